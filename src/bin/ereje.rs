@@ -1,0 +1,3 @@
+//! The `ereje` command line.
+
+fn main() {}

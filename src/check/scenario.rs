@@ -1,0 +1,307 @@
+//! Scenarios: tests written in the rule language, checked against a law. Facts are typed like
+//! the CSV columns; expectations name rules, employees and values.
+
+use super::{CheckError, Checker};
+use crate::domain::{OvertimeBasis, Subject, Tr};
+use crate::eval::facts::{Day, Employee, Facts};
+use crate::law::expr::{Dim, EnumType, Type, Value};
+use crate::law::{Law, RuleId};
+use crate::syntax::{Span, ast};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A compiled scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Its name.
+    pub name: String,
+    /// What it shows.
+    pub title: Option<Tr>,
+    /// The day the check is made (default: the last day in the timesheet).
+    pub as_of: Option<Date>,
+    /// The employer's category.
+    pub enterprise: Option<Subject>,
+    /// The facts.
+    pub facts: Facts,
+    /// What must (not) be found.
+    pub expects: Vec<Expectation>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// One expected outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expectation {
+    /// A breach (true) or no breach (false).
+    pub breach: bool,
+    /// The rule.
+    pub rule: RuleId,
+    /// Only this employee.
+    pub employee: Option<usize>,
+    /// A finding whose period contains this day.
+    pub on: Option<Date>,
+    /// The measured value.
+    pub measured: Option<Value>,
+    /// The limit.
+    pub limit: Option<Value>,
+    /// Exactly this many findings.
+    pub times: Option<usize>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+fn field_type(name: &str, employee: bool) -> Option<Type> {
+    let tenge_per_hour = Type::Num(Dim {
+        tenge: 1,
+        hours: -1,
+        ..Dim::NONE
+    });
+    Some(match (employee, name) {
+        (true, "birth_date") => Type::Date,
+        (true, "regime") => Type::Enum(EnumType::Regime),
+        (true, "hazardous" | "pregnant" | "overtime_consent") => Type::Bool,
+        (true, "disability_group") => Type::Int,
+        (true, "hourly_rate") => tenge_per_hour,
+        (false, "worked" | "overtime" | "night") => Type::Num(Dim::HOURS),
+        (false, "start" | "end") => Type::Time,
+        (false, "overtime_basis") => Type::Enum(EnumType::OvertimeBasis),
+        _ => return None,
+    })
+}
+
+const EMPLOYEE_FIELDS: &[&str] = &[
+    "birth_date",
+    "regime",
+    "hazardous",
+    "disability_group",
+    "pregnant",
+    "overtime_consent",
+    "hourly_rate",
+];
+const DAY_FIELDS: &[&str] = &["worked", "overtime", "night", "start", "end", "overtime_basis"];
+
+/// Compiles scenarios against a law; returns the ones that compiled and the errors of the rest.
+pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<CheckError>) {
+    let files: Vec<ast::File> = Vec::new();
+    let mut c = Checker::new(&files, &law.sources);
+    let mut out = Vec::new();
+    for s in scenarios {
+        let before = c.errors.len();
+        let compiled = one(&mut c, law, s);
+        if c.errors.len() == before {
+            out.push(compiled);
+        }
+    }
+    (out, c.errors)
+}
+
+fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> {
+    let fields = if employee { EMPLOYEE_FIELDS } else { DAY_FIELDS };
+    let Some(ty) = field_type(&f.name.node, employee) else {
+        let help = match super::error::suggest(&f.name.node, fields.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("fields are {}", fields.join(", ")),
+        };
+        c.errors.push(CheckError::Scenario {
+            what: format!("unknown {} field `{}`", if employee { "employee" } else { "day" }, f.name.node),
+            help,
+            at: f.name.span,
+        });
+        return None;
+    };
+    // A plain number is accepted for an hourly rate (tenge per hour).
+    if let (Type::Num(d), ast::ExprKind::Number(n, None)) = (ty, &f.value.kind)
+        && d.hours == -1
+    {
+        return Some(Value::Num(*n));
+    }
+    c.constant(&f.value, ty)
+}
+
+fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
+    let mut employees: Vec<Employee> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut days: Vec<Day> = Vec::new();
+    let mut seen: BTreeMap<(usize, Date), Span> = BTreeMap::new();
+    let mut as_of = None;
+    let mut enterprise = None;
+    let mut expects = Vec::new();
+    let title = s.title.as_ref().map(|t| c.text(t));
+    for item in &s.items {
+        match item {
+            ast::ScenarioItem::AsOf(d) => as_of = Some(d.node),
+            ast::ScenarioItem::Enterprise(e) => enterprise = Some(e.node),
+            ast::ScenarioItem::Employee { id, fields, span } => {
+                if index.contains_key(&id.node) {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("employee `{}` is declared twice", id.node),
+                        help: "give each employee one `employee` line".into(),
+                        at: *span,
+                    });
+                    continue;
+                }
+                let mut e = Employee::adult(&id.node);
+                for f in fields {
+                    let Some(v) = value(c, f, true) else { continue };
+                    match (f.name.node.as_str(), v) {
+                        ("birth_date", Value::Date(d)) => e.birth_date = d,
+                        ("regime", Value::Regime(r)) => e.regime = r,
+                        ("hazardous", Value::Bool(b)) => e.hazardous = b,
+                        ("pregnant", Value::Bool(b)) => e.pregnant = b,
+                        ("overtime_consent", Value::Bool(b)) => e.overtime_consent = b,
+                        ("disability_group", Value::Int(g @ 0..=3)) => e.disability_group = g as u8,
+                        ("hourly_rate", v) => e.hourly_rate = v.as_num(),
+                        _ => c.errors.push(CheckError::Scenario {
+                            what: format!("`{}` is out of range", law.text(f.value.span)),
+                            help: "disability groups are 0 (none) to 3".into(),
+                            at: f.value.span,
+                        }),
+                    }
+                }
+                index.insert(id.node.clone(), employees.len());
+                employees.push(e);
+            }
+            ast::ScenarioItem::Days {
+                employee,
+                from,
+                to,
+                fields,
+                span,
+            } => {
+                let Some(&e) = index.get(&employee.node) else {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("unknown employee `{}`", employee.node),
+                        help: "declare it first with `employee ID { … }`".into(),
+                        at: employee.span,
+                    });
+                    continue;
+                };
+                let mut day = Day {
+                    employee: e as u32,
+                    date: from.node,
+                    worked: Decimal::ZERO,
+                    overtime: Decimal::ZERO,
+                    night: Decimal::ZERO,
+                    start: None,
+                    end: None,
+                    basis: OvertimeBasis::Ordinary,
+                    rest_before: None,
+                };
+                for f in fields {
+                    let Some(v) = value(c, f, false) else { continue };
+                    match (f.name.node.as_str(), v) {
+                        ("worked", Value::Num(h)) => day.worked = h,
+                        ("overtime", Value::Num(h)) => day.overtime = h,
+                        ("night", Value::Num(h)) => day.night = h,
+                        ("start", Value::Time(t)) => day.start = Some(t),
+                        ("end", Value::Time(t)) => day.end = Some(t),
+                        ("overtime_basis", Value::Basis(b)) => day.basis = b,
+                        _ => {}
+                    }
+                }
+                let bad = if day.overtime > day.worked {
+                    Some("overtime is more than the hours worked")
+                } else if day.night > day.worked {
+                    Some("night hours are more than the hours worked")
+                } else if day.worked > Decimal::from(24) {
+                    Some("more than 24 hours in a day")
+                } else if day.start.is_some() != day.end.is_some() {
+                    Some("give both `start` and `end`, or neither")
+                } else {
+                    None
+                };
+                if let Some(what) = bad {
+                    c.errors.push(CheckError::Scenario {
+                        what: what.into(),
+                        help: "scenario days follow the rules of timesheet.csv".into(),
+                        at: *span,
+                    });
+                    continue;
+                }
+                let mut date = from.node;
+                while date <= to.node {
+                    if let Some(first) = seen.insert((e, date), *span) {
+                        c.errors.push(CheckError::Scenario {
+                            what: format!("a second day for `{}` on {date}", employee.node),
+                            help: format!("the first is at byte {}", first.start),
+                            at: *span,
+                        });
+                        break;
+                    }
+                    days.push(Day { date, ..day.clone() });
+                    let Ok(next) = date.tomorrow() else { break };
+                    date = next;
+                }
+            }
+            ast::ScenarioItem::Expect(x) => {
+                let Some(&rule) = law.rule_index.get(&x.rule.node) else {
+                    let help = match super::error::suggest(&x.rule.node, law.rule_index.keys().map(String::as_str)) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "name a rule of the law".into(),
+                    };
+                    c.errors.push(CheckError::UnknownName {
+                        name: x.rule.node.clone(),
+                        help,
+                        at: x.rule.span,
+                    });
+                    continue;
+                };
+                let employee = match &x.employee {
+                    None => None,
+                    Some(n) => match index.get(&n.node) {
+                        Some(&i) => Some(i),
+                        None => {
+                            c.errors.push(CheckError::Scenario {
+                                what: format!("unknown employee `{}`", n.node),
+                                help: "declare it with `employee`".into(),
+                                at: n.span,
+                            });
+                            continue;
+                        }
+                    },
+                };
+                let r = &law.rules[rule.index()];
+                let sides = match &r.require.kind {
+                    crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => Some((a.ty, b.ty)),
+                    _ => None,
+                };
+                let mut side = |e: &Option<ast::Expr>, pick: fn((Type, Type)) -> Type| -> Option<Value> {
+                    let e = e.as_ref()?;
+                    match sides {
+                        Some(s) => c.constant(e, pick(s)),
+                        None => {
+                            c.errors.push(CheckError::Scenario {
+                                what: format!("rule `{}` does not compare a measured value with a limit", r.name),
+                                help: "drop `measured` / `limit` for this rule".into(),
+                                at: e.span,
+                            });
+                            None
+                        }
+                    }
+                };
+                let measured = side(&x.measured, |s| s.0);
+                let limit = side(&x.limit, |s| s.1);
+                expects.push(Expectation {
+                    breach: x.breach,
+                    rule,
+                    employee,
+                    on: x.on.as_ref().map(|d| d.node),
+                    measured,
+                    limit,
+                    times: x.times.as_ref().map(|t| t.node.max(0) as usize),
+                    span: x.span,
+                });
+            }
+        }
+    }
+    Scenario {
+        name: s.name.node.clone(),
+        title,
+        as_of,
+        enterprise,
+        facts: Facts::new(employees, days),
+        expects,
+        span: s.span,
+    }
+}

@@ -1,0 +1,560 @@
+//! Expressions: name resolution, types and units (dimension analysis), and where facts may be
+//! read (`day.X` only where a day is being judged; aggregates only in period rules).
+
+use super::{CheckError, Checker, Symbol};
+use crate::domain::{OvertimeBasis, Regime, Scope, Subject, Unit};
+use crate::law::expr::*;
+use crate::law::{Agg, ParamId};
+use crate::syntax::ast::{self, BinOp, UnOp};
+use rust_decimal::Decimal;
+
+/// Where an expression is being compiled, and what it may read there.
+#[derive(Clone, Debug)]
+pub(crate) struct Cx {
+    /// For messages: "a dated value", "a `per week` rule", …
+    pub place: String,
+    /// `day.X` is readable.
+    pub day: bool,
+    /// `previous.X` is readable.
+    pub previous: bool,
+    /// `employee.X`, parameters and definitions are readable.
+    pub facts: bool,
+    /// Aggregates may be written here.
+    pub aggs_allowed: bool,
+    /// Inside an aggregate.
+    pub in_agg: bool,
+    /// The rule's scope, if compiling a rule.
+    pub scope: Option<Scope>,
+    /// Aggregate slots collected.
+    pub aggs: Vec<Agg>,
+    /// What the expression reads outside aggregates.
+    pub needs: Needs,
+}
+
+impl Cx {
+    pub fn constant() -> Cx {
+        Cx {
+            place: "a dated value".into(),
+            day: false,
+            previous: false,
+            facts: false,
+            aggs_allowed: false,
+            in_agg: false,
+            scope: None,
+            aggs: Vec::new(),
+            needs: Needs::default(),
+        }
+    }
+
+    pub fn define() -> Cx {
+        Cx {
+            place: "a definition".into(),
+            day: true,
+            previous: true,
+            facts: true,
+            ..Cx::constant()
+        }
+    }
+
+    pub fn rule(scope: Scope) -> Cx {
+        let by_day = matches!(scope, Scope::Day | Scope::Shift);
+        Cx {
+            place: format!("a `per {scope}` rule"),
+            day: by_day,
+            previous: scope == Scope::Shift,
+            facts: true,
+            aggs_allowed: !by_day,
+            scope: Some(scope),
+            ..Cx::constant()
+        }
+    }
+}
+
+fn num(dim: Dim) -> Type {
+    Type::Num(dim)
+}
+
+/// Int and plain decimals mix freely; everything else must match exactly.
+fn unify(a: Type, b: Type) -> Option<Type> {
+    match (a, b) {
+        _ if a == b => Some(a),
+        (Type::Int, Type::Num(d)) | (Type::Num(d), Type::Int) if d == Dim::NONE => Some(num(Dim::NONE)),
+        _ => None,
+    }
+}
+
+fn as_dim(t: Type) -> Option<Dim> {
+    match t {
+        Type::Int => Some(Dim::NONE),
+        Type::Num(d) => Some(d),
+        _ => None,
+    }
+}
+
+impl Checker<'_> {
+    /// Checks that `e` has type `ty` (ints are accepted where plain decimals are expected).
+    pub(crate) fn coerce(&mut self, e: Expr, ty: Type, what: &str) -> Option<Expr> {
+        if e.ty == ty || (e.ty == Type::Int && ty == num(Dim::NONE)) {
+            return Some(Expr { ty, ..e });
+        }
+        let help = match (ty, e.ty) {
+            (Type::Num(d), Type::Int | Type::Num(Dim::NONE)) if d != Dim::NONE => {
+                format!("write the unit, e.g. `{} {}`", self.sources_text(e.span), unit_keyword(d))
+            }
+            _ => format!("{what} must be {ty}"),
+        };
+        self.errors.push(CheckError::TypeMismatch {
+            expected: ty.to_string(),
+            found: e.ty.to_string(),
+            help,
+            at: e.span,
+        });
+        None
+    }
+
+    fn sources_text(&self, span: crate::syntax::Span) -> String {
+        self.sources.slice(span).to_string()
+    }
+
+    /// Compiles an expression in a context.
+    pub(crate) fn expr(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
+        use ast::ExprKind as K;
+        let span = e.span;
+        let (kind, ty) = match &e.kind {
+            K::Number(d, unit) => match unit {
+                Some(Unit::Percent) => (ExprKind::Const(Value::Num(*d / Decimal::ONE_HUNDRED)), num(Dim::NONE)),
+                Some(u) => (ExprKind::Const(Value::Num(*d)), num(Dim::of(*u))),
+                None if d.scale() == 0 => match i64::try_from(*d) {
+                    Ok(i) => (ExprKind::Const(Value::Int(i)), Type::Int),
+                    Err(_) => (ExprKind::Const(Value::Num(*d)), num(Dim::NONE)),
+                },
+                None => (ExprKind::Const(Value::Num(*d)), num(Dim::NONE)),
+            },
+            K::Bool(b) => (ExprKind::Const(Value::Bool(*b)), Type::Bool),
+            K::Date(d) => (ExprKind::Const(Value::Date(*d)), Type::Date),
+            K::Time(t) => (ExprKind::Const(Value::Time(*t)), Type::Time),
+            K::Path(names) => return self.path(names, span, cx),
+            K::Call(name, args) => return self.call(name, args, span, cx),
+            K::Unary(op, x) => {
+                let x = self.expr(x, cx)?;
+                let ty = match (op, x.ty) {
+                    (UnOp::Not, Type::Bool) => Type::Bool,
+                    (UnOp::Neg, t @ (Type::Int | Type::Num(_))) => t,
+                    (UnOp::Not, t) => return self.mismatch("bool", t, "`not` takes a condition", x.span),
+                    (UnOp::Neg, t) => return self.mismatch("a number", t, "`-` takes a number", x.span),
+                };
+                (ExprKind::Unary(*op, Box::new(x)), ty)
+            }
+            K::Binary(op, a, b) => {
+                let a = self.expr(a, cx);
+                let b = self.expr(b, cx);
+                let (a, b) = (a?, b?);
+                let ty = self.binary_type(*op, a.ty, b.ty, span)?;
+                (ExprKind::Binary(*op, Box::new(a), Box::new(b)), ty)
+            }
+            K::If(c, a, b) => {
+                let c = self.expr(c, cx).and_then(|c| self.coerce(c, Type::Bool, "the condition of `if`"));
+                let a = self.expr(a, cx);
+                let b = self.expr(b, cx);
+                let (c, a, b) = (c?, a?, b?);
+                let Some(ty) = unify(a.ty, b.ty) else {
+                    self.errors.push(CheckError::UnitMismatch {
+                        op: "choose between",
+                        left: a.ty.to_string(),
+                        right: b.ty.to_string(),
+                        at: span,
+                    });
+                    return None;
+                };
+                (ExprKind::If(Box::new(c), Box::new(a), Box::new(b)), ty)
+            }
+            K::In(x, set) => {
+                let x = self.expr(x, cx)?;
+                let mut items = Vec::new();
+                for s in set {
+                    let Some(s) = self.expr(s, cx) else { continue };
+                    if unify(x.ty, s.ty).is_none() {
+                        self.errors.push(CheckError::UnitMismatch {
+                            op: "compare",
+                            left: x.ty.to_string(),
+                            right: s.ty.to_string(),
+                            at: s.span,
+                        });
+                        continue;
+                    }
+                    items.push(s);
+                }
+                (ExprKind::In(Box::new(x), items), Type::Bool)
+            }
+        };
+        Some(Expr { kind, ty, span })
+    }
+
+    fn mismatch<T>(&mut self, expected: &str, found: Type, help: &str, at: crate::syntax::Span) -> Option<T> {
+        self.errors.push(CheckError::TypeMismatch {
+            expected: expected.to_string(),
+            found: found.to_string(),
+            help: help.to_string(),
+            at,
+        });
+        None
+    }
+
+    fn binary_type(&mut self, op: BinOp, a: Type, b: Type, at: crate::syntax::Span) -> Option<Type> {
+        let unit_error = |this: &mut Self, verb: &'static str| {
+            this.errors.push(CheckError::UnitMismatch {
+                op: verb,
+                left: a.to_string(),
+                right: b.to_string(),
+                at,
+            });
+            None
+        };
+        match op {
+            BinOp::And | BinOp::Or => {
+                if a == Type::Bool && b == Type::Bool {
+                    Some(Type::Bool)
+                } else {
+                    let bad = if a == Type::Bool { b } else { a };
+                    self.mismatch("bool", bad, "`and` / `or` join conditions", at)
+                }
+            }
+            BinOp::Eq | BinOp::Ne => match unify(a, b) {
+                Some(_) => Some(Type::Bool),
+                None => unit_error(self, "compare"),
+            },
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => match unify(a, b) {
+                Some(Type::Int | Type::Num(_) | Type::Date | Type::Time) => Some(Type::Bool),
+                Some(t) => self.mismatch("numbers, dates or times", t, "only ordered values can be compared with < or >", at),
+                None => unit_error(self, "compare"),
+            },
+            BinOp::Add | BinOp::Sub => match (a, b) {
+                (Type::Date, Type::Num(d)) if d == Dim::DAYS => Some(Type::Date),
+                (Type::Date, Type::Date) if op == BinOp::Sub => Some(num(Dim::DAYS)),
+                _ => match unify(a, b) {
+                    Some(t @ (Type::Int | Type::Num(_))) => Some(t),
+                    _ => unit_error(self, if op == BinOp::Add { "add" } else { "subtract" }),
+                },
+            },
+            BinOp::Mul => match (a, b) {
+                (Type::Int, Type::Int) => Some(Type::Int),
+                _ => match (as_dim(a), as_dim(b)) {
+                    (Some(x), Some(y)) => Some(num(x.mul(y))),
+                    _ => unit_error(self, "multiply"),
+                },
+            },
+            BinOp::Div => match (as_dim(a), as_dim(b)) {
+                (Some(x), Some(y)) => Some(num(x.div(y))),
+                _ => unit_error(self, "divide"),
+            },
+        }
+    }
+
+    fn path(&mut self, names: &[ast::Name], span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
+        let first = names.first()?;
+        match (first.node.as_str(), names.get(1), names.len()) {
+            ("employee", Some(field), 2) => {
+                if !cx.facts {
+                    return self.context(cx, "employee facts", "a dated value is a constant", span);
+                }
+                let Some((f, _, ty)) = EmployeeField::ALL.iter().find(|(_, n, _)| *n == field.node) else {
+                    return self.unknown_field("employee", &field.node, EmployeeField::ALL.iter().map(|x| x.1), field.span);
+                };
+                Some(Expr {
+                    kind: ExprKind::Employee(*f),
+                    ty: *ty,
+                    span,
+                })
+            }
+            (which @ ("day" | "previous"), Some(field), 2) => {
+                let previous = which == "previous";
+                let allowed = if previous { cx.previous && !cx.in_agg } else { cx.day };
+                if !allowed {
+                    let help = match (previous, cx.scope) {
+                        (true, _) => "`previous` is the shift before the one judged, in `per shift` rules".to_string(),
+                        (false, Some(s)) if s != Scope::Day && s != Scope::Shift => format!(
+                            "a `per {s}` rule judges a period: read days inside an aggregate, e.g. `sum(day.{})`",
+                            field.node
+                        ),
+                        _ => "a dated value is a constant".to_string(),
+                    };
+                    return self.context(cx, &format!("`{which}`"), &help, span);
+                }
+                let Some((f, _, ty)) = DayField::ALL.iter().find(|(_, n, _)| *n == field.node) else {
+                    return self.unknown_field(which, &field.node, DayField::ALL.iter().map(|x| x.1), field.span);
+                };
+                if !cx.in_agg {
+                    if previous {
+                        cx.needs.previous = true;
+                    } else {
+                        cx.needs.day = true;
+                    }
+                }
+                let which = if previous { Which::Previous } else { Which::Current };
+                Some(Expr {
+                    kind: ExprKind::Day(*f, which),
+                    ty: *ty,
+                    span,
+                })
+            }
+            (name, None, 1) => self.name_ref(name, span, cx),
+            _ => {
+                let help = self.did_you_mean(&first.node);
+                self.errors.push(CheckError::UnknownName {
+                    name: names.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join("."),
+                    help,
+                    at: span,
+                });
+                None
+            }
+        }
+    }
+
+    fn unknown_field<'f>(
+        &mut self,
+        of: &str,
+        field: &str,
+        fields: impl Iterator<Item = &'f str> + Clone,
+        at: crate::syntax::Span,
+    ) -> Option<Expr> {
+        let help = match super::suggest(field, fields.clone()) {
+            Some(s) => format!("did you mean `{of}.{s}`?"),
+            None => format!("`{of}` has {}", fields.collect::<Vec<_>>().join(", ")),
+        };
+        self.errors.push(CheckError::UnknownName {
+            name: format!("{of}.{field}"),
+            help,
+            at,
+        });
+        None
+    }
+
+    fn context(&mut self, cx: &Cx, what: &str, help: &str, at: crate::syntax::Span) -> Option<Expr> {
+        self.errors.push(CheckError::Context {
+            what: format!("{what} cannot be read in {}", cx.place),
+            help: help.to_string(),
+            at,
+        });
+        None
+    }
+
+    fn name_ref(&mut self, name: &str, span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
+        if let Some(v) = enum_value(name) {
+            return Some(Expr {
+                kind: ExprKind::Const(v.0),
+                ty: Type::Enum(v.1),
+                span,
+            });
+        }
+        let symbol = self.names.get(name).map(|(s, _)| *s);
+        match symbol {
+            Some(Symbol::Param(id)) => {
+                if !cx.facts {
+                    return self.context(cx, "a parameter", "dated values are literals; they cannot refer to other parameters", span);
+                }
+                let ty = self.params.get(id.index())?.as_ref()?.ty;
+                Some(Expr {
+                    kind: ExprKind::Param(ParamId(id.0)),
+                    ty,
+                    span,
+                })
+            }
+            Some(Symbol::Define(id)) => {
+                if !cx.facts {
+                    return self.context(cx, "a definition", "dated values are literals", span);
+                }
+                let (ty, needs) = self.define(id, Some(span))?;
+                if needs.previous && !cx.previous {
+                    return self.context(cx, &format!("`{name}` reads `previous`, so it"), "use it in a `per shift` rule", span);
+                }
+                if needs.day && !cx.day {
+                    let help = format!("`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`");
+                    return self.context(cx, &format!("`{name}`"), &help, span);
+                }
+                if !cx.in_agg {
+                    cx.needs = cx.needs.union(needs);
+                }
+                Some(Expr {
+                    kind: ExprKind::Define(id),
+                    ty,
+                    span,
+                })
+            }
+            Some(_) => {
+                self.errors.push(CheckError::TypeMismatch {
+                    expected: "a value".into(),
+                    found: format!("`{name}`"),
+                    help: "rules, exceptions and notes are not values; use a parameter or a definition".into(),
+                    at: span,
+                });
+                None
+            }
+            None => {
+                let help = self.did_you_mean(name);
+                self.errors.push(CheckError::UnknownName {
+                    name: name.to_string(),
+                    help,
+                    at: span,
+                });
+                None
+            }
+        }
+    }
+
+    fn call(&mut self, name: &ast::Name, args: &[ast::Expr], span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
+        let agg = match name.node.as_str() {
+            "sum" => Some(AggKind::Sum),
+            "max" => Some(AggKind::Max),
+            "min" => Some(AggKind::Min),
+            "count" => Some(AggKind::Count),
+            "any" => Some(AggKind::Any),
+            "all" => Some(AggKind::All),
+            _ => None,
+        };
+        if let Some(kind) = agg {
+            let [arg] = args else {
+                self.errors.push(CheckError::Arity {
+                    name: name.node.clone(),
+                    expected: "one argument, evaluated on each day of the period",
+                    at: span,
+                });
+                return None;
+            };
+            if cx.in_agg {
+                return self.context(cx, "an aggregate inside another aggregate", "aggregates fold one day at a time; compute the inner value per day", span);
+            }
+            if !cx.aggs_allowed {
+                let help = match cx.scope {
+                    Some(s @ (Scope::Day | Scope::Shift)) => format!("a `per {s}` rule judges one day; read `day.…` directly"),
+                    _ => "aggregates are written in the `when` and `require` of period rules".to_string(),
+                };
+                return self.context(cx, &format!("`{}`", name.node), &help, span);
+            }
+            let mut inner_cx = Cx {
+                day: true,
+                previous: false,
+                in_agg: true,
+                aggs_allowed: false,
+                ..cx.clone()
+            };
+            inner_cx.aggs = Vec::new();
+            let inner = self.expr(arg, &mut inner_cx)?;
+            let ty = match kind {
+                AggKind::Sum => match inner.ty {
+                    t @ (Type::Int | Type::Num(_)) => t,
+                    t => return self.mismatch("a number", t, "`sum` adds numbers", inner.span),
+                },
+                AggKind::Max | AggKind::Min => match inner.ty {
+                    t @ (Type::Int | Type::Num(_) | Type::Date | Type::Time) => t,
+                    t => return self.mismatch("a number or date", t, "`max`/`min` take ordered values", inner.span),
+                },
+                AggKind::Count => {
+                    self.coerce(inner.clone(), Type::Bool, "the argument of `count`")?;
+                    Type::Int
+                }
+                AggKind::Any | AggKind::All => {
+                    self.coerce(inner.clone(), Type::Bool, "the argument of `any`/`all`")?;
+                    Type::Bool
+                }
+            };
+            cx.aggs.push(Agg { kind, inner, span });
+            return Some(Expr {
+                kind: ExprKind::Agg(cx.aggs.len() - 1),
+                ty,
+                span,
+            });
+        }
+        let (builtin, arity) = match name.node.as_str() {
+            "known" => (Builtin::Known, 1),
+            "least" => (Builtin::Least, 2),
+            "greatest" => (Builtin::Greatest, 2),
+            "to_tenge" => (Builtin::ToTenge, 1),
+            "years_between" => (Builtin::YearsBetween, 2),
+            "days_between" => (Builtin::DaysBetween, 2),
+            other => {
+                const ALL: &[&str] = &[
+                    "sum", "max", "min", "count", "any", "all", "known", "least", "greatest", "to_tenge",
+                    "years_between", "days_between",
+                ];
+                let help = match super::suggest(other, ALL.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("functions are {}", ALL.join(", ")),
+                };
+                self.errors.push(CheckError::UnknownName {
+                    name: other.to_string(),
+                    help,
+                    at: name.span,
+                });
+                return None;
+            }
+        };
+        if args.len() != arity {
+            self.errors.push(CheckError::Arity {
+                name: name.node.clone(),
+                expected: if arity == 1 { "one argument" } else { "two arguments" },
+                at: span,
+            });
+            return None;
+        }
+        let compiled: Vec<Option<Expr>> = args.iter().map(|a| self.expr(a, cx)).collect();
+        let args: Vec<Expr> = compiled.into_iter().collect::<Option<_>>()?;
+        let ty = match builtin {
+            Builtin::Known => Type::Bool,
+            Builtin::Least | Builtin::Greatest => match unify(args[0].ty, args[1].ty) {
+                Some(t @ (Type::Int | Type::Num(_) | Type::Date | Type::Time)) => t,
+                _ => {
+                    self.errors.push(CheckError::UnitMismatch {
+                        op: "compare",
+                        left: args[0].ty.to_string(),
+                        right: args[1].ty.to_string(),
+                        at: span,
+                    });
+                    return None;
+                }
+            },
+            Builtin::ToTenge => {
+                let a = self.coerce(args[0].clone(), num(Dim::MCI), "the argument of `to_tenge`")?;
+                if !self.names.contains_key("mci") {
+                    return self.context(cx, "`to_tenge`", "declare the `mci` parameter (KoAP 44) to convert MCI to tenge", span);
+                }
+                return Some(Expr {
+                    kind: ExprKind::Call(builtin, vec![a]),
+                    ty: num(Dim::TENGE),
+                    span,
+                });
+            }
+            Builtin::YearsBetween | Builtin::DaysBetween => {
+                for a in &args {
+                    self.coerce(a.clone(), Type::Date, "a date argument")?;
+                }
+                if builtin == Builtin::YearsBetween { Type::Int } else { num(Dim::DAYS) }
+            }
+        };
+        Some(Expr {
+            kind: ExprKind::Call(builtin, args),
+            ty,
+            span,
+        })
+    }
+}
+
+/// A bare name that is a value of a built-in enumeration.
+pub(crate) fn enum_value(name: &str) -> Option<(Value, EnumType)> {
+    if let Some(r) = Regime::from_keyword(name) {
+        return Some((Value::Regime(r), EnumType::Regime));
+    }
+    if let Some(b) = OvertimeBasis::from_keyword(name) {
+        return Some((Value::Basis(b), EnumType::OvertimeBasis));
+    }
+    Subject::from_keyword(name).map(|s| (Value::Subject(s), EnumType::Subject))
+}
+
+fn unit_keyword(d: Dim) -> &'static str {
+    match d {
+        Dim::HOURS => "h",
+        Dim::DAYS => "days",
+        Dim::TENGE => "tenge",
+        Dim::MCI => "mci",
+        _ => "<unit>",
+    }
+}

@@ -1,0 +1,437 @@
+//! Evaluates checked expressions on one employee and one day (or period), optionally recording
+//! the explanation tree as it goes: the trace is the computation (Catala's `--trace`).
+
+use crate::eval::error::EvalError;
+use crate::eval::facts::{Day, Employee, whole_years};
+use crate::eval::trace::{Step, StepKind, StepNote};
+use crate::law::dated::InForce;
+use crate::law::expr::*;
+use crate::law::{DefineId, Law, ParamId};
+use crate::syntax::ast::{BinOp, UnOp};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// What an expression is evaluated against.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    /// The law.
+    pub law: &'a Law,
+    /// The employee.
+    pub employee: &'a Employee,
+    /// The day judged (or the day being folded into an aggregate).
+    pub day: Option<&'a Day>,
+    /// The shift before it.
+    pub previous: Option<&'a Day>,
+    /// The date whose law applies.
+    pub date: Date,
+    /// Aggregate values of the rule being judged.
+    pub aggs: &'a [Value],
+    /// What each aggregate covered (for explanations): days folded.
+    pub agg_days: usize,
+}
+
+/// The trace being recorded, if any.
+pub type Trace<'t> = Option<&'t mut Vec<Step>>;
+
+fn step(trace: &mut Trace, s: Step) {
+    if let Some(t) = trace.as_deref_mut() {
+        t.push(s);
+    }
+}
+
+/// True when `date` is within an `in force` range.
+pub fn in_force(range: Option<(Date, Option<Date>)>, date: Date) -> bool {
+    match range {
+        None => true,
+        Some((since, until)) => date >= since && until.is_none_or(|u| date <= u),
+    }
+}
+
+/// Value of a parameter on a date, or the error that says why there is none.
+pub fn param_at(law: &Law, id: ParamId, date: Date) -> Result<(Value, &crate::law::dated::Dated<Value>), EvalError> {
+    let p = law.params.get(id.index()).ok_or(EvalError::Internal)?;
+    match p.history.at(date) {
+        InForce::Value(d, v) => Ok((*v, d)),
+        InForce::Repealed(d) => Err(EvalError::Repealed {
+            name: p.name.clone(),
+            date,
+            since: d.since,
+            at: p.span,
+        }),
+        InForce::NotCovered => Err(EvalError::NotInForce {
+            name: p.name.clone(),
+            date,
+            at: p.span,
+        }),
+    }
+}
+
+/// Evaluates `e` in `env`.
+pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
+    use ExprKind as K;
+    Ok(match &e.kind {
+        K::Const(v) => *v,
+        K::Param(id) => {
+            let (v, d) = param_at(env.law, *id, env.date)?;
+            if trace.is_some() {
+                let p = &env.law.params[id.index()];
+                step(
+                    &mut trace,
+                    Step {
+                        kind: StepKind::Param,
+                        label: p.name.clone(),
+                        value: v,
+                        ty: p.ty,
+                        citation: Some(env.law.cite(p.article, p.part.as_deref())),
+                        since: Some(d.since),
+                        source: d.source.clone(),
+                        note: None,
+                        children: Vec::new(),
+                    },
+                );
+            }
+            v
+        }
+        K::Define(id) => define(*id, env, trace)?,
+        K::Employee(f) => {
+            let v = employee_field(*f, env.employee, env.date);
+            if trace.is_some() {
+                step(&mut trace, Step::fact(format!("employee.{}", f.name()), v, e.ty));
+            }
+            v
+        }
+        K::Day(f, which) => {
+            let day = match which {
+                Which::Current => env.day,
+                Which::Previous => env.previous,
+            };
+            let v = day.map_or(Value::Unknown, |d| day_field(*f, d));
+            if trace.is_some() {
+                let who = if *which == Which::Current { "day" } else { "previous" };
+                let label = match day {
+                    Some(d) => format!("{who}.{} ({})", f.name(), d.date),
+                    None => format!("{who}.{}", f.name()),
+                };
+                step(&mut trace, Step::fact(label, v, e.ty));
+            }
+            v
+        }
+        K::Agg(slot) => {
+            let v = env.aggs.get(*slot).copied().unwrap_or(Value::Unknown);
+            if trace.is_some() {
+                let label = format!("{} over {} day(s)", env.law.text(e.span), env.agg_days);
+                step(
+                    &mut trace,
+                    Step {
+                        kind: StepKind::Aggregate,
+                        ..Step::fact(label, v, e.ty)
+                    },
+                );
+            }
+            v
+        }
+        K::Unary(op, x) => {
+            let v = eval(x, env, trace)?;
+            match (op, v) {
+                (_, Value::Unknown) => Value::Unknown,
+                (UnOp::Not, Value::Bool(b)) => Value::Bool(!b),
+                (UnOp::Neg, Value::Int(i)) => Value::Int(-i),
+                (UnOp::Neg, Value::Num(d)) => Value::Num(-d),
+                _ => return Err(EvalError::Internal),
+            }
+        }
+        K::Binary(op, a, b) => binary(*op, a, b, env, trace)?,
+        K::If(c, a, b) => match eval(c, env, trace.as_deref_mut())? {
+            Value::Bool(true) => eval(a, env, trace)?,
+            Value::Bool(false) => eval(b, env, trace)?,
+            _ => Value::Unknown,
+        },
+        K::In(x, set) => {
+            let v = eval(x, env, trace.as_deref_mut())?;
+            if v == Value::Unknown {
+                return Ok(Value::Unknown);
+            }
+            let mut found = false;
+            for s in set {
+                if equal(v, eval(s, env, trace.as_deref_mut())?) {
+                    found = true;
+                    break;
+                }
+            }
+            Value::Bool(found)
+        }
+        K::Call(f, args) => call(*f, args, env, trace)?,
+    })
+}
+
+fn binary(op: BinOp, a: &Expr, b: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
+    // `and` / `or` short-circuit, with three-valued logic for unknown facts.
+    if matches!(op, BinOp::And | BinOp::Or) {
+        let x = eval(a, env, trace.as_deref_mut())?;
+        let decisive = Value::Bool(op == BinOp::Or);
+        if x == decisive {
+            return Ok(x);
+        }
+        let y = eval(b, env, trace)?;
+        return Ok(match (x, y) {
+            (_, y) if y == decisive => y,
+            (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+            (_, y) => y,
+        });
+    }
+    let x = eval(a, env, trace.as_deref_mut())?;
+    let y = eval(b, env, trace)?;
+    if x == Value::Unknown || y == Value::Unknown {
+        return Ok(Value::Unknown);
+    }
+    Ok(match op {
+        BinOp::Eq => Value::Bool(equal(x, y)),
+        BinOp::Ne => Value::Bool(!equal(x, y)),
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            let o = compare(x, y).ok_or(EvalError::Internal)?;
+            Value::Bool(match op {
+                BinOp::Lt => o == Ordering::Less,
+                BinOp::Le => o != Ordering::Greater,
+                BinOp::Gt => o == Ordering::Greater,
+                _ => o != Ordering::Less,
+            })
+        }
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => arith(op, x, y, a.span.to(b.span))?,
+        BinOp::And | BinOp::Or => Value::Unknown,
+    })
+}
+
+fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value, EvalError> {
+    if let (Value::Int(i), Value::Int(j)) = (x, y)
+        && op != BinOp::Div
+    {
+        let r = match op {
+            BinOp::Add => i.checked_add(j),
+            BinOp::Sub => i.checked_sub(j),
+            _ => i.checked_mul(j),
+        };
+        return r.map(Value::Int).ok_or(EvalError::Overflow { at });
+    }
+    match (op, x, y) {
+        (BinOp::Add, Value::Date(d), n) => {
+            let days = n.as_num().and_then(|n| i32::try_from(n.trunc().mantissa()).ok()).ok_or(EvalError::Internal)?;
+            return d
+                .checked_add(jiff::Span::new().days(days))
+                .map(Value::Date)
+                .map_err(|_| EvalError::Overflow { at });
+        }
+        (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
+            let days = e.until(d).map_err(|_| EvalError::Overflow { at })?.get_days();
+            return Ok(Value::Num(Decimal::from(days)));
+        }
+        (BinOp::Sub, Value::Date(d), n) => {
+            let days = n.as_num().and_then(|n| i32::try_from(n.trunc().mantissa()).ok()).ok_or(EvalError::Internal)?;
+            return d
+                .checked_sub(jiff::Span::new().days(days))
+                .map(Value::Date)
+                .map_err(|_| EvalError::Overflow { at });
+        }
+        _ => {}
+    }
+    let (a, b) = (x.as_num().ok_or(EvalError::Internal)?, y.as_num().ok_or(EvalError::Internal)?);
+    let r = match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        _ if b.is_zero() => return Err(EvalError::DivisionByZero { at }),
+        _ => a.checked_div(b),
+    };
+    r.map(Value::Num).ok_or(EvalError::Overflow { at })
+}
+
+/// Equality across int and decimal.
+pub fn equal(x: Value, y: Value) -> bool {
+    match (x.as_num(), y.as_num()) {
+        (Some(a), Some(b)) => a == b,
+        _ => x == y,
+    }
+}
+
+/// Order of two comparable values.
+pub fn compare(x: Value, y: Value) -> Option<Ordering> {
+    match (x, y) {
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(&b)),
+        (Value::Time(a), Value::Time(b)) => Some(a.cmp(&b)),
+        _ => Some(x.as_num()?.cmp(&y.as_num()?)),
+    }
+}
+
+fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
+    let mut vals = Vec::with_capacity(args.len());
+    for a in args {
+        vals.push(eval(a, env, trace.as_deref_mut())?);
+    }
+    let (x, y) = (vals.first().copied().unwrap_or(Value::Unknown), vals.get(1).copied().unwrap_or(Value::Unknown));
+    if f == Builtin::Known {
+        return Ok(Value::Bool(x != Value::Unknown));
+    }
+    if x == Value::Unknown || (args.len() > 1 && y == Value::Unknown) {
+        return Ok(Value::Unknown);
+    }
+    Ok(match f {
+        Builtin::Known => Value::Bool(true),
+        Builtin::Least | Builtin::Greatest => {
+            let o = compare(x, y).ok_or(EvalError::Internal)?;
+            let pick_x = (o != Ordering::Greater) == (f == Builtin::Least);
+            if pick_x { x } else { y }
+        }
+        Builtin::ToTenge => {
+            let id = env.law.known.mci.ok_or(EvalError::Internal)?;
+            let (mci, _) = param_at(env.law, id, env.date)?;
+            let (a, b) = (x.as_num().ok_or(EvalError::Internal)?, mci.as_num().ok_or(EvalError::Internal)?);
+            Value::Num(a * b)
+        }
+        Builtin::YearsBetween => match (x, y) {
+            (Value::Date(a), Value::Date(b)) => Value::Int(whole_years(a, b)),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::DaysBetween => match (x, y) {
+            (Value::Date(a), Value::Date(b)) => {
+                Value::Num(Decimal::from(a.until(b).map_err(|_| EvalError::Internal)?.get_days()))
+            }
+            _ => return Err(EvalError::Internal),
+        },
+    })
+}
+
+/// A definition's value: the base, unless exceptions apply; the highest priority wins, and two
+/// applicable exceptions at the top priority that disagree are an error naming both.
+pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
+    let law = env.law;
+    let d = law.defines.get(id.index()).ok_or(EvalError::Internal)?;
+    let mut children: Vec<Step> = Vec::new();
+    let recording = trace.is_some();
+    let mut best: Option<(i64, Value, usize)> = None;
+    for &eid in &d.exceptions {
+        let ex = law.exceptions.get(eid.index()).ok_or(EvalError::Internal)?;
+        if !in_force(ex.in_force, env.date) {
+            continue;
+        }
+        let mut cond_steps = Vec::new();
+        let c = eval(&ex.condition, env, recording.then_some(&mut cond_steps))?;
+        let applies = c == Value::Bool(true);
+        let mut value_steps = Vec::new();
+        let value = if applies {
+            let v = ex.value.as_ref().ok_or(EvalError::Internal)?;
+            Some(eval(v, env, recording.then_some(&mut value_steps))?)
+        } else {
+            None
+        };
+        if recording {
+            cond_steps.extend(value_steps);
+            children.push(Step {
+                kind: StepKind::Exception,
+                label: ex.name.clone(),
+                value: value.unwrap_or(Value::Unknown),
+                ty: d.ty,
+                citation: Some(law.cite(ex.article, ex.part.as_deref())),
+                since: None,
+                source: None,
+                note: Some(if applies { StepNote::Applies } else { StepNote::DoesNotApply }),
+                children: cond_steps,
+            });
+        }
+        let Some(v) = value else { continue };
+        match best {
+            Some((p, _, _)) if ex.priority < p => {}
+            Some((p, w, other)) if ex.priority == p && !equal(w, v) => {
+                let other = &law.exceptions[d.exceptions[other].index()];
+                return Err(EvalError::Conflict {
+                    define: d.name.clone(),
+                    a: other.name.clone(),
+                    b: ex.name.clone(),
+                    date: env.date,
+                    employee: env.employee.id.clone(),
+                    at: other.span,
+                    other: ex.span,
+                });
+            }
+            Some((p, _, _)) if ex.priority == p => {}
+            _ => {
+                let pos = d.exceptions.iter().position(|x| *x == eid).unwrap_or(0);
+                best = Some((ex.priority, v, pos));
+            }
+        }
+    }
+    let value = match best {
+        Some((_, v, _)) => v,
+        None => eval(&d.base, env, recording.then_some(&mut children))?,
+    };
+    if recording {
+        let citation = match best {
+            Some((_, _, i)) => {
+                let ex = &law.exceptions[d.exceptions[i].index()];
+                law.cite(ex.article, ex.part.as_deref())
+            }
+            None => law.cite(d.article, d.part.as_deref()),
+        };
+        step(
+            &mut trace,
+            Step {
+                kind: StepKind::Define,
+                label: d.name.clone(),
+                value,
+                ty: d.ty,
+                citation: Some(citation),
+                since: None,
+                source: None,
+                note: None,
+                children,
+            },
+        );
+    }
+    Ok(value)
+}
+
+/// An employee fact on a date.
+pub fn employee_field(f: EmployeeField, e: &Employee, date: Date) -> Value {
+    match f {
+        EmployeeField::BirthDate => Value::Date(e.birth_date),
+        EmployeeField::Age => Value::Int(e.age_on(date)),
+        EmployeeField::Regime => Value::Regime(e.regime),
+        EmployeeField::Hazardous => Value::Bool(e.hazardous),
+        EmployeeField::DisabilityGroup => Value::Int(i64::from(e.disability_group)),
+        EmployeeField::Pregnant => Value::Bool(e.pregnant),
+        EmployeeField::OvertimeConsent => Value::Bool(e.overtime_consent),
+        EmployeeField::HourlyRate => e.hourly_rate.map_or(Value::Unknown, Value::Num),
+    }
+}
+
+/// A timesheet fact.
+pub fn day_field(f: DayField, d: &Day) -> Value {
+    match f {
+        DayField::Date => Value::Date(d.date),
+        DayField::Weekday => Value::Int(i64::from(d.date.weekday().to_monday_one_offset())),
+        DayField::Worked => Value::Num(d.worked),
+        DayField::Overtime => Value::Num(d.overtime),
+        DayField::Night => Value::Num(d.night),
+        DayField::Start => d.start.map_or(Value::Unknown, Value::Time),
+        DayField::End => d.end.map_or(Value::Unknown, Value::Time),
+        DayField::RestBefore => d.rest_before.map_or(Value::Unknown, Value::Num),
+        DayField::OvertimeBasis => Value::Basis(d.basis),
+    }
+}
+
+/// The value of an expression that reads nothing (parameter values, scenario facts).
+pub fn fold_constant(e: &Expr) -> Option<Value> {
+    use ExprKind as K;
+    match &e.kind {
+        K::Const(v) => Some(*v),
+        K::Unary(op, x) => match (op, fold_constant(x)?) {
+            (UnOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
+            (UnOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
+            (UnOp::Neg, Value::Num(d)) => Some(Value::Num(-d)),
+            _ => None,
+        },
+        K::Binary(op, a, b) if !op.is_comparison() && !matches!(op, BinOp::And | BinOp::Or) => {
+            arith(*op, fold_constant(a)?, fold_constant(b)?, e.span).ok()
+        }
+        _ => None,
+    }
+}

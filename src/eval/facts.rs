@@ -1,0 +1,686 @@
+//! The employer's facts: the roster and the timesheet, read from CSV (interfaces.md) or built
+//! by scenarios. Every bad row is reported with its row and column and the rest are still read;
+//! the counts account for every input row.
+
+use crate::domain::{OvertimeBasis, Regime};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// One employee (a roster row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Employee {
+    /// The employer's own id.
+    pub id: String,
+    /// Date of birth.
+    pub birth_date: Date,
+    /// Working-time regime.
+    pub regime: Regime,
+    /// Heavy work or harmful/hazardous conditions.
+    pub hazardous: bool,
+    /// Disability group, 0 = none.
+    pub disability_group: u8,
+    /// A pregnancy certificate was given to the employer.
+    pub pregnant: bool,
+    /// Written consent to overtime is on file.
+    pub overtime_consent: bool,
+    /// Hourly rate in tenge, if given.
+    pub hourly_rate: Option<Decimal>,
+}
+
+impl Employee {
+    /// An adult on a five-day week with nothing special (scenario defaults).
+    pub fn adult(id: &str) -> Employee {
+        Employee {
+            id: id.to_string(),
+            birth_date: Date::constant(1990, 1, 1),
+            regime: Regime::FiveDay,
+            hazardous: false,
+            disability_group: 0,
+            pregnant: false,
+            overtime_consent: false,
+            hourly_rate: None,
+        }
+    }
+
+    /// Whole years of age on `date` (a person born on 29 February turns a year older on 1 March
+    /// in non-leap years).
+    pub fn age_on(&self, date: Date) -> i64 {
+        whole_years(self.birth_date, date)
+    }
+}
+
+/// Whole years from `from` to `to`.
+pub fn whole_years(from: Date, to: Date) -> i64 {
+    let mut years = i64::from(to.year()) - i64::from(from.year());
+    if (to.month(), to.day()) < (from.month(), from.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// One day worked by one employee (a timesheet row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Day {
+    /// Index of the employee in [`Facts::employees`].
+    pub employee: u32,
+    /// The calendar day the shift starts.
+    pub date: Date,
+    /// All hours worked, overtime included.
+    pub worked: Decimal,
+    /// Of which overtime.
+    pub overtime: Decimal,
+    /// Of which at night (22:00–06:00).
+    pub night: Decimal,
+    /// Shift start, minutes after midnight.
+    pub start: Option<u16>,
+    /// Shift end, minutes after midnight (at or before `start` = the next day).
+    pub end: Option<u16>,
+    /// Why overtime was worked (LC 77 p.2).
+    pub basis: OvertimeBasis,
+    /// Hours since the end of the previous shift, when both shifts have times.
+    pub rest_before: Option<Decimal>,
+}
+
+/// Everything the rules are applied to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// The roster, in input order.
+    pub employees: Vec<Employee>,
+    /// The timesheet, sorted by employee then date.
+    pub days: Vec<Day>,
+    /// `days[ranges[e]]` are employee `e`'s days.
+    pub ranges: Vec<Range<usize>>,
+}
+
+impl Facts {
+    /// Sorts the days, indexes them by employee and works out the rest between shifts.
+    pub fn new(employees: Vec<Employee>, mut days: Vec<Day>) -> Facts {
+        days.sort_by_key(|d| (d.employee, d.date));
+        let mut ranges = vec![0..0; employees.len()];
+        let mut i = 0;
+        while i < days.len() {
+            let e = days[i].employee as usize;
+            let start = i;
+            while i < days.len() && days[i].employee as usize == e {
+                i += 1;
+            }
+            if let Some(r) = ranges.get_mut(e) {
+                *r = start..i;
+            }
+        }
+        for r in &ranges {
+            for k in r.start + 1..r.end {
+                let rest = rest_between(&days[k - 1], &days[k]);
+                days[k].rest_before = rest;
+            }
+        }
+        Facts {
+            employees,
+            days,
+            ranges,
+        }
+    }
+
+    /// The first and last dates in the timesheet.
+    pub fn date_range(&self) -> Option<(Date, Date)> {
+        let first = self.days.iter().map(|d| d.date).min()?;
+        let last = self.days.iter().map(|d| d.date).max()?;
+        Some((first, last))
+    }
+}
+
+/// Hours from the end of `prev` to the start of `next` (LC 83).
+fn rest_between(prev: &Day, next: &Day) -> Option<Decimal> {
+    let (ps, pe, ns) = (prev.start?, prev.end?, next.start?);
+    let end_minutes = i64::from(pe) + if pe <= ps { 1440 } else { 0 };
+    let days = prev.date.until(next.date).ok()?.get_days();
+    let minutes = i64::from(days) * 1440 + i64::from(ns) - end_minutes;
+    Some(Decimal::from(minutes) / Decimal::from(60))
+}
+
+/// A bad input row or file, located for a person to fix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// `roster.csv` or `timesheet.csv` (as named by the caller).
+    pub file: String,
+    /// 1-based line in the file (the header is line 1); 0 = the file as a whole.
+    pub row: usize,
+    /// 1-based column, if the error is in one cell.
+    pub column: Option<usize>,
+    /// The column's name, if known.
+    pub column_name: Option<String>,
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.row)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        if let Some(n) = &self.column_name {
+            write!(f, " ({n})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Rows read and rejected, with the reasons.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct InputReport {
+    /// Data rows read (both files, header excluded).
+    pub rows_read: usize,
+    /// Data rows rejected.
+    pub rows_rejected: usize,
+    /// Why.
+    pub errors: Vec<InputError>,
+}
+
+/// The dates the encoded law can judge.
+#[derive(Clone, Copy, Debug)]
+pub struct Coverage {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+}
+
+struct Table<'t> {
+    file: &'t str,
+    header: Vec<String>,
+    columns: BTreeMap<&'static str, usize>,
+}
+
+impl Table<'_> {
+    fn err(&self, row: usize, col: Option<usize>, message: String) -> InputError {
+        InputError {
+            file: self.file.to_string(),
+            row,
+            column: col.map(|c| c + 1),
+            column_name: col.and_then(|c| self.header.get(c).cloned()),
+            message,
+        }
+    }
+}
+
+fn open<'t>(
+    file: &'t str,
+    text: &str,
+    required: &[&'static str],
+    optional: &[&'static str],
+    report: &mut InputReport,
+) -> Option<(Table<'t>, csv::Reader<std::io::Cursor<Vec<u8>>>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(std::io::Cursor::new(text.as_bytes().to_vec()));
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(e) => {
+            report.errors.push(InputError {
+                file: file.to_string(),
+                row: 1,
+                column: None,
+                column_name: None,
+                message: format!("cannot read the header: {e}"),
+            });
+            return None;
+        }
+    };
+    let mut table = Table {
+        file,
+        header,
+        columns: BTreeMap::new(),
+    };
+    let mut ok = true;
+    for (i, name) in table.header.iter().enumerate() {
+        if let Some(c) = required.iter().chain(optional).find(|c| **c == name.as_str()) {
+            if table.columns.insert(c, i).is_some() {
+                report
+                    .errors
+                    .push(table.err(1, Some(i), format!("column `{name}` appears twice")));
+                ok = false;
+            }
+        } else {
+            let all: Vec<&str> = required.iter().chain(optional).copied().collect();
+            let hint = match crate::check::error::suggest(name, all.iter().copied()) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => format!("; expected columns are {}", all.join(", ")),
+            };
+            report
+                .errors
+                .push(table.err(1, Some(i), format!("unknown column `{name}`, ignored{hint}")));
+        }
+    }
+    for c in required {
+        if !table.columns.contains_key(c) {
+            report.errors.push(InputError {
+                file: file.to_string(),
+                row: 1,
+                column: None,
+                column_name: None,
+                message: format!("missing column `{c}`: no row of this file can be checked"),
+            });
+            ok = false;
+        }
+    }
+    if !ok {
+        // Account for every data row, even when none can be read.
+        let n = reader.records().count();
+        report.rows_read += n;
+        report.rows_rejected += n;
+        return None;
+    }
+    Some((table, reader))
+}
+
+struct Row<'r> {
+    record: &'r csv::StringRecord,
+    line: usize,
+}
+
+impl Row<'_> {
+    fn get<'a>(&'a self, t: &Table, col: &str) -> (&'a str, Option<usize>) {
+        match t.columns.get(col) {
+            Some(&i) => (self.record.get(i).unwrap_or(""), Some(i)),
+            None => ("", None),
+        }
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Some(true),
+        "false" | "0" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_time(s: &str) -> Option<u16> {
+    let (h, m) = s.split_once(':')?;
+    let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+    (h < 24 && m < 60 && s.len() == 5).then_some(h * 60 + m)
+}
+
+/// Reads `roster.csv`. Rows with errors are reported and left out.
+pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Employee> {
+    const REQUIRED: &[&str] = &[
+        "employee_id",
+        "birth_date",
+        "work_regime",
+        "hazardous",
+        "disability_group",
+        "pregnant",
+        "overtime_consent",
+    ];
+    const OPTIONAL: &[&str] = &["hourly_rate"];
+    let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Employee> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for rec in reader.records() {
+        report.rows_read += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report.errors.push(t.err(line, None, format!("unreadable row: {e}")));
+                report.rows_rejected += 1;
+                continue;
+            }
+        };
+        let row = Row {
+            line: rec.position().map_or(0, |p| p.line() as usize),
+            record: &rec,
+        };
+        let before = report.errors.len();
+        if rec.len() != t.header.len() {
+            report.errors.push(t.err(
+                row.line,
+                None,
+                format!("expected {} fields, found {}", t.header.len(), rec.len()),
+            ));
+        }
+        let (id, id_col) = row.get(&t, "employee_id");
+        if id.is_empty() {
+            report.errors.push(t.err(row.line, id_col, "empty employee id".into()));
+        } else if let Some(first) = seen.get(id) {
+            report.errors.push(t.err(
+                row.line,
+                id_col,
+                format!("employee `{id}` is already listed on line {first}"),
+            ));
+        }
+        let (b, b_col) = row.get(&t, "birth_date");
+        let birth_date = Date::from_str(b).ok();
+        if birth_date.is_none() {
+            report
+                .errors
+                .push(t.err(row.line, b_col, format!("`{b}` is not a date (YYYY-MM-DD)")));
+        }
+        let (r, r_col) = row.get(&t, "work_regime");
+        let regime = Regime::from_csv(r);
+        if regime.is_none() {
+            report.errors.push(t.err(
+                row.line,
+                r_col,
+                format!("`{r}` is not a work regime: use 4day, 5day, 6day or summed"),
+            ));
+        }
+        let mut flag = |name: &str| {
+            let (v, c) = row.get(&t, name);
+            let b = parse_bool(v);
+            if b.is_none() {
+                report
+                    .errors
+                    .push(t.err(row.line, c, format!("`{v}` is not true or false")));
+            }
+            b.unwrap_or(false)
+        };
+        let hazardous = flag("hazardous");
+        let pregnant = flag("pregnant");
+        let overtime_consent = flag("overtime_consent");
+        let (g, g_col) = row.get(&t, "disability_group");
+        let disability_group = match g.parse::<u8>() {
+            Ok(g @ 0..=3) => g,
+            _ => {
+                report.errors.push(t.err(
+                    row.line,
+                    g_col,
+                    format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
+                ));
+                0
+            }
+        };
+        let (h, h_col) = row.get(&t, "hourly_rate");
+        let hourly_rate = if h.is_empty() {
+            None
+        } else {
+            match Decimal::from_str(h) {
+                Ok(d) if d >= Decimal::ZERO => Some(d),
+                _ => {
+                    report.errors.push(t.err(
+                        row.line,
+                        h_col,
+                        format!("`{h}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)"),
+                    ));
+                    None
+                }
+            }
+        };
+        if report.errors.len() > before {
+            report.rows_rejected += 1;
+            continue;
+        }
+        let (Some(birth_date), Some(regime)) = (birth_date, regime) else {
+            report.rows_rejected += 1;
+            continue;
+        };
+        seen.insert(id.to_string(), row.line);
+        out.push(Employee {
+            id: id.to_string(),
+            birth_date,
+            regime,
+            hazardous,
+            disability_group,
+            pregnant,
+            overtime_consent,
+            hourly_rate,
+        });
+    }
+    out
+}
+
+/// Reads `timesheet.csv` against the roster. Rows with errors are reported and left out.
+pub fn read_timesheet(
+    file: &str,
+    text: &str,
+    employees: &[Employee],
+    coverage: Coverage,
+    report: &mut InputReport,
+) -> Vec<Day> {
+    const REQUIRED: &[&str] = &[
+        "employee_id",
+        "date",
+        "worked_hours",
+        "overtime_hours",
+        "night_hours",
+    ];
+    const OPTIONAL: &[&str] = &["start", "end", "overtime_basis"];
+    let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
+        return Vec::new();
+    };
+    let index: BTreeMap<&str, u32> = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    let mut seen: BTreeMap<(u32, Date), usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    let max_day = Decimal::from(24);
+    for rec in reader.records() {
+        report.rows_read += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report.errors.push(t.err(line, None, format!("unreadable row: {e}")));
+                report.rows_rejected += 1;
+                continue;
+            }
+        };
+        let row = Row {
+            line: rec.position().map_or(0, |p| p.line() as usize),
+            record: &rec,
+        };
+        let before = report.errors.len();
+        if rec.len() != t.header.len() {
+            report.errors.push(t.err(
+                row.line,
+                None,
+                format!(
+                    "expected {} fields, found {} (hours use a dot as decimal separator: 8.5, not 8,5)",
+                    t.header.len(),
+                    rec.len()
+                ),
+            ));
+        }
+        let (id, id_col) = row.get(&t, "employee_id");
+        let employee = index.get(id).copied();
+        if employee.is_none() {
+            let hint = match crate::check::error::suggest(id, index.keys().copied()) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => String::new(),
+            };
+            report.errors.push(t.err(
+                row.line,
+                id_col,
+                format!("employee `{id}` is not in the roster{hint}"),
+            ));
+        }
+        let (d, d_col) = row.get(&t, "date");
+        let date = match Date::from_str(d) {
+            Ok(date) if date < coverage.from || date > coverage.to => {
+                report.errors.push(t.err(
+                    row.line,
+                    d_col,
+                    format!(
+                        "{date} is outside the dates the encoded law covers ({} to {})",
+                        coverage.from, coverage.to
+                    ),
+                ));
+                None
+            }
+            Ok(date) => Some(date),
+            Err(_) => {
+                report
+                    .errors
+                    .push(t.err(row.line, d_col, format!("`{d}` is not a date (YYYY-MM-DD)")));
+                None
+            }
+        };
+        let mut hours = |name: &str| {
+            let (v, c) = row.get(&t, name);
+            match Decimal::from_str(v) {
+                Ok(h) if h < Decimal::ZERO => {
+                    report.errors.push(t.err(row.line, c, format!("{v} hours is negative")));
+                    (Decimal::ZERO, c)
+                }
+                Ok(h) if h > max_day => {
+                    report
+                        .errors
+                        .push(t.err(row.line, c, format!("{v} hours is more than a day has")));
+                    (Decimal::ZERO, c)
+                }
+                Ok(h) => (h, c),
+                Err(_) => {
+                    report.errors.push(t.err(
+                        row.line,
+                        c,
+                        format!("`{v}` is not a number of hours (dot as decimal separator)"),
+                    ));
+                    (Decimal::ZERO, c)
+                }
+            }
+        };
+        let (worked, _) = hours("worked_hours");
+        let (overtime, ot_col) = hours("overtime_hours");
+        let (night, n_col) = hours("night_hours");
+        if overtime > worked {
+            report.errors.push(t.err(
+                row.line,
+                ot_col,
+                format!("overtime ({overtime} h) is more than the hours worked ({worked} h)"),
+            ));
+        }
+        if night > worked {
+            report.errors.push(t.err(
+                row.line,
+                n_col,
+                format!("night hours ({night} h) are more than the hours worked ({worked} h)"),
+            ));
+        }
+        let mut time = |name: &str| {
+            let (v, c) = row.get(&t, name);
+            if v.is_empty() {
+                return (None, c);
+            }
+            let parsed = parse_time(v);
+            if parsed.is_none() {
+                report
+                    .errors
+                    .push(t.err(row.line, c, format!("`{v}` is not a time (HH:MM)")));
+            }
+            (parsed, c)
+        };
+        let (start, s_col) = time("start");
+        let (end, e_col) = time("end");
+        if start.is_some() != end.is_some() {
+            let col = if start.is_none() { s_col } else { e_col };
+            report.errors.push(t.err(
+                row.line,
+                col,
+                "give both `start` and `end`, or neither".into(),
+            ));
+        }
+        let (b, b_col) = row.get(&t, "overtime_basis");
+        let basis = if b.is_empty() {
+            OvertimeBasis::Ordinary
+        } else {
+            OvertimeBasis::from_keyword(b).unwrap_or_else(|| {
+                report.errors.push(t.err(
+                    row.line,
+                    b_col,
+                    format!("`{b}` is not an overtime basis: use ordinary, emergency, utilities, relief or rescue"),
+                ));
+                OvertimeBasis::Ordinary
+            })
+        };
+        if let (Some(e), Some(date)) = (employee, date)
+            && let Some(first) = seen.get(&(e, date))
+        {
+            report.errors.push(t.err(
+                row.line,
+                d_col,
+                format!("a second row for `{id}` on {date} (first on line {first})"),
+            ));
+        }
+        if report.errors.len() > before {
+            report.rows_rejected += 1;
+            continue;
+        }
+        let (Some(employee), Some(date)) = (employee, date) else {
+            report.rows_rejected += 1;
+            continue;
+        };
+        seen.insert((employee, date), row.line);
+        out.push(Day {
+            employee,
+            date,
+            worked,
+            overtime,
+            night,
+            start,
+            end,
+            basis,
+            rest_before: None,
+        });
+    }
+    out
+}
+
+/// Reads both files into facts.
+pub fn read(
+    roster_name: &str,
+    roster: &str,
+    timesheet_name: &str,
+    timesheet: &str,
+    coverage: Coverage,
+) -> (Facts, InputReport) {
+    let mut report = InputReport::default();
+    let employees = read_roster(roster_name, roster, &mut report);
+    let days = read_timesheet(timesheet_name, timesheet, &employees, coverage, &mut report);
+    (Facts::new(employees, days), report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_turn_on_the_birthday() {
+        let b = Date::constant(2008, 3, 10);
+        assert_eq!(whole_years(b, Date::constant(2024, 3, 9)), 15);
+        assert_eq!(whole_years(b, Date::constant(2024, 3, 10)), 16);
+        let leap = Date::constant(2008, 2, 29);
+        assert_eq!(whole_years(leap, Date::constant(2025, 2, 28)), 16);
+        assert_eq!(whole_years(leap, Date::constant(2025, 3, 1)), 17);
+    }
+
+    #[test]
+    fn rest_crosses_midnight() {
+        let day = |date: Date, s: u16, e: u16| Day {
+            employee: 0,
+            date,
+            worked: Decimal::ZERO,
+            overtime: Decimal::ZERO,
+            night: Decimal::ZERO,
+            start: Some(s),
+            end: Some(e),
+            basis: OvertimeBasis::Ordinary,
+            rest_before: None,
+        };
+        // 20:00–08:00 then 18:00 the next day: 10 h of rest.
+        let a = day(Date::constant(2024, 1, 1), 20 * 60, 8 * 60);
+        let b = day(Date::constant(2024, 1, 2), 18 * 60, 23 * 60);
+        assert_eq!(rest_between(&a, &b), Some(Decimal::from(10)));
+    }
+}

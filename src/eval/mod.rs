@@ -1,0 +1,388 @@
+//! Stage 4: the law applied to facts. One pass over the timesheet: for each employee, each rule
+//! judges its periods (days, shift pairs, calendar weeks, months, years). Each day is judged by
+//! the law in force on that day; a period by the law in force on its last day worked, with
+//! day-level values inside its totals each taken on their own day.
+
+pub mod error;
+pub mod expr;
+pub mod facts;
+pub mod penalty;
+pub mod trace;
+
+pub use error::EvalError;
+pub use facts::{Day, Employee, Facts};
+
+use crate::domain::{Scope, Subject};
+use crate::law::expr::{AggKind, Expr, ExprKind, Type, Value};
+use crate::law::{Law, Rule, RuleId};
+use crate::syntax::ast::BinOp;
+use expr::{Env, eval, in_force};
+use jiff::civil::{Date, Weekday};
+use trace::{Step, StepKind, StepNote};
+
+/// How a check is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The day the check is made: the MCI used to price penalties (KoAP 44.1).
+    pub as_of: Date,
+    /// The employer's category, if known (EC Art 24).
+    pub enterprise: Option<Subject>,
+}
+
+/// A breach found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Index of the employee in the facts.
+    pub employee: usize,
+    /// The rule breached.
+    pub rule: RuleId,
+    /// First day of the period judged.
+    pub from: Date,
+    /// Last day of the period judged.
+    pub to: Date,
+    /// The day whose law applied (the day, or the period's last day worked).
+    pub on: Date,
+    /// What was measured, when the requirement is a comparison.
+    pub measured: Option<(Value, Type)>,
+    /// The limit it was compared with.
+    pub limit: Option<(Value, Type)>,
+    /// The provision that governs: the rule's, or that of the exception that set the limit.
+    pub citation: String,
+    /// What it could cost.
+    pub penalty: Option<penalty::Quote>,
+    /// Why: the steps of the computation.
+    pub explanation: Vec<Step>,
+}
+
+/// All findings of a check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// The breaches, by employee (roster order), then rule (law order), then date.
+    pub findings: Vec<Finding>,
+    /// Employees checked.
+    pub employees: usize,
+    /// Employees with at least one breach.
+    pub employees_in_breach: usize,
+    /// The options used.
+    pub options: Options,
+}
+
+/// Applies the law to the facts.
+pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, EvalError> {
+    let mut findings = Vec::new();
+    let mut in_breach = 0;
+    for (e, employee) in facts.employees.iter().enumerate() {
+        let days = facts.ranges.get(e).and_then(|r| facts.days.get(r.clone())).unwrap_or(&[]);
+        let before = findings.len();
+        for (r, rule) in law.rules.iter().enumerate() {
+            let judge = Judge {
+                law,
+                rule,
+                id: RuleId(r as u32),
+                employee,
+                index: e,
+                options,
+            };
+            judge.run(days, &mut findings)?;
+        }
+        if findings.len() > before {
+            in_breach += 1;
+        }
+    }
+    Ok(Verdict {
+        findings,
+        employees: facts.employees.len(),
+        employees_in_breach: in_breach,
+        options: *options,
+    })
+}
+
+/// The start of the calendar period containing `d`.
+pub fn period_start(scope: Scope, d: Date) -> Date {
+    match scope {
+        Scope::Day | Scope::Shift => d,
+        Scope::Week => {
+            let back = i64::from(d.weekday().to_monday_zero_offset());
+            d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
+        }
+        Scope::Month => d.first_of_month(),
+        Scope::Year => d.first_of_year(),
+    }
+}
+
+fn period_end(scope: Scope, start: Date) -> Date {
+    match scope {
+        Scope::Day | Scope::Shift => start,
+        Scope::Week => start.nth_weekday(1, Weekday::Sunday).unwrap_or(start),
+        Scope::Month => start.last_of_month(),
+        Scope::Year => start.last_of_year(),
+    }
+}
+
+struct Judge<'a> {
+    law: &'a Law,
+    rule: &'a Rule,
+    id: RuleId,
+    employee: &'a Employee,
+    index: usize,
+    options: &'a Options,
+}
+
+impl<'a> Judge<'a> {
+    fn env(&self, day: Option<&'a Day>, previous: Option<&'a Day>, date: Date, aggs: &'a [Value], n: usize) -> Env<'a> {
+        Env {
+            law: self.law,
+            employee: self.employee,
+            day,
+            previous,
+            date,
+            aggs,
+            agg_days: n,
+        }
+    }
+
+    fn run(&self, days: &'a [Day], out: &mut Vec<Finding>) -> Result<(), EvalError> {
+        match self.rule.scope {
+            Scope::Day => {
+                for d in days {
+                    let env = self.env(Some(d), None, d.date, &[], 0);
+                    self.instance(&env, d.date, d.date, &[], out)?;
+                }
+            }
+            Scope::Shift => {
+                for w in days.windows(2) {
+                    let env = self.env(Some(&w[1]), Some(&w[0]), w[1].date, &[], 0);
+                    self.instance(&env, w[0].date, w[1].date, &[], out)?;
+                }
+            }
+            scope => {
+                let mut i = 0;
+                while i < days.len() {
+                    let start = period_start(scope, days[i].date);
+                    let mut j = i;
+                    while j < days.len() && period_start(scope, days[j].date) == start {
+                        j += 1;
+                    }
+                    let group = &days[i..j];
+                    let aggs = self.fold(group, None)?;
+                    let last = group.last().map_or(start, |d| d.date);
+                    let env = self.env(None, None, last, &aggs, group.len());
+                    self.instance(&env, start, period_end(scope, start), group, out)?;
+                    i = j;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Folds each aggregate of the rule over the days of a period, each day under its own law.
+    fn fold(&self, group: &'a [Day], mut trace: Option<&mut Vec<Vec<Step>>>) -> Result<Vec<Value>, EvalError> {
+        let mut accs: Vec<Value> = self
+            .rule
+            .aggs
+            .iter()
+            .map(|a| match a.kind {
+                AggKind::Sum => match a.inner.ty {
+                    Type::Int => Value::Int(0),
+                    _ => Value::Num(rust_decimal::Decimal::ZERO),
+                },
+                AggKind::Count => Value::Int(0),
+                AggKind::Max | AggKind::Min => Value::Unknown,
+                AggKind::Any => Value::Bool(false),
+                AggKind::All => Value::Bool(true),
+            })
+            .collect();
+        for d in group {
+            let env = self.env(Some(d), None, d.date, &[], 0);
+            for (k, a) in self.rule.aggs.iter().enumerate() {
+                let v = eval(&a.inner, &env, None)?;
+                if let Some(t) = trace.as_deref_mut()
+                    && let Some(steps) = t.get_mut(k)
+                {
+                    steps.push(Step::fact(d.date.to_string(), v, a.inner.ty));
+                }
+                accs[k] = fold_one(a.kind, accs[k], v)?;
+            }
+        }
+        Ok(accs)
+    }
+
+    /// Judges one day or period; pushes a finding on a breach.
+    fn instance(&self, env: &Env<'a>, from: Date, to: Date, group: &'a [Day], out: &mut Vec<Finding>) -> Result<(), EvalError> {
+        let rule = self.rule;
+        if !in_force(rule.in_force, env.date) {
+            return Ok(());
+        }
+        if let Some(w) = &rule.when
+            && eval(w, env, None)? != Value::Bool(true)
+        {
+            return Ok(());
+        }
+        for &x in &rule.exceptions {
+            let ex = &self.law.exceptions[x.index()];
+            if in_force(ex.in_force, env.date) && eval(&ex.condition, env, None)? == Value::Bool(true) {
+                return Ok(());
+            }
+        }
+        if eval(&rule.require, env, None)? != Value::Bool(false) {
+            return Ok(());
+        }
+        out.push(self.explain(env, from, to, group)?);
+        Ok(())
+    }
+
+    /// Re-evaluates a breach with the trace on, to build its finding.
+    fn explain(&self, env: &Env<'a>, from: Date, to: Date, group: &'a [Day]) -> Result<Finding, EvalError> {
+        let law = self.law;
+        let rule = self.rule;
+        let mut steps = Vec::new();
+        // Per-day contributions to each total, for periods short enough to read.
+        let mut per_day: Vec<Vec<Step>> = vec![Vec::new(); rule.aggs.len()];
+        if !group.is_empty() && group.len() <= 31 {
+            self.fold(group, Some(&mut per_day))?;
+        }
+        if let Some(w) = &rule.when {
+            let mut children = Vec::new();
+            let v = eval(w, env, Some(&mut children))?;
+            attach_days(&mut children, &per_day, law, rule);
+            steps.push(Step {
+                kind: StepKind::Condition,
+                label: law.text(w.span).to_string(),
+                value: v,
+                ty: Type::Bool,
+                citation: Some(law.rule_citation(self.id)),
+                since: None,
+                source: None,
+                note: Some(StepNote::Holds),
+                children,
+            });
+        }
+        for &x in &rule.exceptions {
+            let ex = &law.exceptions[x.index()];
+            if !in_force(ex.in_force, env.date) {
+                continue;
+            }
+            let mut children = Vec::new();
+            let v = eval(&ex.condition, env, Some(&mut children))?;
+            steps.push(Step {
+                kind: StepKind::Exception,
+                label: ex.name.clone(),
+                value: v,
+                ty: Type::Bool,
+                citation: Some(law.cite(ex.article, ex.part.as_deref())),
+                since: None,
+                source: None,
+                note: Some(StepNote::DoesNotApply),
+                children,
+            });
+        }
+        let (measured, limit, mut children) = match &rule.require.kind {
+            ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                let mut ca = Vec::new();
+                let mut cb = Vec::new();
+                let va = eval(a, env, Some(&mut ca))?;
+                let vb = eval(b, env, Some(&mut cb))?;
+                ca.extend(cb);
+                (Some((va, a.ty)), Some((vb, b.ty)), ca)
+            }
+            _ => {
+                let mut c = Vec::new();
+                eval(&rule.require, env, Some(&mut c))?;
+                (None, None, c)
+            }
+        };
+        attach_days(&mut children, &per_day, law, rule);
+        let citation = governing(&children).unwrap_or_else(|| law.rule_citation(self.id));
+        steps.push(Step {
+            kind: StepKind::Requirement,
+            label: law.text(rule.require.span).to_string(),
+            value: Value::Bool(false),
+            ty: Type::Bool,
+            citation: Some(law.rule_citation(self.id)),
+            since: None,
+            source: None,
+            note: Some(StepNote::Fails),
+            children,
+        });
+        let penalty = match rule.penalty {
+            Some(p) => penalty::quote(law, p, env.date, self.options.as_of, self.options.enterprise)?,
+            None => None,
+        };
+        Ok(Finding {
+            employee: self.index,
+            rule: self.id,
+            from,
+            to,
+            on: env.date,
+            measured,
+            limit,
+            citation,
+            penalty,
+            explanation: steps,
+        })
+    }
+}
+
+/// Adds each day's contribution under the aggregate steps they make up.
+fn attach_days(steps: &mut [Step], per_day: &[Vec<Step>], law: &Law, rule: &Rule) {
+    for s in steps.iter_mut() {
+        if s.kind == StepKind::Aggregate
+            && let Some(k) = rule.aggs.iter().position(|a| s.label.starts_with(law.text(a.span)))
+            && let Some(days) = per_day.get(k)
+        {
+            s.children = days.clone();
+        }
+        attach_days(&mut s.children, per_day, law, rule);
+    }
+}
+
+/// The citation of the exception that set the limit, if one did (e.g. LC 69.1.1 for a minor).
+fn governing(steps: &[Step]) -> Option<String> {
+    for s in steps {
+        if s.kind == StepKind::Define {
+            if let Some(e) = s.children.iter().find(|c| c.kind == StepKind::Exception && c.note == Some(StepNote::Applies)) {
+                return e.citation.clone();
+            }
+        }
+        if let Some(c) = governing(&s.children) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
+    // Unknown values (facts not given for that day) do not count.
+    if v == Value::Unknown {
+        return Ok(acc);
+    }
+    Ok(match kind {
+        AggKind::Sum => match (acc, v) {
+            (Value::Int(a), Value::Int(b)) => Value::Int(a.checked_add(b).ok_or(EvalError::Internal)?),
+            _ => Value::Num(acc.as_num().ok_or(EvalError::Internal)? + v.as_num().ok_or(EvalError::Internal)?),
+        },
+        AggKind::Count => match (acc, v) {
+            (Value::Int(n), Value::Bool(true)) => Value::Int(n + 1),
+            _ => acc,
+        },
+        AggKind::Max | AggKind::Min => {
+            if acc == Value::Unknown {
+                v
+            } else {
+                let o = expr::compare(v, acc).ok_or(EvalError::Internal)?;
+                let take = if kind == AggKind::Max { o.is_gt() } else { o.is_lt() };
+                if take { v } else { acc }
+            }
+        }
+        AggKind::Any => Value::Bool(acc == Value::Bool(true) || v == Value::Bool(true)),
+        AggKind::All => Value::Bool(acc == Value::Bool(true) && v == Value::Bool(true)),
+    })
+}
+
+/// True when the expression is a comparison `measured op limit`.
+pub fn is_comparison(e: &Expr) -> Option<BinOp> {
+    match &e.kind {
+        ExprKind::Binary(op, _, _) if op.is_comparison() => Some(*op),
+        _ => None,
+    }
+}

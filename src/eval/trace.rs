@@ -1,0 +1,94 @@
+//! The explanation tree recorded while a finding is computed.
+
+use crate::law::expr::{Type, Value};
+use jiff::civil::Date;
+
+/// What a step is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// The rule and its outcome.
+    Rule,
+    /// What the rule requires, compared.
+    Requirement,
+    /// When the rule applies.
+    Condition,
+    /// A fact from the roster or timesheet.
+    Fact,
+    /// A parameter in force, with its date and source.
+    Param,
+    /// A definition, with the exceptions considered.
+    Define,
+    /// An exception considered.
+    Exception,
+    /// A total (or other fold) over the days of a period.
+    Aggregate,
+}
+
+impl StepKind {
+    /// Its name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepKind::Rule => "rule",
+            StepKind::Requirement => "requirement",
+            StepKind::Condition => "condition",
+            StepKind::Fact => "fact",
+            StepKind::Param => "parameter",
+            StepKind::Define => "definition",
+            StepKind::Exception => "exception",
+            StepKind::Aggregate => "aggregate",
+        }
+    }
+}
+
+/// Whether an exception applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepNote {
+    /// It applied.
+    Applies,
+    /// It was considered and did not apply.
+    DoesNotApply,
+    /// The condition held.
+    Holds,
+    /// The condition failed.
+    Fails,
+}
+
+/// One step of an explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// What kind of step.
+    pub kind: StepKind,
+    /// What it is about: a name, a fact, or the text of an expression.
+    pub label: String,
+    /// Its value.
+    pub value: Value,
+    /// The value's type (for its unit).
+    pub ty: Type,
+    /// The article it comes from.
+    pub citation: Option<String>,
+    /// For parameters: in force since.
+    pub since: Option<Date>,
+    /// For parameters: the act that set the value.
+    pub source: Option<String>,
+    /// For exceptions and conditions: the outcome.
+    pub note: Option<StepNote>,
+    /// The steps it was computed from.
+    pub children: Vec<Step>,
+}
+
+impl Step {
+    /// A fact read from the input.
+    pub fn fact(label: String, value: Value, ty: Type) -> Step {
+        Step {
+            kind: StepKind::Fact,
+            label,
+            value,
+            ty,
+            citation: None,
+            since: None,
+            source: None,
+            note: None,
+            children: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,683 @@
+//! One renderer per artefact: findings and their explanation trees, as data in the user's
+//! language (JSON for the page and scripts), as text for a terminal, and as CSV. The CLI, the
+//! wasm boundary and the golden tests all use these functions.
+
+use crate::domain::{Lang, Tr};
+use crate::eval::facts::{Facts, InputError, InputReport};
+use crate::eval::trace::{Step, StepNote};
+use crate::eval::{Finding, Verdict};
+use crate::law::expr::{Dim, Type, Value};
+use crate::law::{Law, dated::InForce};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Words of the interface, in the three languages.
+pub fn ui(key: &str, lang: Lang) -> &'static str {
+    let t: [&str; 3] = match key {
+        "employees" => ["employees", "работников", "жұмыскер"],
+        "in_breach" => ["in breach", "с нарушениями", "бұзушылықпен"],
+        "findings" => ["findings", "нарушений", "бұзушылық"],
+        "as_of" => ["as of", "на дату", "күнгі жағдай бойынша"],
+        "fix" => ["What to change", "Что изменить", "Не өзгерту керек"],
+        "penalty" => ["Penalty", "Взыскание", "Жаза"],
+        "warning" => ["warning", "предупреждение", "ескерту"],
+        "first_offence" => ["first offence", "впервые", "алғаш рет"],
+        "repeat" => ["repeat within a year", "повторно в течение года", "бір жыл ішінде қайталап"],
+        "no_penalty" => [
+            "no KoAP part sets a fine for this breach",
+            "КоАП не устанавливает штраф за это нарушение",
+            "ӘҚБтК бұл бұзушылық үшін айыппұл белгілемейді",
+        ],
+        "by_article" => ["Findings by article", "Нарушения по статьям", "Баптар бойынша бұзушылықтар"],
+        "exposure" => ["Potential fine exposure", "Возможные штрафы", "Ықтимал айыппұлдар"],
+        "rows" => ["Rows", "Строки", "Жолдар"],
+        "read" => ["read", "прочитано", "оқылды"],
+        "rejected" => ["rejected", "отклонено", "қабылданбады"],
+        "input_errors" => ["Input errors", "Ошибки во входных данных", "Кіріс деректердегі қателер"],
+        "why" => ["Why", "Почему", "Неліктен"],
+        "applies" => ["applies", "применяется", "қолданылады"],
+        "does_not_apply" => ["does not apply", "не применяется", "қолданылмайды"],
+        "holds" => ["holds", "выполняется", "орындалады"],
+        "fails" => ["fails", "не выполняется", "орындалмайды"],
+        "since" => ["in force since", "действует с", "күшіне енген күні"],
+        "per" => ["per", "согласно", "негізі"],
+        "no_findings" => ["No breaches found.", "Нарушений не найдено.", "Бұзушылықтар табылған жоқ."],
+        "days" => ["day(s)", "дн.", "күн"],
+        "confidence" => ["confidence", "достоверность", "сенімділік"],
+        _ => ["", "", ""],
+    };
+    t[lang as usize]
+}
+
+/// A tenge amount with thousands grouped: `221,520` (en) or `221 520` (ru, kk).
+pub fn money(d: Decimal, lang: Lang) -> String {
+    let d = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize();
+    let s = d.abs().to_string();
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(if lang == Lang::En { '.' } else { ',' });
+        out.push_str(f);
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
+fn tenge(lang: Lang) -> &'static str {
+    ["tenge", "тенге", "теңге"][lang as usize]
+}
+
+fn mci_word(lang: Lang) -> &'static str {
+    ["MCI", "МРП", "АЕК"][lang as usize]
+}
+
+/// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).
+fn unit_of(ty: Type) -> Option<String> {
+    match ty {
+        Type::Num(d) if d != Dim::NONE => Some(match d {
+            Dim::HOURS => "h".into(),
+            Dim::DAYS => "days".into(),
+            Dim::TENGE => "tenge".into(),
+            Dim::MCI => "mci".into(),
+            other => other.to_string(),
+        }),
+        _ => None,
+    }
+}
+
+/// A value without its unit (for JSON and CSV).
+fn bare(v: Value) -> String {
+    match v {
+        Value::Num(d) => d.normalize().to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.show(Type::Int, Lang::En),
+    }
+}
+
+/// What produced a report: for evidence, the exact engine and rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Engine {
+    /// ereje's version.
+    pub version: String,
+    /// SHA-256 of the rule files, in load order.
+    pub rules_digest: String,
+    /// The day the check was made.
+    pub law_as_of: String,
+}
+
+impl Engine {
+    /// Describes the engine and law used.
+    pub fn new(law: &Law, as_of: Date) -> Engine {
+        Engine {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            rules_digest: digest(law),
+            law_as_of: as_of.to_string(),
+        }
+    }
+}
+
+/// SHA-256 over the names and texts of the loaded files.
+pub fn digest(law: &Law) -> String {
+    let mut h = Sha256::new();
+    for (_, name, text) in law.sources.files() {
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// One explanation step, in a language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StepOut {
+    /// `rule`, `requirement`, `condition`, `fact`, `parameter`, `definition`, `exception`, `aggregate`.
+    pub kind: &'static str,
+    /// What the step is about.
+    pub label: String,
+    /// Its value with unit, in the language.
+    pub value: String,
+    /// The provision it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// For parameters: in force since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// For parameters: the act that set the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `applies`, `does not apply`, `holds`, `fails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// What it was computed from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<StepOut>,
+}
+
+fn step_out(s: &Step, lang: Lang) -> StepOut {
+    StepOut {
+        kind: s.kind.name(),
+        label: s.label.clone(),
+        value: if s.value == Value::Unknown && s.note.is_some() { String::new() } else { s.value.show(s.ty, lang) },
+        citation: s.citation.clone(),
+        since: s.since.map(|d| d.to_string()),
+        source: s.source.clone(),
+        outcome: s.note.map(|n| {
+            ui(
+                match n {
+                    StepNote::Applies => "applies",
+                    StepNote::DoesNotApply => "does_not_apply",
+                    StepNote::Holds => "holds",
+                    StepNote::Fails => "fails",
+                },
+                lang,
+            )
+            .to_string()
+        }),
+        because: s.children.iter().map(|c| step_out(c, lang)).collect(),
+    }
+}
+
+/// A penalty quote in a language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PenaltyOut {
+    /// The KoAP part.
+    pub citation: String,
+    /// Its title.
+    pub title: String,
+    /// A warning may be given instead of a fine (first offence).
+    pub warning_possible: bool,
+    /// Lowest fine in MCI.
+    pub mci_min: Decimal,
+    /// Highest fine in MCI.
+    pub mci_max: Decimal,
+    /// Lowest fine in tenge.
+    pub kzt_min: Decimal,
+    /// Highest fine in tenge.
+    pub kzt_max: Decimal,
+    /// The MCI in tenge used.
+    pub mci_value: Decimal,
+    /// The part for a repeat within a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_citation: Option<String>,
+    /// Its range in MCI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_mci: Option<(Decimal, Decimal)>,
+}
+
+/// A finding in a language (interfaces.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingOut {
+    /// The employer's id of the employee.
+    pub employee_id: String,
+    /// The rule's stable id.
+    pub rule: String,
+    /// The governing provision.
+    pub citation: String,
+    /// The rule's own provision.
+    pub rule_citation: String,
+    /// The article's title.
+    pub article_title: String,
+    /// The rule's title.
+    pub title: String,
+    /// `gross`, `significant` or `minor`.
+    pub severity: String,
+    /// The period judged.
+    pub period: Period,
+    /// What was measured (no unit).
+    pub measured: Option<String>,
+    /// The limit (no unit).
+    pub limit: Option<String>,
+    /// The unit of both.
+    pub unit: Option<String>,
+    /// What is wrong, in words.
+    pub message: String,
+    /// What to change.
+    pub remedy: Option<String>,
+    /// The penalty it triggers, priced.
+    pub penalty: Option<PenaltyOut>,
+    /// How sure the reading is, when not high.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    /// Why.
+    pub explanation: Vec<StepOut>,
+}
+
+/// A period of days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+/// Totals of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Data rows rejected.
+    pub rows_rejected: usize,
+    /// Employees checked.
+    pub employees: usize,
+    /// Employees with a breach.
+    pub employees_in_breach: usize,
+    /// Findings per governing citation.
+    pub by_citation: BTreeMap<String, usize>,
+    /// Findings per rule.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Lowest and highest total of the fines the findings could bring (first offences).
+    pub fine_exposure_kzt: Exposure,
+    /// Bad input.
+    pub errors: Vec<InputError>,
+}
+
+/// A range of tenge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Exposure {
+    /// Lowest.
+    pub min: Decimal,
+    /// Highest.
+    pub max: Decimal,
+}
+
+/// The whole answer of `ereje check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// Engine and law used.
+    pub engine: Engine,
+    /// The findings.
+    pub findings: Vec<FindingOut>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
+    let show = |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| v.show(t, lang));
+    let excess = match (f.measured, f.limit) {
+        (Some((Value::Num(a), t)), Some((Value::Num(b), _))) => Value::Num(a - b).show(t, lang),
+        _ => String::new(),
+    };
+    template
+        .replace("{measured}", &show(f.measured))
+        .replace("{limit}", &show(f.limit))
+        .replace("{excess}", &excess)
+        .replace("{from}", &f.from.to_string())
+        .replace("{to}", &f.to.to_string())
+        .replace("{employee}", facts.employees.get(f.employee).map_or("", |e| e.id.as_str()))
+}
+
+/// A finding in a language.
+pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut {
+    let rule = &law.rules[f.rule.index()];
+    let unit = f.measured.and_then(|(_, t)| unit_of(t));
+    FindingOut {
+        employee_id: facts.employees.get(f.employee).map_or_else(String::new, |e| e.id.clone()),
+        rule: rule.name.clone(),
+        citation: f.citation.clone(),
+        rule_citation: law.rule_citation(f.rule),
+        article_title: law.article_title(rule.article).get(lang).to_string(),
+        title: rule.title.get(lang).to_string(),
+        severity: rule.severity.to_string(),
+        period: Period {
+            from: f.from.to_string(),
+            to: f.to.to_string(),
+        },
+        measured: f.measured.map(|(v, _)| bare(v)),
+        limit: f.limit.map(|(v, _)| bare(v)),
+        unit,
+        message: fill(rule.message.get(lang), f, facts, lang),
+        remedy: rule.remedy.as_ref().map(|r| fill(r.get(lang), f, facts, lang)),
+        penalty: f.penalty.as_ref().map(|q| {
+            let title = law
+                .penalty_index
+                .get(&q.citation)
+                .map(|p| law.penalties[p.index()].title.get(lang).to_string())
+                .unwrap_or_default();
+            PenaltyOut {
+                citation: q.citation.clone(),
+                title,
+                warning_possible: q.warning_possible,
+                mci_min: q.mci_min,
+                mci_max: q.mci_max,
+                kzt_min: q.kzt_min,
+                kzt_max: q.kzt_max,
+                mci_value: q.mci_value,
+                repeat_citation: q.repeat.as_ref().map(|r| r.0.clone()),
+                repeat_mci: q.repeat.as_ref().map(|r| (r.1, r.2)),
+            }
+        }),
+        confidence: rule
+            .confidence
+            .as_ref()
+            .filter(|c| c.level != crate::domain::Confidence::High)
+            .map(|c| format!("{}: {}", c.level, c.reason)),
+        explanation: f.explanation.iter().map(|s| step_out(s, lang)).collect(),
+    }
+}
+
+/// The report of a check, in a language.
+pub fn report(law: &Law, facts: &Facts, verdict: &Verdict, input: &InputReport, lang: Lang) -> CheckReport {
+    let findings: Vec<FindingOut> = verdict.findings.iter().map(|f| finding(law, facts, f, lang)).collect();
+    let mut by_citation = BTreeMap::new();
+    let mut by_rule = BTreeMap::new();
+    let mut exposure = Exposure::default();
+    for f in &findings {
+        *by_citation.entry(f.citation.clone()).or_insert(0) += 1;
+        *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+        if let Some(p) = &f.penalty {
+            exposure.min += p.kzt_min;
+            exposure.max += p.kzt_max;
+        }
+    }
+    CheckReport {
+        engine: Engine::new(law, verdict.options.as_of),
+        findings,
+        summary: Summary {
+            rows_read: input.rows_read,
+            rows_rejected: input.rows_rejected,
+            employees: verdict.employees,
+            employees_in_breach: verdict.employees_in_breach,
+            by_citation,
+            by_rule,
+            fine_exposure_kzt: exposure,
+            errors: input.errors.clone(),
+        },
+    }
+}
+
+fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
+    let mut s = format!("{} {} — ", ui("penalty", lang), p.citation);
+    let range = |a: Decimal, b: Decimal| if a == b { a.normalize().to_string() } else { format!("{}–{}", a.normalize(), b.normalize()) };
+    if p.warning_possible && p.mci_max.is_zero() {
+        s.push_str(ui("warning", lang));
+    } else if p.warning_possible {
+        let _ = write!(
+            s,
+            "{} / {} {} ({}–{} {})",
+            ui("warning", lang),
+            range(p.mci_min, p.mci_max),
+            mci_word(lang),
+            money(p.kzt_min, lang),
+            money(p.kzt_max, lang),
+            tenge(lang)
+        );
+    } else {
+        let (lo, hi) = (money(p.kzt_min, lang), money(p.kzt_max, lang));
+        let kzt = if lo == hi { lo } else { format!("{lo}–{hi}") };
+        let _ = write!(s, "{} {} ({kzt} {})", range(p.mci_min, p.mci_max), mci_word(lang), tenge(lang));
+    }
+    if let (Some(c), Some((a, b))) = (&p.repeat_citation, p.repeat_mci) {
+        let _ = write!(
+            s,
+            "; {} ({c}): {} {} ({}–{} {})",
+            ui("repeat", lang),
+            range(a, b),
+            mci_word(lang),
+            money(a * p.mci_value, lang),
+            money(b * p.mci_value, lang),
+            tenge(lang)
+        );
+    }
+    s
+}
+
+/// Renders an explanation tree as indented text.
+pub fn render_steps(steps: &[StepOut], indent: usize, out: &mut String) {
+    for s in steps {
+        let pad = " ".repeat(indent);
+        let _ = write!(out, "{pad}{}", s.label);
+        if !s.value.is_empty() {
+            let _ = write!(out, " = {}", s.value);
+        }
+        if let Some(o) = &s.outcome {
+            let _ = write!(out, " — {o}");
+        }
+        if let Some(c) = &s.citation {
+            let _ = write!(out, "  [{c}]");
+        }
+        if let Some(d) = &s.since {
+            let _ = write!(out, "  (since {d}");
+            if let Some(src) = &s.source {
+                let _ = write!(out, ", {src}");
+            }
+            out.push(')');
+        }
+        out.push('\n');
+        render_steps(&s.because, indent + 2, out);
+    }
+}
+
+/// The report as text for a terminal.
+pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
+    let mut out = String::new();
+    let s = &r.summary;
+    let _ = writeln!(
+        out,
+        "{} {}, {} {}, {} {} ({} {})",
+        s.employees,
+        ui("employees", lang),
+        s.employees_in_breach,
+        ui("in_breach", lang),
+        r.findings.len(),
+        ui("findings", lang),
+        ui("as_of", lang),
+        r.engine.law_as_of
+    );
+    if r.findings.is_empty() {
+        let _ = writeln!(out, "\n{}", ui("no_findings", lang));
+    }
+    let mut current = None;
+    for f in &r.findings {
+        if current != Some(&f.employee_id) {
+            let _ = writeln!(out, "\n{}", f.employee_id);
+            current = Some(&f.employee_id);
+        }
+        let period = if f.period.from == f.period.to { f.period.from.clone() } else { format!("{} – {}", f.period.from, f.period.to) };
+        let _ = writeln!(out, "  ✗ {}  {}  {}  [{}]", f.citation, period, f.title, f.severity);
+        let _ = writeln!(out, "    {}", f.message);
+        if let Some(fix) = &f.remedy {
+            let _ = writeln!(out, "    {}: {fix}", ui("fix", lang));
+        }
+        match &f.penalty {
+            Some(p) => {
+                let _ = writeln!(out, "    {}", penalty_line(p, lang));
+            }
+            None => {
+                let _ = writeln!(out, "    {}: {}", ui("penalty", lang), ui("no_penalty", lang));
+            }
+        }
+        if let Some(c) = &f.confidence {
+            let _ = writeln!(out, "    {}: {c}", ui("confidence", lang));
+        }
+        if explain {
+            let _ = writeln!(out, "    {}:", ui("why", lang));
+            render_steps(&f.explanation, 6, &mut out);
+        }
+    }
+    if !s.by_citation.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui("by_article", lang));
+        for (c, n) in &s.by_citation {
+            let _ = writeln!(out, "  {c:<14} {n}");
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} – {} {}",
+            ui("exposure", lang),
+            money(s.fine_exposure_kzt.min, lang),
+            money(s.fine_exposure_kzt.max, lang),
+            tenge(lang)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {}",
+        ui("rows", lang),
+        s.rows_read,
+        ui("read", lang),
+        s.rows_rejected,
+        ui("rejected", lang)
+    );
+    if !s.errors.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui("input_errors", lang));
+        for e in &s.errors {
+            let _ = writeln!(out, "  {e}");
+        }
+    }
+    out
+}
+
+/// The findings as CSV, one row per finding.
+pub fn csv(r: &CheckReport) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "employee_id",
+        "rule",
+        "citation",
+        "severity",
+        "from",
+        "to",
+        "measured",
+        "limit",
+        "unit",
+        "penalty",
+        "mci_min",
+        "mci_max",
+        "kzt_min",
+        "kzt_max",
+        "title",
+        "message",
+    ]);
+    for f in &r.findings {
+        let p = f.penalty.as_ref();
+        let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
+        let _ = w.write_record([
+            f.employee_id.as_str(),
+            &f.rule,
+            &f.citation,
+            &f.severity,
+            &f.period.from,
+            &f.period.to,
+            f.measured.as_deref().unwrap_or(""),
+            f.limit.as_deref().unwrap_or(""),
+            f.unit.as_deref().unwrap_or(""),
+            p.map_or("", |p| p.citation.as_str()),
+            &d(p.map(|p| p.mci_min)),
+            &d(p.map(|p| p.mci_max)),
+            &d(p.map(|p| p.kzt_min)),
+            &d(p.map(|p| p.kzt_max)),
+            &f.title,
+            &f.message,
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Everything about one rule or provision: its text, parameters with their histories, and
+/// penalties (`ereje explain`).
+pub fn provision(law: &Law, query: &str, lang: Lang) -> Option<String> {
+    let mut out = String::new();
+    let q = query.trim();
+    let matching_rules: Vec<usize> = law
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| r.name == q || law.rule_citation(crate::law::RuleId(*i as u32)).starts_with(q))
+        .map(|(i, _)| i)
+        .collect();
+    let article = law.articles.iter().position(|a| a.cite(None) == q || q.starts_with(&format!("{}.", a.cite(None))));
+    if matching_rules.is_empty() && article.is_none() && !law.penalty_index.contains_key(q) {
+        return None;
+    }
+    let articles: Vec<usize> = match article {
+        Some(a) => vec![a],
+        None => {
+            let mut v: Vec<usize> = matching_rules.iter().map(|r| law.rules[*r].article.index()).collect();
+            if let Some(p) = law.penalty_index.get(q) {
+                v.push(law.penalties[p.index()].article.index());
+            }
+            v.dedup();
+            v
+        }
+    };
+    for a in articles {
+        let art = &law.articles[a];
+        let _ = writeln!(out, "{} — {}", art.cite(None), art.title.get(lang));
+        let _ = writeln!(out, "{}", "─".repeat(60));
+        let _ = writeln!(out, "{}", law.text(art.span));
+        for p in law.params.iter().filter(|p| p.article.index() == a) {
+            let _ = writeln!(out, "\n{} {}:", p.name, law.cite(p.article, p.part.as_deref()));
+            for d in &p.history.values {
+                let v = d.value.map_or_else(|| "repealed".to_string(), |v| v.show(p.ty, lang));
+                let until = d.until.map(|u| format!(" .. {u}")).unwrap_or_default();
+                let src = d.source.as_deref().map(|s| format!("  ({s})")).unwrap_or_default();
+                let _ = writeln!(out, "  {}{until}: {v}{src}", d.since);
+            }
+            if let Some(c) = &p.confidence {
+                let _ = writeln!(out, "  {}: {} — {}", ui("confidence", lang), c.level, c.reason);
+            }
+        }
+        for p in law.penalties.iter().filter(|p| p.article.index() == a) {
+            let _ = writeln!(out, "\n{}: {}", law.cite(p.article, p.part.as_deref()), p.title.get(lang));
+            for d in &p.history.values {
+                let v = match &d.value {
+                    None => "repealed".to_string(),
+                    Some(s) => sanction_text(s, lang),
+                };
+                let _ = writeln!(out, "  {}: {v}", d.since);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A sanction in words: `warning`, `fine: official 40 MCI, small 60 MCI, …`.
+pub fn sanction_text(s: &crate::law::Sanction, lang: Lang) -> String {
+    use crate::law::{Amount, Sanction};
+    let amounts = |a: &BTreeMap<crate::domain::Subject, Amount>| {
+        a.iter()
+            .map(|(k, v)| match v {
+                Amount::Mci(m) => format!("{k} {} {}", m.normalize(), mci_word(lang)),
+                Amount::Share(x) => format!("{k} {}%", (*x * Decimal::ONE_HUNDRED).normalize()),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match s {
+        Sanction::Warning => ui("warning", lang).to_string(),
+        Sanction::Fine(a) => amounts(a),
+        Sanction::WarningOrFine(a) => format!("{} / {}", ui("warning", lang), amounts(a)),
+    }
+}
+
+/// The MCI in force on a date with its source, for display.
+pub fn mci_on(law: &Law, date: Date) -> Option<(Decimal, Option<String>)> {
+    let id = law.known.mci?;
+    match law.params[id.index()].history.at(date) {
+        InForce::Value(d, v) => Some((v.as_num()?, d.source.clone())),
+        _ => None,
+    }
+}
+
+/// A title in a language, or the English one.
+pub fn tr(t: &Tr, lang: Lang) -> &str {
+    let s = t.get(lang);
+    if s.is_empty() { &t.en } else { s }
+}

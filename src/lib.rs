@@ -1,0 +1,63 @@
+//! # ereje — the Labour Code of Kazakhstan as executable, cited rules
+//!
+//! ```text
+//! rules/**/*.rules ──syntax::parse──▶ ast::File ──check::check──▶ Law
+//!                                                                  │
+//!   roster.csv + timesheet.csv ──eval::facts::read──▶ Facts ──eval::evaluate──▶ Verdict
+//!                                                                  │
+//!   amendments/*.rules ──amend::apply──▶ Law' ──amend::impact──▶ Impact      explain::render
+//! ```
+//!
+//! Every rule, parameter and penalty lives inside an `article`, which is its citation. Each day
+//! worked is judged by the law in force on that day.
+//!
+//! ```
+//! let law = ereje::bundled().expect("the bundled law checks");
+//! let rule = &law.rules[law.rule_index["overtime_daily"].index()];
+//! assert_eq!(law.cite(rule.article, rule.part.as_deref()), "LC 78.1");
+//! ```
+
+pub mod check;
+pub mod domain;
+pub mod error;
+pub mod eval;
+pub mod explain;
+pub mod law;
+pub mod syntax;
+
+
+pub use error::{Diagnostics, Error};
+pub use law::Law;
+
+use syntax::Sources;
+
+/// Parses and checks rule files given as `(name, text)`. All errors are returned, rendered.
+pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Law, Diagnostics> {
+    let mut sources = Sources::new();
+    let ids: Vec<_> = files.into_iter().map(|(n, t)| sources.add(n, t)).collect();
+    load_sources(&sources, &ids)
+}
+
+/// Parses and checks files already in `sources`.
+pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Diagnostics> {
+    let mut parsed = Vec::new();
+    let mut errors: Vec<Error> = Vec::new();
+    for id in ids {
+        match syntax::parse(sources, *id) {
+            Ok(f) => parsed.push(f),
+            Err(e) => errors.push(e.into()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(error::render(&errors, sources, error::Style::Plain));
+    }
+    check::check(sources, &parsed).map_err(|es| {
+        let errors: Vec<Error> = es.into_iter().map(Error::from).collect();
+        error::render(&errors, sources, error::Style::Plain)
+    })
+}
+
+/// The law shipped with ereje (all of `rules/`), checked once.
+pub fn bundled() -> Result<&'static Law, &'static str> {
+    law::bundled::law()
+}
