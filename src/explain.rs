@@ -26,18 +26,34 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
         "penalty" => ["Penalty", "Взыскание", "Жаза"],
         "warning" => ["warning", "предупреждение", "ескерту"],
         "first_offence" => ["first offence", "впервые", "алғаш рет"],
-        "repeat" => ["repeat within a year", "повторно в течение года", "бір жыл ішінде қайталап"],
+        "repeat" => [
+            "repeat within a year",
+            "повторно в течение года",
+            "бір жыл ішінде қайталап",
+        ],
         "no_penalty" => [
             "no KoAP part sets a fine for this breach",
             "КоАП не устанавливает штраф за это нарушение",
             "ӘҚБтК бұл бұзушылық үшін айыппұл белгілемейді",
         ],
-        "by_article" => ["Findings by article", "Нарушения по статьям", "Баптар бойынша бұзушылықтар"],
-        "exposure" => ["Potential fine exposure", "Возможные штрафы", "Ықтимал айыппұлдар"],
+        "by_article" => [
+            "Findings by article",
+            "Нарушения по статьям",
+            "Баптар бойынша бұзушылықтар",
+        ],
+        "exposure" => [
+            "Potential fine exposure",
+            "Возможные штрафы",
+            "Ықтимал айыппұлдар",
+        ],
         "rows" => ["Rows", "Строки", "Жолдар"],
         "read" => ["read", "прочитано", "оқылды"],
         "rejected" => ["rejected", "отклонено", "қабылданбады"],
-        "input_errors" => ["Input errors", "Ошибки во входных данных", "Кіріс деректердегі қателер"],
+        "input_errors" => [
+            "Input errors",
+            "Ошибки во входных данных",
+            "Кіріс деректердегі қателер",
+        ],
         "why" => ["Why", "Почему", "Неліктен"],
         "applies" => ["applies", "применяется", "қолданылады"],
         "does_not_apply" => ["does not apply", "не применяется", "қолданылмайды"],
@@ -45,7 +61,11 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
         "fails" => ["fails", "не выполняется", "орындалмайды"],
         "since" => ["in force since", "действует с", "күшіне енген күні"],
         "per" => ["per", "согласно", "негізі"],
-        "no_findings" => ["No breaches found.", "Нарушений не найдено.", "Бұзушылықтар табылған жоқ."],
+        "no_findings" => [
+            "No breaches found.",
+            "Нарушений не найдено.",
+            "Бұзушылықтар табылған жоқ.",
+        ],
         "days" => ["day(s)", "дн.", "күн"],
         "confidence" => ["confidence", "достоверность", "сенімділік"],
         _ => ["", "", ""],
@@ -55,9 +75,13 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
 
 /// A tenge amount with thousands grouped: `221,520` (en) or `221 520` (ru, kk).
 pub fn money(d: Decimal, lang: Lang) -> String {
-    let d = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize();
+    let d = d
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
     let s = d.abs().to_string();
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
@@ -138,10 +162,12 @@ pub fn digest(law: &Law) -> String {
         h.update(text.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// One explanation step, in a language.
@@ -174,7 +200,11 @@ fn step_out(s: &Step, lang: Lang) -> StepOut {
     StepOut {
         kind: s.kind.name(),
         label: s.label.clone(),
-        value: if s.value == Value::Unknown && s.note.is_some() { String::new() } else { s.value.show(s.ty, lang) },
+        value: if s.value == Value::Unknown && s.note.is_some() {
+            String::new()
+        } else {
+            s.value.show(s.ty, lang)
+        },
         citation: s.citation.clone(),
         since: s.since.map(|d| d.to_string()),
         source: s.source.clone(),
@@ -190,7 +220,17 @@ fn step_out(s: &Step, lang: Lang) -> StepOut {
             )
             .to_string()
         }),
-        because: s.children.iter().map(|c| step_out(c, lang)).collect(),
+        because: {
+            // A fact read twice in one condition (`age >= 16 and age < 18`) is shown once.
+            let mut v: Vec<StepOut> = Vec::new();
+            for c in &s.children {
+                let c = step_out(c, lang);
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+            }
+            v
+        },
     }
 }
 
@@ -321,7 +361,13 @@ fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
         .replace("{excess}", &excess)
         .replace("{from}", &f.from.to_string())
         .replace("{to}", &f.to.to_string())
-        .replace("{employee}", facts.employees.get(f.employee).map_or("", |e| e.id.as_str()))
+        .replace(
+            "{employee}",
+            facts
+                .employees
+                .get(f.employee)
+                .map_or("", |e| e.id.as_str()),
+        )
 }
 
 /// A finding in a language.
@@ -329,7 +375,10 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
     let rule = &law.rules[f.rule.index()];
     let unit = f.measured.and_then(|(_, t)| unit_of(t));
     FindingOut {
-        employee_id: facts.employees.get(f.employee).map_or_else(String::new, |e| e.id.clone()),
+        employee_id: facts
+            .employees
+            .get(f.employee)
+            .map_or_else(String::new, |e| e.id.clone()),
         rule: rule.name.clone(),
         citation: f.citation.clone(),
         rule_citation: law.rule_citation(f.rule),
@@ -344,7 +393,10 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
         limit: f.limit.map(|(v, _)| bare(v)),
         unit,
         message: fill(rule.message.get(lang), f, facts, lang),
-        remedy: rule.remedy.as_ref().map(|r| fill(r.get(lang), f, facts, lang)),
+        remedy: rule
+            .remedy
+            .as_ref()
+            .map(|r| fill(r.get(lang), f, facts, lang)),
         penalty: f.penalty.as_ref().map(|q| {
             let title = law
                 .penalty_index
@@ -374,8 +426,18 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
 }
 
 /// The report of a check, in a language.
-pub fn report(law: &Law, facts: &Facts, verdict: &Verdict, input: &InputReport, lang: Lang) -> CheckReport {
-    let findings: Vec<FindingOut> = verdict.findings.iter().map(|f| finding(law, facts, f, lang)).collect();
+pub fn report(
+    law: &Law,
+    facts: &Facts,
+    verdict: &Verdict,
+    input: &InputReport,
+    lang: Lang,
+) -> CheckReport {
+    let findings: Vec<FindingOut> = verdict
+        .findings
+        .iter()
+        .map(|f| finding(law, facts, f, lang))
+        .collect();
     let mut by_citation = BTreeMap::new();
     let mut by_rule = BTreeMap::new();
     let mut exposure = Exposure::default();
@@ -405,7 +467,13 @@ pub fn report(law: &Law, facts: &Facts, verdict: &Verdict, input: &InputReport, 
 
 fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
     let mut s = format!("{} {} — ", ui("penalty", lang), p.citation);
-    let range = |a: Decimal, b: Decimal| if a == b { a.normalize().to_string() } else { format!("{}–{}", a.normalize(), b.normalize()) };
+    let range = |a: Decimal, b: Decimal| {
+        if a == b {
+            a.normalize().to_string()
+        } else {
+            format!("{}–{}", a.normalize(), b.normalize())
+        }
+    };
     if p.warning_possible && p.mci_max.is_zero() {
         s.push_str(ui("warning", lang));
     } else if p.warning_possible {
@@ -422,7 +490,13 @@ fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
     } else {
         let (lo, hi) = (money(p.kzt_min, lang), money(p.kzt_max, lang));
         let kzt = if lo == hi { lo } else { format!("{lo}–{hi}") };
-        let _ = write!(s, "{} {} ({kzt} {})", range(p.mci_min, p.mci_max), mci_word(lang), tenge(lang));
+        let _ = write!(
+            s,
+            "{} {} ({kzt} {})",
+            range(p.mci_min, p.mci_max),
+            mci_word(lang),
+            tenge(lang)
+        );
     }
     if let (Some(c), Some((a, b))) = (&p.repeat_citation, p.repeat_mci) {
         let _ = write!(
@@ -440,7 +514,7 @@ fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
 }
 
 /// Renders an explanation tree as indented text.
-pub fn render_steps(steps: &[StepOut], indent: usize, out: &mut String) {
+pub fn render_steps(steps: &[StepOut], indent: usize, lang: Lang, out: &mut String) {
     for s in steps {
         let pad = " ".repeat(indent);
         let _ = write!(out, "{pad}{}", s.label);
@@ -454,14 +528,14 @@ pub fn render_steps(steps: &[StepOut], indent: usize, out: &mut String) {
             let _ = write!(out, "  [{c}]");
         }
         if let Some(d) = &s.since {
-            let _ = write!(out, "  (since {d}");
+            let _ = write!(out, "  ({} {d}", ui("since", lang));
             if let Some(src) = &s.source {
                 let _ = write!(out, ", {src}");
             }
             out.push(')');
         }
         out.push('\n');
-        render_steps(&s.because, indent + 2, out);
+        render_steps(&s.because, indent + 2, lang, out);
     }
 }
 
@@ -490,8 +564,21 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             let _ = writeln!(out, "\n{}", f.employee_id);
             current = Some(&f.employee_id);
         }
-        let period = if f.period.from == f.period.to { f.period.from.clone() } else { format!("{} – {}", f.period.from, f.period.to) };
-        let _ = writeln!(out, "  ✗ {}  {}  {}  [{}]", f.citation, period, f.title, f.severity);
+        let period = if f.period.from == f.period.to {
+            f.period.from.clone()
+        } else {
+            format!("{} – {}", f.period.from, f.period.to)
+        };
+        let severity = match f.severity.as_str() {
+            "gross" => ["gross", "грубое", "өрескел"][lang as usize],
+            "significant" => ["significant", "значительное", "елеулі"][lang as usize],
+            _ => ["minor", "незначительное", "болмашы"][lang as usize],
+        };
+        let _ = writeln!(
+            out,
+            "  ✗ {}  {}  {}  [{severity}]",
+            f.citation, period, f.title
+        );
         let _ = writeln!(out, "    {}", f.message);
         if let Some(fix) = &f.remedy {
             let _ = writeln!(out, "    {}: {fix}", ui("fix", lang));
@@ -501,7 +588,12 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
                 let _ = writeln!(out, "    {}", penalty_line(p, lang));
             }
             None => {
-                let _ = writeln!(out, "    {}: {}", ui("penalty", lang), ui("no_penalty", lang));
+                let _ = writeln!(
+                    out,
+                    "    {}: {}",
+                    ui("penalty", lang),
+                    ui("no_penalty", lang)
+                );
             }
         }
         if let Some(c) = &f.confidence {
@@ -509,7 +601,7 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
         }
         if explain {
             let _ = writeln!(out, "    {}:", ui("why", lang));
-            render_steps(&f.explanation, 6, &mut out);
+            render_steps(&f.explanation, 6, lang, &mut out);
         }
     }
     if !s.by_citation.is_empty() {
@@ -599,17 +691,28 @@ pub fn provision(law: &Law, query: &str, lang: Lang) -> Option<String> {
         .rules
         .iter()
         .enumerate()
-        .filter(|(i, r)| r.name == q || law.rule_citation(crate::law::RuleId(*i as u32)).starts_with(q))
+        .filter(|(i, r)| {
+            r.name == q
+                || law
+                    .rule_citation(crate::law::RuleId(*i as u32))
+                    .starts_with(q)
+        })
         .map(|(i, _)| i)
         .collect();
-    let article = law.articles.iter().position(|a| a.cite(None) == q || q.starts_with(&format!("{}.", a.cite(None))));
+    let article = law
+        .articles
+        .iter()
+        .position(|a| a.cite(None) == q || q.starts_with(&format!("{}.", a.cite(None))));
     if matching_rules.is_empty() && article.is_none() && !law.penalty_index.contains_key(q) {
         return None;
     }
     let articles: Vec<usize> = match article {
         Some(a) => vec![a],
         None => {
-            let mut v: Vec<usize> = matching_rules.iter().map(|r| law.rules[*r].article.index()).collect();
+            let mut v: Vec<usize> = matching_rules
+                .iter()
+                .map(|r| law.rules[*r].article.index())
+                .collect();
             if let Some(p) = law.penalty_index.get(q) {
                 v.push(law.penalties[p.index()].article.index());
             }
@@ -623,19 +726,41 @@ pub fn provision(law: &Law, query: &str, lang: Lang) -> Option<String> {
         let _ = writeln!(out, "{}", "─".repeat(60));
         let _ = writeln!(out, "{}", law.text(art.span));
         for p in law.params.iter().filter(|p| p.article.index() == a) {
-            let _ = writeln!(out, "\n{} {}:", p.name, law.cite(p.article, p.part.as_deref()));
+            let _ = writeln!(
+                out,
+                "\n{} {}:",
+                p.name,
+                law.cite(p.article, p.part.as_deref())
+            );
             for d in &p.history.values {
-                let v = d.value.map_or_else(|| "repealed".to_string(), |v| v.show(p.ty, lang));
+                let v = d
+                    .value
+                    .map_or_else(|| "repealed".to_string(), |v| v.show(p.ty, lang));
                 let until = d.until.map(|u| format!(" .. {u}")).unwrap_or_default();
-                let src = d.source.as_deref().map(|s| format!("  ({s})")).unwrap_or_default();
+                let src = d
+                    .source
+                    .as_deref()
+                    .map(|s| format!("  ({s})"))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "  {}{until}: {v}{src}", d.since);
             }
             if let Some(c) = &p.confidence {
-                let _ = writeln!(out, "  {}: {} — {}", ui("confidence", lang), c.level, c.reason);
+                let _ = writeln!(
+                    out,
+                    "  {}: {} — {}",
+                    ui("confidence", lang),
+                    c.level,
+                    c.reason
+                );
             }
         }
         for p in law.penalties.iter().filter(|p| p.article.index() == a) {
-            let _ = writeln!(out, "\n{}: {}", law.cite(p.article, p.part.as_deref()), p.title.get(lang));
+            let _ = writeln!(
+                out,
+                "\n{}: {}",
+                law.cite(p.article, p.part.as_deref()),
+                p.title.get(lang)
+            );
             for d in &p.history.values {
                 let v = match &d.value {
                     None => "repealed".to_string(),
@@ -680,4 +805,203 @@ pub fn mci_on(law: &Law, date: Date) -> Option<(Decimal, Option<String>)> {
 pub fn tr(t: &Tr, lang: Lang) -> &str {
     let s = t.get(lang);
     if s.is_empty() { &t.en } else { s }
+}
+
+/// A fine as text for an inspector.
+pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> String {
+    let mut out = String::new();
+    let title = law
+        .penalty_index
+        .get(&f.citation)
+        .map(|p| law.penalties[p.index()].title.get(lang).to_string())
+        .unwrap_or_default();
+    let _ = writeln!(out, "{} — {title}", f.citation);
+    let _ = writeln!(
+        out,
+        "  {}: {}{}",
+        ["subject", "субъект", "субъект"][lang as usize],
+        f.subject,
+        if f.repeat {
+            format!(", {}", ui("repeat", lang))
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  {} {} ({}), {} {}",
+        [
+            "sanction in force since",
+            "санкция действует с",
+            "санкция күшіне енген күні"
+        ][lang as usize],
+        f.sanction_since,
+        f.sanction_source.as_deref().unwrap_or("—"),
+        ["offence on", "правонарушение", "құқық бұзушылық"][lang as usize],
+        f.offence_date
+    );
+    if f.warning_possible {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            ui("warning", lang),
+            [
+                "possible (KoAP 43.2: mandatory for a first offence without aggravating circumstances)",
+                "возможно (ст. 43 п. 2 КоАП)",
+                "мүмкін (ӘҚБтК 43-бабы 2-тармағы)"
+            ][lang as usize]
+        );
+    }
+    if let Some(m) = f.mci_amount {
+        let _ = writeln!(
+            out,
+            "  {}: {} {} × {} {} = {} {}",
+            ["fine", "штраф", "айыппұл"][lang as usize],
+            m.normalize(),
+            mci_word(lang),
+            money(f.mci_value, lang),
+            tenge(lang),
+            money(f.kzt_max, lang),
+            tenge(lang)
+        );
+        let _ = writeln!(
+            out,
+            "    {} {} ({})",
+            mci_word(lang),
+            f.date,
+            f.mci_source.as_deref().unwrap_or("—")
+        );
+    }
+    if let Some(s) = f.share {
+        let _ = writeln!(
+            out,
+            "  {}: {}%",
+            ["fine", "штраф", "айыппұл"][lang as usize],
+            (s * Decimal::ONE_HUNDRED).normalize()
+        );
+    }
+    if let (Some(r), Some(d), Some(by)) = (f.reduced_kzt, f.reduced_within_days, f.reduced_by) {
+        let _ = writeln!(
+            out,
+            "  {}: {} {} {} {} ({} {by})",
+            [
+                "reduced payment",
+                "оплата в сокращенном порядке",
+                "қысқартылған тәртіппен төлеу"
+            ][lang as usize],
+            money(r, lang),
+            tenge(lang),
+            ["within", "в течение", "ішінде"][lang as usize],
+            d.normalize(),
+            ["by", "до", "дейін"][lang as usize]
+        );
+    }
+    if let (Some(d), Some(by)) = (f.appeal_within_days, f.appeal_by) {
+        let _ = writeln!(
+            out,
+            "  {}: {} ({by})",
+            [
+                "appeal within days of delivery",
+                "обжалование, суток с вручения",
+                "шағым жасау, тапсырылған күннен бастап тәулік"
+            ][lang as usize],
+            d.normalize()
+        );
+    }
+    if let Some(d) = f.pay_within_days {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            [
+                "pay within days of the decision entering into force",
+                "уплата, суток со дня вступления постановления в силу",
+                "төлеу, қаулы заңды күшіне енген күннен бастап тәулік"
+            ][lang as usize],
+            d.normalize()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        f.citations
+            .iter()
+            .map(|(what, c)| format!("{what}: {c}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    out
+}
+
+/// A fine as one CSV row with a header.
+pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
+    let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "citation",
+        "subject",
+        "repeat",
+        "date",
+        "mci_value",
+        "mci_min",
+        "mci_max",
+        "kzt_min",
+        "kzt_max",
+        "warning_possible",
+        "pay_within_days",
+        "appeal_within_days",
+        "reduced_kzt",
+    ]);
+    let _ = w.write_record([
+        f.citation.clone(),
+        f.subject.to_string(),
+        f.repeat.to_string(),
+        f.date.to_string(),
+        f.mci_value.normalize().to_string(),
+        f.mci_min.normalize().to_string(),
+        f.mci_max.normalize().to_string(),
+        f.kzt_min.normalize().to_string(),
+        f.kzt_max.normalize().to_string(),
+        f.warning_possible.to_string(),
+        d(f.pay_within_days),
+        d(f.appeal_within_days),
+        d(f.reduced_kzt),
+    ]);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Every rule with its citation, confidence and the scenarios that test it.
+pub fn coverage(law: &Law) -> String {
+    let mut out = String::new();
+    let mut untested = 0;
+    for (i, r) in law.rules.iter().enumerate() {
+        let id = crate::law::RuleId(i as u32);
+        let tests: Vec<&str> = law
+            .scenarios
+            .iter()
+            .filter(|s| s.expects.iter().any(|e| e.rule == id))
+            .map(|s| s.name.as_str())
+            .collect();
+        if tests.is_empty() {
+            untested += 1;
+        }
+        let conf = r
+            .confidence
+            .as_ref()
+            .map_or(crate::domain::Confidence::High, |c| c.level);
+        let _ = writeln!(
+            out,
+            "{:<12} {:<32} {:<7} {} scenario(s)",
+            law.rule_citation(id),
+            r.name,
+            conf.to_string(),
+            tests.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} rules, {} without a scenario",
+        law.rules.len(),
+        untested
+    );
+    out
 }

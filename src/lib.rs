@@ -25,7 +25,6 @@ pub mod explain;
 pub mod law;
 pub mod syntax;
 
-
 pub use error::{Diagnostics, Error};
 pub use law::Law;
 

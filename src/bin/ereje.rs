@@ -1,3 +1,496 @@
-//! The `ereje` command line.
+//! The `ereje` command line: one subcommand per library verb. Exit codes: 0 nothing found or
+//! success, 1 breaches found (or tests failed), 2 invalid rules or input.
 
-fn main() {}
+use clap::{Parser, Subcommand, ValueEnum};
+use ereje::domain::{Lang, Subject};
+use ereje::eval::facts::{self, Coverage};
+use ereje::eval::penalty::{self, FineQuery};
+use ereje::eval::{Options, evaluate};
+use ereje::explain;
+use ereje::law::Law;
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "ereje",
+    version,
+    about = "The Labour Code of Kazakhstan as executable, cited rules"
+)]
+struct Cli {
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Language of titles and messages.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// Load the law from this folder of `.rules` files instead of the bundled law.
+    #[arg(long, global = true)]
+    rules: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Ru,
+    Kk,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ru => Lang::Ru,
+            LangArg::Kk => Lang::Kk,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SubjectArg {
+    Person,
+    Official,
+    Small,
+    Medium,
+    Large,
+}
+
+impl From<SubjectArg> for Subject {
+    fn from(s: SubjectArg) -> Subject {
+        match s {
+            SubjectArg::Person => Subject::Person,
+            SubjectArg::Official => Subject::Official,
+            SubjectArg::Small => Subject::Small,
+            SubjectArg::Medium => Subject::Medium,
+            SubjectArg::Large => Subject::Large,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a roster and timesheet against the law; list every breach.
+    Check {
+        /// roster.csv
+        #[arg(long)]
+        roster: PathBuf,
+        /// timesheet.csv
+        #[arg(long)]
+        timesheet: PathBuf,
+        /// The employer's category (EC Art 24).
+        #[arg(long, value_enum)]
+        enterprise_size: Option<SubjectArg>,
+        /// The day the check is made (default: the last timesheet date).
+        #[arg(long)]
+        as_of: Option<Date>,
+        /// Show why for each finding.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Compute a KoAP fine.
+    Fine {
+        /// KoAP article, e.g. 86.
+        #[arg(long)]
+        article: String,
+        /// Part of the article, e.g. 1.
+        #[arg(long)]
+        part: Option<String>,
+        /// Who is fined.
+        #[arg(long, value_enum)]
+        subject: SubjectArg,
+        /// Repeat within a year after a penalty.
+        #[arg(long)]
+        repeat: bool,
+        /// The day the case is opened (its MCI applies, KoAP 44.1).
+        #[arg(long)]
+        date: Date,
+        /// The day of the offence (its sanction applies; default: --date).
+        #[arg(long)]
+        offence_date: Option<Date>,
+    },
+    /// Run the scenarios written in the rule language.
+    Test {
+        /// A folder of scenario files (default: the bundled scenarios).
+        dir: Option<PathBuf>,
+        /// List every rule with the scenarios that test it.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// Show a rule or article: its text, parameters with their dated history and sources.
+    Explain {
+        /// A rule name (`overtime_daily`) or citation (`LC 78`, `KoAP 89.2`).
+        query: String,
+    },
+    /// Check rule files only.
+    Lint {
+        /// Files or folders (default: the bundled law).
+        paths: Vec<PathBuf>,
+    },
+    /// Benchmark: a generated population of employees × one month.
+    Bench {
+        /// Employees.
+        #[arg(long, default_value_t = 10_000)]
+        employees: usize,
+        /// Times to repeat.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang: Lang = cli.lang.into();
+    let law = match law(cli.rules.as_deref(), &[]) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match cli.command {
+        Command::Check {
+            roster,
+            timesheet,
+            enterprise_size,
+            as_of,
+            explain,
+        } => check(
+            &law,
+            &roster,
+            &timesheet,
+            enterprise_size.map(Into::into),
+            as_of,
+            explain,
+            cli.format,
+            lang,
+        ),
+        Command::Fine {
+            article,
+            part,
+            subject,
+            repeat,
+            date,
+            offence_date,
+        } => {
+            let citation = match part {
+                Some(p) => format!("KoAP {article}.{p}"),
+                None => format!("KoAP {article}"),
+            };
+            let q = FineQuery {
+                citation,
+                subject: subject.into(),
+                repeat,
+                date,
+                offence: offence_date,
+                unpaid: None,
+            };
+            fine(&law, &q, cli.format, lang)
+        }
+        Command::Test { dir, coverage } => {
+            let law = match dir {
+                Some(d) => match self::law(cli.rules.as_deref(), &[d]) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                },
+                None => law,
+            };
+            test(&law, coverage)
+        }
+        Command::Explain { query } => match explain::provision(&law, &query, lang) {
+            Some(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: no rule, article or penalty `{query}`");
+                ExitCode::from(2)
+            }
+        },
+        Command::Lint { paths } => {
+            if paths.is_empty() {
+                println!(
+                    "ok: {} rules, {} parameters, {} penalty parts",
+                    law.rules.len(),
+                    law.params.len(),
+                    law.penalties.len()
+                );
+                return ExitCode::SUCCESS;
+            }
+            match self::law(None, &paths) {
+                Ok(l) => {
+                    println!(
+                        "ok: {} rules, {} parameters, {} penalty parts",
+                        l.rules.len(),
+                        l.params.len(),
+                        l.penalties.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            }
+        }
+        Command::Bench { employees, runs } => bench(&law, employees, runs),
+    }
+}
+
+/// Collects `.rules` files under a path, sorted, so the load order is stable.
+fn rule_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            rule_files(&e, out);
+        }
+    } else if path.extension().is_some_and(|e| e == "rules") {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// The law: bundled, or from `--rules`; plus extra files (scenarios, files to lint).
+fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
+    let mut files = Vec::new();
+    match rules {
+        Some(dir) => rule_files(dir, &mut files),
+        None if extra.is_empty() => {
+            return ereje::bundled().cloned().map_err(|e| {
+                eprint!("{e}");
+                ExitCode::from(2)
+            });
+        }
+        None => {}
+    }
+    for e in extra {
+        rule_files(e, &mut files);
+    }
+    let mut texts = Vec::new();
+    for f in &files {
+        match std::fs::read_to_string(f) {
+            Ok(t) => texts.push((f.display().to_string(), t)),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", f.display());
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    if rules.is_none() {
+        // Extra files alone (scenarios, a rule file to lint) are checked with the bundled law.
+        let bundled = ereje::law::bundled::RULES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()));
+        let mut all: Vec<(String, String)> = bundled.collect();
+        let extra_names: Vec<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
+        all.retain(|(n, _)| !extra_names.iter().any(|e| e.ends_with(n.as_str())));
+        all.extend(texts);
+        texts = all;
+    }
+    ereje::load(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|d| {
+        eprint!("{}", d.rendered);
+        eprintln!("{} error(s)", d.errors.len());
+        ExitCode::from(2)
+    })
+}
+
+/// The dates the encoded law covers: from the latest code start to the last MCI value.
+fn coverage(law: &Law) -> Coverage {
+    let from = law
+        .codes
+        .iter()
+        .filter_map(|c| c.since)
+        .max()
+        .unwrap_or(Date::constant(2016, 1, 1));
+    let to = law
+        .known
+        .mci
+        .and_then(|id| {
+            law.params[id.index()]
+                .history
+                .values
+                .last()
+                .and_then(|d| d.until)
+        })
+        .unwrap_or(Date::constant(9999, 12, 31));
+    Coverage { from, to }
+}
+
+fn read(path: &Path) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per command-line option"
+)]
+fn check(
+    law: &Law,
+    roster: &Path,
+    timesheet: &Path,
+    enterprise: Option<Subject>,
+    as_of: Option<Date>,
+    explain: bool,
+    format: Format,
+    lang: Lang,
+) -> ExitCode {
+    let (r, t) = match (read(roster), read(timesheet)) {
+        (Ok(r), Ok(t)) => (r, t),
+        (Err(c), _) | (_, Err(c)) => return c,
+    };
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().to_string(),
+        )
+    };
+    let (facts, input) = facts::read(&name(roster), &r, &name(timesheet), &t, coverage(law));
+    let as_of = as_of
+        .or_else(|| facts.date_range().map(|r| r.1))
+        .unwrap_or(coverage(law).from);
+    let verdict = match evaluate(law, &facts, &Options { as_of, enterprise }) {
+        Ok(v) => v,
+        Err(e) => {
+            let d = ereje::error::render(&[e.into()], &law.sources, ereje::error::Style::Plain);
+            eprint!("{}", d.rendered);
+            return ExitCode::from(2);
+        }
+    };
+    let report = explain::report(law, &facts, &verdict, &input, lang);
+    match format {
+        Format::Human => print!("{}", explain::human(&report, lang, explain)),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        Format::Csv => print!("{}", explain::csv(&report)),
+    }
+    if input.rows_rejected > 0
+        || input
+            .errors
+            .iter()
+            .any(|e| e.message.starts_with("missing column"))
+    {
+        ExitCode::from(2)
+    } else if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn fine(law: &Law, q: &FineQuery, format: Format, lang: Lang) -> ExitCode {
+    match penalty::fine(law, q) {
+        Ok(f) => {
+            match format {
+                Format::Json => {
+                    println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default())
+                }
+                Format::Csv => print!("{}", explain::fine_csv(&f)),
+                Format::Human => print!("{}", explain::fine_text(law, &f, lang)),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn test(law: &Law, coverage: bool) -> ExitCode {
+    let outcomes = ereje::eval::scenario::run_all(law);
+    let failed: Vec<_> = outcomes.iter().filter(|o| !o.passed()).collect();
+    for o in &failed {
+        println!("FAIL {}", o.name);
+        for f in &o.failures {
+            println!("  {f}");
+        }
+    }
+    if coverage {
+        print!("{}", explain::coverage(law));
+    }
+    println!(
+        "{} passed, {} failed",
+        outcomes.len() - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Peak resident memory of this process, from Linux's /proc (kB).
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
+    let (roster, timesheet) = ereje::eval::population::generate(employees, 2024, 3, 42);
+    let rows = timesheet.lines().count() - 1;
+    println!(
+        "population: {employees} employees × March 2024, {rows} timesheet rows, {} rules",
+        law.rules.len()
+    );
+    let mut best = f64::MAX;
+    let mut findings = 0;
+    for run in 1..=runs.max(1) {
+        let t0 = std::time::Instant::now();
+        let (facts, input) = facts::read(
+            "roster.csv",
+            &roster,
+            "timesheet.csv",
+            &timesheet,
+            coverage(law),
+        );
+        let t1 = std::time::Instant::now();
+        let verdict = match evaluate(
+            law,
+            &facts,
+            &Options {
+                as_of: Date::constant(2024, 3, 31),
+                enterprise: None,
+            },
+        ) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let t2 = std::time::Instant::now();
+        findings = verdict.findings.len();
+        let total = (t2 - t0).as_secs_f64();
+        best = best.min(total);
+        println!(
+            "run {run}: read {:.3} s, evaluate {:.3} s, total {:.3} s — {:.0} rows/s; {} rejected, {} findings",
+            (t1 - t0).as_secs_f64(),
+            (t2 - t1).as_secs_f64(),
+            total,
+            rows as f64 / total,
+            input.rows_rejected,
+            findings
+        );
+    }
+    println!(
+        "best: {:.3} s, {:.0} rows/s, {findings} findings",
+        best,
+        rows as f64 / best
+    );
+    if let Some(kb) = peak_memory_kb() {
+        println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
+    }
+    ExitCode::SUCCESS
+}

@@ -92,7 +92,8 @@ fn axes(r: &Reads) -> Vec<Axis> {
             [false, true]
                 .into_iter()
                 .map(move |b| {
-                    let set: Setter = Box::new(move |e: &mut Employee, _: &mut Day, _: Date| f(e, b));
+                    let set: Setter =
+                        Box::new(move |e: &mut Employee, _: &mut Day, _: Date| f(e, b));
                     (if b { "yes" } else { "no" }.to_string(), set)
                 })
                 .collect(),
@@ -112,7 +113,9 @@ fn axes(r: &Reads) -> Vec<Axis> {
             "disability_group",
             (0u8..=3)
                 .map(|g| {
-                    let set: Setter = Box::new(move |e: &mut Employee, _: &mut Day, _: Date| e.disability_group = g);
+                    let set: Setter = Box::new(move |e: &mut Employee, _: &mut Day, _: Date| {
+                        e.disability_group = g
+                    });
                     (g.to_string(), set)
                 })
                 .collect(),
@@ -124,7 +127,8 @@ fn axes(r: &Reads) -> Vec<Axis> {
             Regime::ALL
                 .iter()
                 .map(|&g| {
-                    let set: Setter = Box::new(move |e: &mut Employee, _: &mut Day, _: Date| e.regime = g);
+                    let set: Setter =
+                        Box::new(move |e: &mut Employee, _: &mut Day, _: Date| e.regime = g);
                     (g.keyword().to_string(), set)
                 })
                 .collect(),
@@ -136,13 +140,18 @@ fn axes(r: &Reads) -> Vec<Axis> {
             OvertimeBasis::ALL
                 .iter()
                 .map(|&b| {
-                    let set: Setter = Box::new(move |_: &mut Employee, d: &mut Day, _: Date| d.basis = b);
+                    let set: Setter =
+                        Box::new(move |_: &mut Employee, d: &mut Day, _: Date| d.basis = b);
                     (b.keyword().to_string(), set)
                 })
                 .collect(),
         ));
     }
-    for (name, values) in [("worked", [0i64, 8, 12]), ("overtime", [0, 1, 3]), ("night", [0, 2, 6])] {
+    for (name, values) in [
+        ("worked", [0i64, 8, 12]),
+        ("overtime", [0, 1, 3]),
+        ("night", [0, 2, 6]),
+    ] {
         if r.day.contains(name) {
             out.push((
                 match name {
@@ -153,11 +162,12 @@ fn axes(r: &Reads) -> Vec<Axis> {
                 values
                     .into_iter()
                     .map(|v| {
-                        let set: Setter = Box::new(move |_: &mut Employee, d: &mut Day, _: Date| match name {
-                            "worked" => d.worked = h(v),
-                            "overtime" => d.overtime = h(v),
-                            _ => d.night = h(v),
-                        });
+                        let set: Setter =
+                            Box::new(move |_: &mut Employee, d: &mut Day, _: Date| match name {
+                                "worked" => d.worked = h(v),
+                                "overtime" => d.overtime = h(v),
+                                _ => d.night = h(v),
+                            });
                         (format!("{v} h"), set)
                     })
                     .collect(),
@@ -218,14 +228,20 @@ pub(super) fn find(law: &Law) -> Vec<CheckError> {
                     previous: Some(&day),
                     date,
                     aggs: &[],
-                    agg_days: 0,
                 };
-                if let Err(EvalError::Conflict { a, b, at, other, .. }) = define(DefineId(i as u32), &env, None) {
-                    if reported.insert((a.clone(), b.clone())) {
+                if let Err(EvalError::Conflict {
+                    a, b, at, other, ..
+                }) = define(DefineId(i as u32), &env, None)
+                    && reported.insert((a.clone(), b.clone()))
+                {
+                    {
                         errors.push(CheckError::ConflictingExceptions {
                             a,
                             b,
-                            witness: format!(", e.g. on {date} for an employee with {}", witness.join(", ")),
+                            witness: format!(
+                                ", e.g. on {date} for an employee with {}",
+                                witness.join(", ")
+                            ),
                             at,
                             other,
                         });

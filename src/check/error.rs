@@ -13,7 +13,9 @@ pub enum CheckError {
     #[error("{kind} `{name}` is outside an article")]
     #[diagnostic(
         code(ereje::check::outside_article),
-        help("every rule, parameter and penalty sits inside `article CODE N {{ … }}`, which is its citation")
+        help(
+            "every rule, parameter and penalty sits inside `article CODE N {{ … }}`, which is its citation"
+        )
     )]
     OutsideArticle {
         /// `rule`, `parameter`, …
@@ -38,7 +40,10 @@ pub enum CheckError {
     },
     /// Two `article LC 78 { … }` blocks
     #[error("`{citation}` is declared twice")]
-    #[diagnostic(code(ereje::check::duplicate_article), help("put all of an article's members in one block"))]
+    #[diagnostic(
+        code(ereje::check::duplicate_article),
+        help("put all of an article's members in one block")
+    )]
     DuplicateArticle {
         /// `LC 78`
         citation: String,
@@ -51,7 +56,12 @@ pub enum CheckError {
     },
     /// Two items named `weekly_limit`
     #[error("the name `{name}` is used twice")]
-    #[diagnostic(code(ereje::check::duplicate_name), help("names of parameters, definitions, exceptions, rules and notes are unique across the whole law"))]
+    #[diagnostic(
+        code(ereje::check::duplicate_name),
+        help(
+            "names of parameters, definitions, exceptions, rules and notes are unique across the whole law"
+        )
+    )]
     DuplicateName {
         /// The name.
         name: String,
@@ -90,7 +100,10 @@ pub enum CheckError {
     },
     /// `day.worked + 2 days`
     #[error("cannot {op} {left} and {right}")]
-    #[diagnostic(code(ereje::check::unit_mismatch), help("both sides must have the same unit"))]
+    #[diagnostic(
+        code(ereje::check::unit_mismatch),
+        help("both sides must have the same unit")
+    )]
     UnitMismatch {
         /// `add`, `compare`, …
         op: &'static str,
@@ -104,7 +117,10 @@ pub enum CheckError {
     },
     /// `title en "x" ru "y"` (no Kazakh)
     #[error("the text has no {lang} version")]
-    #[diagnostic(code(ereje::check::missing_language), help("every title and message is written in `en`, `ru` and `kk`"))]
+    #[diagnostic(
+        code(ereje::check::missing_language),
+        help("every title and message is written in `en`, `ru` and `kk`")
+    )]
     MissingLanguage {
         /// The missing language.
         lang: &'static str,
@@ -124,7 +140,10 @@ pub enum CheckError {
     },
     /// `rule r { title … per day }` (no `require`)
     #[error("rule `{rule}` has no `{clause}`")]
-    #[diagnostic(code(ereje::check::missing_clause), help("a rule needs `title`, `per`, `require`, `severity` and `message`"))]
+    #[diagnostic(
+        code(ereje::check::missing_clause),
+        help("a rule needs `title`, `per`, `require`, `severity` and `message`")
+    )]
     MissingClause {
         /// The rule.
         rule: String,
@@ -151,7 +170,10 @@ pub enum CheckError {
     },
     /// `2016-01-01 .. 2016-12-31: 1 h` then `2017-02-01: 2 h`
     #[error("parameter `{name}` has no value from {from} to {to}")]
-    #[diagnostic(code(ereje::check::history_gap), help("a value holds until its end date; the next value must start the day after"))]
+    #[diagnostic(
+        code(ereje::check::history_gap),
+        help("a value holds until its end date; the next value must start the day after")
+    )]
     HistoryGap {
         /// The parameter.
         name: String,
@@ -170,7 +192,10 @@ pub enum CheckError {
     },
     /// `2016-01-01 .. 2016-12-31: 1 h` then `2016-06-01: 2 h`
     #[error("parameter `{name}` has two values on {date}")]
-    #[diagnostic(code(ereje::check::history_overlap), help("dated values must not overlap; end the first value the day before the next starts"))]
+    #[diagnostic(
+        code(ereje::check::history_overlap),
+        help("dated values must not overlap; end the first value the day before the next starts")
+    )]
     HistoryOverlap {
         /// The parameter (or penalty part).
         name: String,
@@ -185,7 +210,10 @@ pub enum CheckError {
     },
     /// `2017-01-01: 1 h` then `2016-01-01: 2 h`
     #[error("dated values of `{name}` are out of order")]
-    #[diagnostic(code(ereje::check::history_order), help("write dated values oldest first"))]
+    #[diagnostic(
+        code(ereje::check::history_order),
+        help("write dated values oldest first")
+    )]
     HistoryOrder {
         /// The parameter.
         name: String,
@@ -203,7 +231,10 @@ pub enum CheckError {
     },
     /// `2016-01-01: employee.age`
     #[error("a dated value must be a constant")]
-    #[diagnostic(code(ereje::check::not_constant), help("write a literal such as `40 h`, `true` or `2023-07-01`"))]
+    #[diagnostic(
+        code(ereje::check::not_constant),
+        help("write a literal such as `40 h`, `true` or `2023-07-01`")
+    )]
     NotConstant {
         /// Where.
         #[label("reads facts or other names")]
@@ -260,7 +291,12 @@ pub enum CheckError {
     },
     /// `message en "{measurd} …"`
     #[error("unknown placeholder `{{{name}}}`")]
-    #[diagnostic(code(ereje::check::placeholder), help("messages can show {{measured}}, {{limit}}, {{excess}}, {{from}}, {{to}} and {{employee}}"))]
+    #[diagnostic(
+        code(ereje::check::placeholder),
+        help(
+            "messages can show {{measured}}, {{limit}}, {{excess}}, {{from}}, {{to}} and {{employee}}"
+        )
+    )]
     Placeholder {
         /// As written.
         name: String,
@@ -304,7 +340,12 @@ pub enum CheckError {
     },
     /// Two exceptions at the same priority that both apply and give different values
     #[error("exceptions `{a}` and `{b}` both apply and disagree{witness}")]
-    #[diagnostic(code(ereje::check::conflict), help("give one of them a higher `priority`, or narrow a condition so they cannot both apply"))]
+    #[diagnostic(
+        code(ereje::check::conflict),
+        help(
+            "give one of them a higher `priority`, or narrow a condition so they cannot both apply"
+        )
+    )]
     ConflictingExceptions {
         /// First.
         a: String,

@@ -289,7 +289,9 @@ impl<'a> Checker<'a> {
     fn params(&mut self) {
         for i in 0..self.param_asts.len() {
             let (p, article) = self.param_asts[i];
-            let Some(ty) = self.type_expr(&p.ty) else { continue };
+            let Some(ty) = self.type_expr(&p.ty) else {
+                continue;
+            };
             let history = self.history(&p.name.node, &p.history, ty);
             self.params[i] = Some(Param {
                 name: p.name.node.clone(),
@@ -366,7 +368,11 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::HistoryGap {
                 name: name.to_string(),
                 from: next_day.to_string(),
-                to: d.since.yesterday().map(|x| x.to_string()).unwrap_or_default(),
+                to: d
+                    .since
+                    .yesterday()
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
                 at: prev.span,
                 end: u.to_string(),
                 next: d.span,
@@ -381,7 +387,7 @@ impl<'a> Checker<'a> {
             Some(per) => {
                 let per_ty = self.type_name(per)?;
                 match (base, per_ty) {
-                    (Type::Num(a), Type::Num(b)) => Some(Type::Num(a.div(b))),
+                    (Type::Num(a), Type::Num(b)) => Some(Type::Num(a / b)),
                     _ => {
                         self.errors.push(CheckError::TypeMismatch {
                             expected: "a quantity on both sides of `/`".into(),
@@ -398,8 +404,18 @@ impl<'a> Checker<'a> {
 
     fn type_name(&mut self, n: &ast::Name) -> Option<Type> {
         const NAMES: &[&str] = &[
-            "bool", "int", "decimal", "date", "time", "hours", "days", "tenge", "mci", "regime",
-            "overtime_basis", "subject",
+            "bool",
+            "int",
+            "decimal",
+            "date",
+            "time",
+            "hours",
+            "days",
+            "tenge",
+            "mci",
+            "regime",
+            "overtime_basis",
+            "subject",
         ];
         use crate::law::expr::EnumType;
         Some(match n.node.as_str() {
@@ -450,7 +466,8 @@ impl<'a> Checker<'a> {
     fn penalties(&mut self) {
         for i in 0..self.penalty_asts.len() {
             let (p, article) = self.penalty_asts[i];
-            let citation = self.articles[article.index()].cite(p.part.as_ref().map(|x| x.node.as_str()));
+            let citation =
+                self.articles[article.index()].cite(p.part.as_ref().map(|x| x.node.as_str()));
             let title = self.text(&p.title);
             let mut values: Vec<Dated<crate::law::Sanction>> = Vec::new();
             for d in &p.history {
@@ -576,7 +593,12 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    fn compile_define(&mut self, d: &'a ast::Define, article: ArticleId, id: DefineId) -> Option<Define> {
+    fn compile_define(
+        &mut self,
+        d: &'a ast::Define,
+        article: ArticleId,
+        id: DefineId,
+    ) -> Option<Define> {
         let ty = self.type_expr(&d.ty)?;
         let mut cx = types::Cx::define();
         let base = self.expr(&d.value, &mut cx);
@@ -590,12 +612,19 @@ impl<'a> Checker<'a> {
             }
             let eid = ExceptionId(i as u32);
             let mut cx = types::Cx::define();
-            let condition = self.expr(&e.condition, &mut cx).and_then(|c| self.coerce(c, Type::Bool, "the condition"));
+            let condition = self
+                .expr(&e.condition, &mut cx)
+                .and_then(|c| self.coerce(c, Type::Bool, "the condition"));
             let value = match &e.value {
-                Some(v) => self.expr(v, &mut cx).and_then(|v| self.coerce(v, ty, "the exception's value")),
+                Some(v) => self
+                    .expr(v, &mut cx)
+                    .and_then(|v| self.coerce(v, ty, "the exception's value")),
                 None => {
                     self.errors.push(CheckError::BadException {
-                        what: format!("exception `{}` to definition `{}` gives no value", e.name.node, d.name.node),
+                        what: format!(
+                            "exception `{}` to definition `{}` gives no value",
+                            e.name.node, d.name.node
+                        ),
                         help: "write `= value` after the condition".into(),
                         at: e.span,
                     });
@@ -603,14 +632,19 @@ impl<'a> Checker<'a> {
                 }
             };
             needs = needs.union(cx.needs);
-            let (Some(condition), Some(value)) = (condition, value) else { continue };
+            let (Some(condition), Some(value)) = (condition, value) else {
+                continue;
+            };
             self.exceptions[i] = Some(Exception {
                 name: e.name.node.clone(),
                 article: e_article,
                 part: e.part.as_ref().map(|p| p.node.clone()),
                 target: Target::Define(id),
                 priority: e.priority.as_ref().map_or(0, |p| p.node),
-                in_force: e.in_force.as_ref().map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
+                in_force: e
+                    .in_force
+                    .as_ref()
+                    .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
                 condition,
                 value: Some(value),
                 confidence: Self::confidence(&e.confidence),
@@ -756,14 +790,21 @@ impl<'a> Checker<'a> {
             }
             if let Some(v) = &e.value {
                 self.errors.push(CheckError::BadException {
-                    what: format!("exception `{}` to rule `{}` gives a value", e.name.node, name),
-                    help: "an exception to a rule only says when the rule does not apply; drop `= …`".into(),
+                    what: format!(
+                        "exception `{}` to rule `{}` gives a value",
+                        e.name.node, name
+                    ),
+                    help:
+                        "an exception to a rule only says when the rule does not apply; drop `= …`"
+                            .into(),
                     at: v.span,
                 });
             }
             let mut ecx = types::Cx::rule(scope);
             ecx.aggs_allowed = false;
-            let condition = self.expr(&e.condition, &mut ecx).and_then(|c| self.coerce(c, Type::Bool, "the condition"));
+            let condition = self
+                .expr(&e.condition, &mut ecx)
+                .and_then(|c| self.coerce(c, Type::Bool, "the condition"));
             let Some(condition) = condition else { continue };
             self.exceptions[i] = Some(Exception {
                 name: e.name.node.clone(),
@@ -771,7 +812,10 @@ impl<'a> Checker<'a> {
                 part: e.part.as_ref().map(|p| p.node.clone()),
                 target: Target::Rule(id),
                 priority: e.priority.as_ref().map_or(0, |p| p.node),
-                in_force: e.in_force.as_ref().map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
+                in_force: e
+                    .in_force
+                    .as_ref()
+                    .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
                 condition,
                 value: None,
                 confidence: Self::confidence(&e.confidence),
@@ -870,8 +914,15 @@ impl<'a> Checker<'a> {
                     N::Status(k, since) => note.status.push((since.as_ref().map(|d| d.node), *k)),
                     N::Concerns(list) => {
                         for c in list {
-                            if !self.article_at.contains_key(&(c.code.clone(), c.article.clone())) {
-                                let all: Vec<String> = self.article_at.keys().map(|(c, a)| format!("{c} {a}")).collect();
+                            if !self
+                                .article_at
+                                .contains_key(&(c.code.clone(), c.article.clone()))
+                            {
+                                let all: Vec<String> = self
+                                    .article_at
+                                    .keys()
+                                    .map(|(c, a)| format!("{c} {a}"))
+                                    .collect();
                                 let wanted = format!("{} {}", c.code, c.article);
                                 let help = match suggest(&wanted, all.iter().map(String::as_str)) {
                                     Some(s) => format!("did you mean `{s}`?"),
@@ -890,7 +941,10 @@ impl<'a> Checker<'a> {
             }
             if !has_title || !has_text || note.status.is_empty() {
                 self.errors.push(CheckError::BadException {
-                    what: format!("note `{}` needs a `title`, a `status` and a `text`", n.name.node),
+                    what: format!(
+                        "note `{}` needs a `title`, a `status` and a `text`",
+                        n.name.node
+                    ),
                     help: "see rules/ILO for complete notes".into(),
                     at: n.name.span,
                 });
@@ -908,8 +962,12 @@ impl<'a> Checker<'a> {
             ("reduced_payment_days", Type::Num(Dim::DAYS)),
         ];
         for (name, ty) in wanted {
-            let Some((Symbol::Param(id), _)) = self.names.get(name).copied() else { continue };
-            let Some(p) = &self.params[id.index()] else { continue };
+            let Some((Symbol::Param(id), _)) = self.names.get(name).copied() else {
+                continue;
+            };
+            let Some(p) = &self.params[id.index()] else {
+                continue;
+            };
             if p.ty != ty {
                 self.errors.push(CheckError::TypeMismatch {
                     expected: ty.to_string(),
@@ -957,7 +1015,11 @@ impl<'a> Checker<'a> {
             .values()
             .map(|(_, c)| Code {
                 id: c.id.node.clone(),
-                title: self.code_titles.get(&c.id.node).cloned().unwrap_or_default(),
+                title: self
+                    .code_titles
+                    .get(&c.id.node)
+                    .cloned()
+                    .unwrap_or_default(),
                 act: c.act.as_ref().map(|a| a.node.clone()),
                 since: c.in_force.as_ref().map(|f| f.since.node),
                 span: c.span,
@@ -1002,7 +1064,9 @@ fn member_kind_name(m: &ast::Member) -> (&'static str, String) {
         ast::Member::Penalty(_) => "penalty",
         ast::Member::Note(_) => "note",
     };
-    let name = m.name().map_or_else(|| "penalty".to_string(), |n| n.node.clone());
+    let name = m
+        .name()
+        .map_or_else(|| "penalty".to_string(), |n| n.node.clone());
     (kind, name)
 }
 
@@ -1012,9 +1076,22 @@ pub(crate) fn change_dates(law: &Law) -> Vec<Date> {
     let mut dates: Vec<Date> = law
         .params
         .iter()
-        .flat_map(|p| p.history.values.iter().flat_map(|d| [Some(d.since), d.until]))
-        .chain(law.rules.iter().flat_map(|r| r.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])))
-        .chain(law.exceptions.iter().flat_map(|e| e.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])))
+        .flat_map(|p| {
+            p.history
+                .values
+                .iter()
+                .flat_map(|d| [Some(d.since), d.until])
+        })
+        .chain(
+            law.rules
+                .iter()
+                .flat_map(|r| r.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
+        )
+        .chain(
+            law.exceptions
+                .iter()
+                .flat_map(|e| e.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
+        )
         .flatten()
         .collect();
     dates.sort_unstable();

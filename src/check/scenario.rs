@@ -79,7 +79,14 @@ const EMPLOYEE_FIELDS: &[&str] = &[
     "overtime_consent",
     "hourly_rate",
 ];
-const DAY_FIELDS: &[&str] = &["worked", "overtime", "night", "start", "end", "overtime_basis"];
+const DAY_FIELDS: &[&str] = &[
+    "worked",
+    "overtime",
+    "night",
+    "start",
+    "end",
+    "overtime_basis",
+];
 
 /// Compiles scenarios against a law; returns the ones that compiled and the errors of the rest.
 pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<CheckError>) {
@@ -97,14 +104,22 @@ pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<C
 }
 
 fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> {
-    let fields = if employee { EMPLOYEE_FIELDS } else { DAY_FIELDS };
+    let fields = if employee {
+        EMPLOYEE_FIELDS
+    } else {
+        DAY_FIELDS
+    };
     let Some(ty) = field_type(&f.name.node, employee) else {
         let help = match super::error::suggest(&f.name.node, fields.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("fields are {}", fields.join(", ")),
         };
         c.errors.push(CheckError::Scenario {
-            what: format!("unknown {} field `{}`", if employee { "employee" } else { "day" }, f.name.node),
+            what: format!(
+                "unknown {} field `{}`",
+                if employee { "employee" } else { "day" },
+                f.name.node
+            ),
             help,
             at: f.name.span,
         });
@@ -189,7 +204,9 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                     rest_before: None,
                 };
                 for f in fields {
-                    let Some(v) = value(c, f, false) else { continue };
+                    let Some(v) = value(c, f, false) else {
+                        continue;
+                    };
                     match (f.name.node.as_str(), v) {
                         ("worked", Value::Num(h)) => day.worked = h,
                         ("overtime", Value::Num(h)) => day.overtime = h,
@@ -229,14 +246,20 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                         });
                         break;
                     }
-                    days.push(Day { date, ..day.clone() });
+                    days.push(Day {
+                        date,
+                        ..day.clone()
+                    });
                     let Ok(next) = date.tomorrow() else { break };
                     date = next;
                 }
             }
             ast::ScenarioItem::Expect(x) => {
                 let Some(&rule) = law.rule_index.get(&x.rule.node) else {
-                    let help = match super::error::suggest(&x.rule.node, law.rule_index.keys().map(String::as_str)) {
+                    let help = match super::error::suggest(
+                        &x.rule.node,
+                        law.rule_index.keys().map(String::as_str),
+                    ) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "name a rule of the law".into(),
                     };
@@ -263,23 +286,29 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                 };
                 let r = &law.rules[rule.index()];
                 let sides = match &r.require.kind {
-                    crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => Some((a.ty, b.ty)),
+                    crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                        Some((a.ty, b.ty))
+                    }
                     _ => None,
                 };
-                let mut side = |e: &Option<ast::Expr>, pick: fn((Type, Type)) -> Type| -> Option<Value> {
-                    let e = e.as_ref()?;
-                    match sides {
-                        Some(s) => c.constant(e, pick(s)),
-                        None => {
-                            c.errors.push(CheckError::Scenario {
-                                what: format!("rule `{}` does not compare a measured value with a limit", r.name),
-                                help: "drop `measured` / `limit` for this rule".into(),
-                                at: e.span,
-                            });
-                            None
+                let mut side =
+                    |e: &Option<ast::Expr>, pick: fn((Type, Type)) -> Type| -> Option<Value> {
+                        let e = e.as_ref()?;
+                        match sides {
+                            Some(s) => c.constant(e, pick(s)),
+                            None => {
+                                c.errors.push(CheckError::Scenario {
+                                    what: format!(
+                                        "rule `{}` does not compare a measured value with a limit",
+                                        r.name
+                                    ),
+                                    help: "drop `measured` / `limit` for this rule".into(),
+                                    at: e.span,
+                                });
+                                None
+                            }
                         }
-                    }
-                };
+                    };
                 let measured = side(&x.measured, |s| s.0);
                 let limit = side(&x.limit, |s| s.1);
                 expects.push(Expectation {

@@ -78,7 +78,9 @@ fn num(dim: Dim) -> Type {
 fn unify(a: Type, b: Type) -> Option<Type> {
     match (a, b) {
         _ if a == b => Some(a),
-        (Type::Int, Type::Num(d)) | (Type::Num(d), Type::Int) if d == Dim::NONE => Some(num(Dim::NONE)),
+        (Type::Int, Type::Num(d)) | (Type::Num(d), Type::Int) if d == Dim::NONE => {
+            Some(num(Dim::NONE))
+        }
         _ => None,
     }
 }
@@ -99,7 +101,11 @@ impl Checker<'_> {
         }
         let help = match (ty, e.ty) {
             (Type::Num(d), Type::Int | Type::Num(Dim::NONE)) if d != Dim::NONE => {
-                format!("write the unit, e.g. `{} {}`", self.sources_text(e.span), unit_keyword(d))
+                format!(
+                    "write the unit, e.g. `{} {}`",
+                    self.sources_text(e.span),
+                    unit_keyword(d)
+                )
             }
             _ => format!("{what} must be {ty}"),
         };
@@ -122,7 +128,10 @@ impl Checker<'_> {
         let span = e.span;
         let (kind, ty) = match &e.kind {
             K::Number(d, unit) => match unit {
-                Some(Unit::Percent) => (ExprKind::Const(Value::Num(*d / Decimal::ONE_HUNDRED)), num(Dim::NONE)),
+                Some(Unit::Percent) => (
+                    ExprKind::Const(Value::Num(*d / Decimal::ONE_HUNDRED)),
+                    num(Dim::NONE),
+                ),
                 Some(u) => (ExprKind::Const(Value::Num(*d)), num(Dim::of(*u))),
                 None if d.scale() == 0 => match i64::try_from(*d) {
                     Ok(i) => (ExprKind::Const(Value::Int(i)), Type::Int),
@@ -140,8 +149,12 @@ impl Checker<'_> {
                 let ty = match (op, x.ty) {
                     (UnOp::Not, Type::Bool) => Type::Bool,
                     (UnOp::Neg, t @ (Type::Int | Type::Num(_))) => t,
-                    (UnOp::Not, t) => return self.mismatch("bool", t, "`not` takes a condition", x.span),
-                    (UnOp::Neg, t) => return self.mismatch("a number", t, "`-` takes a number", x.span),
+                    (UnOp::Not, t) => {
+                        return self.mismatch("bool", t, "`not` takes a condition", x.span);
+                    }
+                    (UnOp::Neg, t) => {
+                        return self.mismatch("a number", t, "`-` takes a number", x.span);
+                    }
                 };
                 (ExprKind::Unary(*op, Box::new(x)), ty)
             }
@@ -153,7 +166,9 @@ impl Checker<'_> {
                 (ExprKind::Binary(*op, Box::new(a), Box::new(b)), ty)
             }
             K::If(c, a, b) => {
-                let c = self.expr(c, cx).and_then(|c| self.coerce(c, Type::Bool, "the condition of `if`"));
+                let c = self
+                    .expr(c, cx)
+                    .and_then(|c| self.coerce(c, Type::Bool, "the condition of `if`"));
                 let a = self.expr(a, cx);
                 let b = self.expr(b, cx);
                 let (c, a, b) = (c?, a?, b?);
@@ -190,7 +205,13 @@ impl Checker<'_> {
         Some(Expr { kind, ty, span })
     }
 
-    fn mismatch<T>(&mut self, expected: &str, found: Type, help: &str, at: crate::syntax::Span) -> Option<T> {
+    fn mismatch<T>(
+        &mut self,
+        expected: &str,
+        found: Type,
+        help: &str,
+        at: crate::syntax::Span,
+    ) -> Option<T> {
         self.errors.push(CheckError::TypeMismatch {
             expected: expected.to_string(),
             found: found.to_string(),
@@ -200,7 +221,13 @@ impl Checker<'_> {
         None
     }
 
-    fn binary_type(&mut self, op: BinOp, a: Type, b: Type, at: crate::syntax::Span) -> Option<Type> {
+    fn binary_type(
+        &mut self,
+        op: BinOp,
+        a: Type,
+        b: Type,
+        at: crate::syntax::Span,
+    ) -> Option<Type> {
         let unit_error = |this: &mut Self, verb: &'static str| {
             this.errors.push(CheckError::UnitMismatch {
                 op: verb,
@@ -225,7 +252,12 @@ impl Checker<'_> {
             },
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => match unify(a, b) {
                 Some(Type::Int | Type::Num(_) | Type::Date | Type::Time) => Some(Type::Bool),
-                Some(t) => self.mismatch("numbers, dates or times", t, "only ordered values can be compared with < or >", at),
+                Some(t) => self.mismatch(
+                    "numbers, dates or times",
+                    t,
+                    "only ordered values can be compared with < or >",
+                    at,
+                ),
                 None => unit_error(self, "compare"),
             },
             BinOp::Add | BinOp::Sub => match (a, b) {
@@ -239,26 +271,37 @@ impl Checker<'_> {
             BinOp::Mul => match (a, b) {
                 (Type::Int, Type::Int) => Some(Type::Int),
                 _ => match (as_dim(a), as_dim(b)) {
-                    (Some(x), Some(y)) => Some(num(x.mul(y))),
+                    (Some(x), Some(y)) => Some(num(x * y)),
                     _ => unit_error(self, "multiply"),
                 },
             },
             BinOp::Div => match (as_dim(a), as_dim(b)) {
-                (Some(x), Some(y)) => Some(num(x.div(y))),
+                (Some(x), Some(y)) => Some(num(x / y)),
                 _ => unit_error(self, "divide"),
             },
         }
     }
 
-    fn path(&mut self, names: &[ast::Name], span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
+    fn path(
+        &mut self,
+        names: &[ast::Name],
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
         let first = names.first()?;
         match (first.node.as_str(), names.get(1), names.len()) {
             ("employee", Some(field), 2) => {
                 if !cx.facts {
                     return self.context(cx, "employee facts", "a dated value is a constant", span);
                 }
-                let Some((f, _, ty)) = EmployeeField::ALL.iter().find(|(_, n, _)| *n == field.node) else {
-                    return self.unknown_field("employee", &field.node, EmployeeField::ALL.iter().map(|x| x.1), field.span);
+                let Some((f, _, ty)) = EmployeeField::ALL.iter().find(|(_, n, _)| *n == field.node)
+                else {
+                    return self.unknown_field(
+                        "employee",
+                        &field.node,
+                        EmployeeField::ALL.iter().map(|x| x.1),
+                        field.span,
+                    );
                 };
                 Some(Expr {
                     kind: ExprKind::Employee(*f),
@@ -268,10 +311,17 @@ impl Checker<'_> {
             }
             (which @ ("day" | "previous"), Some(field), 2) => {
                 let previous = which == "previous";
-                let allowed = if previous { cx.previous && !cx.in_agg } else { cx.day };
+                let allowed = if previous {
+                    cx.previous && !cx.in_agg
+                } else {
+                    cx.day
+                };
                 if !allowed {
                     let help = match (previous, cx.scope) {
-                        (true, _) => "`previous` is the shift before the one judged, in `per shift` rules".to_string(),
+                        (true, _) => {
+                            "`previous` is the shift before the one judged, in `per shift` rules"
+                                .to_string()
+                        }
                         (false, Some(s)) if s != Scope::Day && s != Scope::Shift => format!(
                             "a `per {s}` rule judges a period: read days inside an aggregate, e.g. `sum(day.{})`",
                             field.node
@@ -280,8 +330,14 @@ impl Checker<'_> {
                     };
                     return self.context(cx, &format!("`{which}`"), &help, span);
                 }
-                let Some((f, _, ty)) = DayField::ALL.iter().find(|(_, n, _)| *n == field.node) else {
-                    return self.unknown_field(which, &field.node, DayField::ALL.iter().map(|x| x.1), field.span);
+                let Some((f, _, ty)) = DayField::ALL.iter().find(|(_, n, _)| *n == field.node)
+                else {
+                    return self.unknown_field(
+                        which,
+                        &field.node,
+                        DayField::ALL.iter().map(|x| x.1),
+                        field.span,
+                    );
                 };
                 if !cx.in_agg {
                     if previous {
@@ -290,7 +346,11 @@ impl Checker<'_> {
                         cx.needs.day = true;
                     }
                 }
-                let which = if previous { Which::Previous } else { Which::Current };
+                let which = if previous {
+                    Which::Previous
+                } else {
+                    Which::Current
+                };
                 Some(Expr {
                     kind: ExprKind::Day(*f, which),
                     ty: *ty,
@@ -301,7 +361,11 @@ impl Checker<'_> {
             _ => {
                 let help = self.did_you_mean(&first.node);
                 self.errors.push(CheckError::UnknownName {
-                    name: names.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join("."),
+                    name: names
+                        .iter()
+                        .map(|n| n.node.as_str())
+                        .collect::<Vec<_>>()
+                        .join("."),
                     help,
                     at: span,
                 });
@@ -329,7 +393,13 @@ impl Checker<'_> {
         None
     }
 
-    fn context(&mut self, cx: &Cx, what: &str, help: &str, at: crate::syntax::Span) -> Option<Expr> {
+    fn context(
+        &mut self,
+        cx: &Cx,
+        what: &str,
+        help: &str,
+        at: crate::syntax::Span,
+    ) -> Option<Expr> {
         self.errors.push(CheckError::Context {
             what: format!("{what} cannot be read in {}", cx.place),
             help: help.to_string(),
@@ -350,7 +420,12 @@ impl Checker<'_> {
         match symbol {
             Some(Symbol::Param(id)) => {
                 if !cx.facts {
-                    return self.context(cx, "a parameter", "dated values are literals; they cannot refer to other parameters", span);
+                    return self.context(
+                        cx,
+                        "a parameter",
+                        "dated values are literals; they cannot refer to other parameters",
+                        span,
+                    );
                 }
                 let ty = self.params.get(id.index())?.as_ref()?.ty;
                 Some(Expr {
@@ -365,10 +440,17 @@ impl Checker<'_> {
                 }
                 let (ty, needs) = self.define(id, Some(span))?;
                 if needs.previous && !cx.previous {
-                    return self.context(cx, &format!("`{name}` reads `previous`, so it"), "use it in a `per shift` rule", span);
+                    return self.context(
+                        cx,
+                        &format!("`{name}` reads `previous`, so it"),
+                        "use it in a `per shift` rule",
+                        span,
+                    );
                 }
                 if needs.day && !cx.day {
-                    let help = format!("`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`");
+                    let help = format!(
+                        "`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`"
+                    );
                     return self.context(cx, &format!("`{name}`"), &help, span);
                 }
                 if !cx.in_agg {
@@ -401,7 +483,13 @@ impl Checker<'_> {
         }
     }
 
-    fn call(&mut self, name: &ast::Name, args: &[ast::Expr], span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
+    fn call(
+        &mut self,
+        name: &ast::Name,
+        args: &[ast::Expr],
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
         let agg = match name.node.as_str() {
             "sum" => Some(AggKind::Sum),
             "max" => Some(AggKind::Max),
@@ -421,12 +509,20 @@ impl Checker<'_> {
                 return None;
             };
             if cx.in_agg {
-                return self.context(cx, "an aggregate inside another aggregate", "aggregates fold one day at a time; compute the inner value per day", span);
+                return self.context(
+                    cx,
+                    "an aggregate inside another aggregate",
+                    "aggregates fold one day at a time; compute the inner value per day",
+                    span,
+                );
             }
             if !cx.aggs_allowed {
                 let help = match cx.scope {
-                    Some(s @ (Scope::Day | Scope::Shift)) => format!("a `per {s}` rule judges one day; read `day.…` directly"),
-                    _ => "aggregates are written in the `when` and `require` of period rules".to_string(),
+                    Some(s @ (Scope::Day | Scope::Shift)) => {
+                        format!("a `per {s}` rule judges one day; read `day.…` directly")
+                    }
+                    _ => "aggregates are written in the `when` and `require` of period rules"
+                        .to_string(),
                 };
                 return self.context(cx, &format!("`{}`", name.node), &help, span);
             }
@@ -446,7 +542,14 @@ impl Checker<'_> {
                 },
                 AggKind::Max | AggKind::Min => match inner.ty {
                     t @ (Type::Int | Type::Num(_) | Type::Date | Type::Time) => t,
-                    t => return self.mismatch("a number or date", t, "`max`/`min` take ordered values", inner.span),
+                    t => {
+                        return self.mismatch(
+                            "a number or date",
+                            t,
+                            "`max`/`min` take ordered values",
+                            inner.span,
+                        );
+                    }
                 },
                 AggKind::Count => {
                     self.coerce(inner.clone(), Type::Bool, "the argument of `count`")?;
@@ -473,8 +576,18 @@ impl Checker<'_> {
             "days_between" => (Builtin::DaysBetween, 2),
             other => {
                 const ALL: &[&str] = &[
-                    "sum", "max", "min", "count", "any", "all", "known", "least", "greatest", "to_tenge",
-                    "years_between", "days_between",
+                    "sum",
+                    "max",
+                    "min",
+                    "count",
+                    "any",
+                    "all",
+                    "known",
+                    "least",
+                    "greatest",
+                    "to_tenge",
+                    "years_between",
+                    "days_between",
                 ];
                 let help = match super::suggest(other, ALL.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -491,7 +604,11 @@ impl Checker<'_> {
         if args.len() != arity {
             self.errors.push(CheckError::Arity {
                 name: name.node.clone(),
-                expected: if arity == 1 { "one argument" } else { "two arguments" },
+                expected: if arity == 1 {
+                    "one argument"
+                } else {
+                    "two arguments"
+                },
                 at: span,
             });
             return None;
@@ -513,9 +630,15 @@ impl Checker<'_> {
                 }
             },
             Builtin::ToTenge => {
-                let a = self.coerce(args[0].clone(), num(Dim::MCI), "the argument of `to_tenge`")?;
+                let a =
+                    self.coerce(args[0].clone(), num(Dim::MCI), "the argument of `to_tenge`")?;
                 if !self.names.contains_key("mci") {
-                    return self.context(cx, "`to_tenge`", "declare the `mci` parameter (KoAP 44) to convert MCI to tenge", span);
+                    return self.context(
+                        cx,
+                        "`to_tenge`",
+                        "declare the `mci` parameter (KoAP 44) to convert MCI to tenge",
+                        span,
+                    );
                 }
                 return Some(Expr {
                     kind: ExprKind::Call(builtin, vec![a]),
@@ -527,7 +650,11 @@ impl Checker<'_> {
                 for a in &args {
                     self.coerce(a.clone(), Type::Date, "a date argument")?;
                 }
-                if builtin == Builtin::YearsBetween { Type::Int } else { num(Dim::DAYS) }
+                if builtin == Builtin::YearsBetween {
+                    Type::Int
+                } else {
+                    num(Dim::DAYS)
+                }
             }
         };
         Some(Expr {

@@ -11,7 +11,12 @@ use thiserror::Error;
 pub enum EvalError {
     /// A parameter has no value on the date judged.
     #[error("parameter `{name}` has no value in force on {date}")]
-    #[diagnostic(code(ereje::eval::not_in_force), help("the encoded law covers only the dates its parameters cover; choose another date or add the value with its source"))]
+    #[diagnostic(
+        code(ereje::eval::not_in_force),
+        help(
+            "the encoded law covers only the dates its parameters cover; choose another date or add the value with its source"
+        )
+    )]
     NotInForce {
         /// The parameter.
         name: String,
@@ -23,7 +28,10 @@ pub enum EvalError {
     },
     /// A parameter was repealed before the date judged, yet a rule in force still reads it.
     #[error("parameter `{name}` was repealed on {since} but is read on {date}")]
-    #[diagnostic(code(ereje::eval::repealed), help("end the rules that read it when it is repealed (`in force since … until …`)"))]
+    #[diagnostic(
+        code(ereje::eval::repealed),
+        help("end the rules that read it when it is repealed (`in force since … until …`)")
+    )]
     Repealed {
         /// The parameter.
         name: String,
@@ -36,8 +44,13 @@ pub enum EvalError {
         at: Span,
     },
     /// Two applicable exceptions at the same priority give different values.
-    #[error("exceptions `{a}` and `{b}` to `{define}` both apply to employee `{employee}` on {date} and disagree")]
-    #[diagnostic(code(ereje::eval::conflict), help("give one of them a higher `priority`"))]
+    #[error(
+        "exceptions `{a}` and `{b}` to `{define}` both apply to employee `{employee}` on {date} and disagree"
+    )]
+    #[diagnostic(
+        code(ereje::eval::conflict),
+        help("give one of them a higher `priority`")
+    )]
     Conflict {
         /// The definition.
         define: String,
@@ -74,6 +87,9 @@ pub enum EvalError {
     },
     /// A value of the wrong shape reached the evaluator: a bug in ereje, not in the rules.
     #[error("internal error in the evaluator")]
-    #[diagnostic(code(ereje::eval::internal), help("please report this with the rules and facts"))]
+    #[diagnostic(
+        code(ereje::eval::internal),
+        help("please report this with the rules and facts")
+    )]
     Internal,
 }

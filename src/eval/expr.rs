@@ -27,8 +27,6 @@ pub struct Env<'a> {
     pub date: Date,
     /// Aggregate values of the rule being judged.
     pub aggs: &'a [Value],
-    /// What each aggregate covered (for explanations): days folded.
-    pub agg_days: usize,
 }
 
 /// The trace being recorded, if any.
@@ -49,7 +47,11 @@ pub fn in_force(range: Option<(Date, Option<Date>)>, date: Date) -> bool {
 }
 
 /// Value of a parameter on a date, or the error that says why there is none.
-pub fn param_at(law: &Law, id: ParamId, date: Date) -> Result<(Value, &crate::law::dated::Dated<Value>), EvalError> {
+pub fn param_at(
+    law: &Law,
+    id: ParamId,
+    date: Date,
+) -> Result<(Value, &crate::law::dated::Dated<Value>), EvalError> {
     let p = law.params.get(id.index()).ok_or(EvalError::Internal)?;
     match p.history.at(date) {
         InForce::Value(d, v) => Ok((*v, d)),
@@ -97,7 +99,10 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
         K::Employee(f) => {
             let v = employee_field(*f, env.employee, env.date);
             if trace.is_some() {
-                step(&mut trace, Step::fact(format!("employee.{}", f.name()), v, e.ty));
+                step(
+                    &mut trace,
+                    Step::fact(format!("employee.{}", f.name()), v, e.ty),
+                );
             }
             v
         }
@@ -108,7 +113,11 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
             };
             let v = day.map_or(Value::Unknown, |d| day_field(*f, d));
             if trace.is_some() {
-                let who = if *which == Which::Current { "day" } else { "previous" };
+                let who = if *which == Which::Current {
+                    "day"
+                } else {
+                    "previous"
+                };
                 let label = match day {
                     Some(d) => format!("{who}.{} ({})", f.name(), d.date),
                     None => format!("{who}.{}", f.name()),
@@ -120,7 +129,7 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
         K::Agg(slot) => {
             let v = env.aggs.get(*slot).copied().unwrap_or(Value::Unknown);
             if trace.is_some() {
-                let label = format!("{} over {} day(s)", env.law.text(e.span), env.agg_days);
+                let label = env.law.text(e.span).to_string();
                 step(
                     &mut trace,
                     Step {
@@ -215,18 +224,27 @@ fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value
     }
     match (op, x, y) {
         (BinOp::Add, Value::Date(d), n) => {
-            let days = n.as_num().and_then(|n| i32::try_from(n.trunc().mantissa()).ok()).ok_or(EvalError::Internal)?;
+            let days = n
+                .as_num()
+                .and_then(|n| i32::try_from(n.trunc().mantissa()).ok())
+                .ok_or(EvalError::Internal)?;
             return d
                 .checked_add(jiff::Span::new().days(days))
                 .map(Value::Date)
                 .map_err(|_| EvalError::Overflow { at });
         }
         (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
-            let days = e.until(d).map_err(|_| EvalError::Overflow { at })?.get_days();
+            let days = e
+                .until(d)
+                .map_err(|_| EvalError::Overflow { at })?
+                .get_days();
             return Ok(Value::Num(Decimal::from(days)));
         }
         (BinOp::Sub, Value::Date(d), n) => {
-            let days = n.as_num().and_then(|n| i32::try_from(n.trunc().mantissa()).ok()).ok_or(EvalError::Internal)?;
+            let days = n
+                .as_num()
+                .and_then(|n| i32::try_from(n.trunc().mantissa()).ok())
+                .ok_or(EvalError::Internal)?;
             return d
                 .checked_sub(jiff::Span::new().days(days))
                 .map(Value::Date)
@@ -234,7 +252,10 @@ fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value
         }
         _ => {}
     }
-    let (a, b) = (x.as_num().ok_or(EvalError::Internal)?, y.as_num().ok_or(EvalError::Internal)?);
+    let (a, b) = (
+        x.as_num().ok_or(EvalError::Internal)?,
+        y.as_num().ok_or(EvalError::Internal)?,
+    );
     let r = match op {
         BinOp::Add => a.checked_add(b),
         BinOp::Sub => a.checked_sub(b),
@@ -267,7 +288,10 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
     for a in args {
         vals.push(eval(a, env, trace.as_deref_mut())?);
     }
-    let (x, y) = (vals.first().copied().unwrap_or(Value::Unknown), vals.get(1).copied().unwrap_or(Value::Unknown));
+    let (x, y) = (
+        vals.first().copied().unwrap_or(Value::Unknown),
+        vals.get(1).copied().unwrap_or(Value::Unknown),
+    );
     if f == Builtin::Known {
         return Ok(Value::Bool(x != Value::Unknown));
     }
@@ -284,7 +308,10 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
         Builtin::ToTenge => {
             let id = env.law.known.mci.ok_or(EvalError::Internal)?;
             let (mci, _) = param_at(env.law, id, env.date)?;
-            let (a, b) = (x.as_num().ok_or(EvalError::Internal)?, mci.as_num().ok_or(EvalError::Internal)?);
+            let (a, b) = (
+                x.as_num().ok_or(EvalError::Internal)?,
+                mci.as_num().ok_or(EvalError::Internal)?,
+            );
             Value::Num(a * b)
         }
         Builtin::YearsBetween => match (x, y) {
@@ -292,9 +319,9 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => return Err(EvalError::Internal),
         },
         Builtin::DaysBetween => match (x, y) {
-            (Value::Date(a), Value::Date(b)) => {
-                Value::Num(Decimal::from(a.until(b).map_err(|_| EvalError::Internal)?.get_days()))
-            }
+            (Value::Date(a), Value::Date(b)) => Value::Num(Decimal::from(
+                a.until(b).map_err(|_| EvalError::Internal)?.get_days(),
+            )),
             _ => return Err(EvalError::Internal),
         },
     })
@@ -333,7 +360,11 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
                 citation: Some(law.cite(ex.article, ex.part.as_deref())),
                 since: None,
                 source: None,
-                note: Some(if applies { StepNote::Applies } else { StepNote::DoesNotApply }),
+                note: Some(if applies {
+                    StepNote::Applies
+                } else {
+                    StepNote::DoesNotApply
+                }),
                 children: cond_steps,
             });
         }

@@ -241,7 +241,11 @@ fn open<'t>(
     };
     let mut ok = true;
     for (i, name) in table.header.iter().enumerate() {
-        if let Some(c) = required.iter().chain(optional).find(|c| **c == name.as_str()) {
+        if let Some(c) = required
+            .iter()
+            .chain(optional)
+            .find(|c| **c == name.as_str())
+        {
             if table.columns.insert(c, i).is_some() {
                 report
                     .errors
@@ -254,9 +258,11 @@ fn open<'t>(
                 Some(s) => format!("; did you mean `{s}`?"),
                 None => format!("; expected columns are {}", all.join(", ")),
             };
-            report
-                .errors
-                .push(table.err(1, Some(i), format!("unknown column `{name}`, ignored{hint}")));
+            report.errors.push(table.err(
+                1,
+                Some(i),
+                format!("unknown column `{name}`, ignored{hint}"),
+            ));
         }
     }
     for c in required {
@@ -332,7 +338,9 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                report.errors.push(t.err(line, None, format!("unreadable row: {e}")));
+                report
+                    .errors
+                    .push(t.err(line, None, format!("unreadable row: {e}")));
                 report.rows_rejected += 1;
                 continue;
             }
@@ -351,7 +359,9 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         }
         let (id, id_col) = row.get(&t, "employee_id");
         if id.is_empty() {
-            report.errors.push(t.err(row.line, id_col, "empty employee id".into()));
+            report
+                .errors
+                .push(t.err(row.line, id_col, "empty employee id".into()));
         } else if let Some(first) = seen.get(id) {
             report.errors.push(t.err(
                 row.line,
@@ -472,7 +482,9 @@ pub fn read_timesheet(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                report.errors.push(t.err(line, None, format!("unreadable row: {e}")));
+                report
+                    .errors
+                    .push(t.err(line, None, format!("unreadable row: {e}")));
                 report.rows_rejected += 1;
                 continue;
             }
@@ -521,9 +533,11 @@ pub fn read_timesheet(
             }
             Ok(date) => Some(date),
             Err(_) => {
-                report
-                    .errors
-                    .push(t.err(row.line, d_col, format!("`{d}` is not a date (YYYY-MM-DD)")));
+                report.errors.push(t.err(
+                    row.line,
+                    d_col,
+                    format!("`{d}` is not a date (YYYY-MM-DD)"),
+                ));
                 None
             }
         };
@@ -531,13 +545,17 @@ pub fn read_timesheet(
             let (v, c) = row.get(&t, name);
             match Decimal::from_str(v) {
                 Ok(h) if h < Decimal::ZERO => {
-                    report.errors.push(t.err(row.line, c, format!("{v} hours is negative")));
+                    report
+                        .errors
+                        .push(t.err(row.line, c, format!("{v} hours is negative")));
                     (Decimal::ZERO, c)
                 }
                 Ok(h) if h > max_day => {
-                    report
-                        .errors
-                        .push(t.err(row.line, c, format!("{v} hours is more than a day has")));
+                    report.errors.push(t.err(
+                        row.line,
+                        c,
+                        format!("{v} hours is more than a day has"),
+                    ));
                     (Decimal::ZERO, c)
                 }
                 Ok(h) => (h, c),

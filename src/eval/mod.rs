@@ -7,6 +7,8 @@ pub mod error;
 pub mod expr;
 pub mod facts;
 pub mod penalty;
+pub mod population;
+pub mod scenario;
 pub mod trace;
 
 pub use error::EvalError;
@@ -72,7 +74,11 @@ pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, 
     let mut findings = Vec::new();
     let mut in_breach = 0;
     for (e, employee) in facts.employees.iter().enumerate() {
-        let days = facts.ranges.get(e).and_then(|r| facts.days.get(r.clone())).unwrap_or(&[]);
+        let days = facts
+            .ranges
+            .get(e)
+            .and_then(|r| facts.days.get(r.clone()))
+            .unwrap_or(&[]);
         let before = findings.len();
         for (r, rule) in law.rules.iter().enumerate() {
             let judge = Judge {
@@ -129,7 +135,13 @@ struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
-    fn env(&self, day: Option<&'a Day>, previous: Option<&'a Day>, date: Date, aggs: &'a [Value], n: usize) -> Env<'a> {
+    fn env(
+        &self,
+        day: Option<&'a Day>,
+        previous: Option<&'a Day>,
+        date: Date,
+        aggs: &'a [Value],
+    ) -> Env<'a> {
         Env {
             law: self.law,
             employee: self.employee,
@@ -137,7 +149,6 @@ impl<'a> Judge<'a> {
             previous,
             date,
             aggs,
-            agg_days: n,
         }
     }
 
@@ -145,13 +156,13 @@ impl<'a> Judge<'a> {
         match self.rule.scope {
             Scope::Day => {
                 for d in days {
-                    let env = self.env(Some(d), None, d.date, &[], 0);
+                    let env = self.env(Some(d), None, d.date, &[]);
                     self.instance(&env, d.date, d.date, &[], out)?;
                 }
             }
             Scope::Shift => {
                 for w in days.windows(2) {
-                    let env = self.env(Some(&w[1]), Some(&w[0]), w[1].date, &[], 0);
+                    let env = self.env(Some(&w[1]), Some(&w[0]), w[1].date, &[]);
                     self.instance(&env, w[0].date, w[1].date, &[], out)?;
                 }
             }
@@ -166,7 +177,7 @@ impl<'a> Judge<'a> {
                     let group = &days[i..j];
                     let aggs = self.fold(group, None)?;
                     let last = group.last().map_or(start, |d| d.date);
-                    let env = self.env(None, None, last, &aggs, group.len());
+                    let env = self.env(None, None, last, &aggs);
                     self.instance(&env, start, period_end(scope, start), group, out)?;
                     i = j;
                 }
@@ -176,7 +187,11 @@ impl<'a> Judge<'a> {
     }
 
     /// Folds each aggregate of the rule over the days of a period, each day under its own law.
-    fn fold(&self, group: &'a [Day], mut trace: Option<&mut Vec<Vec<Step>>>) -> Result<Vec<Value>, EvalError> {
+    fn fold(
+        &self,
+        group: &'a [Day],
+        mut trace: Option<&mut Vec<Vec<Step>>>,
+    ) -> Result<Vec<Value>, EvalError> {
         let mut accs: Vec<Value> = self
             .rule
             .aggs
@@ -193,7 +208,7 @@ impl<'a> Judge<'a> {
             })
             .collect();
         for d in group {
-            let env = self.env(Some(d), None, d.date, &[], 0);
+            let env = self.env(Some(d), None, d.date, &[]);
             for (k, a) in self.rule.aggs.iter().enumerate() {
                 let v = eval(&a.inner, &env, None)?;
                 if let Some(t) = trace.as_deref_mut()
@@ -208,7 +223,14 @@ impl<'a> Judge<'a> {
     }
 
     /// Judges one day or period; pushes a finding on a breach.
-    fn instance(&self, env: &Env<'a>, from: Date, to: Date, group: &'a [Day], out: &mut Vec<Finding>) -> Result<(), EvalError> {
+    fn instance(
+        &self,
+        env: &Env<'a>,
+        from: Date,
+        to: Date,
+        group: &'a [Day],
+        out: &mut Vec<Finding>,
+    ) -> Result<(), EvalError> {
         let rule = self.rule;
         if !in_force(rule.in_force, env.date) {
             return Ok(());
@@ -220,7 +242,9 @@ impl<'a> Judge<'a> {
         }
         for &x in &rule.exceptions {
             let ex = &self.law.exceptions[x.index()];
-            if in_force(ex.in_force, env.date) && eval(&ex.condition, env, None)? == Value::Bool(true) {
+            if in_force(ex.in_force, env.date)
+                && eval(&ex.condition, env, None)? == Value::Bool(true)
+            {
                 return Ok(());
             }
         }
@@ -232,7 +256,13 @@ impl<'a> Judge<'a> {
     }
 
     /// Re-evaluates a breach with the trace on, to build its finding.
-    fn explain(&self, env: &Env<'a>, from: Date, to: Date, group: &'a [Day]) -> Result<Finding, EvalError> {
+    fn explain(
+        &self,
+        env: &Env<'a>,
+        from: Date,
+        to: Date,
+        group: &'a [Day],
+    ) -> Result<Finding, EvalError> {
         let law = self.law;
         let rule = self.rule;
         let mut steps = Vec::new();
@@ -305,7 +335,13 @@ impl<'a> Judge<'a> {
             children,
         });
         let penalty = match rule.penalty {
-            Some(p) => penalty::quote(law, p, env.date, self.options.as_of, self.options.enterprise)?,
+            Some(p) => penalty::quote(
+                law,
+                p,
+                env.date,
+                self.options.as_of,
+                self.options.enterprise,
+            )?,
             None => None,
         };
         Ok(Finding {
@@ -327,7 +363,7 @@ impl<'a> Judge<'a> {
 fn attach_days(steps: &mut [Step], per_day: &[Vec<Step>], law: &Law, rule: &Rule) {
     for s in steps.iter_mut() {
         if s.kind == StepKind::Aggregate
-            && let Some(k) = rule.aggs.iter().position(|a| s.label.starts_with(law.text(a.span)))
+            && let Some(k) = rule.aggs.iter().position(|a| s.label == law.text(a.span))
             && let Some(days) = per_day.get(k)
         {
             s.children = days.clone();
@@ -339,10 +375,13 @@ fn attach_days(steps: &mut [Step], per_day: &[Vec<Step>], law: &Law, rule: &Rule
 /// The citation of the exception that set the limit, if one did (e.g. LC 69.1.1 for a minor).
 fn governing(steps: &[Step]) -> Option<String> {
     for s in steps {
-        if s.kind == StepKind::Define {
-            if let Some(e) = s.children.iter().find(|c| c.kind == StepKind::Exception && c.note == Some(StepNote::Applies)) {
-                return e.citation.clone();
-            }
+        if s.kind == StepKind::Define
+            && let Some(e) = s
+                .children
+                .iter()
+                .find(|c| c.kind == StepKind::Exception && c.note == Some(StepNote::Applies))
+        {
+            return e.citation.clone();
         }
         if let Some(c) = governing(&s.children) {
             return Some(c);
@@ -358,8 +397,12 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
     }
     Ok(match kind {
         AggKind::Sum => match (acc, v) {
-            (Value::Int(a), Value::Int(b)) => Value::Int(a.checked_add(b).ok_or(EvalError::Internal)?),
-            _ => Value::Num(acc.as_num().ok_or(EvalError::Internal)? + v.as_num().ok_or(EvalError::Internal)?),
+            (Value::Int(a), Value::Int(b)) => {
+                Value::Int(a.checked_add(b).ok_or(EvalError::Internal)?)
+            }
+            _ => Value::Num(
+                acc.as_num().ok_or(EvalError::Internal)? + v.as_num().ok_or(EvalError::Internal)?,
+            ),
         },
         AggKind::Count => match (acc, v) {
             (Value::Int(n), Value::Bool(true)) => Value::Int(n + 1),
@@ -370,7 +413,11 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
                 v
             } else {
                 let o = expr::compare(v, acc).ok_or(EvalError::Internal)?;
-                let take = if kind == AggKind::Max { o.is_gt() } else { o.is_lt() };
+                let take = if kind == AggKind::Max {
+                    o.is_gt()
+                } else {
+                    o.is_lt()
+                };
                 if take { v } else { acc }
             }
         }

@@ -98,3 +98,283 @@ pub fn quote(
         repeat,
     }))
 }
+
+/// What an inspector asks: which part, whom, first or repeat, and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FineQuery {
+    /// The KoAP part, e.g. `KoAP 89.1` (or the article alone where it has no parts).
+    pub citation: String,
+    /// Who is fined.
+    pub subject: Subject,
+    /// Repeat within a year after a penalty: the part that punishes the repeat applies.
+    pub repeat: bool,
+    /// The day the case is opened (its MCI applies, KoAP 44.1).
+    pub date: Date,
+    /// The day of the offence (its sanction applies); defaults to `date`.
+    pub offence: Option<Date>,
+    /// The unpaid sum, for parts whose fine is a share of it.
+    pub unpaid: Option<Decimal>,
+}
+
+/// The fine, with the deadlines that follow and every citation used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fine {
+    /// The part applied (the repeat part when `repeat`).
+    pub citation: String,
+    /// Who is fined.
+    pub subject: Subject,
+    /// Repeat within a year.
+    pub repeat: bool,
+    /// The day of the offence.
+    pub offence_date: Date,
+    /// The day the case is opened.
+    pub date: Date,
+    /// The sanction's wording applies since.
+    pub sanction_since: Date,
+    /// The act that set it.
+    pub sanction_source: Option<String>,
+    /// A warning may (first offence: must, KoAP 43.2) be given instead.
+    pub warning_possible: bool,
+    /// The fine in MCI, when it is a number of MCI.
+    pub mci_amount: Option<Decimal>,
+    /// The fine as a share of the unpaid sum, when it is one.
+    pub share: Option<Decimal>,
+    /// Tenge per MCI on `date`.
+    pub mci_value: Decimal,
+    /// The budget law that set it.
+    pub mci_source: Option<String>,
+    /// Lowest amount in MCI (0 when a warning is possible).
+    pub mci_min: Decimal,
+    /// Highest amount in MCI.
+    pub mci_max: Decimal,
+    /// Lowest amount in tenge.
+    pub kzt_min: Decimal,
+    /// Highest amount in tenge.
+    pub kzt_max: Decimal,
+    /// Days to pay once the decision is in force (KoAP 893.1).
+    pub pay_within_days: Option<Decimal>,
+    /// Days to appeal from delivery of the decision (KoAP 829-4.1).
+    pub appeal_within_days: Option<Decimal>,
+    /// Share payable under the shortened procedure (KoAP 810.1).
+    pub reduced_share: Option<Decimal>,
+    /// Days to pay it (KoAP 811.1).
+    pub reduced_within_days: Option<Decimal>,
+    /// The reduced payment in tenge, where it applies.
+    pub reduced_kzt: Option<Decimal>,
+    /// Last day to appeal if the decision is delivered on `date`.
+    pub appeal_by: Option<Date>,
+    /// Last day to pay the reduced amount if the right is explained on `date`.
+    pub reduced_by: Option<Date>,
+    /// What each figure rests on: (what, citation).
+    pub citations: Vec<(String, String)>,
+}
+
+/// Why a fine could not be computed.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FineError {
+    /// No such part is encoded.
+    #[error("`{citation}` is not an encoded KoAP part{hint}")]
+    UnknownPart {
+        /// As asked.
+        citation: String,
+        /// `; did you mean …?`
+        hint: String,
+    },
+    /// The part has no repeat part.
+    #[error("`{citation}` has no part for a repeat offence")]
+    NoRepeat {
+        /// As asked.
+        citation: String,
+    },
+    /// Not in force on the date.
+    #[error("`{citation}` was not in force on {date}")]
+    NotInForce {
+        /// The part.
+        citation: String,
+        /// The date.
+        date: Date,
+    },
+    /// No amount for this subject.
+    #[error("`{citation}` sets no fine for `{subject}`")]
+    NoAmount {
+        /// The part.
+        citation: String,
+        /// The subject.
+        subject: Subject,
+    },
+    /// The fine is a share of a sum that was not given.
+    #[error("`{citation}` fines a share of the unpaid sum: give the sum")]
+    NeedsSum {
+        /// The part.
+        citation: String,
+    },
+    /// The law could not be read on that date.
+    #[error(transparent)]
+    Eval(#[from] EvalError),
+}
+
+fn days_param(
+    law: &Law,
+    id: Option<crate::law::ParamId>,
+    date: Date,
+) -> Result<Option<Decimal>, EvalError> {
+    match id {
+        Some(id) => Ok(param_at(law, id, date)?.0.as_num()),
+        None => Ok(None),
+    }
+}
+
+fn add_days(d: Date, n: Option<Decimal>) -> Option<Date> {
+    let n = i64::try_from(n?.trunc()).ok()?;
+    d.checked_add(jiff::Span::new().days(n)).ok()
+}
+
+/// The inspector's calculator (`ereje fine`).
+pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
+    let asked = q.citation.trim().to_string();
+    let Some(&first) = law.penalty_index.get(&asked) else {
+        let hint = match crate::check::error::suggest(
+            &asked,
+            law.penalty_index.keys().map(String::as_str),
+        ) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        return Err(FineError::UnknownPart {
+            citation: asked,
+            hint,
+        });
+    };
+    let id = if q.repeat && law.penalties[first.index()].repeats.is_none() {
+        law.penalties[first.index()]
+            .repeated_by
+            .ok_or(FineError::NoRepeat {
+                citation: asked.clone(),
+            })?
+    } else {
+        first
+    };
+    let citation = law.penalty_citation(id);
+    let offence = q.offence.unwrap_or(q.date);
+    let (entry, sanction) = match law.penalties[id.index()].history.at(offence) {
+        InForce::Value(d, s) => (d, s),
+        _ => {
+            return Err(FineError::NotInForce {
+                citation,
+                date: offence,
+            });
+        }
+    };
+    let mci_id = law.known.mci.ok_or(EvalError::Internal)?;
+    let (mci_v, mci_entry) = param_at(law, mci_id, q.date)?;
+    let mci_value = mci_v.as_num().ok_or(EvalError::Internal)?;
+    let warning_possible = sanction.warning_possible();
+    let (mut mci_amount, mut share, mut kzt) = (None, None, None);
+    if let Some(amounts) = sanction.amounts() {
+        match amounts.get(&q.subject) {
+            Some(Amount::Mci(m)) => {
+                mci_amount = Some(*m);
+                kzt = Some(*m * mci_value);
+            }
+            Some(Amount::Share(s)) => {
+                share = Some(*s);
+                kzt = Some(
+                    *s * q.unpaid.ok_or(FineError::NeedsSum {
+                        citation: citation.clone(),
+                    })?,
+                );
+            }
+            None => {
+                return Err(FineError::NoAmount {
+                    citation,
+                    subject: q.subject,
+                });
+            }
+        }
+    }
+    let pay_within_days = days_param(law, law.known.fine_payment_days, q.date)?;
+    let appeal_within_days = days_param(law, law.known.appeal_days, q.date)?;
+    // KoAP 810: the shortened procedure applies where the sanction is a fine, alone or with a
+    // warning as the alternative; labour cases are not among its exclusions.
+    let reduced = kzt.is_some();
+    let reduced_share = if reduced {
+        match law.known.reduced_payment_share {
+            Some(id) => param_at(law, id, q.date)?.0.as_num(),
+            None => None,
+        }
+    } else {
+        None
+    };
+    let reduced_within_days = if reduced {
+        days_param(law, law.known.reduced_payment_days, q.date)?
+    } else {
+        None
+    };
+    let reduced_kzt = match (kzt, reduced_share) {
+        (Some(k), Some(s)) => Some(k * s),
+        _ => None,
+    };
+    let mut citations = vec![
+        ("sanction".to_string(), citation.clone()),
+        (
+            "mci".to_string(),
+            law.cite(
+                law.params[mci_id.index()].article,
+                law.params[mci_id.index()].part.as_deref(),
+            ),
+        ),
+    ];
+    for (what, id) in [
+        ("payment", law.known.fine_payment_days),
+        ("appeal", law.known.appeal_days),
+        (
+            "reduced_share",
+            law.known.reduced_payment_share.filter(|_| reduced),
+        ),
+        (
+            "reduced_days",
+            law.known.reduced_payment_days.filter(|_| reduced),
+        ),
+    ] {
+        if let Some(id) = id {
+            let p = &law.params[id.index()];
+            citations.push((what.to_string(), law.cite(p.article, p.part.as_deref())));
+        }
+    }
+    let full = kzt.unwrap_or(Decimal::ZERO);
+    let amount = mci_amount.unwrap_or(Decimal::ZERO);
+    Ok(Fine {
+        citation,
+        subject: q.subject,
+        repeat: q.repeat,
+        offence_date: offence,
+        date: q.date,
+        sanction_since: entry.since,
+        sanction_source: entry.source.clone(),
+        warning_possible,
+        mci_amount,
+        share,
+        mci_value,
+        mci_source: mci_entry.source.clone(),
+        mci_min: if warning_possible {
+            Decimal::ZERO
+        } else {
+            amount
+        },
+        mci_max: amount,
+        kzt_min: if warning_possible {
+            Decimal::ZERO
+        } else {
+            full
+        },
+        kzt_max: full,
+        pay_within_days,
+        appeal_within_days,
+        reduced_share,
+        reduced_within_days,
+        reduced_kzt,
+        appeal_by: add_days(q.date, appeal_within_days),
+        reduced_by: add_days(q.date, reduced_within_days),
+        citations,
+    })
+}

@@ -6,20 +6,45 @@ use std::sync::OnceLock;
 
 /// The rule files, in load order (codes first, then chapters).
 pub const RULES: &[(&str, &str)] = &[
-    ("rules/LC/00-code.rules", include_str!("../../rules/LC/00-code.rules")),
-    ("rules/LC/06-working-time.rules", include_str!("../../rules/LC/06-working-time.rules")),
-    ("rules/KoAP/00-code.rules", include_str!("../../rules/KoAP/00-code.rules")),
-    ("rules/KoAP/06-penalties.rules", include_str!("../../rules/KoAP/06-penalties.rules")),
-    ("rules/KoAP/10-labour-offences.rules", include_str!("../../rules/KoAP/10-labour-offences.rules")),
-    ("rules/KoAP/42-proceedings.rules", include_str!("../../rules/KoAP/42-proceedings.rules")),
-    ("rules/KoAP/43-1-appeals.rules", include_str!("../../rules/KoAP/43-1-appeals.rules")),
-    ("rules/KoAP/56-execution.rules", include_str!("../../rules/KoAP/56-execution.rules")),
+    (
+        "rules/LC/00-code.rules",
+        include_str!("../../rules/LC/00-code.rules"),
+    ),
+    (
+        "rules/LC/06-working-time.rules",
+        include_str!("../../rules/LC/06-working-time.rules"),
+    ),
+    (
+        "rules/KoAP/00-code.rules",
+        include_str!("../../rules/KoAP/00-code.rules"),
+    ),
+    (
+        "rules/KoAP/06-penalties.rules",
+        include_str!("../../rules/KoAP/06-penalties.rules"),
+    ),
+    (
+        "rules/KoAP/10-labour-offences.rules",
+        include_str!("../../rules/KoAP/10-labour-offences.rules"),
+    ),
+    (
+        "rules/KoAP/42-proceedings.rules",
+        include_str!("../../rules/KoAP/42-proceedings.rules"),
+    ),
+    (
+        "rules/KoAP/43-1-appeals.rules",
+        include_str!("../../rules/KoAP/43-1-appeals.rules"),
+    ),
+    (
+        "rules/KoAP/56-execution.rules",
+        include_str!("../../rules/KoAP/56-execution.rules"),
+    ),
 ];
 
 /// The scenario files (tests written in the rule language).
-pub const SCENARIOS: &[(&str, &str)] = &[
-    ("tests/scenarios/LC-06-working-time.rules", include_str!("../../tests/scenarios/LC-06-working-time.rules")),
-];
+pub const SCENARIOS: &[(&str, &str)] = &[(
+    "tests/scenarios/LC-06-working-time.rules",
+    include_str!("../../tests/scenarios/LC-06-working-time.rules"),
+)];
 
 static LAW: OnceLock<Result<Law, String>> = OnceLock::new();
 
@@ -40,7 +65,9 @@ mod tests {
 
     fn files_under(dir: &str, out: &mut Vec<String>) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            return;
+        };
         for e in entries.flatten() {
             let name = format!("{dir}/{}", e.file_name().to_string_lossy());
             if e.path().is_dir() {
@@ -59,7 +86,11 @@ mod tests {
         files_under("rules", &mut on_disk);
         files_under("tests/scenarios", &mut on_disk);
         on_disk.sort();
-        let mut bundled: Vec<String> = RULES.iter().chain(SCENARIOS).map(|(n, _)| n.to_string()).collect();
+        let mut bundled: Vec<String> = RULES
+            .iter()
+            .chain(SCENARIOS)
+            .map(|(n, _)| n.to_string())
+            .collect();
         bundled.sort();
         assert_eq!(on_disk, bundled);
     }

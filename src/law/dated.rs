@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn holds_until_the_next_value() {
-        let h = History::new(vec![entry("2016-01-01", None, Some(2)), entry("2023-07-01", None, Some(3))]);
+        let h = History::new(vec![
+            entry("2016-01-01", None, Some(2)),
+            entry("2023-07-01", None, Some(3)),
+        ]);
         assert_eq!(at(&h, "2015-12-31"), None);
         assert_eq!(at(&h, "2016-01-01"), Some(2));
         assert_eq!(at(&h, "2023-06-30"), Some(2));
@@ -144,14 +147,21 @@ mod tests {
 
     #[test]
     fn repeal_is_not_a_value() {
-        let h = History::new(vec![entry("2016-01-01", None, Some(1)), entry("2021-10-22", None, None)]);
+        let h = History::new(vec![
+            entry("2016-01-01", None, Some(1)),
+            entry("2021-10-22", None, None),
+        ]);
         assert!(matches!(h.at(d("2022-01-01")), InForce::Repealed(_)));
     }
 
     #[test]
     fn splice_a_bounded_range_restores_what_followed() {
         let mut h = History::new(vec![entry("2016-01-01", None, Some(12))]);
-        h.splice(d("2020-01-01"), Some(d("2020-12-31")), entry("2020-01-01", None, Some(20)));
+        h.splice(
+            d("2020-01-01"),
+            Some(d("2020-12-31")),
+            entry("2020-01-01", None, Some(20)),
+        );
         assert_eq!(at(&h, "2019-12-31"), Some(12));
         assert_eq!(at(&h, "2020-06-01"), Some(20));
         assert_eq!(at(&h, "2021-01-01"), Some(12));
@@ -160,7 +170,10 @@ mod tests {
 
     #[test]
     fn splice_open_ended_replaces_the_future() {
-        let mut h = History::new(vec![entry("2016-01-01", None, Some(1)), entry("2023-07-01", None, Some(2))]);
+        let mut h = History::new(vec![
+            entry("2016-01-01", None, Some(1)),
+            entry("2023-07-01", None, Some(2)),
+        ]);
         h.splice(d("2022-01-01"), None, entry("2022-01-01", None, Some(9)));
         assert_eq!(at(&h, "2021-12-31"), Some(1));
         assert_eq!(at(&h, "2024-01-01"), Some(9));

@@ -2,8 +2,8 @@
 
 use crate::domain::{Lang, OvertimeBasis, Regime, Subject, Unit};
 use crate::law::{DefineId, ParamId};
-use crate::syntax::ast::{BinOp, UnOp};
 use crate::syntax::Span;
+use crate::syntax::ast::{BinOp, UnOp};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -31,13 +31,25 @@ impl Dim {
         mci: 0,
     };
     /// Hours.
-    pub const HOURS: Dim = Dim { hours: 1, ..Dim::NONE };
+    pub const HOURS: Dim = Dim {
+        hours: 1,
+        ..Dim::NONE
+    };
     /// Calendar days.
-    pub const DAYS: Dim = Dim { days: 1, ..Dim::NONE };
+    pub const DAYS: Dim = Dim {
+        days: 1,
+        ..Dim::NONE
+    };
     /// Tenge.
-    pub const TENGE: Dim = Dim { tenge: 1, ..Dim::NONE };
+    pub const TENGE: Dim = Dim {
+        tenge: 1,
+        ..Dim::NONE
+    };
     /// MCI.
-    pub const MCI: Dim = Dim { mci: 1, ..Dim::NONE };
+    pub const MCI: Dim = Dim {
+        mci: 1,
+        ..Dim::NONE
+    };
 
     /// The dimension of a unit written after a number.
     pub fn of(unit: Unit) -> Dim {
@@ -50,26 +62,6 @@ impl Dim {
         }
     }
 
-    /// `self * other`
-    pub fn mul(self, o: Dim) -> Dim {
-        Dim {
-            hours: self.hours + o.hours,
-            days: self.days + o.days,
-            tenge: self.tenge + o.tenge,
-            mci: self.mci + o.mci,
-        }
-    }
-
-    /// `self / other`
-    pub fn div(self, o: Dim) -> Dim {
-        Dim {
-            hours: self.hours - o.hours,
-            days: self.days - o.days,
-            tenge: self.tenge - o.tenge,
-            mci: self.mci - o.mci,
-        }
-    }
-
     /// The unit's short name in a language, e.g. `h`, `ч`, `сағ`; empty for a plain number.
     pub fn label(self, lang: Lang) -> String {
         let names: [(i8, &str); 4] = [
@@ -78,12 +70,46 @@ impl Dim {
             (self.hours, ["h", "ч", "сағ"][lang as usize]),
             (self.days, ["days", "дн.", "күн"][lang as usize]),
         ];
-        let up: Vec<&str> = names.iter().filter(|(e, _)| *e > 0).map(|(_, n)| *n).collect();
-        let down: Vec<&str> = names.iter().filter(|(e, _)| *e < 0).map(|(_, n)| *n).collect();
+        let up: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e > 0)
+            .map(|(_, n)| *n)
+            .collect();
+        let down: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e < 0)
+            .map(|(_, n)| *n)
+            .collect();
         match (up.is_empty(), down.is_empty()) {
             (_, true) => up.join("·"),
             (true, false) => format!("1/{}", down.join("·")),
             (false, false) => format!("{}/{}", up.join("·"), down.join("·")),
+        }
+    }
+}
+
+/// `a * b` adds exponents: `tenge / hours * hours` is `tenge`.
+impl std::ops::Mul for Dim {
+    type Output = Dim;
+    fn mul(self, o: Dim) -> Dim {
+        Dim {
+            hours: self.hours + o.hours,
+            days: self.days + o.days,
+            tenge: self.tenge + o.tenge,
+            mci: self.mci + o.mci,
+        }
+    }
+}
+
+/// `a / b` subtracts exponents: `hours / hours` is a plain number.
+impl std::ops::Div for Dim {
+    type Output = Dim;
+    fn div(self, o: Dim) -> Dim {
+        Dim {
+            hours: self.hours - o.hours,
+            days: self.days - o.days,
+            tenge: self.tenge - o.tenge,
+            mci: self.mci - o.mci,
         }
     }
 }
@@ -208,7 +234,11 @@ impl Value {
                     Type::Num(dim) => dim.label(lang),
                     _ => String::new(),
                 };
-                if unit.is_empty() { n } else { format!("{n} {unit}") }
+                if unit.is_empty() {
+                    n
+                } else {
+                    format!("{n} {unit}")
+                }
             }
             Value::Date(d) => d.to_string(),
             Value::Time(m) => format!("{:02}:{:02}", m / 60, m % 60),
@@ -250,11 +280,23 @@ impl EmployeeField {
     pub const ALL: &'static [(EmployeeField, &'static str, Type)] = &[
         (EmployeeField::BirthDate, "birth_date", Type::Date),
         (EmployeeField::Age, "age", Type::Int),
-        (EmployeeField::Regime, "regime", Type::Enum(EnumType::Regime)),
+        (
+            EmployeeField::Regime,
+            "regime",
+            Type::Enum(EnumType::Regime),
+        ),
         (EmployeeField::Hazardous, "hazardous", Type::Bool),
-        (EmployeeField::DisabilityGroup, "disability_group", Type::Int),
+        (
+            EmployeeField::DisabilityGroup,
+            "disability_group",
+            Type::Int,
+        ),
         (EmployeeField::Pregnant, "pregnant", Type::Bool),
-        (EmployeeField::OvertimeConsent, "overtime_consent", Type::Bool),
+        (
+            EmployeeField::OvertimeConsent,
+            "overtime_consent",
+            Type::Bool,
+        ),
         (
             EmployeeField::HourlyRate,
             "hourly_rate",

@@ -459,7 +459,7 @@ pub enum Change {
         /// The article.
         citation: Citation,
         /// The new text of an existing member (same name, or the same penalty part).
-        member: Member,
+        member: Box<Member>,
         /// Where.
         span: Span,
     },
@@ -473,7 +473,7 @@ pub enum Change {
         span: Span,
     },
     /// `insert article LC 78-1 { … }`
-    InsertArticle(Article),
+    InsertArticle(Box<Article>),
     /// `repeal rule name from D`
     Repeal {
         /// `rule`, `exception`, `define`, `parameter` or `note`.

@@ -31,7 +31,10 @@ pub enum SyntaxError {
     },
     /// `day a 2024-01-01 start 25:00`
     #[error("`{time}` is not a time of day")]
-    #[diagnostic(code(ereje::syntax::bad_time), help("times are written HH:MM, from 00:00 to 23:59"))]
+    #[diagnostic(
+        code(ereje::syntax::bad_time),
+        help("times are written HH:MM, from 00:00 to 23:59")
+    )]
     BadTime {
         /// As written.
         time: String,
@@ -51,7 +54,10 @@ pub enum SyntaxError {
     },
     /// The grammar and the lowering code disagree: a bug in ereje, not in the rules.
     #[error("internal error: the parse tree has an unexpected shape")]
-    #[diagnostic(code(ereje::syntax::internal), help("please report this with the rule file"))]
+    #[diagnostic(
+        code(ereje::syntax::internal),
+        help("please report this with the rule file")
+    )]
     Internal {
         /// Where.
         #[label("while reading this")]
@@ -150,7 +156,9 @@ fn describe(r: Rule) -> &'static str {
         Rule::sanction => "a sanction (`warning`, `fine …` or `repealed`)",
         Rule::warning | Rule::warning_or_fine => "`warning`",
         Rule::fine => "`fine`",
-        Rule::subject_amount | Rule::subject => "a subject (`person`, `official`, `small`, `medium`, `large`)",
+        Rule::subject_amount | Rule::subject => {
+            "a subject (`person`, `official`, `small`, `medium`, `large`)"
+        }
         Rule::concerns => "`concerns`",
         Rule::status => "`status`",
         Rule::status_kind => "`conforms`, `conflict` or `open`",

@@ -136,7 +136,8 @@ impl Lower {
             let mut it = e.into_inner();
             let lang = self.next(&mut it, span)?;
             let lang_span = self.span(&lang);
-            let lang = Lang::from_keyword(lang.as_str()).ok_or(SyntaxError::Internal { at: lang_span })?;
+            let lang =
+                Lang::from_keyword(lang.as_str()).ok_or(SyntaxError::Internal { at: lang_span })?;
             let text = self.lower_string(self.next(&mut it, span)?)?;
             entries.push((Spanned::new(lang, lang_span), text));
         }
@@ -171,7 +172,8 @@ impl Lower {
         let span = self.span(&p);
         let mut it = p.into_inner();
         let level = self.next(&mut it, span)?;
-        let level = Confidence::from_keyword(level.as_str()).ok_or(SyntaxError::Internal { at: span })?;
+        let level =
+            Confidence::from_keyword(level.as_str()).ok_or(SyntaxError::Internal { at: span })?;
         let reason = self.lower_string(self.next(&mut it, span)?)?;
         Ok(ConfidenceNote {
             level,
@@ -301,10 +303,13 @@ impl Lower {
                 Rule::part => part = Some(self.lower_part(p)?),
                 Rule::priority => {
                     let n = self.next(&mut p.into_inner(), span)?;
-                    let value = n.as_str().parse::<i64>().map_err(|_| SyntaxError::BadNumber {
-                        number: n.as_str().to_string(),
-                        at: self.span(&n),
-                    })?;
+                    let value = n
+                        .as_str()
+                        .parse::<i64>()
+                        .map_err(|_| SyntaxError::BadNumber {
+                            number: n.as_str().to_string(),
+                            at: self.span(&n),
+                        })?;
                     priority = Some(Spanned::new(value, self.span(&n)));
                 }
                 Rule::in_force => in_force = Some(self.lower_in_force(p)?),
@@ -344,10 +349,14 @@ impl Lower {
                 Rule::title => RuleClause::Title(self.lower_title(p)?),
                 Rule::scope => {
                     let k = self.next(&mut p.into_inner(), at)?;
-                    RuleClause::Scope(Scope::from_keyword(k.as_str()).ok_or(SyntaxError::Internal { at })?)
+                    RuleClause::Scope(
+                        Scope::from_keyword(k.as_str()).ok_or(SyntaxError::Internal { at })?,
+                    )
                 }
                 Rule::in_force => RuleClause::InForce(self.lower_in_force(p)?),
-                Rule::when => RuleClause::When(self.lower_expr(self.next(&mut p.into_inner(), at)?)?),
+                Rule::when => {
+                    RuleClause::When(self.lower_expr(self.next(&mut p.into_inner(), at)?)?)
+                }
                 Rule::require => {
                     RuleClause::Require(self.lower_expr(self.next(&mut p.into_inner(), at)?)?)
                 }
@@ -360,8 +369,12 @@ impl Lower {
                 Rule::penalty_ref => {
                     RuleClause::Penalty(self.lower_citation(self.next(&mut p.into_inner(), at)?)?)
                 }
-                Rule::message => RuleClause::Message(self.lower_text(self.next(&mut p.into_inner(), at)?)?),
-                Rule::remedy => RuleClause::Remedy(self.lower_text(self.next(&mut p.into_inner(), at)?)?),
+                Rule::message => {
+                    RuleClause::Message(self.lower_text(self.next(&mut p.into_inner(), at)?)?)
+                }
+                Rule::remedy => {
+                    RuleClause::Remedy(self.lower_text(self.next(&mut p.into_inner(), at)?)?)
+                }
                 Rule::confidence => RuleClause::Confidence(self.lower_confidence(p)?),
                 _ => return Err(SyntaxError::Internal { at }),
             };
@@ -450,7 +463,8 @@ impl Lower {
                 let mut it = sa.into_inner();
                 let s = self.next(&mut it, span)?;
                 let at = self.span(&s);
-                let subject = Subject::from_keyword(s.as_str()).ok_or(SyntaxError::Internal { at })?;
+                let subject =
+                    Subject::from_keyword(s.as_str()).ok_or(SyntaxError::Internal { at })?;
                 let amount = self.lower_expr(self.next(&mut it, span)?)?;
                 Ok((Spanned::new(subject, at), amount))
             })
@@ -466,23 +480,32 @@ impl Lower {
             let at = self.span(&p);
             let clause = match p.as_rule() {
                 Rule::title => NoteClause::Title(self.lower_title(p)?),
-                Rule::concerns => {
-                    NoteClause::Concerns(p.into_inner().map(|c| self.lower_citation(c)).collect::<R<_>>()?)
-                }
+                Rule::concerns => NoteClause::Concerns(
+                    p.into_inner()
+                        .map(|c| self.lower_citation(c))
+                        .collect::<R<_>>()?,
+                ),
                 Rule::status => {
                     let mut it = p.into_inner();
                     let k = self.next(&mut it, at)?;
-                    let kind = NoteStatus::from_keyword(k.as_str()).ok_or(SyntaxError::Internal { at })?;
+                    let kind =
+                        NoteStatus::from_keyword(k.as_str()).ok_or(SyntaxError::Internal { at })?;
                     let since = it.next().map(|d| self.lower_date(d)).transpose()?;
                     NoteClause::Status(kind, since)
                 }
                 Rule::source => NoteClause::Source(self.lower_source(p)?),
-                Rule::text_clause => NoteClause::Text(self.lower_text(self.next(&mut p.into_inner(), at)?)?),
+                Rule::text_clause => {
+                    NoteClause::Text(self.lower_text(self.next(&mut p.into_inner(), at)?)?)
+                }
                 _ => return Err(SyntaxError::Internal { at }),
             };
             clauses.push(Spanned::new(clause, at));
         }
-        Ok(Note { name, clauses, span })
+        Ok(Note {
+            name,
+            clauses,
+            span,
+        })
     }
 
     fn lower_scenario(&self, p: Pair<Rule>) -> R<Scenario> {
@@ -495,19 +518,27 @@ impl Lower {
             let at = self.span(&p);
             match p.as_rule() {
                 Rule::title => title = Some(self.lower_title(p)?),
-                Rule::as_of => {
-                    items.push(ScenarioItem::AsOf(self.lower_date(self.next(&mut p.into_inner(), at)?)?))
-                }
+                Rule::as_of => items.push(ScenarioItem::AsOf(
+                    self.lower_date(self.next(&mut p.into_inner(), at)?)?,
+                )),
                 Rule::enterprise => {
                     let s = self.next(&mut p.into_inner(), at)?;
-                    let subject = Subject::from_keyword(s.as_str()).ok_or(SyntaxError::Internal { at })?;
-                    items.push(ScenarioItem::Enterprise(Spanned::new(subject, self.span(&s))));
+                    let subject =
+                        Subject::from_keyword(s.as_str()).ok_or(SyntaxError::Internal { at })?;
+                    items.push(ScenarioItem::Enterprise(Spanned::new(
+                        subject,
+                        self.span(&s),
+                    )));
                 }
                 Rule::employee => {
                     let mut it = p.into_inner();
                     let id = self.name(&self.next(&mut it, at)?);
                     let fields = it.map(|f| self.lower_field_value(f)).collect::<R<_>>()?;
-                    items.push(ScenarioItem::Employee { id, fields, span: at });
+                    items.push(ScenarioItem::Employee {
+                        id,
+                        fields,
+                        span: at,
+                    });
                 }
                 Rule::day_row | Rule::days_row => {
                     let range = p.as_rule() == Rule::days_row;
@@ -573,10 +604,13 @@ impl Lower {
                 Rule::expect_measured => e.measured = Some(self.lower_expr(v)?),
                 Rule::expect_limit => e.limit = Some(self.lower_expr(v)?),
                 Rule::expect_count => {
-                    let n = v.as_str().parse::<i64>().map_err(|_| SyntaxError::BadNumber {
-                        number: v.as_str().to_string(),
-                        at: self.span(&v),
-                    })?;
+                    let n = v
+                        .as_str()
+                        .parse::<i64>()
+                        .map_err(|_| SyntaxError::BadNumber {
+                            number: v.as_str().to_string(),
+                            at: self.span(&v),
+                        })?;
                     e.times = Some(Spanned::new(n, self.span(&v)));
                 }
                 _ => return Err(SyntaxError::Internal { at }),
@@ -602,9 +636,15 @@ impl Lower {
         for p in it {
             let at = self.span(&p);
             match p.as_rule() {
-                Rule::bill_no => a.number = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?),
-                Rule::bill_date => a.dated = Some(self.lower_date(self.next(&mut p.into_inner(), at)?)?),
-                Rule::amends => a.amends = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?),
+                Rule::bill_no => {
+                    a.number = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?)
+                }
+                Rule::bill_date => {
+                    a.dated = Some(self.lower_date(self.next(&mut p.into_inner(), at)?)?)
+                }
+                Rule::amends => {
+                    a.amends = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?)
+                }
                 _ => a.changes.push(self.lower_change(p)?),
             }
         }
@@ -643,13 +683,13 @@ impl Lower {
             },
             Rule::replace_item => Change::Replace {
                 citation: self.lower_citation(self.next(&mut it, span)?)?,
-                member: self.lower_member(self.next(&mut it, span)?)?,
+                member: Box::new(self.lower_member(self.next(&mut it, span)?)?),
                 span,
             },
             Rule::insert_item => {
                 let first = self.next(&mut it, span)?;
                 if first.as_rule() == Rule::article {
-                    Change::InsertArticle(self.lower_article(first)?)
+                    Change::InsertArticle(Box::new(self.lower_article(first)?))
                 } else {
                     Change::InsertIn {
                         citation: self.lower_citation(first)?,
@@ -674,7 +714,11 @@ impl Lower {
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let span = self.span(&op).to(rhs.span);
-                let op = if op.as_rule() == Rule::not { UnOp::Not } else { UnOp::Neg };
+                let op = if op.as_rule() == Rule::not {
+                    UnOp::Not
+                } else {
+                    UnOp::Neg
+                };
                 Ok(Expr {
                     kind: ExprKind::Unary(op, Box::new(rhs)),
                     span,
@@ -683,7 +727,10 @@ impl Lower {
             .map_postfix(|lhs, op| {
                 let lhs = lhs?;
                 let span = lhs.span.to(self.span(&op));
-                let set = op.into_inner().map(|e| self.lower_expr(e)).collect::<R<_>>()?;
+                let set = op
+                    .into_inner()
+                    .map(|e| self.lower_expr(e))
+                    .collect::<R<_>>()?;
                 Ok(Expr {
                     kind: ExprKind::In(Box::new(lhs), set),
                     span,

@@ -16,8 +16,8 @@ pub fn parse(sources: &Sources, file: FileId) -> Result<ast::File, SyntaxError> 
     let base = sources.base(file);
     let mut pairs = lower::RulesParser::parse(lower::Rule::file, text)
         .map_err(|e| SyntaxError::from_pest(e, text, base))?;
-    let root = pairs
-        .next()
-        .ok_or(SyntaxError::Internal { at: Span::new(base, base) })?;
+    let root = pairs.next().ok_or(SyntaxError::Internal {
+        at: Span::new(base, base),
+    })?;
     lower::Lower::new(base).lower_file(file, root)
 }

@@ -27,7 +27,10 @@ impl Span {
 
 impl From<Span> for SourceSpan {
     fn from(span: Span) -> Self {
-        SourceSpan::new((span.start as usize).into(), (span.end - span.start) as usize)
+        SourceSpan::new(
+            (span.start as usize).into(),
+            (span.end - span.start) as usize,
+        )
     }
 }
 
@@ -214,7 +217,10 @@ mod tests {
         let b = s.add("b.rules", "x\n  y");
         let y = s.base(b) + 4;
         assert_eq!(s.locate(Span::new(y, y + 1)).to_string(), "b.rules:2:3");
-        assert_eq!(s.locate(Span::new(s.base(a) + 4, 5)).to_string(), "a.rules:2:1");
+        assert_eq!(
+            s.locate(Span::new(s.base(a) + 4, 5)).to_string(),
+            "a.rules:2:1"
+        );
         assert_eq!(s.slice(Span::new(y, y + 1)), "y");
     }
 }
