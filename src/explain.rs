@@ -332,10 +332,12 @@ pub struct Summary {
 /// A range of tenge.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Exposure {
-    /// Lowest.
+    /// Lowest, as first offences (a warning where the part allows one).
     pub min: Decimal,
-    /// Highest.
+    /// Highest, as first offences.
     pub max: Decimal,
+    /// Highest if every breach were a repeat within a year after a penalty.
+    pub max_if_repeated: Decimal,
 }
 
 /// The whole answer of `ereje check`.
@@ -447,6 +449,7 @@ pub fn report(
         if let Some(p) = &f.penalty {
             exposure.min += p.kzt_min;
             exposure.max += p.kzt_max;
+            exposure.max_if_repeated += p.repeat_mci.map_or(p.kzt_max, |(_, hi)| hi * p.mci_value);
         }
     }
     CheckReport {
@@ -499,16 +502,12 @@ fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
         );
     }
     if let (Some(c), Some((a, b))) = (&p.repeat_citation, p.repeat_mci) {
-        let _ = write!(
-            s,
-            "; {} ({c}): {} {} ({}–{} {})",
-            ui("repeat", lang),
-            range(a, b),
-            mci_word(lang),
-            money(a * p.mci_value, lang),
-            money(b * p.mci_value, lang),
-            tenge(lang)
-        );
+        let kzt = if a == b {
+            money(a * p.mci_value, lang)
+        } else {
+            format!("{}–{}", money(a * p.mci_value, lang), money(b * p.mci_value, lang))
+        };
+        let _ = write!(s, "; {} ({c}): {} {} ({kzt} {})", ui("repeat", lang), range(a, b), mci_word(lang), tenge(lang));
     }
     s
 }
@@ -609,12 +608,17 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
         for (c, n) in &s.by_citation {
             let _ = writeln!(out, "  {c:<14} {n}");
         }
+        let e = &s.fine_exposure_kzt;
         let _ = writeln!(
             out,
-            "{}: {} – {} {}",
+            "{}: {} – {} {}; {}: {} {} {}",
             ui("exposure", lang),
-            money(s.fine_exposure_kzt.min, lang),
-            money(s.fine_exposure_kzt.max, lang),
+            money(e.min, lang),
+            money(e.max, lang),
+            tenge(lang),
+            ui("if_repeated", lang),
+            ui("up_to", lang),
+            money(e.max_if_repeated, lang),
             tenge(lang)
         );
     }

@@ -401,7 +401,7 @@ impl Checker<'_> {
         at: crate::syntax::Span,
     ) -> Option<Expr> {
         self.errors.push(CheckError::Context {
-            what: format!("{what} cannot be read in {}", cx.place),
+            what: format!("{what} cannot be used in {}", cx.place),
             help: help.to_string(),
             at,
         });

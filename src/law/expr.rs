@@ -114,10 +114,18 @@ impl std::ops::Div for Dim {
     }
 }
 
+/// In messages: `hours`, `tenge / hours`, `a plain number`.
 impl fmt::Display for Dim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let l = self.label(Lang::En);
-        f.write_str(if l.is_empty() { "number" } else { &l })
+        let names = [(self.tenge, "tenge"), (self.mci, "MCI"), (self.hours, "hours"), (self.days, "days")];
+        let up: Vec<&str> = names.iter().filter(|(e, _)| *e > 0).map(|(_, n)| *n).collect();
+        let down: Vec<&str> = names.iter().filter(|(e, _)| *e < 0).map(|(_, n)| *n).collect();
+        match (up.is_empty(), down.is_empty()) {
+            (true, true) => f.write_str("a plain number"),
+            (false, true) => f.write_str(&up.join(" × ")),
+            (true, false) => write!(f, "1 / {}", down.join(" × ")),
+            (false, false) => write!(f, "{} / {}", up.join(" × "), down.join(" × ")),
+        }
     }
 }
 
@@ -173,8 +181,8 @@ impl fmt::Display for Type {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Type::Bool => f.write_str("bool"),
-            Type::Int => f.write_str("int"),
-            Type::Num(d) if *d == Dim::NONE => f.write_str("decimal"),
+            Type::Int => f.write_str("a whole number"),
+            Type::Num(d) if *d == Dim::NONE => f.write_str("a plain number"),
             Type::Num(d) => write!(f, "{d}"),
             Type::Date => f.write_str("date"),
             Type::Time => f.write_str("time"),

@@ -45,9 +45,26 @@ impl Lower {
         Lower { base, pratt }
     }
 
+    /// The pair's span, without the whitespace and comments pest skips after a trailing
+    /// optional or repeated part (so labels end at the last token).
     fn span(&self, p: &Pair<Rule>) -> Span {
         let s = p.as_span();
-        Span::new(self.base + s.start() as u32, self.base + s.end() as u32)
+        let (start, mut end) = (s.start(), s.end());
+        if let Some(last) = p
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|q| q.clone().into_inner().next().is_none())
+            .map(|q| q.as_span().end())
+            .max()
+            && last < end
+            && s.as_str()
+                .get(last - start..)
+                .is_some_and(|tail| tail.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')))
+        {
+            end = last;
+        }
+        Span::new(self.base + start as u32, self.base + end as u32)
     }
 
     fn name(&self, p: &Pair<Rule>) -> Name {

@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod error;
 pub(crate) mod lower;
+pub mod print;
 pub mod source;
 
 pub use error::SyntaxError;

@@ -1,0 +1,418 @@
+//! The AST back to canonical rule text: for golden tests, and to show an amended article before
+//! and after. Parsing the output gives the same AST (up to spans and comments).
+
+use crate::domain::Unit;
+use crate::syntax::ast::*;
+use std::fmt::Write;
+
+/// Prints a whole file.
+pub fn file(f: &File) -> String {
+    let mut out = String::new();
+    for (i, item) in f.items.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match item {
+            Item::Code(c) => code(c, &mut out),
+            Item::Article(a) => article(a, &mut out),
+            Item::Scenario(s) => scenario(s, &mut out),
+            Item::Amendment(a) => amendment(a, &mut out),
+            Item::Stray(m) => member(m, 0, &mut out),
+        }
+    }
+    out
+}
+
+fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn pad(n: usize) -> String {
+    " ".repeat(n)
+}
+
+fn text(t: &Text, indent: usize, out: &mut String) {
+    for (i, (lang, s)) in t.entries.iter().enumerate() {
+        if i > 0 {
+            let _ = write!(out, "\n{}", pad(indent));
+        }
+        let _ = write!(out, "{} {}", lang.node, q(&s.node));
+    }
+}
+
+fn code(c: &CodeDecl, out: &mut String) {
+    let _ = writeln!(out, "code {} {{", c.id.node);
+    out.push_str("  title ");
+    text(&c.title, 8, out);
+    out.push('\n');
+    if let Some(a) = &c.act {
+        let _ = writeln!(out, "  act {}", q(&a.node));
+    }
+    if let Some(f) = &c.in_force {
+        let _ = writeln!(out, "  {}", in_force(f));
+    }
+    out.push_str("}\n");
+}
+
+/// Prints an article.
+pub fn article(a: &Article, out: &mut String) {
+    let _ = writeln!(out, "article {} {} {{", a.code.node, a.number.node);
+    out.push_str("  title ");
+    text(&a.title, 8, out);
+    out.push('\n');
+    for m in &a.members {
+        out.push('\n');
+        member(m, 2, out);
+    }
+    out.push_str("}\n");
+}
+
+fn in_force(f: &InForce) -> String {
+    match &f.until {
+        Some(u) => format!("in force since {} until {}", f.since.node, u.node),
+        None => format!("in force since {}", f.since.node),
+    }
+}
+
+fn part(p: &Option<Name>) -> String {
+    p.as_ref().map_or_else(String::new, |p| format!(" part {}", p.node))
+}
+
+fn confidence(c: &Option<ConfidenceNote>) -> String {
+    c.as_ref()
+        .map_or_else(String::new, |c| format!(" confidence {} {}", c.level, q(&c.reason.node)))
+}
+
+fn type_expr(t: &TypeExpr) -> String {
+    match &t.per {
+        Some(p) => format!("{} / {}", t.name.node, p.node),
+        None => t.name.node.clone(),
+    }
+}
+
+/// Prints one member of an article at an indentation.
+pub fn member(m: &Member, indent: usize, out: &mut String) {
+    let p = pad(indent);
+    match m {
+        Member::Parameter(x) => {
+            let _ = writeln!(
+                out,
+                "{p}parameter {}{} : {}{} {{",
+                x.name.node,
+                part(&x.part),
+                type_expr(&x.ty),
+                confidence(&x.confidence)
+            );
+            for d in &x.history {
+                let until = d.until.as_ref().map_or_else(String::new, |u| format!(" .. {}", u.node));
+                let v = match &d.value {
+                    DatedValue::Repealed(_) => "repealed".to_string(),
+                    DatedValue::Value(e) => expr(e),
+                };
+                let src = d.source.as_ref().map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
+                let _ = writeln!(out, "{p}  {}{until}: {v}{src}", d.since.node);
+            }
+            let _ = writeln!(out, "{p}}}");
+        }
+        Member::Define(x) => {
+            let _ = writeln!(out, "{p}define {}{} : {} = {}", x.name.node, part(&x.part), type_expr(&x.ty), expr(&x.value));
+        }
+        Member::Exception(x) => {
+            let prio = x.priority.as_ref().map_or_else(String::new, |p| format!(" priority {}", p.node));
+            let force = x.in_force.as_ref().map_or_else(String::new, |f| format!(" {}", in_force(f)));
+            let value = x.value.as_ref().map_or_else(String::new, |v| format!(" = {}", expr(v)));
+            let _ = writeln!(
+                out,
+                "{p}exception {} to {}{}{prio}{force} when {}{value}{}",
+                x.name.node,
+                x.target.node,
+                part(&x.part),
+                expr(&x.condition),
+                confidence(&x.confidence)
+            );
+        }
+        Member::Rule(r) => {
+            let _ = writeln!(out, "{p}rule {}{} {{", r.name.node, part(&r.part));
+            for c in &r.clauses {
+                let _ = write!(out, "{p}  ");
+                match &c.node {
+                    RuleClause::Title(t) => {
+                        out.push_str("title ");
+                        text(t, indent + 8, out);
+                    }
+                    RuleClause::Scope(s) => {
+                        let _ = write!(out, "per {s}");
+                    }
+                    RuleClause::InForce(f) => out.push_str(&in_force(f)),
+                    RuleClause::When(e) => {
+                        let _ = write!(out, "when {}", expr(e));
+                    }
+                    RuleClause::Require(e) => {
+                        let _ = write!(out, "require {}", expr(e));
+                    }
+                    RuleClause::Severity(s) => {
+                        let _ = write!(out, "severity {s}");
+                    }
+                    RuleClause::Penalty(c) => {
+                        let _ = write!(out, "penalty {}", citation(c));
+                    }
+                    RuleClause::Message(t) => {
+                        out.push_str("message ");
+                        text(t, indent + 10, out);
+                    }
+                    RuleClause::Remedy(t) => {
+                        out.push_str("remedy ");
+                        text(t, indent + 9, out);
+                    }
+                    RuleClause::Confidence(c) => {
+                        let _ = write!(out, "confidence {} {}", c.level, q(&c.reason.node));
+                    }
+                }
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{p}}}");
+        }
+        Member::Penalty(x) => {
+            let rep = x.repeats.as_ref().map_or_else(String::new, |r| format!(" repeats {}", r.node));
+            let _ = writeln!(out, "{p}penalty{}{rep} {{", part(&x.part));
+            let _ = write!(out, "{p}  title ");
+            text(&x.title, indent + 8, out);
+            out.push('\n');
+            for d in &x.history {
+                let src = d.source.as_ref().map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
+                let _ = writeln!(out, "{p}  {}: {}{src}", d.since.node, sanction(&d.value));
+            }
+            let _ = writeln!(out, "{p}}}");
+        }
+        Member::Note(n) => {
+            let _ = writeln!(out, "{p}note {} {{", n.name.node);
+            for c in &n.clauses {
+                let _ = write!(out, "{p}  ");
+                match &c.node {
+                    NoteClause::Title(t) => {
+                        out.push_str("title ");
+                        text(t, indent + 8, out);
+                    }
+                    NoteClause::Concerns(cs) => {
+                        let list: Vec<String> = cs.iter().map(citation).collect();
+                        let _ = write!(out, "concerns {}", list.join(", "));
+                    }
+                    NoteClause::Status(k, since) => {
+                        let _ = write!(out, "status {k}");
+                        if let Some(d) = since {
+                            let _ = write!(out, " since {}", d.node);
+                        }
+                    }
+                    NoteClause::Source(s) => {
+                        let _ = write!(out, "per {}", q(&s.node));
+                    }
+                    NoteClause::Text(t) => {
+                        out.push_str("text ");
+                        text(t, indent + 7, out);
+                    }
+                }
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{p}}}");
+        }
+    }
+}
+
+/// A sanction as written.
+pub fn sanction(s: &Sanction) -> String {
+    let amounts = |a: &[(crate::syntax::Spanned<crate::domain::Subject>, Expr)]| {
+        a.iter()
+            .map(|(s, e)| format!("{} {}", s.node, expr(e)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match s {
+        Sanction::Repealed => "repealed".into(),
+        Sanction::Warning => "warning".into(),
+        Sanction::Fine(a) => format!("fine {}", amounts(a)),
+        Sanction::WarningOrFine(a) => format!("warning or fine {}", amounts(a)),
+    }
+}
+
+/// A citation as written.
+pub fn citation(c: &Citation) -> String {
+    let mut s = format!("{} {}", c.code, c.article);
+    for p in &c.parts {
+        s.push('.');
+        s.push_str(p);
+    }
+    s
+}
+
+fn scenario(s: &Scenario, out: &mut String) {
+    let _ = writeln!(out, "scenario {} {{", s.name.node);
+    if let Some(t) = &s.title {
+        out.push_str("  title ");
+        text(t, 8, out);
+        out.push('\n');
+    }
+    let fields = |fs: &[FieldValue]| fs.iter().map(|f| format!(" {} {}", f.name.node, expr(&f.value))).collect::<String>();
+    for i in &s.items {
+        match i {
+            ScenarioItem::AsOf(d) => {
+                let _ = writeln!(out, "  as of {}", d.node);
+            }
+            ScenarioItem::Enterprise(e) => {
+                let _ = writeln!(out, "  enterprise {}", e.node);
+            }
+            ScenarioItem::Employee { id, fields: fs, .. } => {
+                if fs.is_empty() {
+                    let _ = writeln!(out, "  employee {}", id.node);
+                } else {
+                    let _ = writeln!(out, "  employee {} {{{} }}", id.node, fields(fs));
+                }
+            }
+            ScenarioItem::Days { employee, from, to, fields: fs, .. } => {
+                if from.node == to.node {
+                    let _ = writeln!(out, "  day {} {}{}", employee.node, from.node, fields(fs));
+                } else {
+                    let _ = writeln!(out, "  days {} {} .. {}{}", employee.node, from.node, to.node, fields(fs));
+                }
+            }
+            ScenarioItem::Expect(e) => {
+                let _ = write!(out, "  expect {}breach {}", if e.breach { "" } else { "no " }, e.rule.node);
+                if let Some(x) = &e.employee {
+                    let _ = write!(out, " for {}", x.node);
+                }
+                if let Some(x) = &e.on {
+                    let _ = write!(out, " on {}", x.node);
+                }
+                if let Some(x) = &e.measured {
+                    let _ = write!(out, " measured {}", expr(x));
+                }
+                if let Some(x) = &e.limit {
+                    let _ = write!(out, " limit {}", expr(x));
+                }
+                if let Some(x) = &e.times {
+                    let _ = write!(out, " times {}", x.node);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str("}\n");
+}
+
+fn amendment(a: &Amendment, out: &mut String) {
+    let _ = writeln!(out, "amendment {} {{", q(&a.name.node));
+    out.push_str("  title ");
+    text(&a.title, 8, out);
+    out.push('\n');
+    if let Some(n) = &a.number {
+        let _ = writeln!(out, "  number {}", q(&n.node));
+    }
+    if let Some(d) = &a.dated {
+        let _ = writeln!(out, "  dated {}", d.node);
+    }
+    if let Some(x) = &a.amends {
+        let _ = writeln!(out, "  amends {}", q(&x.node));
+    }
+    for c in &a.changes {
+        out.push('\n');
+        match c {
+            Change::SetParam { name, from, until, value, .. } => {
+                let until = until.as_ref().map_or_else(String::new, |u| format!(" until {}", u.node));
+                let v = match value {
+                    DatedValue::Repealed(_) => "repealed".to_string(),
+                    DatedValue::Value(e) => expr(e),
+                };
+                let _ = writeln!(out, "  set {} from {}{until} = {v}", name.node, from.node);
+            }
+            Change::SetPenalty { citation: c, from, sanction: s, .. } => {
+                let _ = writeln!(out, "  set penalty {} from {} = {}", citation(c), from.node, sanction(s));
+            }
+            Change::Replace { citation: c, member: m, .. } => {
+                let _ = writeln!(out, "  replace in {} {{", citation(c));
+                member(m, 4, out);
+                out.push_str("  }\n");
+            }
+            Change::InsertIn { citation: c, members, .. } => {
+                let _ = writeln!(out, "  insert in {} {{", citation(c));
+                for m in members {
+                    member(m, 4, out);
+                }
+                out.push_str("  }\n");
+            }
+            Change::InsertArticle(a) => {
+                out.push_str("  insert ");
+                let mut inner = String::new();
+                article(a, &mut inner);
+                let indented: Vec<String> = inner.lines().map(|l| format!("  {l}")).collect();
+                out.push_str(indented.join("\n").trim_start());
+                out.push('\n');
+            }
+            Change::Repeal { kind, name, from, .. } => {
+                let _ = writeln!(out, "  repeal {} {} from {}", kind.node, name.node, from.node);
+            }
+        }
+    }
+    out.push_str("}\n");
+}
+
+fn prec(e: &Expr) -> u8 {
+    match &e.kind {
+        ExprKind::Binary(op, _, _) => match op {
+            BinOp::Or => 1,
+            BinOp::And => 2,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 4,
+            BinOp::Add | BinOp::Sub => 6,
+            BinOp::Mul | BinOp::Div => 7,
+        },
+        ExprKind::Unary(UnOp::Not, _) => 3,
+        ExprKind::In(_, _) => 5,
+        ExprKind::Unary(UnOp::Neg, _) => 8,
+        ExprKind::If(_, _, _) => 0,
+        _ => 9,
+    }
+}
+
+fn sub(e: &Expr, min: u8) -> String {
+    let s = expr(e);
+    if prec(e) < min { format!("({s})") } else { s }
+}
+
+/// Prints an expression with the fewest parentheses that keep its meaning.
+pub fn expr(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Number(d, unit) => {
+            let n = d.normalize().to_string();
+            match unit {
+                None => n,
+                Some(Unit::Hours) => format!("{n} h"),
+                Some(Unit::Days) => format!("{n} days"),
+                Some(Unit::Tenge) => format!("{n} tenge"),
+                Some(Unit::Mci) => format!("{n} mci"),
+                Some(Unit::Percent) => format!("{n} %"),
+            }
+        }
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Date(d) => d.to_string(),
+        ExprKind::Time(t) => format!("{:02}:{:02}", t / 60, t % 60),
+        ExprKind::Path(p) => p.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join("."),
+        ExprKind::Call(f, args) => format!("{}({})", f.node, args.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        ExprKind::Unary(UnOp::Not, x) => format!("not {}", sub(x, 3)),
+        ExprKind::Unary(UnOp::Neg, x) => format!("-{}", sub(x, 8)),
+        ExprKind::Binary(op, a, b) => {
+            let p = prec(e);
+            format!("{} {} {}", sub(a, p), op.symbol(), sub(b, p + 1))
+        }
+        ExprKind::If(c, a, b) => format!("if {} then {} else {}", expr(c), expr(a), expr(b)),
+        ExprKind::In(x, set) => format!("{} in {{{}}}", sub(x, 6), set.iter().map(expr).collect::<Vec<_>>().join(", ")),
+    }
+}
