@@ -505,9 +505,20 @@ fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
         let kzt = if a == b {
             money(a * p.mci_value, lang)
         } else {
-            format!("{}–{}", money(a * p.mci_value, lang), money(b * p.mci_value, lang))
+            format!(
+                "{}–{}",
+                money(a * p.mci_value, lang),
+                money(b * p.mci_value, lang)
+            )
         };
-        let _ = write!(s, "; {} ({c}): {} {} ({kzt} {})", ui("repeat", lang), range(a, b), mci_word(lang), tenge(lang));
+        let _ = write!(
+            s,
+            "; {} ({c}): {} {} ({kzt} {})",
+            ui("repeat", lang),
+            range(a, b),
+            mci_word(lang),
+            tenge(lang)
+        );
     }
     s
 }

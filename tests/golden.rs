@@ -33,7 +33,11 @@ fn syntax_bad() {
     insta::glob!("golden/syntax/bad/*.rules", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let err = ereje::load([(name(path).as_str(), text.as_str())]).unwrap_err();
-        assert_eq!(err.errors.len(), 1, "pest stops at the first syntax error of a file");
+        assert_eq!(
+            err.errors.len(),
+            1,
+            "pest stops at the first syntax error of a file"
+        );
         insta::assert_snapshot!(err.rendered);
     });
 }
@@ -45,14 +49,31 @@ fn check_ok() {
         let law = ereje::load([(name(path).as_str(), text.as_str())]).unwrap();
         let mut out = String::new();
         for r in &law.rules {
-            out.push_str(&format!("rule {} {} per {} ({} aggregate(s), {} exception(s))\n",
-                r.name, law.cite(r.article, r.part.as_deref()), r.scope, r.aggs.len(), r.exceptions.len()));
+            out.push_str(&format!(
+                "rule {} {} per {} ({} aggregate(s), {} exception(s))\n",
+                r.name,
+                law.cite(r.article, r.part.as_deref()),
+                r.scope,
+                r.aggs.len(),
+                r.exceptions.len()
+            ));
         }
         for p in &law.params {
-            out.push_str(&format!("parameter {} : {} ({} value(s))\n", p.name, p.ty, p.history.values.len()));
+            out.push_str(&format!(
+                "parameter {} : {} ({} value(s))\n",
+                p.name,
+                p.ty,
+                p.history.values.len()
+            ));
         }
         for d in &law.defines {
-            out.push_str(&format!("define {} : {} ({} exception(s), reads day: {})\n", d.name, d.ty, d.exceptions.len(), d.needs.day));
+            out.push_str(&format!(
+                "define {} : {} ({} exception(s), reads day: {})\n",
+                d.name,
+                d.ty,
+                d.exceptions.len(),
+                d.needs.day
+            ));
         }
         insta::assert_snapshot!(out);
     });
@@ -65,7 +86,11 @@ fn check_bad() {
         let err = ereje::load([(name(path).as_str(), text.as_str())]).unwrap_err();
         let mut out = format!("{} error(s)\n\n", err.errors.len());
         for e in &err.errors {
-            let at = e.labels.first().map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).unwrap_or_default();
+            let at = e
+                .labels
+                .first()
+                .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+                .unwrap_or_default();
             out.push_str(&format!("{at}: {}\n", e.message));
         }
         out.push('\n');
@@ -83,8 +108,19 @@ fn eval() {
         for s in &law.scenarios {
             let outcome = ereje::eval::scenario::run(&law, s);
             assert!(outcome.passed(), "{}: {:?}", s.name, outcome.failures);
-            let as_of = s.as_of.or_else(|| s.facts.date_range().map(|r| r.1)).unwrap();
-            let verdict = evaluate(&law, &s.facts, &Options { as_of, enterprise: s.enterprise }).unwrap();
+            let as_of = s
+                .as_of
+                .or_else(|| s.facts.date_range().map(|r| r.1))
+                .unwrap();
+            let verdict = evaluate(
+                &law,
+                &s.facts,
+                &Options {
+                    as_of,
+                    enterprise: s.enterprise,
+                },
+            )
+            .unwrap();
             let input = ereje::eval::facts::InputReport::default();
             let report = ereje::explain::report(&law, &s.facts, &verdict, &input, Lang::En);
             out.push_str(&format!("== scenario {}\n", s.name));

@@ -33,7 +33,10 @@ fn at(e: &InputError) -> (String, usize, Option<usize>) {
 
 #[test]
 fn good_rows_are_all_read() {
-    let (facts, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,8,0,0\nE2,2024-03-04,6,0,0\n"));
+    let (facts, r) = load(
+        ROSTER,
+        &format!("{HEADER}E1,2024-03-04,8,0,0\nE2,2024-03-04,6,0,0\n"),
+    );
     assert_eq!((r.rows_read, r.rows_rejected), (4, 0));
     assert!(r.errors.is_empty());
     assert_eq!(facts.days.len(), 2);
@@ -41,7 +44,10 @@ fn good_rows_are_all_read() {
 
 #[test]
 fn a_bom_and_crlf_line_ends_are_accepted() {
-    let ts = format!("\u{feff}{}", format!("{HEADER}E1,2024-03-04,8,0,0\n").replace('\n', "\r\n"));
+    let ts = format!(
+        "\u{feff}{}",
+        format!("{HEADER}E1,2024-03-04,8,0,0\n").replace('\n', "\r\n")
+    );
     let (facts, r) = load(ROSTER, &ts);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(facts.days.len(), 1);
@@ -49,37 +55,67 @@ fn a_bom_and_crlf_line_ends_are_accepted() {
 
 #[test]
 fn missing_column_rejects_every_row_of_the_file() {
-    let (facts, r) = load(ROSTER, "employee_id,date,worked_hours,overtime_hours\nE1,2024-03-04,8,0\nE1,2024-03-05,8,0\n");
+    let (facts, r) = load(
+        ROSTER,
+        "employee_id,date,worked_hours,overtime_hours\nE1,2024-03-04,8,0\nE1,2024-03-05,8,0\n",
+    );
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 1, None));
-    assert!(e.message.contains("missing column `night_hours`"), "{}", e.message);
+    assert!(
+        e.message.contains("missing column `night_hours`"),
+        "{}",
+        e.message
+    );
     assert_eq!((r.rows_read, r.rows_rejected), (4, 2));
     assert!(facts.days.is_empty());
 }
 
 #[test]
 fn unknown_column_is_reported_and_ignored() {
-    let (facts, r) = load(ROSTER, "employee_id,date,worked_hours,overtime_hours,night_hours,shift\nE1,2024-03-04,8,0,0,A\n");
+    let (facts, r) = load(
+        ROSTER,
+        "employee_id,date,worked_hours,overtime_hours,night_hours,shift\nE1,2024-03-04,8,0,0,A\n",
+    );
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 1, Some(6)));
-    assert!(e.message.contains("unknown column `shift`"), "{}", e.message);
+    assert!(
+        e.message.contains("unknown column `shift`"),
+        "{}",
+        e.message
+    );
     assert_eq!(r.rows_rejected, 0);
     assert_eq!(facts.days.len(), 1);
 }
 
 #[test]
 fn misspelt_column_gets_a_suggestion() {
-    let (_, r) = load(ROSTER, "employee_id,date,worked_hours,overtime_hours,nigth_hours\nE1,2024-03-04,8,0,0\n");
-    assert!(r.errors.iter().any(|e| e.message.contains("did you mean `night_hours`?")), "{:?}", r.errors);
+    let (_, r) = load(
+        ROSTER,
+        "employee_id,date,worked_hours,overtime_hours,nigth_hours\nE1,2024-03-04,8,0,0\n",
+    );
+    assert!(
+        r.errors
+            .iter()
+            .any(|e| e.message.contains("did you mean `night_hours`?")),
+        "{:?}",
+        r.errors
+    );
 }
 
 #[test]
 fn bad_date_is_located() {
-    let (facts, r) = load(ROSTER, &format!("{HEADER}E1,2024-02-30,8,0,0\nE1,2024-03-05,8,0,0\n"));
+    let (facts, r) = load(
+        ROSTER,
+        &format!("{HEADER}E1,2024-02-30,8,0,0\nE1,2024-03-05,8,0,0\n"),
+    );
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(2)));
     assert_eq!(e.column_name.as_deref(), Some("date"));
-    assert!(e.message.contains("`2024-02-30` is not a date"), "{}", e.message);
+    assert!(
+        e.message.contains("`2024-02-30` is not a date"),
+        "{}",
+        e.message
+    );
     assert_eq!(facts.days.len(), 1, "the other row is still read");
     assert_eq!((r.rows_read, r.rows_rejected), (4, 1));
 }
@@ -89,7 +125,12 @@ fn date_outside_the_law_is_located() {
     let (_, r) = load(ROSTER, &format!("{HEADER}E1,2015-12-31,8,0,0\n"));
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(2)));
-    assert!(e.message.contains("outside the dates the encoded law covers (2016-01-01 to 2026-12-31)"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("outside the dates the encoded law covers (2016-01-01 to 2026-12-31)"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -105,13 +146,23 @@ fn non_numeric_hours_are_located() {
     let (_, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,eight,0,0\n"));
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(3)));
-    assert!(e.message.contains("`eight` is not a number of hours"), "{}", e.message);
+    assert!(
+        e.message.contains("`eight` is not a number of hours"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
 fn a_decimal_comma_shows_as_an_extra_field() {
     let (_, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,8,5,0,0\n"));
-    assert!(r.errors.iter().any(|e| e.row == 2 && e.message.contains("expected 5 fields, found 6") && e.message.contains("8.5, not 8,5")), "{:?}", r.errors);
+    assert!(
+        r.errors.iter().any(|e| e.row == 2
+            && e.message.contains("expected 5 fields, found 6")
+            && e.message.contains("8.5, not 8,5")),
+        "{:?}",
+        r.errors
+    );
     assert_eq!(r.rows_rejected, 1);
 }
 
@@ -120,7 +171,12 @@ fn overtime_above_worked_hours_is_located() {
     let (_, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,8,9,0\n"));
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(4)));
-    assert!(e.message.contains("overtime (9 h) is more than the hours worked (8 h)"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("overtime (9 h) is more than the hours worked (8 h)"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -128,7 +184,12 @@ fn night_above_worked_hours_is_located() {
     let (_, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,8,0,8.5\n"));
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(5)));
-    assert!(e.message.contains("night hours (8.5 h) are more than the hours worked (8 h)"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("night hours (8.5 h) are more than the hours worked (8 h)"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -141,19 +202,40 @@ fn more_than_24_hours_in_a_day_is_located() {
 
 #[test]
 fn unknown_employee_is_located_with_a_suggestion() {
-    let (_, r) = load(ROSTER, &format!("{HEADER}E3,2024-03-04,8,0,0\nE01,2024-03-04,8,0,0\n"));
+    let (_, r) = load(
+        ROSTER,
+        &format!("{HEADER}E3,2024-03-04,8,0,0\nE01,2024-03-04,8,0,0\n"),
+    );
     assert_eq!(r.errors.len(), 2);
     assert_eq!(at(&r.errors[0]), ("timesheet.csv".into(), 2, Some(1)));
-    assert!(r.errors[0].message.contains("employee `E3` is not in the roster"), "{}", r.errors[0].message);
-    assert!(r.errors[1].message.contains("did you mean `E1`?"), "{}", r.errors[1].message);
+    assert!(
+        r.errors[0]
+            .message
+            .contains("employee `E3` is not in the roster"),
+        "{}",
+        r.errors[0].message
+    );
+    assert!(
+        r.errors[1].message.contains("did you mean `E1`?"),
+        "{}",
+        r.errors[1].message
+    );
 }
 
 #[test]
 fn duplicate_timesheet_rows_are_located() {
-    let (facts, r) = load(ROSTER, &format!("{HEADER}E1,2024-03-04,8,0,0\nE1,2024-03-04,4,0,0\n"));
+    let (facts, r) = load(
+        ROSTER,
+        &format!("{HEADER}E1,2024-03-04,8,0,0\nE1,2024-03-04,4,0,0\n"),
+    );
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 3, Some(2)));
-    assert!(e.message.contains("a second row for `E1` on 2024-03-04 (first on line 2)"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("a second row for `E1` on 2024-03-04 (first on line 2)"),
+        "{}",
+        e.message
+    );
     assert_eq!(facts.days.len(), 1);
 }
 
@@ -163,7 +245,12 @@ fn duplicate_roster_ids_are_located() {
     let (facts, r) = load(&roster, HEADER);
     let e = only(&r);
     assert_eq!(at(e), ("roster.csv".into(), 4, Some(1)));
-    assert!(e.message.contains("employee `E1` is already listed on line 2"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("employee `E1` is already listed on line 2"),
+        "{}",
+        e.message
+    );
     assert_eq!(facts.employees.len(), 2);
 }
 
@@ -173,8 +260,17 @@ fn bad_roster_values_are_each_located() {
                   E1,1990-13-01,7day,maybe,4,no,yes\n";
     let (facts, r) = load(roster, HEADER);
     let cols: Vec<Option<usize>> = r.errors.iter().map(|e| e.column).collect();
-    assert_eq!(cols, vec![Some(2), Some(3), Some(4), Some(5)], "{:#?}", r.errors);
-    assert!(r.errors[1].message.contains("use 4day, 5day, 6day or summed"));
+    assert_eq!(
+        cols,
+        vec![Some(2), Some(3), Some(4), Some(5)],
+        "{:#?}",
+        r.errors
+    );
+    assert!(
+        r.errors[1]
+            .message
+            .contains("use 4day, 5day, 6day or summed")
+    );
     assert!(r.errors[3].message.contains("use 0 (none), 1, 2 or 3"));
     assert!(facts.employees.is_empty());
     assert_eq!((r.rows_read, r.rows_rejected), (1, 1));
@@ -186,14 +282,23 @@ fn start_without_end_is_located() {
     let (_, r) = load(ROSTER, ts);
     let e = only(&r);
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(7)));
-    assert!(e.message.contains("give both `start` and `end`"), "{}", e.message);
+    assert!(
+        e.message.contains("give both `start` and `end`"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
 fn every_row_is_accounted_for() {
-    let ts = format!("{HEADER}E1,2024-03-04,8,0,0\nE1,bad,8,0,0\nE9,2024-03-05,8,0,0\nE2,2024-03-05,6,0,0\nE2,2024-03-06,x,y,z\n");
+    let ts = format!(
+        "{HEADER}E1,2024-03-04,8,0,0\nE1,bad,8,0,0\nE9,2024-03-05,8,0,0\nE2,2024-03-05,6,0,0\nE2,2024-03-06,x,y,z\n"
+    );
     let (facts, r) = load(ROSTER, &ts);
     assert_eq!(r.rows_read, 2 + 5);
     assert_eq!(r.rows_rejected, 3);
-    assert_eq!(facts.days.len() + facts.employees.len(), r.rows_read - r.rows_rejected);
+    assert_eq!(
+        facts.days.len() + facts.employees.len(),
+        r.rows_read - r.rows_rejected
+    );
 }

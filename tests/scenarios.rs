@@ -5,13 +5,22 @@
 fn every_bundled_scenario_passes() {
     let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
     let outcomes = ereje::eval::scenario::run_all(law);
-    assert!(outcomes.len() >= 50, "only {} scenarios loaded", outcomes.len());
+    assert!(
+        outcomes.len() >= 50,
+        "only {} scenarios loaded",
+        outcomes.len()
+    );
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.passed())
         .map(|o| format!("{}:\n  {}", o.name, o.failures.join("\n  ")))
         .collect();
-    assert!(failed.is_empty(), "{} scenario(s) failed:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} scenario(s) failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]
@@ -28,7 +37,10 @@ fn every_rule_has_a_scenario() {
         })
         .map(|(_, r)| r.name.as_str())
         .collect();
-    assert!(untested.is_empty(), "rules without a breach scenario: {untested:?}");
+    assert!(
+        untested.is_empty(),
+        "rules without a breach scenario: {untested:?}"
+    );
 }
 
 #[test]
@@ -42,6 +54,10 @@ fn a_wrong_expectation_fails() {
     let with_wrong = ereje::load(files).unwrap_or_else(|e| panic!("{e}"));
     let outcome = ereje::eval::scenario::run(&with_wrong, &with_wrong.scenarios[0]);
     assert_eq!(outcome.failures.len(), 2, "{:?}", outcome.failures);
-    assert!(outcome.failures[0].contains("measured 44"), "{:?}", outcome.failures);
+    assert!(
+        outcome.failures[0].contains("measured 44"),
+        "{:?}",
+        outcome.failures
+    );
     assert!(!law.scenarios.is_empty());
 }

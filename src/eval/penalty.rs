@@ -92,8 +92,8 @@ pub fn quote(
         warning_possible,
         mci_min: lo,
         mci_max: hi,
-        kzt_min: lo * mci_value,
-        kzt_max: hi * mci_value,
+        kzt_min: (lo * mci_value).normalize(),
+        kzt_max: (hi * mci_value).normalize(),
         mci_value,
         repeat,
     }))
@@ -311,7 +311,7 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         None
     };
     let reduced_kzt = match (kzt, reduced_share) {
-        (Some(k), Some(s)) => Some(k * s),
+        (Some(k), Some(s)) => Some((k * s).normalize()),
         _ => None,
     };
     let mut citations = vec![

@@ -117,9 +117,22 @@ impl std::ops::Div for Dim {
 /// In messages: `hours`, `tenge / hours`, `a plain number`.
 impl fmt::Display for Dim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names = [(self.tenge, "tenge"), (self.mci, "MCI"), (self.hours, "hours"), (self.days, "days")];
-        let up: Vec<&str> = names.iter().filter(|(e, _)| *e > 0).map(|(_, n)| *n).collect();
-        let down: Vec<&str> = names.iter().filter(|(e, _)| *e < 0).map(|(_, n)| *n).collect();
+        let names = [
+            (self.tenge, "tenge"),
+            (self.mci, "MCI"),
+            (self.hours, "hours"),
+            (self.days, "days"),
+        ];
+        let up: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e > 0)
+            .map(|(_, n)| *n)
+            .collect();
+        let down: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e < 0)
+            .map(|(_, n)| *n)
+            .collect();
         match (up.is_empty(), down.is_empty()) {
             (true, true) => f.write_str("a plain number"),
             (false, true) => f.write_str(&up.join(" × ")),

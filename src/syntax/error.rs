@@ -103,7 +103,10 @@ impl SyntaxError {
             [one] => (*one).to_string(),
             [init @ .., last] => format!("{} or {}", init.join(", "), last),
         };
-        let open = text.matches('{').count().saturating_sub(text.matches('}').count());
+        let open = text
+            .matches('{')
+            .count()
+            .saturating_sub(text.matches('}').count());
         let message = if found.is_empty() && open > 0 {
             format!("unexpected end of file: a `{{` is not closed (expected {expected} or `}}`)")
         } else if found.is_empty() {

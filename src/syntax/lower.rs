@@ -58,9 +58,10 @@ impl Lower {
             .map(|q| q.as_span().end())
             .max()
             && last < end
-            && s.as_str()
-                .get(last - start..)
-                .is_some_and(|tail| tail.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')))
+            && s.as_str().get(last - start..).is_some_and(|tail| {
+                tail.lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            })
         {
             end = last;
         }

@@ -86,12 +86,14 @@ fn in_force(f: &InForce) -> String {
 }
 
 fn part(p: &Option<Name>) -> String {
-    p.as_ref().map_or_else(String::new, |p| format!(" part {}", p.node))
+    p.as_ref()
+        .map_or_else(String::new, |p| format!(" part {}", p.node))
 }
 
 fn confidence(c: &Option<ConfidenceNote>) -> String {
-    c.as_ref()
-        .map_or_else(String::new, |c| format!(" confidence {} {}", c.level, q(&c.reason.node)))
+    c.as_ref().map_or_else(String::new, |c| {
+        format!(" confidence {} {}", c.level, q(&c.reason.node))
+    })
 }
 
 fn type_expr(t: &TypeExpr) -> String {
@@ -115,23 +117,45 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 confidence(&x.confidence)
             );
             for d in &x.history {
-                let until = d.until.as_ref().map_or_else(String::new, |u| format!(" .. {}", u.node));
+                let until = d
+                    .until
+                    .as_ref()
+                    .map_or_else(String::new, |u| format!(" .. {}", u.node));
                 let v = match &d.value {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
                 };
-                let src = d.source.as_ref().map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
+                let src = d
+                    .source
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
                 let _ = writeln!(out, "{p}  {}{until}: {v}{src}", d.since.node);
             }
             let _ = writeln!(out, "{p}}}");
         }
         Member::Define(x) => {
-            let _ = writeln!(out, "{p}define {}{} : {} = {}", x.name.node, part(&x.part), type_expr(&x.ty), expr(&x.value));
+            let _ = writeln!(
+                out,
+                "{p}define {}{} : {} = {}",
+                x.name.node,
+                part(&x.part),
+                type_expr(&x.ty),
+                expr(&x.value)
+            );
         }
         Member::Exception(x) => {
-            let prio = x.priority.as_ref().map_or_else(String::new, |p| format!(" priority {}", p.node));
-            let force = x.in_force.as_ref().map_or_else(String::new, |f| format!(" {}", in_force(f)));
-            let value = x.value.as_ref().map_or_else(String::new, |v| format!(" = {}", expr(v)));
+            let prio = x
+                .priority
+                .as_ref()
+                .map_or_else(String::new, |p| format!(" priority {}", p.node));
+            let force = x
+                .in_force
+                .as_ref()
+                .map_or_else(String::new, |f| format!(" {}", in_force(f)));
+            let value = x
+                .value
+                .as_ref()
+                .map_or_else(String::new, |v| format!(" = {}", expr(v)));
             let _ = writeln!(
                 out,
                 "{p}exception {} to {}{}{prio}{force} when {}{value}{}",
@@ -184,13 +208,19 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
             let _ = writeln!(out, "{p}}}");
         }
         Member::Penalty(x) => {
-            let rep = x.repeats.as_ref().map_or_else(String::new, |r| format!(" repeats {}", r.node));
+            let rep = x
+                .repeats
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" repeats {}", r.node));
             let _ = writeln!(out, "{p}penalty{}{rep} {{", part(&x.part));
             let _ = write!(out, "{p}  title ");
             text(&x.title, indent + 8, out);
             out.push('\n');
             for d in &x.history {
-                let src = d.source.as_ref().map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
+                let src = d
+                    .source
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
                 let _ = writeln!(out, "{p}  {}: {}{src}", d.since.node, sanction(&d.value));
             }
             let _ = writeln!(out, "{p}}}");
@@ -262,7 +292,11 @@ fn scenario(s: &Scenario, out: &mut String) {
         text(t, 8, out);
         out.push('\n');
     }
-    let fields = |fs: &[FieldValue]| fs.iter().map(|f| format!(" {} {}", f.name.node, expr(&f.value))).collect::<String>();
+    let fields = |fs: &[FieldValue]| {
+        fs.iter()
+            .map(|f| format!(" {} {}", f.name.node, expr(&f.value)))
+            .collect::<String>()
+    };
     for i in &s.items {
         match i {
             ScenarioItem::AsOf(d) => {
@@ -278,15 +312,33 @@ fn scenario(s: &Scenario, out: &mut String) {
                     let _ = writeln!(out, "  employee {} {{{} }}", id.node, fields(fs));
                 }
             }
-            ScenarioItem::Days { employee, from, to, fields: fs, .. } => {
+            ScenarioItem::Days {
+                employee,
+                from,
+                to,
+                fields: fs,
+                ..
+            } => {
                 if from.node == to.node {
                     let _ = writeln!(out, "  day {} {}{}", employee.node, from.node, fields(fs));
                 } else {
-                    let _ = writeln!(out, "  days {} {} .. {}{}", employee.node, from.node, to.node, fields(fs));
+                    let _ = writeln!(
+                        out,
+                        "  days {} {} .. {}{}",
+                        employee.node,
+                        from.node,
+                        to.node,
+                        fields(fs)
+                    );
                 }
             }
             ScenarioItem::Expect(e) => {
-                let _ = write!(out, "  expect {}breach {}", if e.breach { "" } else { "no " }, e.rule.node);
+                let _ = write!(
+                    out,
+                    "  expect {}breach {}",
+                    if e.breach { "" } else { "no " },
+                    e.rule.node
+                );
                 if let Some(x) = &e.employee {
                     let _ = write!(out, " for {}", x.node);
                 }
@@ -326,23 +378,50 @@ fn amendment(a: &Amendment, out: &mut String) {
     for c in &a.changes {
         out.push('\n');
         match c {
-            Change::SetParam { name, from, until, value, .. } => {
-                let until = until.as_ref().map_or_else(String::new, |u| format!(" until {}", u.node));
+            Change::SetParam {
+                name,
+                from,
+                until,
+                value,
+                ..
+            } => {
+                let until = until
+                    .as_ref()
+                    .map_or_else(String::new, |u| format!(" until {}", u.node));
                 let v = match value {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
                 };
                 let _ = writeln!(out, "  set {} from {}{until} = {v}", name.node, from.node);
             }
-            Change::SetPenalty { citation: c, from, sanction: s, .. } => {
-                let _ = writeln!(out, "  set penalty {} from {} = {}", citation(c), from.node, sanction(s));
+            Change::SetPenalty {
+                citation: c,
+                from,
+                sanction: s,
+                ..
+            } => {
+                let _ = writeln!(
+                    out,
+                    "  set penalty {} from {} = {}",
+                    citation(c),
+                    from.node,
+                    sanction(s)
+                );
             }
-            Change::Replace { citation: c, member: m, .. } => {
+            Change::Replace {
+                citation: c,
+                member: m,
+                ..
+            } => {
                 let _ = writeln!(out, "  replace in {} {{", citation(c));
                 member(m, 4, out);
                 out.push_str("  }\n");
             }
-            Change::InsertIn { citation: c, members, .. } => {
+            Change::InsertIn {
+                citation: c,
+                members,
+                ..
+            } => {
                 let _ = writeln!(out, "  insert in {} {{", citation(c));
                 for m in members {
                     member(m, 4, out);
@@ -357,8 +436,14 @@ fn amendment(a: &Amendment, out: &mut String) {
                 out.push_str(indented.join("\n").trim_start());
                 out.push('\n');
             }
-            Change::Repeal { kind, name, from, .. } => {
-                let _ = writeln!(out, "  repeal {} {} from {}", kind.node, name.node, from.node);
+            Change::Repeal {
+                kind, name, from, ..
+            } => {
+                let _ = writeln!(
+                    out,
+                    "  repeal {} {} from {}",
+                    kind.node, name.node, from.node
+                );
             }
         }
     }
@@ -404,8 +489,16 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Bool(b) => b.to_string(),
         ExprKind::Date(d) => d.to_string(),
         ExprKind::Time(t) => format!("{:02}:{:02}", t / 60, t % 60),
-        ExprKind::Path(p) => p.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join("."),
-        ExprKind::Call(f, args) => format!("{}({})", f.node, args.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        ExprKind::Path(p) => p
+            .iter()
+            .map(|n| n.node.as_str())
+            .collect::<Vec<_>>()
+            .join("."),
+        ExprKind::Call(f, args) => format!(
+            "{}({})",
+            f.node,
+            args.iter().map(expr).collect::<Vec<_>>().join(", ")
+        ),
         ExprKind::Unary(UnOp::Not, x) => format!("not {}", sub(x, 3)),
         ExprKind::Unary(UnOp::Neg, x) => format!("-{}", sub(x, 8)),
         ExprKind::Binary(op, a, b) => {
@@ -413,6 +506,10 @@ pub fn expr(e: &Expr) -> String {
             format!("{} {} {}", sub(a, p), op.symbol(), sub(b, p + 1))
         }
         ExprKind::If(c, a, b) => format!("if {} then {} else {}", expr(c), expr(a), expr(b)),
-        ExprKind::In(x, set) => format!("{} in {{{}}}", sub(x, 6), set.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        ExprKind::In(x, set) => format!(
+            "{} in {{{}}}",
+            sub(x, 6),
+            set.iter().map(expr).collect::<Vec<_>>().join(", ")
+        ),
     }
 }

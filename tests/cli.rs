@@ -1,0 +1,238 @@
+//! End-to-end runs of the `ereje` binary on the examples: every output format and language.
+
+use std::process::Command;
+
+fn ereje(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run ereje");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn check(extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "check",
+        "--roster",
+        "examples/roster.csv",
+        "--timesheet",
+        "examples/timesheet.csv",
+    ];
+    args.extend_from_slice(extra);
+    ereje(&args)
+}
+
+#[test]
+fn examples_in_json_have_the_expected_findings() {
+    let (code, out, err) = check(&["--format", "json"]);
+    assert_eq!(code, 1, "breaches found → exit 1; stderr: {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let has = |emp: &str, cit: &str| {
+        findings
+            .iter()
+            .any(|f| f["employee_id"] == emp && f["citation"] == cit)
+    };
+    // One breach of each kind in examples/ (see the comments in its generator).
+    assert!(has("E001", "LC 68.1"));
+    assert!(has("E001", "LC 78.1"));
+    assert!(has("E002", "LC 69.1.1"));
+    assert!(has("E002", "LC 76.2"));
+    assert!(has("E002", "LC 77.3.2"));
+    assert!(has("E004", "LC 76.2"));
+    assert!(has("E004", "LC 77.3.1"));
+    assert!(has("E005", "LC 69.2"));
+    assert!(has("E006", "LC 69.3"));
+    assert!(has("E006", "LC 77.3.3"));
+    assert!(has("E007", "LC 78.2"));
+    assert!(has("E008", "LC 77.1"));
+    assert!(has("E009", "LC 78.2"));
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["employee_id"] == "E003" || f["employee_id"] == "E010")
+    );
+    // E007 (summed accounting): June 2023 breaches the monthly cap, July 2023 no longer can.
+    let e007: Vec<_> = findings
+        .iter()
+        .filter(|f| f["employee_id"] == "E007")
+        .collect();
+    assert_eq!(e007.len(), 1);
+    assert_eq!(e007[0]["period"]["from"], "2023-06-01");
+    let minor = findings
+        .iter()
+        .find(|f| f["citation"] == "LC 69.1.1")
+        .unwrap();
+    assert_eq!(
+        (
+            minor["measured"].as_str(),
+            minor["limit"].as_str(),
+            minor["unit"].as_str()
+        ),
+        (Some("30"), Some("24"), Some("h"))
+    );
+    assert_eq!(minor["penalty"]["citation"], "KoAP 89.1");
+    assert_eq!(minor["penalty"]["warning_possible"], true);
+    assert_eq!(minor["penalty"]["repeat_citation"], "KoAP 89.2");
+    assert!(!minor["explanation"].as_array().unwrap().is_empty());
+    assert_eq!(v["summary"]["rows_read"], 71);
+    assert_eq!(v["summary"]["rows_rejected"], 0);
+    assert_eq!(v["summary"]["employees"], 10);
+    assert_eq!(v["summary"]["employees_in_breach"], 8);
+    assert_eq!(v["summary"]["by_citation"]["LC 76.2"], 2);
+    assert_eq!(v["engine"]["rules_digest"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn examples_in_three_languages() {
+    let (_, en, _) = check(&["--lang", "en"]);
+    let (_, ru, _) = check(&["--lang", "ru"]);
+    let (_, kk, _) = check(&["--lang", "kk"]);
+    assert!(
+        en.contains(
+            "30 h of normal working time in the week 2024-03-04 – 2024-03-10; the limit is 24 h"
+        ),
+        "{en}"
+    );
+    assert!(ru.contains("Нормальное рабочее время за неделю 2024-03-04 – 2024-03-10 составило 30 ч при пределе 24 ч"), "{ru}");
+    assert!(
+        kk.contains("2024-03-04 – 2024-03-10 аптасындағы қалыпты жұмыс уақыты 30 сағ, шегі 24 сағ"),
+        "{kk}"
+    );
+    assert!(
+        ru.contains("Работа в ночное время") || ru.contains("Запрет работы в ночное время"),
+        "{ru}"
+    );
+    assert!(
+        kk.contains("Түнгі уақыттағы жұмыс") || kk.contains("түнгі уақыттағы жұмысқа"),
+        "{kk}"
+    );
+    let (_, kk_json, _) = check(&["--lang", "kk", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&kk_json).unwrap();
+    assert_eq!(
+        v["findings"][0]["title"],
+        "Апталық жұмыс уақыты норма шегінде"
+    );
+}
+
+#[test]
+fn examples_as_csv() {
+    let (code, out, _) = check(&["--format", "csv"]);
+    assert_eq!(code, 1);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "employee_id,rule,citation,severity,from,to,measured,limit,unit,penalty,mci_min,mci_max,kzt_min,kzt_max,title,message"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 15);
+    assert!(
+        rows.iter().any(|r| r.starts_with(
+            "E005,overtime_daily,LC 78.1,significant,2024-03-04,2024-03-04,2,1,h,KoAP 89.1,0,0,0,0,"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_shows_the_dated_history_and_sources() {
+    let (code, out, _) = ereje(&["explain", "LC 78"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("LC 78 — Maximum amount of overtime"));
+    assert!(
+        out.contains("2023-07-01: no  (Law No. 226-VII of 20.04.2023)"),
+        "{out}"
+    );
+    let (_, mci, _) = ereje(&["explain", "KoAP 44"]);
+    assert!(
+        mci.contains("2024-01-01 .. 2024-12-31: 3692 tenge"),
+        "{mci}"
+    );
+    let (code, _, err) = ereje(&["explain", "LC 999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule, article or penalty `LC 999`"));
+}
+
+#[test]
+fn fine_for_a_repeat_excess_of_working_time() {
+    // KoAP 89.2, medium business, 2024 (MCI 3,692): 80 MCI = 295,360 tenge.
+    let (code, out, err) = ereje(&[
+        "fine",
+        "--article",
+        "89",
+        "--part",
+        "1",
+        "--subject",
+        "medium",
+        "--repeat",
+        "--date",
+        "2024-05-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["citation"], "KoAP 89.2");
+    assert_eq!(v["mci_max"], "80");
+    assert_eq!(v["kzt_max"], "295360");
+    assert_eq!(v["warning_possible"], false);
+    assert_eq!(v["reduced_kzt"], "147680");
+    assert_eq!(v["pay_within_days"], "30");
+    assert_eq!(v["appeal_within_days"], "10");
+    let (code, out, _) = ereje(&[
+        "fine",
+        "--article",
+        "89",
+        "--part",
+        "1",
+        "--subject",
+        "small",
+        "--date",
+        "2024-05-01",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("warning: possible"), "{out}");
+}
+
+#[test]
+fn bad_input_exits_2_with_located_errors() {
+    let dir = std::env::temp_dir().join(format!("ereje-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ts = dir.join("timesheet.csv");
+    std::fs::write(&ts, "employee_id,date,worked_hours,overtime_hours,night_hours\nE001,2024-03-04,30,0,0\nE001,2024-03-05,8,0,0\n").unwrap();
+    let (code, out, _) = ereje(&[
+        "check",
+        "--roster",
+        "examples/roster.csv",
+        "--timesheet",
+        ts.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("timesheet.csv:2:3 (worked_hours): 30 hours is more than a day has"),
+        "{out}"
+    );
+    assert!(out.contains("Rows: 12 read, 1 rejected"), "{out}");
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(rules.join("bad.rules"), "code XC { title en \"x\" ru \"x\" kk \"x\" }\narticle XC 1 {\n  title en \"t\" ru \"т\" kk \"т\"\n  define d : hours = 2 h + 3 days\n}\n").unwrap();
+    let (code, _, err) = ereje(&["--rules", rules.to_str().unwrap(), "lint"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot add hours and days"), "{err}");
+    assert!(err.contains("bad.rules:4:22"), "{err}");
+}
+
+#[test]
+fn test_command_runs_the_scenarios() {
+    let (code, out, _) = ereje(&["test", "--coverage"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 without a scenario"), "{out}");
+    assert!(out.trim_end().ends_with("0 failed"), "{out}");
+}
