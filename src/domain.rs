@@ -14,8 +14,11 @@ macro_rules! keyword_enum {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$v),+];
 
+            /// Every keyword, in declaration order.
+            pub const KEYWORDS: &'static [&'static str] = &[$($s),+];
+
             /// The keyword as written in rule files and JSON.
-            pub fn keyword(self) -> &'static str {
+            pub const fn keyword(self) -> &'static str {
                 match self { $($name::$v => $s),+ }
             }
 
@@ -86,6 +89,41 @@ keyword_enum! {
         Year = "year",
         /// Each pair of consecutive shifts (the rest between them).
         Shift = "shift",
+        /// Each payroll row (one employee, one month).
+        Payroll = "payroll",
+        /// Each leave taken.
+        Leave = "leave",
+        /// Each accident at work (employer level).
+        Accident = "accident",
+        /// Each inspection (employer level).
+        Inspection = "inspection",
+    }
+}
+
+impl Scope {
+    /// The table a record scope iterates, if it is one.
+    pub fn table(self) -> Option<Table> {
+        match self {
+            Scope::Payroll => Some(Table::Payroll),
+            Scope::Leave => Some(Table::Leave),
+            Scope::Accident => Some(Table::Accident),
+            Scope::Inspection => Some(Table::Inspection),
+            _ => None,
+        }
+    }
+}
+
+keyword_enum! {
+    /// Tables of facts besides the timesheet.
+    Table {
+        /// `payroll.csv`: pay per employee per month.
+        Payroll = "payroll",
+        /// `leave.csv`: leave taken.
+        Leave = "leave",
+        /// `accidents.csv`: accidents at work and their investigation.
+        Accident = "accident",
+        /// `inspections.csv`: state inspections of the employer.
+        Inspection = "inspection",
     }
 }
 
@@ -137,6 +175,106 @@ keyword_enum! {
         Relief = "relief",
         /// LC 77 p.2(4): urgent help to people at risk of death or loss of health.
         Rescue = "rescue",
+    }
+}
+
+keyword_enum! {
+    /// Sex, where the law distinguishes (the former list of jobs barred to women, LC 26 p.2(4)).
+    Sex {
+        /// Female.
+        Female = "female",
+        /// Male.
+        Male = "male",
+    }
+}
+
+keyword_enum! {
+    /// Kinds of leave (LC 87).
+    LeaveKind {
+        /// Basic paid annual leave (LC 88).
+        Annual = "annual",
+        /// Additional paid annual leave (LC 89).
+        Additional = "additional",
+        /// Unpaid leave (LC 97).
+        Unpaid = "unpaid",
+        /// Study leave (LC 98).
+        Study = "study",
+        /// Pregnancy and childbirth leave (LC 99).
+        Maternity = "maternity",
+        /// Childcare leave (LC 100).
+        Childcare = "childcare",
+        /// Other social leave (LC 87 p.5).
+        Social = "social",
+    }
+}
+
+keyword_enum! {
+    /// Severity of an accident at work (LC 188).
+    AccidentSeverity {
+        /// Light injury.
+        Light = "light",
+        /// Severe injury.
+        Severe = "severe",
+        /// With loss of life.
+        Fatal = "fatal",
+    }
+}
+
+keyword_enum! {
+    /// Who forms an accident-investigation commission (LC 188).
+    Authority {
+        /// The employer, by its act (ordinary investigation).
+        Employer = "employer",
+        /// The territorial unit of the labour authority, chaired by a state labour inspector.
+        TerritorialUnit = "territorial_unit",
+        /// The chief state labour inspector of the region or city.
+        RegionalChief = "regional_chief",
+        /// The authorised state labour body (the Ministry).
+        Ministry = "ministry",
+        /// The Government.
+        Government = "government",
+    }
+}
+
+keyword_enum! {
+    /// Forms of state control (EC Art 137).
+    InspectionKind {
+        /// Preventive control with a visit (EC 144-2).
+        PreventiveVisit = "preventive_visit",
+        /// Unscheduled inspection (EC 144 p.4–6).
+        Unscheduled = "unscheduled",
+        /// Compliance check against permit or notification requirements (EC 141 p.4).
+        Compliance = "compliance",
+    }
+}
+
+keyword_enum! {
+    /// Risk degree of a subject of control (EC 141).
+    Risk {
+        /// High risk.
+        High = "high",
+        /// Medium risk.
+        Medium = "medium",
+        /// Low risk.
+        Low = "low",
+    }
+}
+
+keyword_enum! {
+    /// Why an inspection was ordered (EC 144 p.5).
+    Ground {
+        /// The annual or semi-annual plan.
+        Plan = "plan",
+        /// A complaint with grounds and evidence.
+        Complaint = "complaint",
+        /// A prosecutor's demand.
+        Prosecutor = "prosecutor",
+        /// An accident at work.
+        Accident = "accident",
+        /// Follow-up of an order not reported as remedied.
+        FollowUp = "follow_up",
+        /// Another ground.
+        Other = "other",
     }
 }
 

@@ -261,11 +261,25 @@ pub struct PenaltyOut {
     pub repeat_mci: Option<(Decimal, Decimal)>,
 }
 
+/// The record a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordOut {
+    /// `payroll`, `leave`, `accident`, `inspection`.
+    pub table: String,
+    /// The record's id (accidents, inspections).
+    pub id: Option<String>,
+    /// Its key date.
+    pub date: String,
+}
+
 /// A finding in a language (interfaces.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FindingOut {
-    /// The employer's id of the employee.
+    /// The employer's id of the employee (empty for the employer's own records).
     pub employee_id: String,
+    /// The record judged, for payroll, leave, accident and inspection rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordOut>,
     /// The rule's stable id.
     pub rule: String,
     /// The governing provision.
@@ -365,9 +379,8 @@ fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
         .replace("{to}", &f.to.to_string())
         .replace(
             "{employee}",
-            facts
-                .employees
-                .get(f.employee)
+            f.employee
+                .and_then(|i| facts.employees.get(i))
                 .map_or("", |e| e.id.as_str()),
         )
 }
@@ -377,10 +390,15 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
     let rule = &law.rules[f.rule.index()];
     let unit = f.measured.and_then(|(_, t)| unit_of(t));
     FindingOut {
-        employee_id: facts
-            .employees
-            .get(f.employee)
+        employee_id: f
+            .employee
+            .and_then(|i| facts.employees.get(i))
             .map_or_else(String::new, |e| e.id.clone()),
+        record: f.record.as_ref().map(|r| RecordOut {
+            table: r.table.to_string(),
+            id: r.id.clone(),
+            date: r.key.to_string(),
+        }),
         rule: rule.name.clone(),
         citation: f.citation.clone(),
         rule_citation: law.rule_citation(f.rule),

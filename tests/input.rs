@@ -1,7 +1,7 @@
 //! Bad CSV input: every kind is reported with its row and column, nothing panics, and every
 //! other row is still read; the counts account for every input row.
 
-use ereje::eval::facts::{Coverage, InputError, InputReport, read};
+use ereje::eval::facts::{Coverage, Csv, InputError, InputReport, read};
 use jiff::civil::Date;
 
 const ROSTER: &str = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
@@ -18,7 +18,18 @@ fn coverage() -> Coverage {
 }
 
 fn load(roster: &str, timesheet: &str) -> (ereje::eval::Facts, InputReport) {
-    read("roster.csv", roster, "timesheet.csv", timesheet, coverage())
+    read(
+        Csv {
+            name: "roster.csv",
+            text: roster,
+        },
+        Csv {
+            name: "timesheet.csv",
+            text: timesheet,
+        },
+        &[],
+        coverage(),
+    )
 }
 
 /// The one error of a report, asserting there is exactly one.

@@ -2,7 +2,7 @@
 //! success, 1 breaches found (or tests failed), 2 invalid rules or input.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use ereje::domain::{Lang, Subject};
+use ereje::domain::{Lang, Subject, Table};
 use ereje::eval::facts::{self, Coverage};
 use ereje::eval::penalty::{self, FineQuery};
 use ereje::eval::{Options, evaluate};
@@ -87,6 +87,18 @@ enum Command {
         /// timesheet.csv
         #[arg(long)]
         timesheet: PathBuf,
+        /// payroll.csv (pay per employee per month)
+        #[arg(long)]
+        payroll: Option<PathBuf>,
+        /// leave.csv (leave taken)
+        #[arg(long)]
+        leave: Option<PathBuf>,
+        /// accidents.csv (accidents at work and their investigation)
+        #[arg(long)]
+        accidents: Option<PathBuf>,
+        /// inspections.csv (state inspections of the employer)
+        #[arg(long)]
+        inspections: Option<PathBuf>,
         /// The employer's category (EC Art 24).
         #[arg(long, value_enum)]
         enterprise_size: Option<SubjectArg>,
@@ -158,19 +170,38 @@ fn main() -> ExitCode {
         Command::Check {
             roster,
             timesheet,
+            payroll,
+            leave,
+            accidents,
+            inspections,
             enterprise_size,
             as_of,
             explain,
-        } => check(
-            &law,
-            &roster,
-            &timesheet,
-            enterprise_size.map(Into::into),
-            as_of,
-            explain,
-            cli.format,
-            lang,
-        ),
+        } => {
+            let tables = [
+                (Table::Payroll, payroll),
+                (Table::Leave, leave),
+                (Table::Accident, accidents),
+                (Table::Inspection, inspections),
+            ];
+            let inputs = Inputs {
+                roster,
+                timesheet,
+                tables: tables
+                    .into_iter()
+                    .filter_map(|(t, p)| p.map(|p| (t, p)))
+                    .collect(),
+            };
+            check(
+                &law,
+                &inputs,
+                enterprise_size.map(Into::into),
+                as_of,
+                explain,
+                cli.format,
+                lang,
+            )
+        }
         Command::Fine {
             article,
             part,
@@ -299,26 +330,15 @@ fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
     })
 }
 
-/// The dates the encoded law covers: from the latest code start to the last MCI value.
 fn coverage(law: &Law) -> Coverage {
-    let from = law
-        .codes
-        .iter()
-        .filter_map(|c| c.since)
-        .max()
-        .unwrap_or(Date::constant(2016, 1, 1));
-    let to = law
-        .known
-        .mci
-        .and_then(|id| {
-            law.params[id.index()]
-                .history
-                .values
-                .last()
-                .and_then(|d| d.until)
-        })
-        .unwrap_or(Date::constant(9999, 12, 31));
-    Coverage { from, to }
+    law.coverage()
+}
+
+/// The files a check reads.
+struct Inputs {
+    roster: PathBuf,
+    timesheet: PathBuf,
+    tables: Vec<(Table, PathBuf)>,
 }
 
 fn read(path: &Path) -> Result<String, ExitCode> {
@@ -328,31 +348,42 @@ fn read(path: &Path) -> Result<String, ExitCode> {
     })
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one argument per command-line option"
-)]
 fn check(
     law: &Law,
-    roster: &Path,
-    timesheet: &Path,
+    inputs: &Inputs,
     enterprise: Option<Subject>,
     as_of: Option<Date>,
     explain: bool,
     format: Format,
     lang: Lang,
 ) -> ExitCode {
-    let (r, t) = match (read(roster), read(timesheet)) {
-        (Ok(r), Ok(t)) => (r, t),
-        (Err(c), _) | (_, Err(c)) => return c,
-    };
     let name = |p: &Path| {
         p.file_name().map_or_else(
             || p.display().to_string(),
             |n| n.to_string_lossy().to_string(),
         )
     };
-    let (facts, input) = facts::read(&name(roster), &r, &name(timesheet), &t, coverage(law));
+    let mut texts = Vec::new();
+    for p in [&inputs.roster, &inputs.timesheet]
+        .into_iter()
+        .chain(inputs.tables.iter().map(|(_, p)| p))
+    {
+        match read(p) {
+            Ok(t) => texts.push((name(p), t)),
+            Err(c) => return c,
+        }
+    }
+    let csv = |i: usize| facts::Csv {
+        name: &texts[i].0,
+        text: &texts[i].1,
+    };
+    let tables: Vec<(Table, facts::Csv)> = inputs
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, (t, _))| (*t, csv(i + 2)))
+        .collect();
+    let (facts, input) = facts::read(csv(0), csv(1), &tables, coverage(law));
     let as_of = as_of
         .or_else(|| facts.date_range().map(|r| r.1))
         .unwrap_or(coverage(law).from);
@@ -449,10 +480,15 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
     for run in 1..=runs.max(1) {
         let t0 = std::time::Instant::now();
         let (facts, input) = facts::read(
-            "roster.csv",
-            &roster,
-            "timesheet.csv",
-            &timesheet,
+            facts::Csv {
+                name: "roster.csv",
+                text: &roster,
+            },
+            facts::Csv {
+                name: "timesheet.csv",
+                text: &timesheet,
+            },
+            &[],
             coverage(law),
         );
         let t1 = std::time::Instant::now();

@@ -61,7 +61,11 @@ fn reads(law: &Law, e: &Expr, out: &mut Reads, seen: &mut BTreeSet<DefineId>) {
                 reads(law, a, out, seen);
             }
         }
-        ExprKind::Const(_) | ExprKind::Param(_) | ExprKind::Agg(_) => {}
+        ExprKind::Const(_)
+        | ExprKind::Param(_)
+        | ExprKind::Agg(_)
+        | ExprKind::Record(..)
+        | ExprKind::Global(_) => {}
     }
 }
 
@@ -212,6 +216,7 @@ pub(super) fn find(law: &Law) -> Vec<CheckError> {
                     end: None,
                     basis: OvertimeBasis::Ordinary,
                     rest_before: None,
+                    break_hours: None,
                 };
                 let mut k = n;
                 let mut witness = Vec::new();
@@ -223,7 +228,12 @@ pub(super) fn find(law: &Law) -> Vec<CheckError> {
                 }
                 let env = Env {
                     law,
-                    employee: &employee,
+                    globals: crate::eval::expr::Globals {
+                        as_of: date,
+                        enterprise: None,
+                    },
+                    employee: Some(&employee),
+                    record: None,
                     day: Some(&day),
                     previous: Some(&day),
                     date,

@@ -2,9 +2,9 @@
 //! the CSV columns; expectations name rules, employees and values.
 
 use super::{CheckError, Checker};
-use crate::domain::{OvertimeBasis, Subject, Tr};
-use crate::eval::facts::{Day, Employee, Facts};
-use crate::law::expr::{Dim, EnumType, Type, Value};
+use crate::domain::{OvertimeBasis, Regime, Subject, Table, Tr};
+use crate::eval::facts::{Day, Employee, Facts, Record};
+use crate::law::expr::{Dim, EnumType, Type, Value, columns, per_employee};
 use crate::law::{Law, RuleId};
 use crate::syntax::{Span, ast};
 use jiff::civil::Date;
@@ -58,7 +58,12 @@ fn field_type(name: &str, employee: bool) -> Option<Type> {
         ..Dim::NONE
     });
     Some(match (employee, name) {
-        (true, "birth_date") => Type::Date,
+        (true, "birth_date" | "hire_date") => Type::Date,
+        (true, "night_consent" | "child_under_7" | "disabled_child" | "womens_list_job") => {
+            Type::Bool
+        }
+        (true, "sex") => Type::Enum(EnumType::Sex),
+        (false, "break") => Type::Num(Dim::HOURS),
         (true, "regime") => Type::Enum(EnumType::Regime),
         (true, "hazardous" | "pregnant" | "overtime_consent") => Type::Bool,
         (true, "disability_group") => Type::Int,
@@ -142,6 +147,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
     let mut as_of = None;
     let mut enterprise = None;
     let mut expects = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
     let title = s.title.as_ref().map(|t| c.text(t));
     for item in &s.items {
         match item {
@@ -161,12 +167,22 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                     let Some(v) = value(c, f, true) else { continue };
                     match (f.name.node.as_str(), v) {
                         ("birth_date", Value::Date(d)) => e.birth_date = d,
-                        ("regime", Value::Regime(r)) => e.regime = r,
+                        ("regime", Value::Enum(_, i)) => {
+                            e.regime = Regime::ALL.get(i as usize).copied().unwrap_or(e.regime)
+                        }
                         ("hazardous", Value::Bool(b)) => e.hazardous = b,
                         ("pregnant", Value::Bool(b)) => e.pregnant = b,
                         ("overtime_consent", Value::Bool(b)) => e.overtime_consent = b,
                         ("disability_group", Value::Int(g @ 0..=3)) => e.disability_group = g as u8,
                         ("hourly_rate", v) => e.hourly_rate = v.as_num(),
+                        ("hire_date", Value::Date(d)) => e.hire_date = Some(d),
+                        ("night_consent", Value::Bool(b)) => e.night_consent = b,
+                        ("child_under_7", Value::Bool(b)) => e.child_under_7 = b,
+                        ("disabled_child", Value::Bool(b)) => e.disabled_child = b,
+                        ("womens_list_job", Value::Bool(b)) => e.womens_list_job = b,
+                        ("sex", Value::Enum(_, i)) => {
+                            e.sex = crate::domain::Sex::ALL.get(i as usize).copied()
+                        }
                         _ => c.errors.push(CheckError::Scenario {
                             what: format!("`{}` is out of range", law.text(f.value.span)),
                             help: "disability groups are 0 (none) to 3".into(),
@@ -202,6 +218,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                     end: None,
                     basis: OvertimeBasis::Ordinary,
                     rest_before: None,
+                    break_hours: None,
                 };
                 for f in fields {
                     let Some(v) = value(c, f, false) else {
@@ -213,7 +230,13 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                         ("night", Value::Num(h)) => day.night = h,
                         ("start", Value::Time(t)) => day.start = Some(t),
                         ("end", Value::Time(t)) => day.end = Some(t),
-                        ("overtime_basis", Value::Basis(b)) => day.basis = b,
+                        ("break", Value::Num(h)) => day.break_hours = Some(h),
+                        ("overtime_basis", Value::Enum(_, i)) => {
+                            day.basis = OvertimeBasis::ALL
+                                .get(i as usize)
+                                .copied()
+                                .unwrap_or(day.basis)
+                        }
                         _ => {}
                     }
                 }
@@ -253,6 +276,105 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                     let Ok(next) = date.tomorrow() else { break };
                     date = next;
                 }
+            }
+            ast::ScenarioItem::Record {
+                table,
+                employee,
+                id,
+                fields,
+                span,
+            } => {
+                let Some(t) = Table::from_keyword(&table.node) else {
+                    let help =
+                        match super::error::suggest(&table.node, Table::KEYWORDS.iter().copied()) {
+                            Some(x) => format!("did you mean `{x}`?"),
+                            None => format!("tables are {}", Table::KEYWORDS.join(", ")),
+                        };
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("unknown table `{}`", table.node),
+                        help,
+                        at: table.span,
+                    });
+                    continue;
+                };
+                let who = match (per_employee(t), employee) {
+                    (true, Some(e)) => match index.get(&e.node) {
+                        Some(&i) => Some(i as u32),
+                        None => {
+                            c.errors.push(CheckError::Scenario {
+                                what: format!("unknown employee `{}`", e.node),
+                                help: "declare it first with `employee ID { … }`".into(),
+                                at: e.span,
+                            });
+                            continue;
+                        }
+                    },
+                    (true, None) => {
+                        c.errors.push(CheckError::Scenario {
+                            what: format!("a `{t}` record belongs to an employee"),
+                            help: format!("write `record {t} for ID {{ … }}`"),
+                            at: *span,
+                        });
+                        continue;
+                    }
+                    (false, _) => None,
+                };
+                let cols = columns(t);
+                let mut values = vec![Value::Unknown; cols.len()];
+                for f in fields {
+                    let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
+                        let help = match super::error::suggest(
+                            &f.name.node,
+                            cols.iter().map(|x| x.name),
+                        ) {
+                            Some(x) => format!("did you mean `{x}`?"),
+                            None => format!(
+                                "columns are {}",
+                                cols.iter().map(|x| x.name).collect::<Vec<_>>().join(", ")
+                            ),
+                        };
+                        c.errors.push(CheckError::Scenario {
+                            what: format!("unknown `{t}` column `{}`", f.name.node),
+                            help,
+                            at: f.name.span,
+                        });
+                        continue;
+                    };
+                    if let Some(v) = c.constant(&f.value, cols[i].ty) {
+                        values[i] = v;
+                    }
+                }
+                let key =
+                    cols.iter()
+                        .position(|x| x.ty == Type::Date)
+                        .and_then(|i| match values[i] {
+                            Value::Date(d) => Some(d),
+                            _ => None,
+                        });
+                let Some(key) = key else {
+                    let first = cols
+                        .iter()
+                        .find(|x| x.ty == Type::Date)
+                        .map_or("", |x| x.name);
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("a `{t}` record needs its `{first}`"),
+                        help: "the first date column places the record in time".into(),
+                        at: *span,
+                    });
+                    continue;
+                };
+                records.push(Record {
+                    table: t,
+                    employee: who,
+                    id: (!per_employee(t)).then(|| {
+                        id.as_ref().map_or_else(
+                            || format!("{t}-{}", records.len() + 1),
+                            |i| i.node.clone(),
+                        )
+                    }),
+                    key,
+                    values,
+                });
             }
             ast::ScenarioItem::Expect(x) => {
                 let Some(&rule) = law.rule_index.get(&x.rule.node) else {
@@ -329,7 +451,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
         title,
         as_of,
         enterprise,
-        facts: Facts::new(employees, days),
+        facts: Facts::with_records(employees, days, records),
         expects,
         span: s.span,
     }

@@ -2,7 +2,7 @@
 //! read (`day.X` only where a day is being judged; aggregates only in period rules).
 
 use super::{CheckError, Checker, Symbol};
-use crate::domain::{OvertimeBasis, Regime, Scope, Subject, Unit};
+use crate::domain::{Scope, Table, Unit};
 use crate::law::expr::*;
 use crate::law::{Agg, ParamId};
 use crate::syntax::ast::{self, BinOp, UnOp};
@@ -29,6 +29,16 @@ pub(crate) struct Cx {
     pub aggs: Vec<Agg>,
     /// What the expression reads outside aggregates.
     pub needs: Needs,
+    /// The record table readable outside aggregates (record rules).
+    pub table: Option<Table>,
+    /// `employee.X` is readable (not in the employer's own records).
+    pub employee: bool,
+    /// Aggregates may fold records of other tables (period rules).
+    pub agg_tables: bool,
+    /// Inside an aggregate: what it folds, once known.
+    pub agg_domain: Option<Domain>,
+    /// Any table may be read (definitions: checked where they are used).
+    pub any_table: bool,
 }
 
 impl Cx {
@@ -43,29 +53,54 @@ impl Cx {
             scope: None,
             aggs: Vec::new(),
             needs: Needs::default(),
+            table: None,
+            employee: false,
+            agg_tables: false,
+            agg_domain: None,
+            any_table: false,
         }
     }
 
+    /// A definition may read anything; what it reads is recorded in its needs and checked
+    /// where it is used.
     pub fn define() -> Cx {
         Cx {
             place: "a definition".into(),
             day: true,
             previous: true,
             facts: true,
+            employee: true,
+            any_table: true,
             ..Cx::constant()
         }
     }
 
     pub fn rule(scope: Scope) -> Cx {
         let by_day = matches!(scope, Scope::Day | Scope::Shift);
+        let period = matches!(scope, Scope::Week | Scope::Month | Scope::Year);
+        let employer = matches!(scope, Scope::Accident | Scope::Inspection);
         Cx {
             place: format!("a `per {scope}` rule"),
             day: by_day,
             previous: scope == Scope::Shift,
             facts: true,
-            aggs_allowed: !by_day,
+            aggs_allowed: period || matches!(scope, Scope::Payroll | Scope::Leave),
+            agg_tables: period,
             scope: Some(scope),
+            table: scope.table(),
+            employee: !employer,
             ..Cx::constant()
+        }
+    }
+
+    /// Notes that an aggregate's argument reads `domain`; false if it already read another.
+    fn fold_over(&mut self, domain: Domain) -> bool {
+        match self.agg_domain {
+            None => {
+                self.agg_domain = Some(domain);
+                true
+            }
+            Some(d) => d == domain,
         }
     }
 }
@@ -294,6 +329,15 @@ impl Checker<'_> {
                 if !cx.facts {
                     return self.context(cx, "employee facts", "a dated value is a constant", span);
                 }
+                if !cx.employee {
+                    return self.context(
+                        cx,
+                        "employee facts",
+                        "accidents and inspections are the employer's records, not an employee's",
+                        span,
+                    );
+                }
+                cx.needs.employee = true;
                 let Some((f, _, ty)) = EmployeeField::ALL.iter().find(|(_, n, _)| *n == field.node)
                 else {
                     return self.unknown_field(
@@ -339,6 +383,9 @@ impl Checker<'_> {
                         field.span,
                     );
                 };
+                if cx.in_agg && !cx.fold_over(Domain::Days) {
+                    return self.context(cx, "days and records together", "an aggregate folds either the days of the period or the records of one table", span);
+                }
                 if !cx.in_agg {
                     if previous {
                         cx.needs.previous = true;
@@ -357,6 +404,21 @@ impl Checker<'_> {
                     span,
                 })
             }
+            (t, Some(field), 2) if Table::from_keyword(t).is_some() => {
+                let table = Table::from_keyword(t)?;
+                self.record_field(table, field, span, cx)
+            }
+            (t, Some(v), 2) if EnumType::ALL.iter().any(|e| e.name() == t) => {
+                let e = EnumType::ALL.iter().copied().find(|e| e.name() == t)?;
+                match e.value(&v.node) {
+                    Some(value) => Some(Expr {
+                        kind: ExprKind::Const(value),
+                        ty: Type::Enum(e),
+                        span,
+                    }),
+                    None => self.unknown_field(t, &v.node, e.variants().iter().copied(), v.span),
+                }
+            }
             (name, None, 1) => self.name_ref(name, span, cx),
             _ => {
                 let help = self.did_you_mean(&first.node);
@@ -372,6 +434,65 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    fn record_field(
+        &mut self,
+        table: Table,
+        field: &ast::Name,
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
+        let cols = columns(table);
+        let Some(i) = cols.iter().position(|c| c.name == field.node) else {
+            return self.unknown_field(
+                table.keyword(),
+                &field.node,
+                cols.iter().map(|c| c.name),
+                field.span,
+            );
+        };
+        let readable = if cx.in_agg {
+            cx.agg_tables || cx.table == Some(table)
+        } else {
+            cx.table == Some(table) || cx.any_table
+        };
+        if !readable {
+            let help = match cx.scope {
+                Some(s @ (Scope::Week | Scope::Month | Scope::Year)) => {
+                    format!(
+                        "a `per {s}` rule reads records inside an aggregate, e.g. `count({table}.{})`",
+                        field.node
+                    )
+                }
+                _ => format!("`{table}` records are read in `per {table}` rules"),
+            };
+            return self.context(cx, &format!("`{table}`"), &help, span);
+        }
+        if cx.in_agg && cx.table != Some(table) && !cx.fold_over(Domain::Table(table)) {
+            return self.context(
+                cx,
+                "days and records together",
+                "an aggregate folds either the days of the period or the records of one table",
+                span,
+            );
+        }
+        if !cx.in_agg {
+            if cx.needs.table.is_some_and(|t| t != table) {
+                return self.context(
+                    cx,
+                    "two tables",
+                    "an expression reads the columns of one table",
+                    span,
+                );
+            }
+            cx.needs.table = Some(table);
+        }
+        Some(Expr {
+            kind: ExprKind::Record(table, i),
+            ty: cols[i].ty,
+            span,
+        })
     }
 
     fn unknown_field<'f>(
@@ -409,10 +530,44 @@ impl Checker<'_> {
     }
 
     fn name_ref(&mut self, name: &str, span: crate::syntax::Span, cx: &mut Cx) -> Option<Expr> {
-        if let Some(v) = enum_value(name) {
+        let matches: Vec<(Value, EnumType)> = EnumType::ALL
+            .iter()
+            .filter_map(|e| e.value(name).map(|v| (v, *e)))
+            .collect();
+        match matches.as_slice() {
+            [(v, e)] => {
+                return Some(Expr {
+                    kind: ExprKind::Const(*v),
+                    ty: Type::Enum(*e),
+                    span,
+                });
+            }
+            [_, _, ..] => {
+                let forms: Vec<String> = matches
+                    .iter()
+                    .map(|(_, e)| format!("`{}.{name}`", e.name()))
+                    .collect();
+                self.errors.push(CheckError::UnknownName {
+                    name: name.to_string(),
+                    help: format!(
+                        "`{name}` is a value of several enumerations: write {}",
+                        forms.join(" or ")
+                    ),
+                    at: span,
+                });
+                return None;
+            }
+            [] => {}
+        }
+        if cx.facts && (name == "as_of" || name == "enterprise") {
+            let (g, ty) = if name == "as_of" {
+                (Global::AsOf, Type::Date)
+            } else {
+                (Global::Enterprise, Type::Enum(EnumType::Subject))
+            };
             return Some(Expr {
-                kind: ExprKind::Const(v.0),
-                ty: Type::Enum(v.1),
+                kind: ExprKind::Global(g),
+                ty,
                 span,
             });
         }
@@ -452,6 +607,33 @@ impl Checker<'_> {
                         "`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`"
                     );
                     return self.context(cx, &format!("`{name}`"), &help, span);
+                }
+                if needs.employee && !cx.employee {
+                    return self.context(
+                        cx,
+                        &format!("`{name}` reads employee facts, so it"),
+                        "accidents and inspections are the employer's records",
+                        span,
+                    );
+                }
+                if let Some(t) = needs.table {
+                    let ok = if cx.in_agg {
+                        cx.agg_tables || cx.table == Some(t)
+                    } else {
+                        cx.table == Some(t) || cx.any_table
+                    };
+                    if !ok || (cx.in_agg && cx.table != Some(t) && !cx.fold_over(Domain::Table(t)))
+                    {
+                        return self.context(
+                            cx,
+                            &format!("`{name}` reads `{t}` records, so it"),
+                            &format!("use it in a `per {t}` rule"),
+                            span,
+                        );
+                    }
+                }
+                if cx.in_agg && needs.day && !cx.fold_over(Domain::Days) {
+                    return self.context(cx, "days and records together", "an aggregate folds either the days of the period or the records of one table", span);
                 }
                 if !cx.in_agg {
                     cx.needs = cx.needs.union(needs);
@@ -531,10 +713,22 @@ impl Checker<'_> {
                 previous: false,
                 in_agg: true,
                 aggs_allowed: false,
+                agg_domain: None,
                 ..cx.clone()
             };
             inner_cx.aggs = Vec::new();
             let inner = self.expr(arg, &mut inner_cx)?;
+            let domain = inner_cx.agg_domain.unwrap_or(Domain::Days);
+            if domain == Domain::Days
+                && matches!(cx.scope, Some(Scope::Accident | Scope::Inspection))
+            {
+                return self.context(
+                    cx,
+                    "days",
+                    "accidents and inspections have no timesheet days to fold",
+                    span,
+                );
+            }
             let ty = match kind {
                 AggKind::Sum => match inner.ty {
                     t @ (Type::Int | Type::Num(_)) => t,
@@ -560,7 +754,12 @@ impl Checker<'_> {
                     Type::Bool
                 }
             };
-            cx.aggs.push(Agg { kind, inner, span });
+            cx.aggs.push(Agg {
+                kind,
+                inner,
+                span,
+                domain,
+            });
             return Some(Expr {
                 kind: ExprKind::Agg(cx.aggs.len() - 1),
                 ty,
@@ -574,6 +773,12 @@ impl Checker<'_> {
             "to_tenge" => (Builtin::ToTenge, 1),
             "years_between" => (Builtin::YearsBetween, 2),
             "days_between" => (Builtin::DaysBetween, 2),
+            "working_days_between" => (Builtin::WorkingDaysBetween, 2),
+            "add_working_days" => (Builtin::AddWorkingDays, 2),
+            "month_end" => (Builtin::MonthEnd, 1),
+            "next_month" => (Builtin::NextMonth, 1),
+            "weekday" => (Builtin::Weekday, 1),
+            "shift_hours_between" => (Builtin::ShiftHoursBetween, 2),
             other => {
                 const ALL: &[&str] = &[
                     "sum",
@@ -646,7 +851,7 @@ impl Checker<'_> {
                     span,
                 });
             }
-            Builtin::YearsBetween | Builtin::DaysBetween => {
+            Builtin::YearsBetween | Builtin::DaysBetween | Builtin::WorkingDaysBetween => {
                 for a in &args {
                     self.coerce(a.clone(), Type::Date, "a date argument")?;
                 }
@@ -656,6 +861,36 @@ impl Checker<'_> {
                     num(Dim::DAYS)
                 }
             }
+            Builtin::AddWorkingDays => {
+                self.coerce(args[0].clone(), Type::Date, "the first argument")?;
+                self.coerce(args[1].clone(), num(Dim::DAYS), "the number of days")?;
+                Type::Date
+            }
+            Builtin::MonthEnd | Builtin::NextMonth | Builtin::Weekday => {
+                self.coerce(args[0].clone(), Type::Date, "the argument")?;
+                if builtin == Builtin::Weekday {
+                    Type::Int
+                } else {
+                    Type::Date
+                }
+            }
+            Builtin::ShiftHoursBetween => {
+                if !cx.day || (cx.in_agg && !cx.fold_over(Domain::Days)) {
+                    return self.context(
+                        cx,
+                        "`shift_hours_between`",
+                        "it reads the shift of the day judged",
+                        span,
+                    );
+                }
+                for a in &args {
+                    self.coerce(a.clone(), Type::Time, "a time of day")?;
+                }
+                if !cx.in_agg {
+                    cx.needs.day = true;
+                }
+                num(Dim::HOURS)
+            }
         };
         Some(Expr {
             kind: ExprKind::Call(builtin, args),
@@ -663,17 +898,6 @@ impl Checker<'_> {
             span,
         })
     }
-}
-
-/// A bare name that is a value of a built-in enumeration.
-pub(crate) fn enum_value(name: &str) -> Option<(Value, EnumType)> {
-    if let Some(r) = Regime::from_keyword(name) {
-        return Some((Value::Regime(r), EnumType::Regime));
-    }
-    if let Some(b) = OvertimeBasis::from_keyword(name) {
-        return Some((Value::Basis(b), EnumType::OvertimeBasis));
-    }
-    Subject::from_keyword(name).map(|s| (Value::Subject(s), EnumType::Subject))
 }
 
 fn unit_keyword(d: Dim) -> &'static str {

@@ -1,8 +1,9 @@
 //! Evaluates checked expressions on one employee and one day (or period), optionally recording
 //! the explanation tree as it goes: the trace is the computation (Catala's `--trace`).
 
+use crate::domain::Subject;
 use crate::eval::error::EvalError;
-use crate::eval::facts::{Day, Employee, whole_years};
+use crate::eval::facts::{Day, Employee, Record, whole_years};
 use crate::eval::trace::{Step, StepKind, StepNote};
 use crate::law::dated::InForce;
 use crate::law::expr::*;
@@ -12,13 +13,26 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
+/// Values of the check as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Globals {
+    /// The day the check is made.
+    pub as_of: Date,
+    /// The employer's category, if known.
+    pub enterprise: Option<Subject>,
+}
+
 /// What an expression is evaluated against.
 #[derive(Clone, Copy)]
 pub struct Env<'a> {
     /// The law.
     pub law: &'a Law,
-    /// The employee.
-    pub employee: &'a Employee,
+    /// The check's date and employer.
+    pub globals: Globals,
+    /// The employee (none for the employer's own records: accidents, inspections).
+    pub employee: Option<&'a Employee>,
+    /// The record judged (or being folded).
+    pub record: Option<&'a Record>,
     /// The day judged (or the day being folded into an aggregate).
     pub day: Option<&'a Day>,
     /// The shift before it.
@@ -97,7 +111,9 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
         }
         K::Define(id) => define(*id, env, trace)?,
         K::Employee(f) => {
-            let v = employee_field(*f, env.employee, env.date);
+            let v = env
+                .employee
+                .map_or(Value::Unknown, |e| employee_field(*f, e, env.date));
             if trace.is_some() {
                 step(
                     &mut trace,
@@ -123,6 +139,33 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                     None => format!("{who}.{}", f.name()),
                 };
                 step(&mut trace, Step::fact(label, v, e.ty));
+            }
+            v
+        }
+        K::Record(table, i) => {
+            let v = env
+                .record
+                .filter(|r| r.table == *table)
+                .and_then(|r| r.values.get(*i).copied())
+                .unwrap_or(Value::Unknown);
+            if trace.is_some() {
+                let name = crate::law::expr::columns(*table)
+                    .get(*i)
+                    .map_or("", |c| c.name);
+                step(&mut trace, Step::fact(format!("{table}.{name}"), v, e.ty));
+            }
+            v
+        }
+        K::Global(g) => {
+            let (label, v) = match g {
+                Global::AsOf => ("as_of", Value::Date(env.globals.as_of)),
+                Global::Enterprise => (
+                    "enterprise",
+                    env.globals.enterprise.map_or(Value::Unknown, Value::from),
+                ),
+            };
+            if trace.is_some() {
+                step(&mut trace, Step::fact(label.to_string(), v, e.ty));
             }
             v
         }
@@ -318,6 +361,43 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             (Value::Date(a), Value::Date(b)) => Value::Int(whole_years(a, b)),
             _ => return Err(EvalError::Internal),
         },
+        Builtin::WorkingDaysBetween => match (x, y) {
+            (Value::Date(a), Value::Date(b)) => {
+                Value::Num(Decimal::from(working_days_between(a, b)))
+            }
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::AddWorkingDays => {
+            match (x, y.as_num().and_then(|n| i64::try_from(n.trunc()).ok())) {
+                (Value::Date(a), Some(n)) => Value::Date(add_working_days(a, n)),
+                _ => return Err(EvalError::Internal),
+            }
+        }
+        Builtin::MonthEnd => match x {
+            Value::Date(a) => Value::Date(a.last_of_month()),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::NextMonth => match x {
+            Value::Date(a) => Value::Date(
+                a.last_of_month()
+                    .tomorrow()
+                    .map_err(|_| EvalError::Internal)?,
+            ),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::Weekday => match x {
+            Value::Date(a) => Value::Int(i64::from(a.weekday().to_monday_one_offset())),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::ShiftHoursBetween => match (x, y, env.day) {
+            (Value::Time(from), Value::Time(to), Some(d)) => match (d.start, d.end) {
+                (Some(s), Some(e)) => {
+                    Value::Num(Decimal::from(overlap_minutes(s, e, from, to)) / Decimal::from(60))
+                }
+                _ => Value::Unknown,
+            },
+            _ => Value::Unknown,
+        },
         Builtin::DaysBetween => match (x, y) {
             (Value::Date(a), Value::Date(b)) => Value::Num(Decimal::from(
                 a.until(b).map_err(|_| EvalError::Internal)?.get_days(),
@@ -325,6 +405,54 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => return Err(EvalError::Internal),
         },
     })
+}
+
+/// Working days from `a` (exclusive) to `b` (inclusive), counting Monday to Friday. Public
+/// holidays are not known to ereje (the holiday law is not encoded), so this can overcount by
+/// the holidays in between: rules that use it say so in their confidence.
+pub fn working_days_between(a: Date, b: Date) -> i64 {
+    if b < a {
+        return -working_days_between(b, a);
+    }
+    let mut n = 0;
+    let mut d = a;
+    while d < b {
+        let Ok(next) = d.tomorrow() else { break };
+        d = next;
+        if d.weekday().to_monday_one_offset() <= 5 {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The date `n` working days (Monday to Friday) after `a`.
+pub fn add_working_days(a: Date, n: i64) -> Date {
+    let mut d = a;
+    let mut left = n.max(0);
+    while left > 0 {
+        let Ok(next) = d.tomorrow() else { break };
+        d = next;
+        if d.weekday().to_monday_one_offset() <= 5 {
+            left -= 1;
+        }
+    }
+    d
+}
+
+/// Minutes of a shift `[start, end)` (end at or before start = the next day) that fall in the
+/// daily window `[from, to)` (to at or before from = the window crosses midnight), e.g. the
+/// night 22:00–06:00 of LC 76 p.1.
+pub fn overlap_minutes(start: u16, end: u16, from: u16, to: u16) -> u32 {
+    let s = i64::from(start);
+    let e = i64::from(end) + if end <= start { 1440 } else { 0 };
+    let f = i64::from(from);
+    let t = i64::from(to) + if to <= from { 1440 } else { 0 };
+    // The window recurs daily: the occurrence that began the day before, that day's, the next.
+    let total: i64 = (-1..=1)
+        .map(|k| (e.min(t + 1440 * k) - s.max(f + 1440 * k)).max(0))
+        .sum();
+    total as u32
 }
 
 /// A definition's value: the base, unless exceptions apply; the highest priority wins, and two
@@ -378,7 +506,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
                     a: other.name.clone(),
                     b: ex.name.clone(),
                     date: env.date,
-                    employee: env.employee.id.clone(),
+                    employee: env.employee.map_or_else(String::new, |e| e.id.clone()),
                     at: other.span,
                     other: ex.span,
                 });
@@ -425,12 +553,18 @@ pub fn employee_field(f: EmployeeField, e: &Employee, date: Date) -> Value {
     match f {
         EmployeeField::BirthDate => Value::Date(e.birth_date),
         EmployeeField::Age => Value::Int(e.age_on(date)),
-        EmployeeField::Regime => Value::Regime(e.regime),
+        EmployeeField::Regime => Value::from(e.regime),
         EmployeeField::Hazardous => Value::Bool(e.hazardous),
         EmployeeField::DisabilityGroup => Value::Int(i64::from(e.disability_group)),
         EmployeeField::Pregnant => Value::Bool(e.pregnant),
         EmployeeField::OvertimeConsent => Value::Bool(e.overtime_consent),
         EmployeeField::HourlyRate => e.hourly_rate.map_or(Value::Unknown, Value::Num),
+        EmployeeField::NightConsent => Value::Bool(e.night_consent),
+        EmployeeField::ChildUnder7 => Value::Bool(e.child_under_7),
+        EmployeeField::DisabledChild => Value::Bool(e.disabled_child),
+        EmployeeField::Sex => e.sex.map_or(Value::Unknown, Value::from),
+        EmployeeField::WomensListJob => Value::Bool(e.womens_list_job),
+        EmployeeField::HireDate => e.hire_date.map_or(Value::Unknown, Value::Date),
     }
 }
 
@@ -445,7 +579,8 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
         DayField::Start => d.start.map_or(Value::Unknown, Value::Time),
         DayField::End => d.end.map_or(Value::Unknown, Value::Time),
         DayField::RestBefore => d.rest_before.map_or(Value::Unknown, Value::Num),
-        DayField::OvertimeBasis => Value::Basis(d.basis),
+        DayField::OvertimeBasis => Value::from(d.basis),
+        DayField::Break => d.break_hours.map_or(Value::Unknown, Value::Num),
     }
 }
 
@@ -464,5 +599,30 @@ pub fn fold_constant(e: &Expr) -> Option<Value> {
             arith(*op, fold_constant(a)?, fold_constant(b)?, e.span).ok()
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn night_overlap_crosses_midnight() {
+        let night = (22 * 60, 6 * 60);
+        assert_eq!(overlap_minutes(20 * 60, 8 * 60, night.0, night.1), 8 * 60);
+        assert_eq!(
+            overlap_minutes(2 * 60, 6 * 60 + 30, night.0, night.1),
+            4 * 60
+        );
+        assert_eq!(overlap_minutes(9 * 60, 18 * 60, night.0, night.1), 0);
+        assert_eq!(overlap_minutes(18 * 60, 0, night.0, night.1), 2 * 60);
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let fri = Date::constant(2024, 3, 8);
+        assert_eq!(working_days_between(fri, Date::constant(2024, 3, 11)), 1);
+        assert_eq!(add_working_days(fri, 3), Date::constant(2024, 3, 13));
+        assert_eq!(working_days_between(fri, fri), 0);
     }
 }

@@ -2,7 +2,8 @@
 //! by scenarios. Every bad row is reported with its row and column and the rest are still read;
 //! the counts account for every input row.
 
-use crate::domain::{OvertimeBasis, Regime};
+use crate::domain::{OvertimeBasis, Regime, Sex, Table};
+use crate::law::expr::{Column, Type, Value, columns, per_employee};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -29,6 +30,18 @@ pub struct Employee {
     pub overtime_consent: bool,
     /// Hourly rate in tenge, if given.
     pub hourly_rate: Option<Decimal>,
+    /// Written consent to night work is on file (LC 76 p.3–4).
+    pub night_consent: bool,
+    /// A woman with a child under seven, or another person raising one without the mother.
+    pub child_under_7: bool,
+    /// Raising a child with a disability under eighteen.
+    pub disabled_child: bool,
+    /// Sex, if given.
+    pub sex: Option<Sex>,
+    /// The job was on the former list of work barred or restricted to women.
+    pub womens_list_job: bool,
+    /// First day of work, if given.
+    pub hire_date: Option<Date>,
 }
 
 impl Employee {
@@ -43,6 +56,12 @@ impl Employee {
             pregnant: false,
             overtime_consent: false,
             hourly_rate: None,
+            night_consent: false,
+            child_under_7: false,
+            disabled_child: false,
+            sex: None,
+            womens_list_job: false,
+            hire_date: None,
         }
     }
 
@@ -83,6 +102,54 @@ pub struct Day {
     pub basis: OvertimeBasis,
     /// Hours since the end of the previous shift, when both shifts have times.
     pub rest_before: Option<Decimal>,
+    /// The rest and meal break in hours, if given.
+    pub break_hours: Option<Decimal>,
+}
+
+/// A row of a fact table other than the roster and timesheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// Which table.
+    pub table: Table,
+    /// The employee, for per-employee tables.
+    pub employee: Option<u32>,
+    /// The record's own id, for employer tables (`accident_id`, `inspection_id`).
+    pub id: Option<String>,
+    /// The key date (the first date column): what periods group it by.
+    pub key: Date,
+    /// The columns, in [`columns`] order; `Unknown` where empty.
+    pub values: Vec<Value>,
+}
+
+impl Record {
+    /// A column's value by name.
+    pub fn get(&self, name: &str) -> Value {
+        columns(self.table)
+            .iter()
+            .position(|c| c.name == name)
+            .and_then(|i| self.values.get(i).copied())
+            .unwrap_or(Value::Unknown)
+    }
+
+    /// The days the record covers, for folding timesheet days into it: a pay month, a leave.
+    pub fn span(&self) -> Option<(Date, Date)> {
+        match self.table {
+            Table::Payroll => Some((self.key, self.key.last_of_month())),
+            Table::Leave => match self.get("to") {
+                Value::Date(to) => Some((self.key, to)),
+                _ => None,
+            },
+            Table::Accident | Table::Inspection => None,
+        }
+    }
+
+    /// The date whose law applies: the end of a pay month, else the key date.
+    pub fn law_date(&self) -> Date {
+        match self.table {
+            Table::Payroll => self.key.last_of_month(),
+            _ => self.key,
+        }
+    }
 }
 
 /// Everything the rules are applied to.
@@ -94,11 +161,26 @@ pub struct Facts {
     pub days: Vec<Day>,
     /// `days[ranges[e]]` are employee `e`'s days.
     pub ranges: Vec<Range<usize>>,
+    /// The other tables' rows, sorted by table, employee and key date.
+    pub records: Vec<Record>,
 }
 
 impl Facts {
     /// Sorts the days, indexes them by employee and works out the rest between shifts.
-    pub fn new(employees: Vec<Employee>, mut days: Vec<Day>) -> Facts {
+    pub fn new(employees: Vec<Employee>, days: Vec<Day>) -> Facts {
+        Facts::with_records(employees, days, Vec::new())
+    }
+
+    /// Facts with rows of the other tables; derives the inspection history columns.
+    pub fn with_records(
+        employees: Vec<Employee>,
+        mut days: Vec<Day>,
+        mut records: Vec<Record>,
+    ) -> Facts {
+        records.sort_by(|a, b| {
+            (a.table, a.employee, a.key, &a.id).cmp(&(b.table, b.employee, b.key, &b.id))
+        });
+        derive_inspection_history(&mut records);
         days.sort_by_key(|d| (d.employee, d.date));
         let mut ranges = vec![0..0; employees.len()];
         let mut i = 0;
@@ -122,7 +204,19 @@ impl Facts {
             employees,
             days,
             ranges,
+            records,
         }
+    }
+
+    /// The records of a table for an employee (or the employer's, with `None`).
+    pub fn records_of(&self, table: Table, employee: Option<u32>) -> &[Record] {
+        let start = self
+            .records
+            .partition_point(|r| (r.table, r.employee) < (table, employee));
+        let end = self
+            .records
+            .partition_point(|r| (r.table, r.employee) <= (table, employee));
+        self.records.get(start..end).unwrap_or(&[])
     }
 
     /// The first and last dates in the timesheet.
@@ -130,6 +224,38 @@ impl Facts {
         let first = self.days.iter().map(|d| d.date).min()?;
         let last = self.days.iter().map(|d| d.date).max()?;
         Some((first, last))
+    }
+}
+
+/// Inspections: the start of the previous one of the same kind, and how many of that kind
+/// started earlier the same calendar year (EC 141 p.4, 144-2 p.2 count them).
+fn derive_inspection_history(records: &mut [Record]) {
+    let kind = |r: &Record| r.get("kind");
+    let cols = columns(Table::Inspection);
+    let (Some(prev), Some(earlier)) = (
+        cols.iter().position(|c| c.name == "previous_start"),
+        cols.iter().position(|c| c.name == "earlier_this_year"),
+    ) else {
+        return;
+    };
+    let idx: Vec<usize> = (0..records.len())
+        .filter(|&i| records[i].table == Table::Inspection)
+        .collect();
+    for (n, &i) in idx.iter().enumerate() {
+        let before: Vec<&Record> = idx[..n]
+            .iter()
+            .map(|&j| &records[j])
+            .filter(|r| kind(r) == kind(&records[i]))
+            .collect();
+        let previous = before.last().map_or(Value::Unknown, |r| Value::Date(r.key));
+        let year = records[i].key.year();
+        let count = before.iter().filter(|r| r.key.year() == year).count();
+        if let Some(v) = records[i].values.get_mut(prev) {
+            *v = previous;
+        }
+        if let Some(v) = records[i].values.get_mut(earlier) {
+            *v = Value::Int(count as i64);
+        }
     }
 }
 
@@ -190,13 +316,13 @@ pub struct Coverage {
     pub to: Date,
 }
 
-struct Table<'t> {
+struct Sheet<'t> {
     file: &'t str,
     header: Vec<String>,
     columns: BTreeMap<&'static str, usize>,
 }
 
-impl Table<'_> {
+impl Sheet<'_> {
     fn err(&self, row: usize, col: Option<usize>, message: String) -> InputError {
         InputError {
             file: self.file.to_string(),
@@ -214,7 +340,7 @@ fn open<'t>(
     required: &[&'static str],
     optional: &[&'static str],
     report: &mut InputReport,
-) -> Option<(Table<'t>, csv::Reader<std::io::Cursor<Vec<u8>>>)> {
+) -> Option<(Sheet<'t>, csv::Reader<std::io::Cursor<Vec<u8>>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -234,7 +360,7 @@ fn open<'t>(
             return None;
         }
     };
-    let mut table = Table {
+    let mut table = Sheet {
         file,
         header,
         columns: BTreeMap::new(),
@@ -293,7 +419,7 @@ struct Row<'r> {
 }
 
 impl Row<'_> {
-    fn get<'a>(&'a self, t: &Table, col: &str) -> (&'a str, Option<usize>) {
+    fn get<'a>(&'a self, t: &Sheet, col: &str) -> (&'a str, Option<usize>) {
         match t.columns.get(col) {
             Some(&i) => (self.record.get(i).unwrap_or(""), Some(i)),
             None => ("", None),
@@ -326,7 +452,15 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         "pregnant",
         "overtime_consent",
     ];
-    const OPTIONAL: &[&str] = &["hourly_rate"];
+    const OPTIONAL: &[&str] = &[
+        "hourly_rate",
+        "night_consent",
+        "child_under_7",
+        "disabled_child",
+        "sex",
+        "womens_list_job",
+        "hire_date",
+    ];
     let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
         return Vec::new();
     };
@@ -387,6 +521,9 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         }
         let mut flag = |name: &str| {
             let (v, c) = row.get(&t, name);
+            if v.is_empty() && !REQUIRED.contains(&name) {
+                return false;
+            }
             let b = parse_bool(v);
             if b.is_none() {
                 report
@@ -398,6 +535,34 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         let hazardous = flag("hazardous");
         let pregnant = flag("pregnant");
         let overtime_consent = flag("overtime_consent");
+        let night_consent = flag("night_consent");
+        let child_under_7 = flag("child_under_7");
+        let disabled_child = flag("disabled_child");
+        let womens_list_job = flag("womens_list_job");
+        let (x, x_col) = row.get(&t, "sex");
+        let sex = match x {
+            "" => None,
+            x => Sex::from_keyword(x).or_else(|| {
+                report.errors.push(t.err(
+                    row.line,
+                    x_col,
+                    format!("`{x}` is not a sex: use female or male"),
+                ));
+                None
+            }),
+        };
+        let (hd, hd_col) = row.get(&t, "hire_date");
+        let hire_date = match hd {
+            "" => None,
+            hd => Date::from_str(hd).ok().or_else(|| {
+                report.errors.push(t.err(
+                    row.line,
+                    hd_col,
+                    format!("`{hd}` is not a date (YYYY-MM-DD)"),
+                ));
+                None
+            }),
+        };
         let (g, g_col) = row.get(&t, "disability_group");
         let disability_group = match g.parse::<u8>() {
             Ok(g @ 0..=3) => g,
@@ -444,6 +609,12 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
             pregnant,
             overtime_consent,
             hourly_rate,
+            night_consent,
+            child_under_7,
+            disabled_child,
+            sex,
+            womens_list_job,
+            hire_date,
         });
     }
     out
@@ -464,7 +635,7 @@ pub fn read_timesheet(
         "overtime_hours",
         "night_hours",
     ];
-    const OPTIONAL: &[&str] = &["start", "end", "overtime_basis"];
+    const OPTIONAL: &[&str] = &["start", "end", "overtime_basis", "break_minutes"];
     let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
         return Vec::new();
     };
@@ -609,6 +780,21 @@ pub fn read_timesheet(
                 "give both `start` and `end`, or neither".into(),
             ));
         }
+        let (bm, bm_col) = row.get(&t, "break_minutes");
+        let break_hours = match bm {
+            "" => None,
+            bm => match bm.parse::<u32>() {
+                Ok(m) if m <= 24 * 60 => Some(Decimal::from(m) / Decimal::from(60)),
+                _ => {
+                    report.errors.push(t.err(
+                        row.line,
+                        bm_col,
+                        format!("`{bm}` is not a number of minutes"),
+                    ));
+                    None
+                }
+            },
+        };
         let (b, b_col) = row.get(&t, "overtime_basis");
         let basis = if b.is_empty() {
             OvertimeBasis::Ordinary
@@ -650,23 +836,253 @@ pub fn read_timesheet(
             end,
             basis,
             rest_before: None,
+            break_hours,
         });
     }
     out
 }
 
-/// Reads both files into facts.
+/// Columns computed on reading, never read from a file.
+const DERIVED: &[&str] = &["previous_start", "earlier_this_year"];
+
+fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
+    match ty {
+        Type::Date => {
+            // Pay periods are months: `2024-03` is read as its first day.
+            let full = if column == "period" && v.len() == 7 {
+                format!("{v}-01")
+            } else {
+                v.to_string()
+            };
+            Date::from_str(&full).map(Value::Date).map_err(|_| {
+                format!(
+                    "`{v}` is not a date (YYYY-MM-DD{})",
+                    if column == "period" {
+                        " or YYYY-MM"
+                    } else {
+                        ""
+                    }
+                )
+            })
+        }
+        Type::Num(_) => match Decimal::from_str(v) {
+            Ok(d) if d >= Decimal::ZERO => Ok(Value::Num(d)),
+            _ => Err(format!(
+                "`{v}` is not an amount (a number ≥ 0, dot as decimal separator)"
+            )),
+        },
+        Type::Int => v
+            .parse::<u32>()
+            .map(|n| Value::Int(i64::from(n)))
+            .map_err(|_| format!("`{v}` is not a whole number ≥ 0")),
+        Type::Bool => parse_bool(v)
+            .map(Value::Bool)
+            .ok_or_else(|| format!("`{v}` is not true or false")),
+        Type::Enum(e) => e
+            .value(v)
+            .ok_or_else(|| format!("`{v}` is not one of {}", e.variants().join(", "))),
+        Type::Time => parse_time(v)
+            .map(Value::Time)
+            .ok_or_else(|| format!("`{v}` is not a time (HH:MM)")),
+    }
+}
+
+/// Reads a table other than the roster and timesheet (`payroll.csv`, `leave.csv`,
+/// `accidents.csv`, `inspections.csv`). Rows with errors are reported and left out.
+pub fn read_table(
+    table: Table,
+    file: &str,
+    text: &str,
+    employees: &[Employee],
+    coverage: Coverage,
+    report: &mut InputReport,
+) -> Vec<Record> {
+    let id_col: &'static str = match table {
+        Table::Payroll | Table::Leave => "employee_id",
+        Table::Accident => "accident_id",
+        Table::Inspection => "inspection_id",
+    };
+    let cols: Vec<&Column> = columns(table)
+        .iter()
+        .filter(|c| !DERIVED.contains(&c.name))
+        .collect();
+    let required: Vec<&'static str> = std::iter::once(id_col)
+        .chain(cols.iter().filter(|c| c.required).map(|c| c.name))
+        .collect();
+    let optional: Vec<&'static str> = cols
+        .iter()
+        .filter(|c| !c.required)
+        .map(|c| c.name)
+        .collect();
+    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
+        return Vec::new();
+    };
+    let index: BTreeMap<&str, u32> = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for rec in reader.records() {
+        report.rows_read += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report
+                    .errors
+                    .push(t.err(line, None, format!("unreadable row: {e}")));
+                report.rows_rejected += 1;
+                continue;
+            }
+        };
+        let row = Row {
+            line: rec.position().map_or(0, |p| p.line() as usize),
+            record: &rec,
+        };
+        let before = report.errors.len();
+        if rec.len() != t.header.len() {
+            report.errors.push(t.err(
+                row.line,
+                None,
+                format!("expected {} fields, found {}", t.header.len(), rec.len()),
+            ));
+        }
+        let (id, id_c) = row.get(&t, id_col);
+        let mut employee = None;
+        if per_employee(table) {
+            employee = index.get(id).copied();
+            if employee.is_none() {
+                report.errors.push(t.err(
+                    row.line,
+                    id_c,
+                    format!("employee `{id}` is not in the roster"),
+                ));
+            }
+        } else if id.is_empty() {
+            report
+                .errors
+                .push(t.err(row.line, id_c, format!("empty `{id_col}`")));
+        }
+        let mut values = Vec::with_capacity(columns(table).len());
+        for c in columns(table) {
+            if DERIVED.contains(&c.name) {
+                values.push(Value::Unknown);
+                continue;
+            }
+            let (v, at) = row.get(&t, c.name);
+            if v.is_empty() {
+                if c.required {
+                    report
+                        .errors
+                        .push(t.err(row.line, at, format!("`{}` is empty", c.name)));
+                }
+                values.push(Value::Unknown);
+                continue;
+            }
+            match cell(c.ty, c.name, v) {
+                Ok(x) => values.push(x),
+                Err(m) => {
+                    report.errors.push(t.err(row.line, at, m));
+                    values.push(Value::Unknown);
+                }
+            }
+        }
+        let key = columns(table)
+            .iter()
+            .position(|c| c.ty == Type::Date)
+            .and_then(|i| match values.get(i) {
+                Some(Value::Date(d)) => Some(*d),
+                _ => None,
+            });
+        if let Some(k) = key
+            && (k < coverage.from || k > coverage.to)
+        {
+            let at = columns(table)
+                .iter()
+                .position(|c| c.ty == Type::Date)
+                .and_then(|i| t.columns.get(columns(table)[i].name).copied());
+            report.errors.push(t.err(
+                row.line,
+                at,
+                format!(
+                    "{k} is outside the dates the encoded law covers ({} to {})",
+                    coverage.from, coverage.to
+                ),
+            ));
+        }
+        // One row per employee and key date (payroll month, leave start); one per id otherwise.
+        let unique = match (per_employee(table), key) {
+            (true, Some(k)) => format!("{id}@{k}"),
+            _ => id.to_string(),
+        };
+        if report.errors.len() == before
+            && let Some(first) = seen.get(&unique)
+        {
+            report.errors.push(t.err(
+                row.line,
+                id_c,
+                format!("a second row for `{id}` (first on line {first})"),
+            ));
+        }
+        if report.errors.len() > before {
+            report.rows_rejected += 1;
+            continue;
+        }
+        let Some(key) = key else {
+            report.rows_rejected += 1;
+            continue;
+        };
+        seen.insert(unique, row.line);
+        out.push(Record {
+            table,
+            employee,
+            id: (!per_employee(table)).then(|| id.to_string()),
+            key,
+            values,
+        });
+    }
+    out
+}
+
+/// A named CSV text.
+#[derive(Clone, Copy, Debug)]
+pub struct Csv<'a> {
+    /// File name, as errors show it.
+    pub name: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// Reads the roster, the timesheet and any other tables into facts.
 pub fn read(
-    roster_name: &str,
-    roster: &str,
-    timesheet_name: &str,
-    timesheet: &str,
+    roster: Csv,
+    timesheet: Csv,
+    tables: &[(Table, Csv)],
     coverage: Coverage,
 ) -> (Facts, InputReport) {
     let mut report = InputReport::default();
-    let employees = read_roster(roster_name, roster, &mut report);
-    let days = read_timesheet(timesheet_name, timesheet, &employees, coverage, &mut report);
-    (Facts::new(employees, days), report)
+    let employees = read_roster(roster.name, roster.text, &mut report);
+    let days = read_timesheet(
+        timesheet.name,
+        timesheet.text,
+        &employees,
+        coverage,
+        &mut report,
+    );
+    let mut records = Vec::new();
+    for (table, csv) in tables {
+        records.extend(read_table(
+            *table,
+            csv.name,
+            csv.text,
+            &employees,
+            coverage,
+            &mut report,
+        ));
+    }
+    (Facts::with_records(employees, days, records), report)
 }
 
 #[cfg(test)]
@@ -695,6 +1111,7 @@ mod tests {
             end: Some(e),
             basis: OvertimeBasis::Ordinary,
             rest_before: None,
+            break_hours: None,
         };
         // 20:00–08:00 then 18:00 the next day: 10 h of rest.
         let a = day(Date::constant(2024, 1, 1), 20 * 60, 8 * 60);

@@ -14,12 +14,13 @@ pub mod trace;
 pub use error::EvalError;
 pub use facts::{Day, Employee, Facts};
 
-use crate::domain::{Scope, Subject};
-use crate::law::expr::{AggKind, Expr, ExprKind, Type, Value};
+use crate::domain::{Scope, Subject, Table};
+use crate::law::expr::{AggKind, Domain, Type, Value};
 use crate::law::{Law, Rule, RuleId};
-use crate::syntax::ast::BinOp;
-use expr::{Env, eval, in_force};
+use expr::{Env, Globals, eval, in_force};
+use facts::Record;
 use jiff::civil::{Date, Weekday};
+use std::collections::BTreeSet;
 use trace::{Step, StepKind, StepNote};
 
 /// How a check is made.
@@ -31,11 +32,34 @@ pub struct Options {
     pub enterprise: Option<Subject>,
 }
 
+impl Options {
+    /// The values expressions read as `as_of` and `enterprise`.
+    pub fn globals(&self) -> Globals {
+        Globals {
+            as_of: self.as_of,
+            enterprise: self.enterprise,
+        }
+    }
+}
+
+/// Which record a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRef {
+    /// Its table.
+    pub table: Table,
+    /// Its id (accidents, inspections).
+    pub id: Option<String>,
+    /// Its key date.
+    pub key: Date,
+}
+
 /// A breach found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    /// Index of the employee in the facts.
-    pub employee: usize,
+    /// Index of the employee in the facts (none for the employer's own records).
+    pub employee: Option<usize>,
+    /// The record judged, for record rules.
+    pub record: Option<RecordRef>,
     /// The rule breached.
     pub rule: RuleId,
     /// First day of the period judged.
@@ -69,6 +93,11 @@ pub struct Verdict {
     pub options: Options,
 }
 
+/// True for scopes judged per employee (the timesheet, payroll and leave).
+fn per_employee(scope: Scope) -> bool {
+    !matches!(scope, Scope::Accident | Scope::Inspection)
+}
+
 /// Applies the law to the facts.
 pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, EvalError> {
     let mut findings = Vec::new();
@@ -81,12 +110,15 @@ pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, 
             .unwrap_or(&[]);
         let before = findings.len();
         for (r, rule) in law.rules.iter().enumerate() {
+            if !per_employee(rule.scope) {
+                continue;
+            }
             let judge = Judge {
                 law,
+                facts,
                 rule,
                 id: RuleId(r as u32),
-                employee,
-                index: e,
+                employee: Some((e, employee)),
                 options,
             };
             judge.run(days, &mut findings)?;
@@ -94,6 +126,20 @@ pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, 
         if findings.len() > before {
             in_breach += 1;
         }
+    }
+    for (r, rule) in law.rules.iter().enumerate() {
+        if per_employee(rule.scope) {
+            continue;
+        }
+        let judge = Judge {
+            law,
+            facts,
+            rule,
+            id: RuleId(r as u32),
+            employee: None,
+            options,
+        };
+        judge.run(&[], &mut findings)?;
     }
     Ok(Verdict {
         findings,
@@ -106,90 +152,187 @@ pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, 
 /// The start of the calendar period containing `d`.
 pub fn period_start(scope: Scope, d: Date) -> Date {
     match scope {
-        Scope::Day | Scope::Shift => d,
         Scope::Week => {
             let back = i64::from(d.weekday().to_monday_zero_offset());
             d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
         }
         Scope::Month => d.first_of_month(),
         Scope::Year => d.first_of_year(),
+        Scope::Day
+        | Scope::Shift
+        | Scope::Payroll
+        | Scope::Leave
+        | Scope::Accident
+        | Scope::Inspection => d,
     }
 }
 
 fn period_end(scope: Scope, start: Date) -> Date {
     match scope {
-        Scope::Day | Scope::Shift => start,
         Scope::Week => start.nth_weekday(1, Weekday::Sunday).unwrap_or(start),
         Scope::Month => start.last_of_month(),
         Scope::Year => start.last_of_year(),
+        Scope::Day
+        | Scope::Shift
+        | Scope::Payroll
+        | Scope::Leave
+        | Scope::Accident
+        | Scope::Inspection => start,
     }
 }
 
 struct Judge<'a> {
     law: &'a Law,
+    facts: &'a Facts,
     rule: &'a Rule,
     id: RuleId,
-    employee: &'a Employee,
-    index: usize,
+    employee: Option<(usize, &'a Employee)>,
     options: &'a Options,
 }
 
+/// Where the values of an instance come from.
+#[derive(Clone, Copy)]
+struct Instance<'a> {
+    day: Option<&'a Day>,
+    previous: Option<&'a Day>,
+    record: Option<&'a Record>,
+    date: Date,
+    from: Date,
+    to: Date,
+    /// The days and records folded into the aggregates.
+    days: &'a [Day],
+    records: &'a [&'a Record],
+}
+
 impl<'a> Judge<'a> {
-    fn env(
-        &self,
-        day: Option<&'a Day>,
-        previous: Option<&'a Day>,
-        date: Date,
-        aggs: &'a [Value],
-    ) -> Env<'a> {
+    fn env(&self, i: &Instance<'a>, aggs: &'a [Value]) -> Env<'a> {
         Env {
             law: self.law,
-            employee: self.employee,
-            day,
-            previous,
-            date,
+            globals: self.options.globals(),
+            employee: self.employee.map(|(_, e)| e),
+            record: i.record,
+            day: i.day,
+            previous: i.previous,
+            date: i.date,
             aggs,
         }
     }
 
     fn run(&self, days: &'a [Day], out: &mut Vec<Finding>) -> Result<(), EvalError> {
+        let bare = Instance {
+            day: None,
+            previous: None,
+            record: None,
+            date: Date::constant(2016, 1, 1),
+            from: Date::constant(2016, 1, 1),
+            to: Date::constant(2016, 1, 1),
+            days: &[],
+            records: &[],
+        };
         match self.rule.scope {
             Scope::Day => {
                 for d in days {
-                    let env = self.env(Some(d), None, d.date, &[]);
-                    self.instance(&env, d.date, d.date, &[], out)?;
+                    let i = Instance {
+                        day: Some(d),
+                        date: d.date,
+                        from: d.date,
+                        to: d.date,
+                        ..bare
+                    };
+                    self.instance(&i, out)?;
                 }
             }
             Scope::Shift => {
                 for w in days.windows(2) {
-                    let env = self.env(Some(&w[1]), Some(&w[0]), w[1].date, &[]);
-                    self.instance(&env, w[0].date, w[1].date, &[], out)?;
+                    let i = Instance {
+                        day: Some(&w[1]),
+                        previous: Some(&w[0]),
+                        date: w[1].date,
+                        from: w[0].date,
+                        to: w[1].date,
+                        ..bare
+                    };
+                    self.instance(&i, out)?;
+                }
+            }
+            scope @ (Scope::Week | Scope::Month | Scope::Year) => {
+                let tables: BTreeSet<Table> = self
+                    .rule
+                    .aggs
+                    .iter()
+                    .filter_map(|a| match a.domain {
+                        Domain::Table(t) => Some(t),
+                        Domain::Days => None,
+                    })
+                    .collect();
+                let who = self.employee.map(|(e, _)| e as u32);
+                let records: Vec<&Record> = tables
+                    .iter()
+                    .flat_map(|t| self.facts.records_of(*t, who))
+                    .collect();
+                let starts: BTreeSet<Date> = days
+                    .iter()
+                    .map(|d| d.date)
+                    .chain(records.iter().map(|r| r.key))
+                    .map(|d| period_start(scope, d))
+                    .collect();
+                for start in starts {
+                    let end = period_end(scope, start);
+                    let lo = days.partition_point(|d| d.date < start);
+                    let hi = days.partition_point(|d| d.date <= end);
+                    let group = days.get(lo..hi).unwrap_or(&[]);
+                    let in_period: Vec<&Record> = records
+                        .iter()
+                        .copied()
+                        .filter(|r| r.key >= start && r.key <= end)
+                        .collect();
+                    let last = group
+                        .last()
+                        .map(|d| d.date)
+                        .into_iter()
+                        .chain(in_period.iter().map(|r| r.key))
+                        .max()
+                        .unwrap_or(start);
+                    let i = Instance {
+                        date: last,
+                        from: start,
+                        to: end,
+                        days: group,
+                        records: &in_period,
+                        ..bare
+                    };
+                    self.instance(&i, out)?;
                 }
             }
             scope => {
-                let mut i = 0;
-                while i < days.len() {
-                    let start = period_start(scope, days[i].date);
-                    let mut j = i;
-                    while j < days.len() && period_start(scope, days[j].date) == start {
-                        j += 1;
-                    }
-                    let group = &days[i..j];
-                    let aggs = self.fold(group, None)?;
-                    let last = group.last().map_or(start, |d| d.date);
-                    let env = self.env(None, None, last, &aggs);
-                    self.instance(&env, start, period_end(scope, start), group, out)?;
-                    i = j;
+                let Some(table) = scope.table() else {
+                    return Ok(());
+                };
+                let who = self.employee.map(|(e, _)| e as u32);
+                for r in self.facts.records_of(table, who) {
+                    let (from, to) = r.span().unwrap_or((r.key, r.key));
+                    let lo = days.partition_point(|d| d.date < from);
+                    let hi = days.partition_point(|d| d.date <= to);
+                    let i = Instance {
+                        record: Some(r),
+                        date: r.law_date(),
+                        from,
+                        to,
+                        days: days.get(lo..hi).unwrap_or(&[]),
+                        ..bare
+                    };
+                    self.instance(&i, out)?;
                 }
             }
         }
         Ok(())
     }
 
-    /// Folds each aggregate of the rule over the days of a period, each day under its own law.
+    /// Folds each aggregate of the rule over the days or records of an instance, each day
+    /// under its own law.
     fn fold(
         &self,
-        group: &'a [Day],
+        i: &Instance<'a>,
         mut trace: Option<&mut Vec<Vec<Step>>>,
     ) -> Result<Vec<Value>, EvalError> {
         let mut accs: Vec<Value> = self
@@ -207,14 +350,32 @@ impl<'a> Judge<'a> {
                 AggKind::All => Value::Bool(true),
             })
             .collect();
-        for d in group {
-            let env = self.env(Some(d), None, d.date, &[]);
-            for (k, a) in self.rule.aggs.iter().enumerate() {
+        for (k, a) in self.rule.aggs.iter().enumerate() {
+            let items: Vec<(Option<&Day>, Option<&Record>, Date)> = match a.domain {
+                Domain::Days => i.days.iter().map(|d| (Some(d), None, d.date)).collect(),
+                Domain::Table(t) => i
+                    .records
+                    .iter()
+                    .filter(|r| r.table == t)
+                    .map(|r| (None, Some(*r), r.key))
+                    .collect(),
+            };
+            for (day, record, date) in items {
+                let inst = Instance {
+                    day,
+                    record: record.or(i.record),
+                    date,
+                    ..*i
+                };
+                let env = self.env(&inst, &[]);
                 let v = eval(&a.inner, &env, None)?;
                 if let Some(t) = trace.as_deref_mut()
                     && let Some(steps) = t.get_mut(k)
                 {
-                    steps.push(Step::fact(d.date.to_string(), v, a.inner.ty));
+                    let label = record
+                        .and_then(|r| r.id.clone())
+                        .map_or_else(|| date.to_string(), |id| format!("{id} ({date})"));
+                    steps.push(Step::fact(label, v, a.inner.ty));
                 }
                 accs[k] = fold_one(a.kind, accs[k], v)?;
             }
@@ -222,54 +383,47 @@ impl<'a> Judge<'a> {
         Ok(accs)
     }
 
-    /// Judges one day or period; pushes a finding on a breach.
-    fn instance(
-        &self,
-        env: &Env<'a>,
-        from: Date,
-        to: Date,
-        group: &'a [Day],
-        out: &mut Vec<Finding>,
-    ) -> Result<(), EvalError> {
+    /// Judges one day, period or record; pushes a finding on a breach.
+    fn instance(&self, i: &Instance<'a>, out: &mut Vec<Finding>) -> Result<(), EvalError> {
         let rule = self.rule;
-        if !in_force(rule.in_force, env.date) {
+        if !in_force(rule.in_force, i.date) {
             return Ok(());
         }
+        let aggs = if rule.aggs.is_empty() {
+            Vec::new()
+        } else {
+            self.fold(i, None)?
+        };
+        let env = self.env(i, &aggs);
         if let Some(w) = &rule.when
-            && eval(w, env, None)? != Value::Bool(true)
+            && eval(w, &env, None)? != Value::Bool(true)
         {
             return Ok(());
         }
         for &x in &rule.exceptions {
             let ex = &self.law.exceptions[x.index()];
-            if in_force(ex.in_force, env.date)
-                && eval(&ex.condition, env, None)? == Value::Bool(true)
+            if in_force(ex.in_force, i.date)
+                && eval(&ex.condition, &env, None)? == Value::Bool(true)
             {
                 return Ok(());
             }
         }
-        if eval(&rule.require, env, None)? != Value::Bool(false) {
+        if eval(&rule.require, &env, None)? != Value::Bool(false) {
             return Ok(());
         }
-        out.push(self.explain(env, from, to, group)?);
+        out.push(self.explain(i, &env)?);
         Ok(())
     }
 
     /// Re-evaluates a breach with the trace on, to build its finding.
-    fn explain(
-        &self,
-        env: &Env<'a>,
-        from: Date,
-        to: Date,
-        group: &'a [Day],
-    ) -> Result<Finding, EvalError> {
+    fn explain(&self, i: &Instance<'a>, env: &Env<'a>) -> Result<Finding, EvalError> {
         let law = self.law;
         let rule = self.rule;
         let mut steps = Vec::new();
         // Per-day contributions to each total, for periods short enough to read.
         let mut per_day: Vec<Vec<Step>> = vec![Vec::new(); rule.aggs.len()];
-        if !group.is_empty() && group.len() <= 31 {
-            self.fold(group, Some(&mut per_day))?;
+        if i.days.len() + i.records.len() <= 31 && !rule.aggs.is_empty() {
+            self.fold(i, Some(&mut per_day))?;
         }
         if let Some(w) = &rule.when {
             let mut children = Vec::new();
@@ -289,7 +443,7 @@ impl<'a> Judge<'a> {
         }
         for &x in &rule.exceptions {
             let ex = &law.exceptions[x.index()];
-            if !in_force(ex.in_force, env.date) {
+            if !in_force(ex.in_force, i.date) {
                 continue;
             }
             let mut children = Vec::new();
@@ -307,7 +461,7 @@ impl<'a> Judge<'a> {
             });
         }
         let (measured, limit, mut children) = match &rule.require.kind {
-            ExprKind::Binary(op, a, b) if op.is_comparison() => {
+            crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
                 let mut ca = Vec::new();
                 let mut cb = Vec::new();
                 let va = eval(a, env, Some(&mut ca))?;
@@ -335,21 +489,20 @@ impl<'a> Judge<'a> {
             children,
         });
         let penalty = match rule.penalty {
-            Some(p) => penalty::quote(
-                law,
-                p,
-                env.date,
-                self.options.as_of,
-                self.options.enterprise,
-            )?,
+            Some(p) => penalty::quote(law, p, i.date, self.options.as_of, self.options.enterprise)?,
             None => None,
         };
         Ok(Finding {
-            employee: self.index,
+            employee: self.employee.map(|(e, _)| e),
+            record: i.record.map(|r| RecordRef {
+                table: r.table,
+                id: r.id.clone(),
+                key: r.key,
+            }),
             rule: self.id,
-            from,
-            to,
-            on: env.date,
+            from: i.from,
+            to: i.to,
+            on: i.date,
             measured,
             limit,
             citation,
@@ -424,12 +577,4 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
         AggKind::Any => Value::Bool(acc == Value::Bool(true) || v == Value::Bool(true)),
         AggKind::All => Value::Bool(acc == Value::Bool(true) && v == Value::Bool(true)),
     })
-}
-
-/// True when the expression is a comparison `measured op limit`.
-pub fn is_comparison(e: &Expr) -> Option<BinOp> {
-    match &e.kind {
-        ExprKind::Binary(op, _, _) if op.is_comparison() => Some(*op),
-        _ => None,
-    }
 }

@@ -66,7 +66,7 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
             .findings
             .iter()
             .filter(|f| f.rule == e.rule)
-            .filter(|f| e.employee.is_none_or(|i| f.employee == i))
+            .filter(|f| e.employee.is_none_or(|i| f.employee == Some(i)))
             .filter(|f| e.on.is_none_or(|d| f.from <= d && d <= f.to))
             .collect();
         let what = describe(law, s, e);

@@ -1,6 +1,6 @@
 //! Checked expressions: names resolved to ids, every node typed. This is what `eval` walks.
 
-use crate::domain::{Lang, OvertimeBasis, Regime, Subject, Unit};
+use crate::domain::{Lang, Table, Unit};
 use crate::law::{DefineId, ParamId};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinOp, UnOp};
@@ -142,34 +142,64 @@ impl fmt::Display for Dim {
     }
 }
 
-/// The built-in enumerations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EnumType {
-    /// Working-time regime.
-    Regime,
-    /// Basis of overtime without the usual limits.
-    OvertimeBasis,
-    /// KoAP subject category.
-    Subject,
+/// Declares the built-in enumerations once: their names in rules and their values.
+macro_rules! enum_types {
+    ($($variant:ident = $name:literal : $domain:ident),+ $(,)?) => {
+        /// The built-in enumerations.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum EnumType {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )+
+        }
+
+        impl EnumType {
+            /// Every enumeration.
+            pub const ALL: &'static [EnumType] = &[$(EnumType::$variant),+];
+
+            /// The type's name in rules.
+            pub fn name(self) -> &'static str {
+                match self { $(EnumType::$variant => $name),+ }
+            }
+
+            /// Its values' keywords, in order.
+            pub fn variants(self) -> &'static [&'static str] {
+                match self { $(EnumType::$variant => crate::domain::$domain::KEYWORDS),+ }
+            }
+        }
+
+        $(
+            impl From<crate::domain::$domain> for Value {
+                fn from(v: crate::domain::$domain) -> Value {
+                    let i = crate::domain::$domain::ALL.iter().position(|x| *x == v).unwrap_or(0);
+                    Value::Enum(EnumType::$variant, i as u8)
+                }
+            }
+        )+
+    };
+}
+
+enum_types! {
+    Regime = "regime": Regime,
+    OvertimeBasis = "overtime_basis": OvertimeBasis,
+    Subject = "subject": Subject,
+    Sex = "sex": Sex,
+    LeaveKind = "leave_kind": LeaveKind,
+    AccidentSeverity = "accident_severity": AccidentSeverity,
+    Authority = "authority": Authority,
+    InspectionKind = "inspection_kind": InspectionKind,
+    Risk = "risk": Risk,
+    Ground = "ground": Ground,
 }
 
 impl EnumType {
-    /// The type's name in rules.
-    pub fn name(self) -> &'static str {
-        match self {
-            EnumType::Regime => "regime",
-            EnumType::OvertimeBasis => "overtime_basis",
-            EnumType::Subject => "subject",
-        }
-    }
-
-    /// Its values' keywords.
-    pub fn variants(self) -> Vec<&'static str> {
-        match self {
-            EnumType::Regime => Regime::ALL.iter().map(|r| r.keyword()).collect(),
-            EnumType::OvertimeBasis => OvertimeBasis::ALL.iter().map(|r| r.keyword()).collect(),
-            EnumType::Subject => Subject::ALL.iter().map(|r| r.keyword()).collect(),
-        }
+    /// The value with this keyword.
+    pub fn value(self, keyword: &str) -> Option<Value> {
+        self.variants()
+            .iter()
+            .position(|k| *k == keyword)
+            .map(|i| Value::Enum(self, i as u8))
     }
 }
 
@@ -217,12 +247,8 @@ pub enum Value {
     Date(Date),
     /// Minutes after midnight.
     Time(u16),
-    /// A work regime.
-    Regime(Regime),
-    /// An overtime basis.
-    Basis(OvertimeBasis),
-    /// A subject category.
-    Subject(Subject),
+    /// A value of a built-in enumeration (its index in [`EnumType::variants`]).
+    Enum(EnumType, u8),
     /// Not known from the facts (e.g. no shift times were given): rules skip it.
     Unknown,
 }
@@ -263,9 +289,7 @@ impl Value {
             }
             Value::Date(d) => d.to_string(),
             Value::Time(m) => format!("{:02}:{:02}", m / 60, m % 60),
-            Value::Regime(r) => r.keyword().into(),
-            Value::Basis(b) => b.keyword().into(),
-            Value::Subject(s) => s.keyword().into(),
+            Value::Enum(t, i) => t.variants().get(i as usize).copied().unwrap_or("?").into(),
             Value::Unknown => match lang {
                 Lang::En => "unknown".into(),
                 Lang::Ru => "неизвестно".into(),
@@ -294,6 +318,19 @@ pub enum EmployeeField {
     OvertimeConsent,
     /// `hourly_rate` (tenge / hours; unknown when not given)
     HourlyRate,
+    /// `night_consent`: written consent to night work (LC 76 p.3–4).
+    NightConsent,
+    /// `child_under_7`: a woman with a child under seven, or another person raising one
+    /// without the mother (LC 76 p.4(1)).
+    ChildUnder7,
+    /// `disabled_child`: raising a child with a disability under eighteen (LC 76 p.4(2)).
+    DisabledChild,
+    /// `sex` (unknown when not given)
+    Sex,
+    /// `womens_list_job`: the job was on the former list of work barred or restricted to women.
+    WomensListJob,
+    /// `hire_date` (unknown when not given)
+    HireDate,
 }
 
 impl EmployeeField {
@@ -328,6 +365,12 @@ impl EmployeeField {
                 mci: 0,
             }),
         ),
+        (EmployeeField::NightConsent, "night_consent", Type::Bool),
+        (EmployeeField::ChildUnder7, "child_under_7", Type::Bool),
+        (EmployeeField::DisabledChild, "disabled_child", Type::Bool),
+        (EmployeeField::Sex, "sex", Type::Enum(EnumType::Sex)),
+        (EmployeeField::WomensListJob, "womens_list_job", Type::Bool),
+        (EmployeeField::HireDate, "hire_date", Type::Date),
     ];
 
     /// The field's name in rules.
@@ -354,12 +397,14 @@ pub enum DayField {
     Night,
     /// `start`: shift start, if given.
     Start,
-    /// `end`: shift end, if given (before `start` = the next day).
+    /// `end`: shift end, if given (at or before `start` = the next day).
     End,
     /// `rest_before`: hours from the end of the previous shift to this start, if both are known.
     RestBefore,
     /// `overtime_basis`
     OvertimeBasis,
+    /// `break`: the rest and meal break, if given (hours).
+    Break,
 }
 
 impl DayField {
@@ -378,6 +423,7 @@ impl DayField {
             "overtime_basis",
             Type::Enum(EnumType::OvertimeBasis),
         ),
+        (DayField::Break, "break", Type::Num(Dim::HOURS)),
     ];
 
     /// The field's name in rules.
@@ -387,6 +433,99 @@ impl DayField {
             .find(|(f, _, _)| *f == self)
             .map_or("", |(_, n, _)| n)
     }
+}
+
+/// A column of a fact table: its name (in rules and in the CSV header), type, and whether the
+/// CSV must have it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// Name in rules and in the CSV header.
+    pub name: &'static str,
+    /// Type.
+    pub ty: Type,
+    /// The CSV must have this column (an empty cell is still allowed where noted).
+    pub required: bool,
+}
+
+const fn col(name: &'static str, ty: Type, required: bool) -> Column {
+    Column { name, ty, required }
+}
+
+const DATE: Type = Type::Date;
+const TENGE: Type = Type::Num(Dim::TENGE);
+
+const PAYROLL: &[Column] = &[
+    col("period", DATE, true),
+    col("paid_on", DATE, false),
+    col("base_pay", TENGE, true),
+    col("overtime_pay", TENGE, false),
+    col("night_pay", TENGE, false),
+    col("holiday_pay", TENGE, false),
+];
+
+const LEAVE: &[Column] = &[
+    col("from", DATE, true),
+    col("to", DATE, true),
+    col("kind", Type::Enum(EnumType::LeaveKind), true),
+    col("paid_on", DATE, false),
+    col("recalled_on", DATE, false),
+];
+
+const ACCIDENT: &[Column] = &[
+    col("occurred", DATE, true),
+    col("severity", Type::Enum(EnumType::AccidentSeverity), true),
+    col("victims", Type::Int, true),
+    col("deaths", Type::Int, true),
+    col("reported_on", DATE, false),
+    col("commission_on", DATE, false),
+    col("commission_by", Type::Enum(EnumType::Authority), false),
+    col("extensions", Type::Int, false),
+    col("completed_on", DATE, false),
+    col("act_on", DATE, false),
+    col("employer_fault_percent", Type::Int, false),
+    col("victim_fault_percent", Type::Int, false),
+];
+
+const INSPECTION: &[Column] = &[
+    col("start", DATE, true),
+    col("end", DATE, true),
+    col("kind", Type::Enum(EnumType::InspectionKind), true),
+    col("risk", Type::Enum(EnumType::Risk), false),
+    col("ground", Type::Enum(EnumType::Ground), false),
+    col("notice_on", DATE, false),
+    col("extended_to", DATE, false),
+    col("anonymous_complaint", Type::Bool, false),
+    col("trust_certificate_on", DATE, false),
+    col("registered_on", DATE, false),
+    // Derived on reading: the start of the previous inspection of the same kind.
+    col("previous_start", DATE, false),
+    // Derived: how many inspections of this kind started earlier in the same year.
+    col("earlier_this_year", Type::Int, false),
+];
+
+/// The columns of each fact table (besides `employee_id` or the record id). The first date
+/// column is the record's key date. `paid_on` of payroll may be empty: not paid yet.
+pub fn columns(t: Table) -> &'static [Column] {
+    match t {
+        Table::Payroll => PAYROLL,
+        Table::Leave => LEAVE,
+        Table::Accident => ACCIDENT,
+        Table::Inspection => INSPECTION,
+    }
+}
+
+/// True for tables kept per employee (payroll, leave); the others are the employer's.
+pub fn per_employee(t: Table) -> bool {
+    matches!(t, Table::Payroll | Table::Leave)
+}
+
+/// Values that belong to the check as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Global {
+    /// `as_of`: the day the check is made.
+    AsOf,
+    /// `enterprise`: the employer's category (unknown when not given).
+    Enterprise,
 }
 
 /// Which day a day field reads.
@@ -444,6 +583,18 @@ pub enum Builtin {
     YearsBetween,
     /// `days_between(a, b)`: calendar days from date a to date b.
     DaysBetween,
+    /// `working_days_between(a, b)`: Monday–Friday days after a up to b.
+    WorkingDaysBetween,
+    /// `add_working_days(d, n)`: the day n working days after d.
+    AddWorkingDays,
+    /// `month_end(d)`: the last day of d's month.
+    MonthEnd,
+    /// `next_month(d)`: the first day of the month after d's.
+    NextMonth,
+    /// `weekday(d)`: 1 = Monday … 7 = Sunday.
+    Weekday,
+    /// `shift_hours_between(from, to)`: hours of the day's shift inside the daily window.
+    ShiftHoursBetween,
 }
 
 /// A checked expression.
@@ -470,6 +621,10 @@ pub enum ExprKind {
     Employee(EmployeeField),
     /// A fact about a day.
     Day(DayField, Which),
+    /// A column of the record judged (or folded).
+    Record(Table, usize),
+    /// A value of the check as a whole.
+    Global(Global),
     /// An aggregate slot of the enclosing rule.
     Agg(usize),
     /// A prefix operator.
@@ -491,14 +646,29 @@ pub struct Needs {
     pub day: bool,
     /// Reads `previous.X`.
     pub previous: bool,
+    /// Reads a column of this table outside an aggregate.
+    pub table: Option<Table>,
+    /// Reads `employee.X`.
+    pub employee: bool,
 }
 
 impl Needs {
-    /// Both sets of needs.
+    /// Both sets of needs (a second table is reported by the checker before this is asked).
     pub fn union(self, o: Needs) -> Needs {
         Needs {
             day: self.day || o.day,
             previous: self.previous || o.previous,
+            table: self.table.or(o.table),
+            employee: self.employee || o.employee,
         }
     }
+}
+
+/// What an aggregate folds over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Domain {
+    /// The timesheet days of the period.
+    Days,
+    /// The records of a table in the period.
+    Table(Table),
 }

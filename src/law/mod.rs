@@ -225,11 +225,13 @@ pub struct Exception {
     pub span: Span,
 }
 
-/// An aggregate over the days of the period judged so far.
+/// An aggregate over the days (or records) of the period judged.
 #[derive(Clone, Debug)]
 pub struct Agg {
     /// Which fold.
     pub kind: AggKind,
+    /// Over what.
+    pub domain: expr::Domain,
     /// What is folded, evaluated on each day.
     pub inner: Expr,
     /// Where it was written.
@@ -388,5 +390,28 @@ impl Law {
     /// The written text of a span.
     pub fn text(&self, span: Span) -> &str {
         self.sources.slice(span)
+    }
+
+    /// The dates the encoded law covers: from the latest start of a code to the last day the
+    /// MCI is known (penalties cannot be priced after it).
+    pub fn coverage(&self) -> crate::eval::facts::Coverage {
+        let from = self
+            .codes
+            .iter()
+            .filter_map(|c| c.since)
+            .max()
+            .unwrap_or(Date::constant(2016, 1, 1));
+        let to = self
+            .known
+            .mci
+            .and_then(|id| {
+                self.params[id.index()]
+                    .history
+                    .values
+                    .last()
+                    .and_then(|d| d.until)
+            })
+            .unwrap_or(Date::constant(9999, 12, 31));
+        crate::eval::facts::Coverage { from, to }
     }
 }

@@ -374,6 +374,19 @@ pub enum ScenarioItem {
         /// Where.
         span: Span,
     },
+    /// `record payroll for id { column value … }` or `record accident "A-1" { … }`
+    Record {
+        /// The table.
+        table: Name,
+        /// The employee, for per-employee tables.
+        employee: Option<Name>,
+        /// The record's id, for the employer's tables.
+        id: Option<Name>,
+        /// Its columns.
+        fields: Vec<FieldValue>,
+        /// Where.
+        span: Span,
+    },
     /// `expect breach rule for id on D measured v limit v times n`
     Expect(Expect),
 }

@@ -174,6 +174,7 @@ fn describe(r: Rule) -> &'static str {
         Rule::employee => "`employee`",
         Rule::day_row => "`day`",
         Rule::days_row => "`days`",
+        Rule::record_row => "`record`",
         Rule::field_value => "a field and its value",
         Rule::expect => "`expect`",
         Rule::breach | Rule::no_breach => "`breach` or `no breach`",

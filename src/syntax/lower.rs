@@ -577,6 +577,25 @@ impl Lower {
                         span: at,
                     });
                 }
+                Rule::record_row => {
+                    let mut table = None;
+                    let (mut employee, mut id, mut fields) = (None, None, Vec::new());
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::ident if table.is_none() => table = Some(self.name(&q)),
+                            Rule::ident => employee = Some(self.name(&q)),
+                            Rule::string => id = Some(self.lower_string(q)?),
+                            _ => fields.push(self.lower_field_value(q)?),
+                        }
+                    }
+                    items.push(ScenarioItem::Record {
+                        table: table.ok_or(SyntaxError::Internal { at })?,
+                        employee,
+                        id,
+                        fields,
+                        span: at,
+                    });
+                }
                 Rule::expect => items.push(ScenarioItem::Expect(self.lower_expect(p)?)),
                 _ => return Err(SyntaxError::Internal { at }),
             }

@@ -332,6 +332,22 @@ fn scenario(s: &Scenario, out: &mut String) {
                     );
                 }
             }
+            ScenarioItem::Record {
+                table,
+                employee,
+                id,
+                fields: fs,
+                ..
+            } => {
+                let _ = write!(out, "  record {}", table.node);
+                if let Some(e) = employee {
+                    let _ = write!(out, " for {}", e.node);
+                }
+                if let Some(i) = id {
+                    let _ = write!(out, " {}", q(&i.node));
+                }
+                let _ = writeln!(out, " {{{} }}", fields(fs));
+            }
             ScenarioItem::Expect(e) => {
                 let _ = write!(
                     out,
