@@ -138,6 +138,8 @@ keyword_enum! {
         SixDay = "six_day",
         /// Summed accounting of working time (LC 75).
         Summed = "summed",
+        /// A sliding schedule with summed accounting (LC 73-1, from 01.07.2023).
+        Sliding = "sliding",
     }
 }
 
@@ -149,6 +151,7 @@ impl Regime {
             Regime::FiveDay => "5day",
             Regime::SixDay => "6day",
             Regime::Summed => "summed",
+            Regime::Sliding => "sliding",
         }
     }
 

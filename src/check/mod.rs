@@ -496,9 +496,10 @@ impl<'a> Checker<'a> {
             self.penalties[i] = Some(Penalty {
                 article,
                 part: p.part.as_ref().map(|x| x.node.clone()),
-                repeats: None,
+                repeats: Vec::new(),
                 repeated_by: None,
                 title,
+                confidence: Self::confidence(&p.confidence),
                 history: History::new(values),
                 span: p.span,
             });
@@ -506,22 +507,23 @@ impl<'a> Checker<'a> {
         // `repeats N` points at a part of the same article.
         for i in 0..self.penalty_asts.len() {
             let (p, article) = self.penalty_asts[i];
-            let Some(rep) = &p.repeats else { continue };
-            let citation = self.articles[article.index()].cite(Some(&rep.node));
-            match self.penalty_index.get(&citation).copied() {
-                Some(target) => {
-                    if let Some(Some(pen)) = self.penalties.get_mut(i) {
-                        pen.repeats = Some(target);
+            for rep in &p.repeats {
+                let citation = self.articles[article.index()].cite(Some(&rep.node));
+                match self.penalty_index.get(&citation).copied() {
+                    Some(target) => {
+                        if let Some(Some(pen)) = self.penalties.get_mut(i) {
+                            pen.repeats.push(target);
+                        }
+                        if let Some(Some(t)) = self.penalties.get_mut(target.index()) {
+                            t.repeated_by = Some(PenaltyId(i as u32));
+                        }
                     }
-                    if let Some(Some(t)) = self.penalties.get_mut(target.index()) {
-                        t.repeated_by = Some(PenaltyId(i as u32));
-                    }
+                    None => self.errors.push(CheckError::UnknownPenalty {
+                        help: "`repeats` names another part of the same article".into(),
+                        citation,
+                        at: rep.span,
+                    }),
                 }
-                None => self.errors.push(CheckError::UnknownPenalty {
-                    help: "`repeats` names another part of the same article".into(),
-                    citation,
-                    at: rep.span,
-                }),
             }
         }
     }

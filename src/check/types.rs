@@ -778,6 +778,8 @@ impl Checker<'_> {
             "month_end" => (Builtin::MonthEnd, 1),
             "next_month" => (Builtin::NextMonth, 1),
             "weekday" => (Builtin::Weekday, 1),
+            "month_of" => (Builtin::MonthOf, 1),
+            "day_of" => (Builtin::DayOf, 1),
             "shift_hours_between" => (Builtin::ShiftHoursBetween, 2),
             other => {
                 const ALL: &[&str] = &[
@@ -866,12 +868,16 @@ impl Checker<'_> {
                 self.coerce(args[1].clone(), num(Dim::DAYS), "the number of days")?;
                 Type::Date
             }
-            Builtin::MonthEnd | Builtin::NextMonth | Builtin::Weekday => {
+            Builtin::MonthEnd
+            | Builtin::NextMonth
+            | Builtin::Weekday
+            | Builtin::MonthOf
+            | Builtin::DayOf => {
                 self.coerce(args[0].clone(), Type::Date, "the argument")?;
-                if builtin == Builtin::Weekday {
-                    Type::Int
-                } else {
+                if matches!(builtin, Builtin::MonthEnd | Builtin::NextMonth) {
                     Type::Date
+                } else {
+                    Type::Int
                 }
             }
             Builtin::ShiftHoursBetween => {

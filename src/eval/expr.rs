@@ -389,6 +389,14 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             Value::Date(a) => Value::Int(i64::from(a.weekday().to_monday_one_offset())),
             _ => return Err(EvalError::Internal),
         },
+        Builtin::MonthOf => match x {
+            Value::Date(a) => Value::Int(i64::from(a.month())),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::DayOf => match x {
+            Value::Date(a) => Value::Int(i64::from(a.day())),
+            _ => return Err(EvalError::Internal),
+        },
         Builtin::ShiftHoursBetween => match (x, y, env.day) {
             (Value::Time(from), Value::Time(to), Some(d)) => match (d.start, d.end) {
                 (Some(s), Some(e)) => {

@@ -245,7 +245,7 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
             hint,
         });
     };
-    let id = if q.repeat && law.penalties[first.index()].repeats.is_none() {
+    let id = if q.repeat && law.penalties[first.index()].repeats.is_empty() {
         law.penalties[first.index()]
             .repeated_by
             .ok_or(FineError::NoRepeat {

@@ -593,6 +593,10 @@ pub enum Builtin {
     NextMonth,
     /// `weekday(d)`: 1 = Monday … 7 = Sunday.
     Weekday,
+    /// `month_of(d)`: 1 … 12.
+    MonthOf,
+    /// `day_of(d)`: the day of the month, 1 … 31.
+    DayOf,
     /// `shift_hours_between(from, to)`: hours of the day's shift inside the daily window.
     ShiftHoursBetween,
 }

@@ -317,12 +317,14 @@ pub struct Penalty {
     pub article: ArticleId,
     /// The part.
     pub part: Option<String>,
-    /// The part this one punishes the repeat of.
-    pub repeats: Option<PenaltyId>,
+    /// The parts this one punishes the repeat of.
+    pub repeats: Vec<PenaltyId>,
     /// The part that punishes a repeat of this one.
     pub repeated_by: Option<PenaltyId>,
     /// What the offence is.
     pub title: Tr,
+    /// How sure we are of the amounts and dates.
+    pub confidence: Option<ConfidenceNote>,
     /// Its sanctions over time (`None` = repealed).
     pub history: History<Sanction>,
     /// Where it was written.

@@ -283,8 +283,10 @@ pub struct Citation {
 pub struct Penalty {
     /// The part of the KoAP article.
     pub part: Option<Name>,
-    /// The part whose repeat within a year this part punishes.
-    pub repeats: Option<Name>,
+    /// The parts whose repeat within a year this part punishes.
+    pub repeats: Vec<Name>,
+    /// How sure we are.
+    pub confidence: Option<ConfidenceNote>,
     /// What the offence is.
     pub title: Text,
     /// Its dated sanctions.

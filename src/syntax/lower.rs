@@ -422,14 +422,13 @@ impl Lower {
 
     fn lower_penalty(&self, p: Pair<Rule>) -> R<Penalty> {
         let span = self.span(&p);
-        let (mut part, mut repeats, mut title, mut history) = (None, None, None, Vec::new());
+        let (mut part, mut repeats, mut title, mut history) = (None, Vec::new(), None, Vec::new());
+        let mut confidence = None;
         for p in p.into_inner() {
             match p.as_rule() {
                 Rule::part => part = Some(self.lower_part(p)?),
-                Rule::repeats => {
-                    let at = self.span(&p);
-                    repeats = Some(self.name(&self.next(&mut p.into_inner(), at)?));
-                }
+                Rule::repeats => repeats = p.into_inner().map(|n| self.name(&n)).collect(),
+                Rule::confidence => confidence = Some(self.lower_confidence(p)?),
                 Rule::title => title = Some(self.lower_title(p)?),
                 Rule::sanction_dated => history.push(self.lower_sanction_dated(p)?),
                 _ => {}
@@ -438,6 +437,7 @@ impl Lower {
         Ok(Penalty {
             part,
             repeats,
+            confidence,
             title: title.ok_or(SyntaxError::Internal { at: span })?,
             history,
             span,

@@ -208,11 +208,18 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
             let _ = writeln!(out, "{p}}}");
         }
         Member::Penalty(x) => {
-            let rep = x
-                .repeats
-                .as_ref()
-                .map_or_else(String::new, |r| format!(" repeats {}", r.node));
-            let _ = writeln!(out, "{p}penalty{}{rep} {{", part(&x.part));
+            let rep = if x.repeats.is_empty() {
+                String::new()
+            } else {
+                let parts: Vec<&str> = x.repeats.iter().map(|r| r.node.as_str()).collect();
+                format!(" repeats {}", parts.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "{p}penalty{}{rep}{} {{",
+                part(&x.part),
+                confidence(&x.confidence)
+            );
             let _ = write!(out, "{p}  title ");
             text(&x.title, indent + 8, out);
             out.push('\n');
