@@ -41,11 +41,18 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
             "Нарушения по статьям",
             "Баптар бойынша бұзушылықтар",
         ],
-        "exposure" => [
-            "Potential fine exposure",
-            "Возможные штрафы",
-            "Ықтимал айыппұлдар",
+        "if_repeated" => [
+            "if repeated within a year",
+            "при повторном нарушении в течение года",
+            "бір жыл ішінде қайталанса",
         ],
+        "up_to" => ["up to", "до", "ең көбі"],
+        "employer" => [
+            "Employer's records",
+            "Записи работодателя",
+            "Жұмыс берушінің жазбалары",
+        ],
+        "exposure" => ["Potential fines", "Возможные штрафы", "Ықтимал айыппұлдар"],
         "rows" => ["Rows", "Строки", "Жолдар"],
         "read" => ["read", "прочитано", "оқылды"],
         "rejected" => ["rejected", "отклонено", "қабылданбады"],
@@ -586,11 +593,16 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
     if r.findings.is_empty() {
         let _ = writeln!(out, "\n{}", ui("no_findings", lang));
     }
-    let mut current = None;
+    let mut current: Option<String> = None;
     for f in &r.findings {
-        if current != Some(&f.employee_id) {
-            let _ = writeln!(out, "\n{}", f.employee_id);
-            current = Some(&f.employee_id);
+        let heading = if f.employee_id.is_empty() {
+            ui("employer", lang).to_string()
+        } else {
+            f.employee_id.clone()
+        };
+        if current.as_ref() != Some(&heading) {
+            let _ = writeln!(out, "\n{heading}");
+            current = Some(heading);
         }
         let period = if f.period.from == f.period.to {
             f.period.from.clone()
@@ -602,10 +614,15 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             "significant" => ["significant", "значительное", "елеулі"][lang as usize],
             _ => ["minor", "незначительное", "болмашы"][lang as usize],
         };
+        let record = f
+            .record
+            .as_ref()
+            .and_then(|r| r.id.as_ref().map(|id| format!("{} {id}  ", r.table)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  ✗ {}  {}  {}  [{severity}]",
-            f.citation, period, f.title
+            "  ✗ {}  {record}{period}  {}  [{severity}]",
+            f.citation, f.title
         );
         let _ = writeln!(out, "    {}", f.message);
         if let Some(fix) = &f.remedy {
@@ -1036,5 +1053,53 @@ pub fn coverage(law: &Law) -> String {
         law.rules.len(),
         untested
     );
+    let mut unpriced = 0;
+    for (i, p) in law.penalties.iter().enumerate() {
+        let id = crate::law::PenaltyId(i as u32);
+        // A fine scenario names the part itself, or (with `repeat`) the part it repeats.
+        let tests = law
+            .scenarios
+            .iter()
+            .filter(|s| {
+                s.fines
+                    .iter()
+                    .any(|f| f.penalty == id || (f.repeat && p.repeats.contains(&f.penalty)))
+            })
+            .count();
+        if tests == 0 {
+            unpriced += 1;
+        }
+        let conf = p
+            .confidence
+            .as_ref()
+            .map_or(crate::domain::Confidence::High, |c| c.level);
+        let _ = writeln!(
+            out,
+            "{:<12} {:<32} {:<7} {} scenario(s)",
+            law.penalty_citation(id),
+            "(penalty)",
+            conf.to_string(),
+            tests
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} penalty parts, {} without a fine scenario",
+        law.penalties.len(),
+        unpriced
+    );
+    for n in &law.notes {
+        let status = n
+            .status
+            .last()
+            .map_or_else(String::new, |(_, s)| s.to_string());
+        let _ = writeln!(
+            out,
+            "{:<12} {:<32} {status}: {}",
+            law.cite(n.article, None),
+            n.name,
+            n.concerns.join(", ")
+        );
+    }
     out
 }

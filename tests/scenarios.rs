@@ -61,3 +61,25 @@ fn a_wrong_expectation_fails() {
     );
     assert!(!law.scenarios.is_empty());
 }
+
+#[test]
+fn every_penalty_part_has_a_fine_scenario() {
+    let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let unpriced: Vec<String> = law
+        .penalties
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            !law.scenarios.iter().any(|s| {
+                s.fines.iter().any(|f| {
+                    f.penalty.index() == *i || (f.repeat && p.repeats.contains(&f.penalty))
+                })
+            })
+        })
+        .map(|(i, _)| law.penalty_citation(ereje::law::PenaltyId(i as u32)))
+        .collect();
+    assert!(
+        unpriced.is_empty(),
+        "penalty parts without a fine scenario: {unpriced:?}"
+    );
+}

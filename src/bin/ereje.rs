@@ -117,9 +117,15 @@ enum Command {
         /// Part of the article, e.g. 1.
         #[arg(long)]
         part: Option<String>,
-        /// Who is fined.
-        #[arg(long, value_enum)]
-        subject: SubjectArg,
+        /// Who is fined (or give --headcount and --income-mci for a business).
+        #[arg(long, value_enum, required_unless_present = "headcount")]
+        subject: Option<SubjectArg>,
+        /// Average annual headcount, to derive the business category (EC Art 24).
+        #[arg(long, requires = "income_mci")]
+        headcount: Option<u32>,
+        /// Average annual income over three years, in MCI (EC Art 24).
+        #[arg(long)]
+        income_mci: Option<rust_decimal::Decimal>,
         /// Repeat within a year after a penalty.
         #[arg(long)]
         repeat: bool,
@@ -129,6 +135,9 @@ enum Command {
         /// The day of the offence (its sanction applies; default: --date).
         #[arg(long)]
         offence_date: Option<Date>,
+        /// The unpaid sum in tenge, for parts whose fine is a share of it (KoAP 91.7, 92.3).
+        #[arg(long)]
+        unpaid: Option<rust_decimal::Decimal>,
     },
     /// Run the scenarios written in the rule language.
     Test {
@@ -206,21 +215,41 @@ fn main() -> ExitCode {
             article,
             part,
             subject,
+            headcount,
+            income_mci,
             repeat,
             date,
             offence_date,
+            unpaid,
         } => {
+            let subject: Subject = match (subject, headcount, income_mci) {
+                (Some(s), _, _) => s.into(),
+                (None, Some(h), Some(i)) => match penalty::business_size(&law, h, i, date) {
+                    Ok(s) => {
+                        eprintln!("business category by EC Art 24: {s}");
+                        s
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(2);
+                    }
+                },
+                _ => {
+                    eprintln!("error: give --subject, or --headcount with --income-mci");
+                    return ExitCode::from(2);
+                }
+            };
             let citation = match part {
                 Some(p) => format!("KoAP {article}.{p}"),
                 None => format!("KoAP {article}"),
             };
             let q = FineQuery {
                 citation,
-                subject: subject.into(),
+                subject,
                 repeat,
                 date,
                 offence: offence_date,
-                unpaid: None,
+                unpaid,
             };
             fine(&law, &q, cli.format, lang)
         }

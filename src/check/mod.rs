@@ -403,21 +403,10 @@ impl<'a> Checker<'a> {
     }
 
     fn type_name(&mut self, n: &ast::Name) -> Option<Type> {
-        const NAMES: &[&str] = &[
-            "bool",
-            "int",
-            "decimal",
-            "date",
-            "time",
-            "hours",
-            "days",
-            "tenge",
-            "mci",
-            "regime",
-            "overtime_basis",
-            "subject",
-        ];
         use crate::law::expr::EnumType;
+        const BASIC: &[&str] = &[
+            "bool", "int", "decimal", "date", "time", "hours", "days", "tenge", "mci",
+        ];
         Some(match n.node.as_str() {
             "bool" => Type::Bool,
             "int" => Type::Int,
@@ -428,21 +417,26 @@ impl<'a> Checker<'a> {
             "days" => Type::Num(Dim::DAYS),
             "tenge" => Type::Num(Dim::TENGE),
             "mci" => Type::Num(Dim::MCI),
-            "regime" => Type::Enum(EnumType::Regime),
-            "overtime_basis" => Type::Enum(EnumType::OvertimeBasis),
-            "subject" => Type::Enum(EnumType::Subject),
-            other => {
-                let help = match suggest(other, NAMES.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("types are {}", NAMES.join(", ")),
-                };
-                self.errors.push(CheckError::UnknownName {
-                    name: other.to_string(),
-                    help,
-                    at: n.span,
-                });
-                return None;
-            }
+            other => match EnumType::ALL.iter().find(|e| e.name() == other) {
+                Some(e) => Type::Enum(*e),
+                None => {
+                    let names: Vec<&str> = BASIC
+                        .iter()
+                        .copied()
+                        .chain(EnumType::ALL.iter().map(|e| e.name()))
+                        .collect();
+                    let help = match suggest(other, names.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("types are {}", names.join(", ")),
+                    };
+                    self.errors.push(CheckError::UnknownName {
+                        name: other.to_string(),
+                        help,
+                        at: n.span,
+                    });
+                    return None;
+                }
+            },
         })
     }
 

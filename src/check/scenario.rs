@@ -26,6 +26,68 @@ pub struct Scenario {
     pub facts: Facts,
     /// What must (not) be found.
     pub expects: Vec<Expectation>,
+    /// Values definitions must take.
+    pub values: Vec<ValueExpectation>,
+    /// Fines the calculator must give.
+    pub fines: Vec<FineExpectation>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// What an `expect value` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueOf {
+    /// A definition (with its exceptions).
+    Define(crate::law::DefineId),
+    /// A parameter.
+    Param(crate::law::ParamId),
+}
+
+/// What a fine must be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FineExpected {
+    /// No sanction in force on the day.
+    None,
+    /// A warning only.
+    Warning,
+    /// A warning or this many MCI.
+    WarningOr(rust_decimal::Decimal),
+    /// This many MCI, and this many tenge if given.
+    Amount(rust_decimal::Decimal, Option<rust_decimal::Decimal>),
+    /// This share of the unpaid sum (0.2 = 20 %).
+    Share(rust_decimal::Decimal),
+}
+
+/// An expected result of the fine calculator (`ereje fine`), written by hand from the KoAP.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FineExpectation {
+    /// The penalty part asked about.
+    pub penalty: crate::law::PenaltyId,
+    /// Who is fined.
+    pub subject: Subject,
+    /// A repeat within a year.
+    pub repeat: bool,
+    /// The day.
+    pub on: Date,
+    /// The expected outcome.
+    pub expected: FineExpected,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A definition's (or parameter's) expected value in a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueExpectation {
+    /// The definition or parameter.
+    pub name: ValueOf,
+    /// The employee whose facts it reads.
+    pub employee: Option<usize>,
+    /// The record (index into the scenario's facts) it reads.
+    pub record: Option<usize>,
+    /// The day whose law applies.
+    pub on: Option<Date>,
+    /// The expected value.
+    pub value: Value,
     /// Where it was written.
     pub span: Span,
 }
@@ -147,6 +209,9 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
     let mut as_of = None;
     let mut enterprise = None;
     let mut expects = Vec::new();
+    let mut values = Vec::new();
+    let mut fines = Vec::new();
+    let mut pending_values = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let title = s.title.as_ref().map(|t| c.text(t));
     for item in &s.items {
@@ -376,6 +441,74 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                     values,
                 });
             }
+            ast::ScenarioItem::ExpectValue { .. } => pending_values.push(item),
+            ast::ScenarioItem::ExpectFine {
+                citation,
+                subject,
+                repeat,
+                on,
+                outcome,
+                span,
+            } => {
+                let cite = super::cite(citation);
+                let Some(&penalty) = law.penalty_index.get(&cite) else {
+                    let help = match super::error::suggest(
+                        &cite,
+                        law.penalty_index.keys().map(String::as_str),
+                    ) {
+                        Some(x) => format!("did you mean `{x}`?"),
+                        None => "name a `penalty` part of the KoAP".into(),
+                    };
+                    c.errors.push(CheckError::UnknownPenalty {
+                        citation: cite,
+                        help,
+                        at: citation.span,
+                    });
+                    continue;
+                };
+                let mci = crate::law::expr::Type::Num(Dim::MCI);
+                let tenge = crate::law::expr::Type::Num(Dim::TENGE);
+                let num =
+                    |c: &mut Checker, e: &ast::Expr, ty| c.constant(e, ty).and_then(|v| v.as_num());
+                let expected = match outcome {
+                    ast::FineOutcome::None => FineExpected::None,
+                    ast::FineOutcome::Warning => FineExpected::Warning,
+                    ast::FineOutcome::WarningOr(e) => match num(c, e, mci) {
+                        Some(m) => FineExpected::WarningOr(m),
+                        None => continue,
+                    },
+                    ast::FineOutcome::Amount(m, None)
+                        if matches!(
+                            m.kind,
+                            ast::ExprKind::Number(_, Some(crate::domain::Unit::Percent))
+                        ) =>
+                    {
+                        match num(c, m, crate::law::expr::Type::Num(Dim::NONE)) {
+                            Some(x) => FineExpected::Share(x),
+                            None => continue,
+                        }
+                    }
+                    ast::FineOutcome::Amount(m, t) => {
+                        let Some(m) = num(c, m, mci) else { continue };
+                        let t = match t {
+                            Some(t) => match num(c, t, tenge) {
+                                Some(t) => Some(t),
+                                None => continue,
+                            },
+                            None => None,
+                        };
+                        FineExpected::Amount(m, t)
+                    }
+                };
+                fines.push(FineExpectation {
+                    penalty,
+                    subject: subject.node,
+                    repeat: *repeat,
+                    on: on.node,
+                    expected,
+                    span: *span,
+                });
+            }
             ast::ScenarioItem::Expect(x) => {
                 let Some(&rule) = law.rule_index.get(&x.rule.node) else {
                     let help = match super::error::suggest(
@@ -446,13 +579,98 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
             }
         }
     }
+    let facts = Facts::with_records(employees, days, records);
+    for item in pending_values {
+        let ast::ScenarioItem::ExpectValue {
+            name,
+            employee,
+            record,
+            on,
+            value,
+            span,
+        } = item
+        else {
+            continue;
+        };
+        let target = match law.defines.iter().position(|d| d.name == name.node) {
+            Some(i) => Some((
+                ValueOf::Define(crate::law::DefineId(i as u32)),
+                law.defines[i].ty,
+            )),
+            None => law
+                .param_index
+                .get(&name.node)
+                .map(|p| (ValueOf::Param(*p), law.params[p.index()].ty)),
+        };
+        let Some((target, ty)) = target else {
+            let names = law
+                .defines
+                .iter()
+                .map(|d| d.name.as_str())
+                .chain(law.param_index.keys().map(String::as_str));
+            let help = match super::error::suggest(&name.node, names) {
+                Some(x) => format!("did you mean `{x}`?"),
+                None => "name a `define` or `parameter` of the law".into(),
+            };
+            c.errors.push(CheckError::UnknownName {
+                name: name.node.clone(),
+                help,
+                at: name.span,
+            });
+            continue;
+        };
+        let employee = match employee {
+            None => None,
+            Some(e) => match index.get(&e.node) {
+                Some(&i) => Some(i),
+                None => {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("unknown employee `{}`", e.node),
+                        help: "declare it with `employee`".into(),
+                        at: e.span,
+                    });
+                    continue;
+                }
+            },
+        };
+        let record = match record {
+            None => None,
+            Some(r) => match facts
+                .records
+                .iter()
+                .position(|x| x.id.as_deref() == Some(r.node.as_str()))
+            {
+                Some(i) => Some(i),
+                None => {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("no record `{}` in this scenario", r.node),
+                        help: "give the record an id: `record accident \"A-1\" { … }`".into(),
+                        at: r.span,
+                    });
+                    continue;
+                }
+            },
+        };
+        if let Some(v) = c.constant(value, ty) {
+            values.push(ValueExpectation {
+                name: target,
+                employee,
+                record,
+                on: on.as_ref().map(|d| d.node),
+                value: v,
+                span: *span,
+            });
+        }
+    }
     Scenario {
         name: s.name.node.clone(),
         title,
         as_of,
         enterprise,
-        facts: Facts::with_records(employees, days, records),
+        facts,
         expects,
+        values,
+        fines,
         span: s.span,
     }
 }

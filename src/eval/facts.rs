@@ -135,7 +135,7 @@ impl Record {
     pub fn span(&self) -> Option<(Date, Date)> {
         match self.table {
             Table::Payroll => Some((self.key, self.key.last_of_month())),
-            Table::Leave => match self.get("to") {
+            Table::Leave => match self.get("end") {
                 Value::Date(to) => Some((self.key, to)),
                 _ => None,
             },

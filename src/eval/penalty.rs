@@ -202,12 +202,6 @@ pub enum FineError {
         /// The subject.
         subject: Subject,
     },
-    /// The fine is a share of a sum that was not given.
-    #[error("`{citation}` fines a share of the unpaid sum: give the sum")]
-    NeedsSum {
-        /// The part.
-        citation: String,
-    },
     /// The law could not be read on that date.
     #[error(transparent)]
     Eval(#[from] EvalError),
@@ -277,12 +271,9 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
                 kzt = Some(*m * mci_value);
             }
             Some(Amount::Share(s)) => {
+                // A share of the unpaid sum: priced only when the sum is given.
                 share = Some(*s);
-                kzt = Some(
-                    *s * q.unpaid.ok_or(FineError::NeedsSum {
-                        citation: citation.clone(),
-                    })?,
-                );
+                kzt = q.unpaid.map(|u| *s * u);
             }
             None => {
                 return Err(FineError::NoAmount {
@@ -377,4 +368,31 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         reduced_by: add_days(q.date, reduced_within_days),
         citations,
     })
+}
+
+/// The business category by EC Art 24 from average annual headcount and average annual income
+/// in MCI (both criteria apply for KoAP): large if either exceeds the large thresholds, small if
+/// both are within the small ones, medium otherwise. Reads the EC 24 parameters in force on
+/// `date`.
+pub fn business_size(
+    law: &Law,
+    headcount: u32,
+    income_mci: Decimal,
+    date: Date,
+) -> Result<Subject, EvalError> {
+    let get = |name: &str| -> Result<Decimal, EvalError> {
+        let id = *law.param_index.get(name).ok_or(EvalError::Internal)?;
+        param_at(law, id, date)?
+            .0
+            .as_num()
+            .ok_or(EvalError::Internal)
+    };
+    let n = Decimal::from(headcount);
+    if n > get("large_min_headcount")? || income_mci > get("large_min_income")? {
+        return Ok(Subject::Large);
+    }
+    if n <= get("small_max_headcount")? && income_mci <= get("small_max_income")? {
+        return Ok(Subject::Small);
+    }
+    Ok(Subject::Medium)
 }

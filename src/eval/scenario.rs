@@ -1,6 +1,6 @@
 //! Running scenarios: evaluate their facts and compare with what they expect.
 
-use crate::check::scenario::{Expectation, Scenario};
+use crate::check::scenario::{Expectation, FineExpected, Scenario, ValueOf};
 use crate::eval::{Options, evaluate};
 use crate::law::Law;
 use crate::law::expr::Value;
@@ -123,6 +123,92 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
                 l.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
                 got.join(", ")
             ));
+        }
+    }
+    for v in &s.values {
+        let record = v.record.and_then(|i| s.facts.records.get(i));
+        let date = v.on.or(record.map(|r| r.law_date())).unwrap_or(as_of);
+        let env = crate::eval::expr::Env {
+            law,
+            globals: options.globals(),
+            employee: v.employee.and_then(|i| s.facts.employees.get(i)),
+            record,
+            day: None,
+            previous: None,
+            date,
+            aggs: &[],
+        };
+        let (name, ty, got) = match v.name {
+            ValueOf::Define(id) => {
+                let d = &law.defines[id.index()];
+                (
+                    d.name.as_str(),
+                    d.ty,
+                    crate::eval::expr::define(id, &env, None),
+                )
+            }
+            ValueOf::Param(id) => {
+                let p = &law.params[id.index()];
+                (
+                    p.name.as_str(),
+                    p.ty,
+                    crate::eval::expr::param_at(law, id, date).map(|x| x.0),
+                )
+            }
+        };
+        match got {
+            Ok(got) if same(got, v.value) => {}
+            Ok(got) => failures.push(format!(
+                "expect value {name} = {}: found {}",
+                v.value.show(ty, crate::domain::Lang::En),
+                got.show(ty, crate::domain::Lang::En)
+            )),
+            Err(e) => failures.push(format!("expect value {name}: {e}")),
+        }
+    }
+    for f in &s.fines {
+        let citation = law.penalty_citation(f.penalty);
+        let what = format!(
+            "expect fine {citation} for {}{} on {}",
+            f.subject,
+            if f.repeat { " repeat" } else { "" },
+            f.on
+        );
+        let q = crate::eval::penalty::FineQuery {
+            citation,
+            subject: f.subject,
+            repeat: f.repeat,
+            date: f.on,
+            offence: None,
+            unpaid: None,
+        };
+        let got = crate::eval::penalty::fine(law, &q);
+        let ok = match (&f.expected, &got) {
+            (FineExpected::None, Err(crate::eval::penalty::FineError::NotInForce { .. })) => true,
+            (FineExpected::Warning, Ok(x)) => x.warning_possible && x.mci_amount.is_none(),
+            (FineExpected::WarningOr(m), Ok(x)) => x.warning_possible && x.mci_amount == Some(*m),
+            (FineExpected::Share(sh), Ok(x)) => !x.warning_possible && x.share == Some(*sh),
+            (FineExpected::Amount(m, t), Ok(x)) => {
+                !x.warning_possible && x.mci_amount == Some(*m) && t.is_none_or(|t| x.kzt_max == t)
+            }
+            _ => false,
+        };
+        if !ok {
+            let found = match got {
+                Ok(x) => format!(
+                    "{}{} MCI, {} tenge",
+                    if x.warning_possible {
+                        "warning or "
+                    } else {
+                        ""
+                    },
+                    x.mci_amount
+                        .map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
+                    x.kzt_max.normalize()
+                ),
+                Err(e) => e.to_string(),
+            };
+            failures.push(format!("{what}: found {found}"));
         }
     }
     Outcome {

@@ -4,47 +4,46 @@
 use crate::Law;
 use std::sync::OnceLock;
 
+/// `(name, text)` of files embedded at compile time, named from the crate root.
+macro_rules! embed {
+    ($dir:literal: $($file:literal),+ $(,)?) => {
+        &[$((concat!($dir, "/", $file), include_str!(concat!("../../", $dir, "/", $file)))),+]
+    };
+}
+
 /// The rule files, in load order (codes first, then chapters).
-pub const RULES: &[(&str, &str)] = &[
-    (
-        "rules/LC/00-code.rules",
-        include_str!("../../rules/LC/00-code.rules"),
-    ),
-    (
-        "rules/LC/06-working-time.rules",
-        include_str!("../../rules/LC/06-working-time.rules"),
-    ),
-    (
-        "rules/KoAP/00-code.rules",
-        include_str!("../../rules/KoAP/00-code.rules"),
-    ),
-    (
-        "rules/KoAP/06-penalties.rules",
-        include_str!("../../rules/KoAP/06-penalties.rules"),
-    ),
-    (
-        "rules/KoAP/10-labour-offences.rules",
-        include_str!("../../rules/KoAP/10-labour-offences.rules"),
-    ),
-    (
-        "rules/KoAP/42-proceedings.rules",
-        include_str!("../../rules/KoAP/42-proceedings.rules"),
-    ),
-    (
-        "rules/KoAP/43-1-appeals.rules",
-        include_str!("../../rules/KoAP/43-1-appeals.rules"),
-    ),
-    (
-        "rules/KoAP/56-execution.rules",
-        include_str!("../../rules/KoAP/56-execution.rules"),
-    ),
-];
+pub const RULES: &[(&str, &str)] = embed!("rules":
+    "LC/00-code.rules",
+    "LC/04-employment-contract.rules",
+    "LC/06-working-time.rules",
+    "LC/07-rest-time.rules",
+    "LC/08-pay.rules",
+    "LC/20-accidents.rules",
+    "LC/21-state-control.rules",
+    "EC/00-code.rules",
+    "EC/02-business-categories.rules",
+    "EC/13-state-control.rules",
+    "KoAP/00-code.rules",
+    "KoAP/06-penalties.rules",
+    "KoAP/10-labour-offences.rules",
+    "KoAP/42-proceedings.rules",
+    "KoAP/43-1-appeals.rules",
+    "KoAP/56-execution.rules",
+    "ILO/C81.rules",
+    "ILO/C129.rules",
+    "ILO/C138-C155.rules",
+);
 
 /// The scenario files (tests written in the rule language).
-pub const SCENARIOS: &[(&str, &str)] = &[(
-    "tests/scenarios/LC-06-working-time.rules",
-    include_str!("../../tests/scenarios/LC-06-working-time.rules"),
-)];
+pub const SCENARIOS: &[(&str, &str)] = embed!("tests/scenarios":
+    "LC-04-employment-contract.rules",
+    "LC-06-working-time.rules",
+    "LC-07-rest-time.rules",
+    "LC-08-pay.rules",
+    "LC-20-accidents.rules",
+    "EC-13-state-control.rules",
+    "KoAP-fines.rules",
+);
 
 static LAW: OnceLock<Result<Law, String>> = OnceLock::new();
 

@@ -464,8 +464,8 @@ const PAYROLL: &[Column] = &[
 ];
 
 const LEAVE: &[Column] = &[
-    col("from", DATE, true),
-    col("to", DATE, true),
+    col("start", DATE, true),
+    col("end", DATE, true),
     col("kind", Type::Enum(EnumType::LeaveKind), true),
     col("paid_on", DATE, false),
     col("recalled_on", DATE, false),
@@ -473,10 +473,11 @@ const LEAVE: &[Column] = &[
 
 const ACCIDENT: &[Column] = &[
     col("occurred", DATE, true),
-    col("severity", Type::Enum(EnumType::AccidentSeverity), true),
+    col("injury", Type::Enum(EnumType::AccidentSeverity), true),
     col("victims", Type::Int, true),
     col("deaths", Type::Int, true),
     col("reported_on", DATE, false),
+    col("injury_report_on", DATE, false),
     col("commission_on", DATE, false),
     col("commission_by", Type::Enum(EnumType::Authority), false),
     col("extensions", Type::Int, false),

@@ -391,6 +391,49 @@ pub enum ScenarioItem {
     },
     /// `expect breach rule for id on D measured v limit v times n`
     Expect(Expect),
+    /// `expect fine KoAP 89.2 for medium repeat on D = 80 mci, 295360 tenge`
+    ExpectFine {
+        /// The penalty part.
+        citation: Citation,
+        /// Who is fined.
+        subject: Spanned<crate::domain::Subject>,
+        /// A repeat within a year.
+        repeat: bool,
+        /// The day the case is opened (and of the offence).
+        on: Spanned<Date>,
+        /// What is expected.
+        outcome: FineOutcome,
+        /// Where.
+        span: Span,
+    },
+    /// `expect value define for id | of "record" on D = v`
+    ExpectValue {
+        /// The definition.
+        name: Name,
+        /// The employee whose facts it reads.
+        employee: Option<Name>,
+        /// The employer record (accident, inspection) it reads, by id.
+        record: Option<Name>,
+        /// The day whose law applies.
+        on: Option<Spanned<Date>>,
+        /// The expected value.
+        value: Expr,
+        /// Where.
+        span: Span,
+    },
+}
+
+/// An expected fine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FineOutcome {
+    /// No sanction in force.
+    None,
+    /// A warning only.
+    Warning,
+    /// A warning or this fine.
+    WarningOr(Expr),
+    /// This fine in MCI, and optionally in tenge.
+    Amount(Expr, Option<Expr>),
 }
 
 /// `name value` in a scenario.

@@ -177,6 +177,12 @@ fn describe(r: Rule) -> &'static str {
         Rule::record_row => "`record`",
         Rule::field_value => "a field and its value",
         Rule::expect => "`expect`",
+        Rule::value_is => "`value`",
+        Rule::fine_is => "`fine`",
+        Rule::repeat_kw => "`repeat`",
+        Rule::fine_outcome | Rule::warning_or_amount | Rule::none_kw => {
+            "a fine (`none`, `warning`, `warning or N mci`, `N mci`)"
+        }
         Rule::breach | Rule::no_breach => "`breach` or `no breach`",
         Rule::expect_for => "`for`",
         Rule::expect_on => "`on`",

@@ -355,6 +355,50 @@ fn scenario(s: &Scenario, out: &mut String) {
                 }
                 let _ = writeln!(out, " {{{} }}", fields(fs));
             }
+            ScenarioItem::ExpectFine {
+                citation: c,
+                subject,
+                repeat,
+                on,
+                outcome,
+                ..
+            } => {
+                let o = match outcome {
+                    FineOutcome::None => "none".to_string(),
+                    FineOutcome::Warning => "warning".to_string(),
+                    FineOutcome::WarningOr(e) => format!("warning or {}", expr(e)),
+                    FineOutcome::Amount(m, None) => expr(m),
+                    FineOutcome::Amount(m, Some(t)) => format!("{}, {}", expr(m), expr(t)),
+                };
+                let rep = if *repeat { " repeat" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "  expect fine {} for {}{rep} on {} = {o}",
+                    citation(c),
+                    subject.node,
+                    on.node
+                );
+            }
+            ScenarioItem::ExpectValue {
+                name,
+                employee,
+                record,
+                on,
+                value,
+                ..
+            } => {
+                let _ = write!(out, "  expect value {}", name.node);
+                if let Some(e) = employee {
+                    let _ = write!(out, " for {}", e.node);
+                }
+                if let Some(r) = record {
+                    let _ = write!(out, " of {}", q(&r.node));
+                }
+                if let Some(d) = on {
+                    let _ = write!(out, " on {}", d.node);
+                }
+                let _ = writeln!(out, " = {}", expr(value));
+            }
             ScenarioItem::Expect(e) => {
                 let _ = write!(
                     out,
