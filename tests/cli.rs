@@ -69,6 +69,7 @@ fn examples_in_json_have_the_expected_findings() {
     assert!(has("E008", "LC 113.1"));
     assert!(has("E009", "LC 109"));
     assert!(has("E010", "LC 92.3"));
+    assert!(has("E011", "LC 26.1.2"));
     assert!(has("", "LC 187.2"));
     assert!(has("", "LC 188.4"));
     assert!(has("", "EC 144-2.4"));
@@ -120,11 +121,11 @@ fn examples_in_json_have_the_expected_findings() {
     assert_eq!(minor["penalty"]["warning_possible"], true);
     assert_eq!(minor["penalty"]["repeat_citation"], "KoAP 89.2");
     assert!(!minor["explanation"].as_array().unwrap().is_empty());
-    assert_eq!(v["summary"]["rows_read"], 88);
+    assert_eq!(v["summary"]["rows_read"], 94);
     assert_eq!(v["summary"]["rows_rejected"], 0);
-    assert_eq!(v["summary"]["employees"], 10);
-    assert_eq!(v["summary"]["employees_in_breach"], 10);
-    assert_eq!(findings.len(), 31);
+    assert_eq!(v["summary"]["employees"], 11);
+    assert_eq!(v["summary"]["employees_in_breach"], 11);
+    assert_eq!(findings.len(), 32);
     assert_eq!(v["summary"]["by_citation"]["LC 76.2"], 2);
     assert_eq!(v["engine"]["rules_digest"].as_str().map(str::len), Some(64));
 }
@@ -173,7 +174,7 @@ fn examples_as_csv() {
         )
     );
     let rows: Vec<&str> = lines.collect();
-    assert_eq!(rows.len(), 31);
+    assert_eq!(rows.len(), 32);
     assert!(
         rows.iter().any(|r| r.starts_with(
             "E005,overtime_daily,LC 78.1,significant,2024-03-04,2024-03-04,2,1,h,KoAP 89.1,0,0,0,0,"
@@ -260,7 +261,7 @@ fn bad_input_exits_2_with_located_errors() {
         out.contains("timesheet.csv:2:3 (worked_hours): 30 hours is more than a day has"),
         "{out}"
     );
-    assert!(out.contains("Rows: 12 read, 1 rejected"), "{out}");
+    assert!(out.contains("Rows: 13 read, 1 rejected"), "{out}");
     let rules = dir.join("rules");
     std::fs::create_dir_all(&rules).unwrap();
     std::fs::write(rules.join("bad.rules"), "code XC { title en \"x\" ru \"x\" kk \"x\" }\narticle XC 1 {\n  title en \"t\" ru \"т\" kk \"т\"\n  define d : hours = 2 h + 3 days\n}\n").unwrap();
