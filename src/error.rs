@@ -1,10 +1,11 @@
 //! Errors of every stage as one type, and their rendering: text for terminals and `<pre>`, and
 //! plain data with positions for the web page and JSON.
 
+use crate::amend::AmendError;
 use crate::check::CheckError;
 use crate::eval::EvalError;
 use crate::syntax::{Sources, Span, SyntaxError};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::Diagnostic;
 use serde::Serialize;
 use thiserror::Error;
 
@@ -23,6 +24,10 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Eval(#[from] EvalError),
+    /// An amendment does not fit the law it amends.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Amend(#[from] AmendError),
 }
 
 /// A labelled position of an error.
@@ -83,19 +88,66 @@ pub enum Style {
     Colour,
 }
 
-/// Renders errors against their sources.
-pub fn render(errors: &[Error], sources: &Sources, style: Style) -> Diagnostics {
+/// Renders one diagnostic: miette's graphical report, with the source underlined.
+#[cfg(not(target_arch = "wasm32"))]
+fn render_one(e: &Error, sources: &Sources, style: Style, out: &mut String) -> std::fmt::Result {
+    use miette::{GraphicalReportHandler, GraphicalTheme};
     let theme = match style {
         Style::Plain => GraphicalTheme::unicode_nocolor(),
         Style::Colour => GraphicalTheme::unicode(),
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let report = miette::Report::new(e.clone()).with_source_code(sources.clone());
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .render_report(out, report.as_ref())
+}
+
+/// Renders one diagnostic in the browser: the message, each label at `file:line:col` under its
+/// source line, and the help. The page underlines positions itself from the labels, so miette's
+/// report handlers (and their share of the module's size budget) are left out of the wasm build.
+#[cfg(target_arch = "wasm32")]
+fn render_one(e: &Error, sources: &Sources, _style: Style, out: &mut String) -> std::fmt::Result {
+    use std::fmt::Write;
+    match e.code() {
+        Some(code) => writeln!(out, "error[{code}]: {e}")?,
+        None => writeln!(out, "error: {e}")?,
+    }
+    for l in e.labels().into_iter().flatten() {
+        let span = Span::new(l.offset() as u32, (l.offset() + l.len()) as u32);
+        let loc = sources.locate(span);
+        writeln!(out, "  --> {}:{}:{}", loc.file, loc.line, loc.column)?;
+        let line = sources
+            .files()
+            .find(|(_, name, _)| *name == loc.file)
+            .and_then(|(_, _, text)| text.lines().nth(loc.line.saturating_sub(1)))
+            .unwrap_or_default();
+        let width = line
+            .chars()
+            .skip(loc.column.saturating_sub(1))
+            .count()
+            .min(l.len().max(1));
+        writeln!(out, "   | {line}")?;
+        let pad = " ".repeat(loc.column.saturating_sub(1));
+        writeln!(
+            out,
+            "   | {pad}{} {}",
+            "^".repeat(width.max(1)),
+            l.label().unwrap_or_default()
+        )?;
+    }
+    if let Some(help) = e.help() {
+        writeln!(out, "  help: {help}")?;
+    }
+    Ok(())
+}
+
+/// Renders errors against their sources.
+pub fn render(errors: &[Error], sources: &Sources, style: Style) -> Diagnostics {
     let mut all = String::new();
     let mut out = Vec::new();
     for e in errors {
-        let report = miette::Report::new(e.clone()).with_source_code(sources.clone());
         let mut text = String::new();
-        if handler.render_report(&mut text, report.as_ref()).is_err() {
+        if render_one(e, sources, style, &mut text).is_err() {
             text = format!("error: {e}\n");
         }
         all.push_str(&text);

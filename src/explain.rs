@@ -2,13 +2,13 @@
 //! language (JSON for the page and scripts), as text for a terminal, and as CSV. The CLI, the
 //! wasm boundary and the golden tests all use these functions.
 
+use crate::date::Date;
 use crate::domain::{Lang, Tr};
 use crate::eval::facts::{Facts, InputError, InputReport};
 use crate::eval::trace::{Step, StepNote};
 use crate::eval::{Finding, Verdict};
 use crate::law::expr::{Dim, Type, Value};
 use crate::law::{Law, dated::InForce};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -467,16 +467,11 @@ pub fn report(
         .collect();
     let mut by_citation = BTreeMap::new();
     let mut by_rule = BTreeMap::new();
-    let mut exposure = Exposure::default();
     for f in &findings {
         *by_citation.entry(f.citation.clone()).or_insert(0) += 1;
         *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
-        if let Some(p) = &f.penalty {
-            exposure.min += p.kzt_min;
-            exposure.max += p.kzt_max;
-            exposure.max_if_repeated += p.repeat_mci.map_or(p.kzt_max, |(_, hi)| hi * p.mci_value);
-        }
     }
+    let exposure = exposure(verdict.findings.iter().filter_map(|f| f.penalty.as_ref()));
     CheckReport {
         engine: Engine::new(law, verdict.options.as_of),
         findings,
@@ -491,6 +486,20 @@ pub fn report(
             errors: input.errors.clone(),
         },
     }
+}
+
+/// The fines a set of findings could bring, as first offences and if all were repeats.
+pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote>) -> Exposure {
+    let mut e = Exposure::default();
+    for q in quotes {
+        e.min += q.kzt_min;
+        e.max += q.kzt_max;
+        e.max_if_repeated += q
+            .repeat
+            .as_ref()
+            .map_or(q.kzt_max, |(_, _, hi)| *hi * q.mci_value);
+    }
+    e
 }
 
 fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {

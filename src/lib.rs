@@ -17,13 +17,17 @@
 //! assert_eq!(law.cite(rule.article, rule.part.as_deref()), "LC 78.1");
 //! ```
 
+pub mod amend;
+pub mod app;
 pub mod check;
+pub mod date;
 pub mod domain;
 pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod law;
 pub mod syntax;
+pub mod wasm;
 
 pub use error::{Diagnostics, Error};
 pub use law::Law;
@@ -59,4 +63,10 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
 /// The law shipped with ereje (all of `rules/`), checked once.
 pub fn bundled() -> Result<&'static Law, &'static str> {
     law::bundled::law()
+}
+
+/// The law shipped with ereje and its scenario suite (`tests/scenarios/`), checked once.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_with_scenarios() -> Result<&'static Law, &'static str> {
+    law::bundled::with_scenarios()
 }

@@ -278,3 +278,66 @@ fn test_command_runs_the_scenarios() {
     assert!(out.contains("0 without a scenario"), "{out}");
     assert!(out.trim_end().ends_with("0 failed"), "{out}");
 }
+
+#[test]
+fn amend_shows_what_law_226_changed() {
+    let (code, out, err) = ereje(&[
+        "amend",
+        "--historical",
+        "rules/amendments/2023-07-01-overtime-caps-226-VII.rules",
+        "--employees",
+        "50",
+        "--search",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["articles_changed"][0]["citation"], "LC 78");
+    assert_eq!(
+        v["versions"][0]["name"],
+        "law before Law No. 226-VII of 20.04.2023"
+    );
+    let added: Vec<&str> = v["articles_changed"][0]["diff"]
+        .as_array()
+        .expect("diff")
+        .iter()
+        .filter(|l| l["tag"] == "+")
+        .filter_map(|l| l["text"].as_str())
+        .collect();
+    assert_eq!(
+        added,
+        vec!["    2023-07-01: false per \"Law No. 226-VII of 20.04.2023\""; 2]
+    );
+    assert_eq!(v["population"]["employees"], 50);
+    assert!(v["counterexample"]["found"]["scenario"].as_str().is_some());
+    // The human report names the versions and the changed scenarios.
+    let (code, out, _) = ereje(&[
+        "amend",
+        "--historical",
+        "rules/amendments/2023-07-01-overtime-caps-226-VII.rules",
+        "--employees",
+        "10",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("lc78_monthly_summed_after_2023_07_01: FAIL → pass"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_bad_amendment_exits_2_with_its_location() {
+    let dir = std::env::temp_dir().join(format!("ereje-amend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("bad.rules");
+    std::fs::write(
+        &path,
+        "amendment \"b\" {\n  title en \"-\" ru \"-\" kk \"-\"\n  set normal_wek from 2027-01-01 = 36 h\n}\n",
+    )
+    .expect("write");
+    let (code, _, err) = ereje(&["amend", path.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.rules:3:7"), "{err}");
+    assert!(err.contains("did you mean `normal_week`?"), "{err}");
+}

@@ -1,9 +1,9 @@
 //! The fine calculator's edges, by hand from the KoAP and EC 24: business size from headcount
 //! and income, shares of an unpaid sum, dates the MCI does not cover, repeat parts.
 
+use ereje::date::Date;
 use ereje::domain::Subject;
 use ereje::eval::penalty::{FineError, FineQuery, business_size, fine};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 fn law() -> &'static ereje::Law {

@@ -1,8 +1,8 @@
 //! Bad CSV input: every kind is reported with its row and column, nothing panics, and every
 //! other row is still read; the counts account for every input row.
 
+use ereje::date::Date;
 use ereje::eval::facts::{Coverage, Csv, InputError, InputReport, read};
-use jiff::civil::Date;
 
 const ROSTER: &str = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
 E1,1990-01-01,5day,false,0,false,true\n\

@@ -3,7 +3,7 @@
 
 #[test]
 fn every_bundled_scenario_passes() {
-    let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let law = ereje::bundled_with_scenarios().unwrap_or_else(|e| panic!("{e}"));
     let outcomes = ereje::eval::scenario::run_all(law);
     assert!(
         outcomes.len() >= 50,
@@ -25,7 +25,7 @@ fn every_bundled_scenario_passes() {
 
 #[test]
 fn every_rule_has_a_scenario() {
-    let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let law = ereje::bundled_with_scenarios().unwrap_or_else(|e| panic!("{e}"));
     let untested: Vec<&str> = law
         .rules
         .iter()
@@ -46,7 +46,7 @@ fn every_rule_has_a_scenario() {
 #[test]
 fn a_wrong_expectation_fails() {
     // The runner itself must be able to fail: the same facts with a wrong measured value.
-    let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let law = ereje::bundled_with_scenarios().unwrap_or_else(|e| panic!("{e}"));
     let mut files: Vec<(&str, &str)> = ereje::law::bundled::RULES.to_vec();
     let wrong = "scenario wrong { employee a  days a 2024-03-04 .. 2024-03-08 worked 9 h \
                  expect breach weekly_hours measured 44 h  expect no breach weekly_hours }";
@@ -64,7 +64,7 @@ fn a_wrong_expectation_fails() {
 
 #[test]
 fn every_penalty_part_has_a_fine_scenario() {
-    let law = ereje::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let law = ereje::bundled_with_scenarios().unwrap_or_else(|e| panic!("{e}"));
     let unpriced: Vec<String> = law
         .penalties
         .iter()

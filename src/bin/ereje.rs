@@ -2,13 +2,13 @@
 //! success, 1 breaches found (or tests failed), 2 invalid rules or input.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ereje::date::Date;
 use ereje::domain::{Lang, Subject, Table};
 use ereje::eval::facts::{self, Coverage};
 use ereje::eval::penalty::{self, FineQuery};
 use ereje::eval::{Options, evaluate};
 use ereje::explain;
 use ereje::law::Law;
-use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -157,6 +157,36 @@ enum Command {
         /// Files or folders (default: the bundled law).
         paths: Vec<PathBuf>,
     },
+    /// Apply amendments and show what they change: articles, scenarios, a population, ILO notes.
+    Amend {
+        /// Amendment files, applied in order (a bill, then an amendment to the bill).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// roster.csv of a population to judge under each version.
+        #[arg(long, requires = "timesheet")]
+        roster: Option<PathBuf>,
+        /// timesheet.csv of that population.
+        #[arg(long, requires = "roster")]
+        timesheet: Option<PathBuf>,
+        /// payroll.csv of that population.
+        #[arg(long, requires = "roster")]
+        payroll: Option<PathBuf>,
+        /// Without --roster: generate this many employees for the month of --on.
+        #[arg(long, default_value_t = 1000)]
+        employees: usize,
+        /// More scenario files or folders to run under each version.
+        #[arg(long)]
+        scenarios: Vec<PathBuf>,
+        /// The day the comparison is about (default: the first day the last amendment changes).
+        #[arg(long)]
+        on: Option<Date>,
+        /// Search for a smallest case (one employee, one week) on which the last two versions differ.
+        #[arg(long)]
+        search: bool,
+        /// The first file is already law: compare with the law as it stood before it.
+        #[arg(long)]
+        historical: bool,
+    },
     /// Benchmark: a generated population of employees × one month.
     Bench {
         /// Employees.
@@ -259,6 +289,14 @@ fn main() -> ExitCode {
                     Ok(l) => l,
                     Err(code) => return code,
                 },
+                // The bundled law is tested with the bundled scenario suite.
+                None if cli.rules.is_none() => match ereje::bundled_with_scenarios() {
+                    Ok(l) => l.clone(),
+                    Err(e) => {
+                        eprint!("{e}");
+                        return ExitCode::from(2);
+                    }
+                },
                 None => law,
             };
             test(&law, coverage)
@@ -297,6 +335,114 @@ fn main() -> ExitCode {
             }
         }
         Command::Bench { employees, runs } => bench(&law, employees, runs),
+        Command::Amend {
+            files,
+            roster,
+            timesheet,
+            payroll,
+            employees,
+            scenarios,
+            on,
+            search,
+            historical,
+        } => {
+            // The bundled law is compared with its scenario suite.
+            let base = if cli.rules.is_none() {
+                match ereje::bundled_with_scenarios() {
+                    Ok(l) => l.clone(),
+                    Err(e) => {
+                        eprint!("{e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            } else {
+                law
+            };
+            let file = |p: &Path| -> Result<ereje::app::File, ExitCode> {
+                Ok(ereje::app::File {
+                    name: p.display().to_string(),
+                    text: read(p)?,
+                })
+            };
+            let mut request = ereje::app::AmendRequest {
+                amendments: Vec::new(),
+                scenarios: Vec::new(),
+                population: None,
+                generate: None,
+                on,
+                search,
+                historical,
+                lang,
+            };
+            let mut scenario_files = Vec::new();
+            for s in &scenarios {
+                rule_files(s, &mut scenario_files);
+            }
+            for p in &files {
+                match file(p) {
+                    Ok(f) => request.amendments.push(f),
+                    Err(c) => return c,
+                }
+            }
+            for p in &scenario_files {
+                match file(p) {
+                    Ok(f) => request.scenarios.push(f),
+                    Err(c) => return c,
+                }
+            }
+            match (roster, timesheet) {
+                (Some(r), Some(t)) => {
+                    let (roster, timesheet) = match (file(&r), file(&t)) {
+                        (Ok(r), Ok(t)) => (r, t),
+                        (Err(c), _) | (_, Err(c)) => return c,
+                    };
+                    let payroll = match payroll.as_deref().map(file).transpose() {
+                        Ok(p) => p,
+                        Err(c) => return c,
+                    };
+                    request.population = Some(ereje::app::CheckRequest {
+                        roster,
+                        timesheet,
+                        payroll,
+                        leave: None,
+                        accidents: None,
+                        inspections: None,
+                        enterprise: None,
+                        as_of: None,
+                        lang,
+                    });
+                }
+                _ => request.generate = Some(employees),
+            }
+            match ereje::app::amend_with(&base, &request) {
+                Ok(impact) => {
+                    match cli.format {
+                        Format::Json => println!(
+                            "{}",
+                            serde_json::to_string_pretty(&impact).unwrap_or_default()
+                        ),
+                        Format::Human | Format::Csv => {
+                            print!("{}", ereje::amend::impact::text(&impact))
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(f) => {
+                    eprint!(
+                        "{}",
+                        if f.rendered.is_empty() {
+                            &f.message
+                        } else {
+                            &f.rendered
+                        }
+                    );
+                    if !f.errors.is_empty() {
+                        eprintln!("{} error(s)", f.errors.len());
+                    }
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
@@ -498,8 +644,13 @@ fn peak_memory_kb() -> Option<u64> {
 }
 
 fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
-    let (roster, timesheet) = ereje::eval::population::generate(employees, 2024, 3, 42);
-    let rows = timesheet.lines().count() - 1;
+    let population = ereje::eval::population::generate(employees, 2024, 3, 42);
+    let (roster, timesheet, payroll) = (
+        &population.roster,
+        &population.timesheet,
+        &population.payroll,
+    );
+    let rows = timesheet.lines().count() + payroll.lines().count() - 2;
     println!(
         "population: {employees} employees × March 2024, {rows} timesheet rows, {} rules",
         law.rules.len()
@@ -511,13 +662,19 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
         let (facts, input) = facts::read(
             facts::Csv {
                 name: "roster.csv",
-                text: &roster,
+                text: roster,
             },
             facts::Csv {
                 name: "timesheet.csv",
-                text: &timesheet,
+                text: timesheet,
             },
-            &[],
+            &[(
+                Table::Payroll,
+                facts::Csv {
+                    name: "payroll.csv",
+                    text: payroll,
+                },
+            )],
             coverage(law),
         );
         let t1 = std::time::Instant::now();
@@ -556,6 +713,67 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
     );
     if let Some(kb) = peak_memory_kb() {
         println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
+    }
+    bench_amend(employees)
+}
+
+/// The amendment examples' impact over a generated population (issue 5: under 2 s natively for
+/// 10,000 employees × one month): the amendments applied and checked, the scenario suite and
+/// the population judged under every version, the findings compared.
+fn bench_amend(employees: usize) -> ExitCode {
+    let Ok(base) = ereje::bundled_with_scenarios() else {
+        return ExitCode::from(2);
+    };
+    let example = |name: &str| ereje::app::File {
+        name: format!("rules/amendments/{name}"),
+        text: ereje::law::bundled::AMENDMENTS
+            .iter()
+            .find(|(n, _)| n.ends_with(name))
+            .map_or_else(String::new, |(_, t)| (*t).to_string()),
+    };
+    let cases: [(&str, Vec<ereje::app::File>, bool); 2] = [
+        (
+            "Law 226-VII as history (2 versions, July 2023)",
+            vec![example("2023-07-01-overtime-caps-226-VII.rules")],
+            true,
+        ),
+        (
+            "minimum wage 110,000 after the 2027 baseline (3 versions, January 2027)",
+            vec![
+                example("2027-01-01-baseline.rules"),
+                example("2027-01-01-minimum-wage-110000.rules"),
+            ],
+            false,
+        ),
+    ];
+    for (label, amendments, historical) in cases {
+        let request = ereje::app::AmendRequest {
+            amendments,
+            scenarios: Vec::new(),
+            population: None,
+            generate: Some(employees),
+            on: None,
+            search: false,
+            historical,
+            lang: Lang::En,
+        };
+        let t0 = std::time::Instant::now();
+        match ereje::app::amend_with(base, &request) {
+            Ok(i) => {
+                let p = i.population.as_ref();
+                println!(
+                    "amend: {label}: {employees} employees in {:.3} s; {} newly and {} no longer in breach, {} scenarios changed",
+                    t0.elapsed().as_secs_f64(),
+                    p.map_or(0, |p| p.newly_in_breach),
+                    p.map_or(0, |p| p.no_longer_in_breach),
+                    i.scenarios.changed.len()
+                );
+            }
+            Err(f) => {
+                eprintln!("error: {}", f.message);
+                return ExitCode::from(2);
+            }
+        }
     }
     ExitCode::SUCCESS
 }

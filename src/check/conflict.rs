@@ -4,13 +4,13 @@
 //! apply there, at the same priority, with different values, are a check error with the case.
 
 use super::CheckError;
+use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime};
 use crate::eval::EvalError;
 use crate::eval::expr::{Env, define};
 use crate::eval::facts::{Day, Employee};
 use crate::law::expr::{Expr, ExprKind};
 use crate::law::{DefineId, Law};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 

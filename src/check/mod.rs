@@ -8,13 +8,13 @@ mod types;
 
 pub use error::CheckError;
 
+use crate::date::Date;
 use crate::domain::{Lang, Subject, Tr};
 use crate::law::dated::{Dated, History};
 use crate::law::expr::{Dim, Needs, Type, Value};
 use crate::law::*;
 use crate::syntax::{Sources, Span, Spanned, ast};
 use error::suggest;
-use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// Checks parsed rule files and builds the law. On failure, returns every error found.
@@ -1033,6 +1033,8 @@ impl<'a> Checker<'a> {
             penalties: self.penalties.into_iter().flatten().collect(),
             notes: self.notes,
             scenarios: Vec::new(),
+            dropped_scenarios: Vec::new(),
+            set_aside: Vec::new(),
             rule_index,
             penalty_index: self.penalty_index,
             param_index,

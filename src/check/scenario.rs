@@ -2,12 +2,12 @@
 //! the CSV columns; expectations name rules, employees and values.
 
 use super::{CheckError, Checker};
+use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Subject, Table, Tr};
 use crate::eval::facts::{Day, Employee, Facts, Record};
 use crate::law::expr::{Dim, EnumType, Type, Value, columns, per_employee};
 use crate::law::{Law, RuleId};
 use crate::syntax::{Span, ast};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

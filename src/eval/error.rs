@@ -1,8 +1,8 @@
 //! Evaluation errors. After `check`, most failures are impossible; what remains is a date the
 //! law does not cover, a repeal, or two exceptions that disagree on the facts given.
 
+use crate::date::Date;
 use crate::syntax::Span;
-use jiff::civil::Date;
 use miette::Diagnostic;
 use thiserror::Error;
 

@@ -1,6 +1,7 @@
 //! Evaluates checked expressions on one employee and one day (or period), optionally recording
 //! the explanation tree as it goes: the trace is the computation (Catala's `--trace`).
 
+use crate::date::Date;
 use crate::domain::Subject;
 use crate::eval::error::EvalError;
 use crate::eval::facts::{Day, Employee, Record, whole_years};
@@ -9,7 +10,6 @@ use crate::law::dated::InForce;
 use crate::law::expr::*;
 use crate::law::{DefineId, Law, ParamId};
 use crate::syntax::ast::{BinOp, UnOp};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -269,27 +269,24 @@ fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value
         (BinOp::Add, Value::Date(d), n) => {
             let days = n
                 .as_num()
-                .and_then(|n| i32::try_from(n.trunc().mantissa()).ok())
+                .and_then(|n| i64::try_from(n.trunc()).ok())
                 .ok_or(EvalError::Internal)?;
             return d
-                .checked_add(jiff::Span::new().days(days))
+                .add_days(days)
                 .map(Value::Date)
                 .map_err(|_| EvalError::Overflow { at });
         }
         (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
-            let days = e
-                .until(d)
-                .map_err(|_| EvalError::Overflow { at })?
-                .get_days();
+            let days = e.days_until(d);
             return Ok(Value::Num(Decimal::from(days)));
         }
         (BinOp::Sub, Value::Date(d), n) => {
             let days = n
                 .as_num()
-                .and_then(|n| i32::try_from(n.trunc().mantissa()).ok())
+                .and_then(|n| i64::try_from(n.trunc()).ok())
                 .ok_or(EvalError::Internal)?;
             return d
-                .checked_sub(jiff::Span::new().days(days))
+                .add_days(-days)
                 .map(Value::Date)
                 .map_err(|_| EvalError::Overflow { at });
         }
@@ -407,9 +404,7 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => Value::Unknown,
         },
         Builtin::DaysBetween => match (x, y) {
-            (Value::Date(a), Value::Date(b)) => Value::Num(Decimal::from(
-                a.until(b).map_err(|_| EvalError::Internal)?.get_days(),
-            )),
+            (Value::Date(a), Value::Date(b)) => Value::Num(Decimal::from(a.days_until(b))),
             _ => return Err(EvalError::Internal),
         },
     })

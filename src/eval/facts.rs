@@ -2,9 +2,9 @@
 //! by scenarios. Every bad row is reported with its row and column and the rest are still read;
 //! the counts account for every input row.
 
+use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Sex, Table};
 use crate::law::expr::{Column, Type, Value, columns, per_employee};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -263,8 +263,8 @@ fn derive_inspection_history(records: &mut [Record]) {
 fn rest_between(prev: &Day, next: &Day) -> Option<Decimal> {
     let (ps, pe, ns) = (prev.start?, prev.end?, next.start?);
     let end_minutes = i64::from(pe) + if pe <= ps { 1440 } else { 0 };
-    let days = prev.date.until(next.date).ok()?.get_days();
-    let minutes = i64::from(days) * 1440 + i64::from(ns) - end_minutes;
+    let days = prev.date.days_until(next.date);
+    let minutes = days * 1440 + i64::from(ns) - end_minutes;
     Some(Decimal::from(minutes) / Decimal::from(60))
 }
 

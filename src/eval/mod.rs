@@ -14,12 +14,12 @@ pub mod trace;
 pub use error::EvalError;
 pub use facts::{Day, Employee, Facts};
 
+use crate::date::Date;
 use crate::domain::{Scope, Subject, Table};
 use crate::law::expr::{AggKind, Domain, Type, Value};
 use crate::law::{Law, Rule, RuleId};
 use expr::{Env, Globals, eval, in_force};
 use facts::Record;
-use jiff::civil::{Date, Weekday};
 use std::collections::BTreeSet;
 use trace::{Step, StepKind, StepNote};
 
@@ -93,6 +93,20 @@ pub struct Verdict {
     pub options: Options,
 }
 
+/// True when an expression reads nothing that changes from day to day: constants, and the
+/// employee's fixed facts (not age, which grows, nor dates).
+fn is_static(e: &crate::law::expr::Expr) -> bool {
+    use crate::law::expr::{EmployeeField as F, ExprKind as K};
+    match &e.kind {
+        K::Const(_) | K::Global(crate::law::expr::Global::Enterprise) => true,
+        K::Employee(f) => !matches!(f, F::Age | F::BirthDate | F::HireDate),
+        K::Unary(_, a) => is_static(a),
+        K::Binary(_, a, b) => is_static(a) && is_static(b),
+        K::In(a, set) => is_static(a) && set.iter().all(is_static),
+        _ => false,
+    }
+}
+
 /// True for scopes judged per employee (the timesheet, payroll and leave).
 fn per_employee(scope: Scope) -> bool {
     !matches!(scope, Scope::Accident | Scope::Inspection)
@@ -154,7 +168,7 @@ pub fn period_start(scope: Scope, d: Date) -> Date {
     match scope {
         Scope::Week => {
             let back = i64::from(d.weekday().to_monday_zero_offset());
-            d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
+            d.add_days(-back).unwrap_or(d)
         }
         Scope::Month => d.first_of_month(),
         Scope::Year => d.first_of_year(),
@@ -169,7 +183,7 @@ pub fn period_start(scope: Scope, d: Date) -> Date {
 
 fn period_end(scope: Scope, start: Date) -> Date {
     match scope {
-        Scope::Week => start.nth_weekday(1, Weekday::Sunday).unwrap_or(start),
+        Scope::Week => start.add_days(6).unwrap_or(start),
         Scope::Month => start.last_of_month(),
         Scope::Year => start.last_of_year(),
         Scope::Day
@@ -229,6 +243,25 @@ impl<'a> Judge<'a> {
             days: &[],
             records: &[],
         };
+        // A `when` conjunct that reads only what never changes for the employee (regime, sex,
+        // hazardous work, …) is decided once: most protected-group rules then skip most
+        // employees without looking at a single day. The result is the same, only sooner.
+        if let Some(w) = &self.rule.when {
+            let env = self.env(&bare, &[]);
+            let mut conjuncts = vec![w];
+            while let Some(c) = conjuncts.pop() {
+                match &c.kind {
+                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
+                        conjuncts.push(a);
+                        conjuncts.push(b);
+                    }
+                    _ if is_static(c) && eval(c, &env, None)? == Value::Bool(false) => {
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+        }
         match self.rule.scope {
             Scope::Day => {
                 for d in days {
@@ -351,15 +384,20 @@ impl<'a> Judge<'a> {
             })
             .collect();
         for (k, a) in self.rule.aggs.iter().enumerate() {
-            let items: Vec<(Option<&Day>, Option<&Record>, Date)> = match a.domain {
-                Domain::Days => i.days.iter().map(|d| (Some(d), None, d.date)).collect(),
-                Domain::Table(t) => i
-                    .records
-                    .iter()
-                    .filter(|r| r.table == t)
-                    .map(|r| (None, Some(*r), r.key))
-                    .collect(),
+            let days = match a.domain {
+                Domain::Days => i.days,
+                Domain::Table(_) => &[],
             };
+            let records = match a.domain {
+                Domain::Days => &[][..],
+                Domain::Table(_) => i.records,
+            };
+            let items = days.iter().map(|d| (Some(d), None, d.date)).chain(
+                records
+                    .iter()
+                    .filter(|r| matches!(a.domain, Domain::Table(t) if r.table == t))
+                    .map(|r| (None, Some(*r), r.key)),
+            );
             for (day, record, date) in items {
                 let inst = Instance {
                     day,

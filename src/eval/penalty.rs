@@ -1,12 +1,12 @@
 //! Pricing a KoAP penalty: the sanction in force on the day of the offence, in MCI, converted to
 //! tenge at the MCI in force when the case is opened (KoAP 44.1), with the deadlines that follow.
 
+use crate::date::Date;
 use crate::domain::Subject;
 use crate::eval::error::EvalError;
 use crate::eval::expr::param_at;
 use crate::law::dated::InForce;
 use crate::law::{Amount, Law, PenaltyId, Sanction};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -220,7 +220,7 @@ fn days_param(
 
 fn add_days(d: Date, n: Option<Decimal>) -> Option<Date> {
     let n = i64::try_from(n?.trunc()).ok()?;
-    d.checked_add(jiff::Span::new().days(n)).ok()
+    d.add_days(n).ok()
 }
 
 /// The inspector's calculator (`ereje fine`).

@@ -26,19 +26,33 @@ impl Mix {
     }
 }
 
-/// `roster.csv` and `timesheet.csv` for `employees` people over the month starting `month`
-/// (`YYYY-MM`), with the mix of regimes, protected groups and overtime seen in practice
-/// (users.md §5): about a fifth in hazardous work, a few minors, pregnant and disabled
-/// employees, and overtime on about one day in ten.
-pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> (String, String) {
+/// The generated files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Population {
+    /// `roster.csv`
+    pub roster: String,
+    /// `timesheet.csv`
+    pub timesheet: String,
+    /// `payroll.csv`: the month's pay, at the employee's rate with the premiums of LC 108–110,
+    /// paid on the 5th of the next month; a few are paid late.
+    pub payroll: String,
+}
+
+/// `roster.csv`, `timesheet.csv` and `payroll.csv` for `employees` people over one month, with
+/// the mix of regimes, protected groups and overtime seen in practice (users.md §5): about a
+/// fifth in hazardous work, a few minors, pregnant and disabled employees, overtime on about one
+/// day in ten, and hourly rates from 450 to 5,000 tenge (so a few earn near the minimum wage).
+pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population {
     let mut rng = Mix(seed);
     let mut roster = String::from(
         "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate\n",
     );
     let mut timesheet =
         String::from("employee_id,date,worked_hours,overtime_hours,night_hours,start,end\n");
+    let mut payroll =
+        String::from("employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\n");
     let first =
-        jiff::civil::Date::new(year, month, 1).unwrap_or(jiff::civil::Date::constant(2024, 1, 1));
+        crate::date::Date::new(year, month, 1).unwrap_or(crate::date::Date::constant(2024, 1, 1));
     let days = first.days_in_month();
     for i in 0..employees {
         let id = format!("E{:05}", i + 1);
@@ -65,14 +79,15 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> (String, S
         let disability = if rng.chance(20) { 1 + rng.below(3) } else { 0 };
         let pregnant = rng.chance(20);
         let consent = rng.chance(600);
-        let rate = 1000 + rng.below(4000);
+        let rate = 450 + rng.below(4551);
+        let (mut normal, mut overtime_h, mut night_h, mut weekend_h) = (0u64, 0u64, 0u64, 0u64);
         let _ = writeln!(
             roster,
             "{id},{birth},{regime},{hazardous},{disability},{pregnant},{consent},{rate}"
         );
         let night_shift = regime == "summed" && rng.chance(500);
         for d in 1..=days {
-            let date = jiff::civil::Date::new(year, month, d).unwrap_or(first);
+            let date = crate::date::Date::new(year, month, d).unwrap_or(first);
             let weekday = date.weekday().to_monday_one_offset();
             let works = match regime {
                 "5day" => weekday <= 5,
@@ -104,11 +119,38 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> (String, S
                 (9, 0)
             };
             let end = (start + worked) % 24;
+            normal += base;
+            overtime_h += overtime;
+            night_h += night;
+            if weekday >= 6 {
+                weekend_h += worked;
+            }
             let _ = writeln!(
                 timesheet,
                 "{id},{date},{worked},{overtime},{night},{start:02}:00,{end:02}:00"
             );
         }
+        // Premiums at the legal minimum: half the rate on top for overtime (LC 108), night
+        // (LC 110) and days off (LC 109); whole tenge, rounded up.
+        let half = |hours: u64| (rate * hours).div_ceil(2);
+        let (next_year, next_month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+        let paid_day = if rng.chance(20) { 15 } else { 5 };
+        let _ = writeln!(
+            payroll,
+            "{id},{year}-{month:02},{next_year}-{next_month:02}-{paid_day:02},{},{},{},{}",
+            rate * normal,
+            half(overtime_h),
+            half(night_h),
+            half(weekend_h)
+        );
     }
-    (roster, timesheet)
+    Population {
+        roster,
+        timesheet,
+        payroll,
+    }
 }

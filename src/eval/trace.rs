@@ -1,7 +1,7 @@
 //! The explanation tree recorded while a finding is computed.
 
+use crate::date::Date;
 use crate::law::expr::{Type, Value};
-use jiff::civil::Date;
 
 /// What a step is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

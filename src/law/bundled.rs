@@ -1,5 +1,7 @@
-//! The law shipped with ereje: every file under `rules/` (and the scenarios under
-//! `tests/scenarios/`), embedded at compile time and checked once.
+//! The law shipped with ereje: every file under `rules/`, embedded at compile time and checked
+//! once. The scenarios under `tests/scenarios/` are embedded too in the native build (`ereje test`
+//! runs them); the browser module leaves them out to stay within its size budget, and the page
+//! sends them when a drafter runs the suite.
 
 use crate::Law;
 use std::sync::OnceLock;
@@ -35,6 +37,7 @@ pub const RULES: &[(&str, &str)] = embed!("rules":
 );
 
 /// The scenario files (tests written in the rule language).
+#[cfg(not(target_arch = "wasm32"))]
 pub const SCENARIOS: &[(&str, &str)] = embed!("tests/scenarios":
     "LC-04-employment-contract.rules",
     "LC-06-working-time.rules",
@@ -45,17 +48,40 @@ pub const SCENARIOS: &[(&str, &str)] = embed!("tests/scenarios":
     "KoAP-fines.rules",
 );
 
+/// The example amendments (`rules/amendments/`), for `ereje bench` and the page's examples.
+#[cfg(not(target_arch = "wasm32"))]
+pub const AMENDMENTS: &[(&str, &str)] = embed!("rules/amendments":
+    "2021-10-24-womens-list-67-VII.rules",
+    "2023-07-01-overtime-caps-226-VII.rules",
+    "2026-03-12-register-fines-257-VIII.rules",
+    "2027-01-01-baseline.rules",
+    "2027-01-01-lift-inspection-caps.rules",
+    "2027-01-01-minimum-wage-110000.rules",
+);
+
 static LAW: OnceLock<Result<Law, String>> = OnceLock::new();
 
-/// The bundled law with its scenarios, checked on first use. An error here is a bug in
-/// `rules/`, which the test suite catches; it is returned as rendered diagnostics.
+/// The bundled law, checked on first use. An error here is a bug in `rules/`, which the test
+/// suite catches; it is returned as rendered diagnostics.
 pub fn law() -> Result<&'static Law, &'static str> {
-    LAW.get_or_init(|| {
-        let files = RULES.iter().chain(SCENARIOS);
-        crate::load(files.copied()).map_err(|e| e.rendered)
-    })
-    .as_ref()
-    .map_err(String::as_str)
+    LAW.get_or_init(|| crate::load(RULES.iter().copied()).map_err(|e| e.rendered))
+        .as_ref()
+        .map_err(String::as_str)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+static WITH_SCENARIOS: OnceLock<Result<Law, String>> = OnceLock::new();
+
+/// The bundled law with the scenario suite.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn with_scenarios() -> Result<&'static Law, &'static str> {
+    WITH_SCENARIOS
+        .get_or_init(|| {
+            let files = RULES.iter().chain(SCENARIOS);
+            crate::load(files.copied()).map_err(|e| e.rendered)
+        })
+        .as_ref()
+        .map_err(String::as_str)
 }
 
 #[cfg(test)]
@@ -84,10 +110,12 @@ mod tests {
         let mut on_disk = Vec::new();
         files_under("rules", &mut on_disk);
         files_under("tests/scenarios", &mut on_disk);
+        files_under("rules/amendments", &mut on_disk);
         on_disk.sort();
         let mut bundled: Vec<String> = RULES
             .iter()
             .chain(SCENARIOS)
+            .chain(AMENDMENTS)
             .map(|(n, _)| n.to_string())
             .collect();
         bundled.sort();
@@ -95,9 +123,11 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_law_checks() {
-        if let Err(e) = law() {
-            panic!("{e}");
-        }
+    fn the_bundled_law_checks_with_and_without_its_scenarios() {
+        let law = law().unwrap_or_else(|e| panic!("{e}"));
+        assert!(law.scenarios.is_empty());
+        let tested = with_scenarios().unwrap_or_else(|e| panic!("{e}"));
+        assert!(tested.scenarios.len() > 100);
+        assert_eq!(law.rules.len(), tested.rules.len());
     }
 }

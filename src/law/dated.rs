@@ -1,8 +1,8 @@
 //! Dated histories, OpenFisca's way: a value holds from its date until the next value (or until
 //! its own end date, when one is written); `None` is a repeal.
 
+use crate::date::Date;
 use crate::syntax::Span;
-use jiff::civil::Date;
 
 /// One dated value.
 #[derive(Clone, Debug, PartialEq)]

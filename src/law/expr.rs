@@ -1,10 +1,10 @@
 //! Checked expressions: names resolved to ids, every node typed. This is what `eval` walks.
 
+use crate::date::Date;
 use crate::domain::{Lang, Table, Unit};
 use crate::law::{DefineId, ParamId};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinOp, UnOp};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -276,7 +276,12 @@ impl Value {
             },
             Value::Int(i) => i.to_string(),
             Value::Num(d) => {
-                let n = d.normalize().to_string();
+                // Shown to the hundredth, half away from zero (a pro-rata minimum of
+                // 26190.476… tenge reads 26190.48); the exact value stays in the computation.
+                let n = d
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize()
+                    .to_string();
                 let unit = match ty {
                     Type::Num(dim) => dim.label(lang),
                     _ => String::new(),

@@ -6,11 +6,11 @@ pub mod bundled;
 pub mod dated;
 pub mod expr;
 
+use crate::date::Date;
 use crate::domain::{Confidence, NoteStatus, Scope, Severity, Subject, Tr};
 use crate::syntax::{Sources, Span, ast};
 use dated::History;
 use expr::{AggKind, Expr, Needs, Type};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -78,6 +78,11 @@ pub struct Law {
     pub notes: Vec<Note>,
     /// The scenarios (tests in the language).
     pub scenarios: Vec<crate::check::scenario::Scenario>,
+    /// Scenarios set aside because they do not compile against this version of the law (an
+    /// amended law may lack what they test): name and first error.
+    pub dropped_scenarios: Vec<(String, String)>,
+    /// Those scenarios as written, tried again on the next amended version.
+    pub set_aside: Vec<ast::Item>,
     /// Rules by name.
     pub rule_index: BTreeMap<String, RuleId>,
     /// Penalties by citation (`KoAP 89.1`).

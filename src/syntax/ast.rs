@@ -1,9 +1,9 @@
 //! The surface AST: what was written, with a span on every node. Names are still strings here;
 //! `check` resolves them.
 
+use crate::date::Date;
 use crate::domain::{Confidence, Lang, NoteStatus, Scope, Severity, Subject, Unit};
 use crate::syntax::source::{FileId, Span, Spanned};
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 /// A name as written.
@@ -498,6 +498,8 @@ pub enum Change {
         until: Option<Spanned<Date>>,
         /// New value.
         value: DatedValue,
+        /// The act (`per "…"`).
+        source: Option<Name>,
         /// Where.
         span: Span,
     },
@@ -509,6 +511,8 @@ pub enum Change {
         from: Spanned<Date>,
         /// New sanction.
         sanction: Sanction,
+        /// The act (`per "…"`).
+        source: Option<Name>,
         /// Where.
         span: Span,
     },

@@ -2,11 +2,11 @@
 //! it this way). The grammar guarantees each shape; where a pair is missing anyway, the helper
 //! [`Lower::next`] returns [`SyntaxError::Internal`] instead of panicking.
 
+use crate::date::Date;
 use crate::domain::{Confidence, Lang, NoteStatus, Scope, Severity, Subject, Unit};
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::source::{Span, Spanned};
-use jiff::civil::Date;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use rust_decimal::Decimal;
@@ -769,11 +769,17 @@ impl Lower {
                 } else {
                     None
                 };
+                let value = self.lower_dated_value(next)?;
+                let source = match it.next() {
+                    Some(s) => Some(self.lower_source(s)?),
+                    None => None,
+                };
                 Change::SetParam {
                     name,
                     from,
                     until,
-                    value: self.lower_dated_value(next)?,
+                    value,
+                    source,
                     span,
                 }
             }
@@ -781,6 +787,10 @@ impl Lower {
                 citation: self.lower_citation(self.next(&mut it, span)?)?,
                 from: self.lower_date(self.next(&mut it, span)?)?,
                 sanction: self.lower_sanction(self.next(&mut it, span)?)?,
+                source: match it.next() {
+                    Some(s) => Some(self.lower_source(s)?),
+                    None => None,
+                },
                 span,
             },
             Rule::replace_item => Change::Replace {

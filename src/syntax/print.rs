@@ -38,6 +38,13 @@ fn q(s: &str) -> String {
     out
 }
 
+/// ` per "act"`, or nothing.
+fn per(source: &Option<Name>) -> String {
+    source
+        .as_ref()
+        .map_or_else(String::new, |s| format!(" per {}", q(&s.node)))
+}
+
 fn pad(n: usize) -> String {
     " ".repeat(n)
 }
@@ -125,11 +132,7 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
                 };
-                let src = d
-                    .source
-                    .as_ref()
-                    .map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
-                let _ = writeln!(out, "{p}  {}{until}: {v}{src}", d.since.node);
+                let _ = writeln!(out, "{p}  {}{until}: {v}{}", d.since.node, per(&d.source));
             }
             let _ = writeln!(out, "{p}}}");
         }
@@ -224,11 +227,13 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
             text(&x.title, indent + 8, out);
             out.push('\n');
             for d in &x.history {
-                let src = d
-                    .source
-                    .as_ref()
-                    .map_or_else(String::new, |s| format!(" per {}", q(&s.node)));
-                let _ = writeln!(out, "{p}  {}: {}{src}", d.since.node, sanction(&d.value));
+                let _ = writeln!(
+                    out,
+                    "{p}  {}: {}{}",
+                    d.since.node,
+                    sanction(&d.value),
+                    per(&d.source)
+                );
             }
             let _ = writeln!(out, "{p}}}");
         }
@@ -450,6 +455,7 @@ fn amendment(a: &Amendment, out: &mut String) {
                 from,
                 until,
                 value,
+                source,
                 ..
             } => {
                 let until = until
@@ -459,20 +465,28 @@ fn amendment(a: &Amendment, out: &mut String) {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
                 };
-                let _ = writeln!(out, "  set {} from {}{until} = {v}", name.node, from.node);
+                let _ = writeln!(
+                    out,
+                    "  set {} from {}{until} = {v}{}",
+                    name.node,
+                    from.node,
+                    per(source)
+                );
             }
             Change::SetPenalty {
                 citation: c,
                 from,
                 sanction: s,
+                source,
                 ..
             } => {
                 let _ = writeln!(
                     out,
-                    "  set penalty {} from {} = {}",
+                    "  set penalty {} from {} = {}{}",
                     citation(c),
                     from.node,
-                    sanction(s)
+                    sanction(s),
+                    per(source)
                 );
             }
             Change::Replace {

@@ -1,0 +1,874 @@
+//! What an amendment does: the articles it changes (before and after), the scenarios whose
+//! outcome changes, the population newly or no longer in breach with the fine exposure, and the
+//! ILO conformity notes it touches. Every comparison runs over all versions at once, so a bill
+//! and an amendment to it show beside the law in force (a three-way comparison).
+
+use super::Version;
+use crate::Law;
+use crate::date::Date;
+use crate::domain::{Lang, NoteStatus, Subject};
+use crate::eval::facts::Facts;
+use crate::eval::{Finding, Options, Verdict, evaluate};
+use crate::explain::{self, Exposure};
+use crate::syntax::ast::{self, Item};
+use crate::syntax::print;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Lists longer than this are cut (the counts stay whole).
+pub const LIST_LIMIT: usize = 200;
+
+/// The whole answer of `ereje amend`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Impact {
+    /// The versions compared: the law in force, then each amendment applied on the previous.
+    pub versions: Vec<VersionOut>,
+    /// The articles that differ between any two versions.
+    pub articles_changed: Vec<ArticleChange>,
+    /// The scenario suite under each version.
+    pub scenarios: ScenarioImpact,
+    /// The population under each version, when facts were given or generated.
+    pub population: Option<PopulationImpact>,
+    /// The ILO conformity notes touched.
+    pub ilo_notes: Vec<NoteImpact>,
+    /// A smallest case on which the law in force and the last version differ.
+    pub counterexample: Option<super::search::Search>,
+}
+
+/// A version's name and title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VersionOut {
+    /// `law in force` or the amendment's name.
+    pub name: String,
+    /// The amendment's title in the language asked.
+    pub title: String,
+}
+
+/// One line of a diff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DiffLine {
+    /// ` ` kept, `-` removed, `+` added.
+    pub tag: char,
+    /// The line.
+    pub text: String,
+}
+
+/// An article in each version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleChange {
+    /// `LC 78`.
+    pub citation: String,
+    /// Its title.
+    pub title: String,
+    /// `modified`, `added` or `removed` (first version against the last).
+    pub kind: &'static str,
+    /// Its text in the law in force (empty when added).
+    pub before: String,
+    /// Its text in the last version (empty when removed).
+    pub after: String,
+    /// Its text in every version, in order.
+    pub texts: Vec<String>,
+    /// `before` → `after`, line by line.
+    pub diff: Vec<DiffLine>,
+}
+
+/// A scenario's result under one version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScenarioResult {
+    /// Present in this version's suite.
+    pub present: bool,
+    /// Every expectation held.
+    pub passed: bool,
+    /// The expectations that did not hold.
+    pub failures: Vec<String>,
+}
+
+/// A scenario whose outcome differs between versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScenarioChange {
+    /// The scenario.
+    pub name: String,
+    /// Its result under each version.
+    pub results: Vec<ScenarioResult>,
+}
+
+/// The scenario suite under each version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScenarioImpact {
+    /// Scenarios in the largest suite.
+    pub total: usize,
+    /// Passing under each version.
+    pub passed: Vec<usize>,
+    /// Those whose outcome differs.
+    pub changed: Vec<ScenarioChange>,
+}
+
+/// The population under one version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PopulationColumn {
+    /// Why this version could not judge the population (e.g. it sets no minimum wage for the
+    /// month): its counts are then zero and it is left out of the comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Employees with a breach.
+    pub employees_in_breach: usize,
+    /// Findings.
+    pub findings: usize,
+    /// Fine exposure in tenge.
+    pub fine_exposure_kzt: Exposure,
+}
+
+/// A finding that appears, disappears or changes between the law in force and the last version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingChange {
+    /// `new`, `gone` or `changed`.
+    pub change: &'static str,
+    /// The employee (empty for employer records).
+    pub employee_id: String,
+    /// The rule.
+    pub rule: String,
+    /// Its citation.
+    pub citation: String,
+    /// First day judged.
+    pub from: String,
+    /// Last day judged.
+    pub to: String,
+    /// Measured and limit before (empty when new).
+    pub before: String,
+    /// Measured and limit after (empty when gone).
+    pub after: String,
+}
+
+/// Findings for one citation under each version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleCount {
+    /// `LC 78.2`.
+    pub citation: String,
+    /// Findings under each version.
+    pub counts: Vec<usize>,
+}
+
+/// The population under each version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PopulationImpact {
+    /// Employees checked.
+    pub employees: usize,
+    /// Data rows read and rejected.
+    pub rows_read: usize,
+    /// Rows rejected (their errors are those of a check).
+    pub rows_rejected: usize,
+    /// The day the check is made (prices the fines).
+    pub as_of: Date,
+    /// The versions compared for newly and no longer in breach: the first and last that could
+    /// judge the population.
+    pub compared: (usize, usize),
+    /// Each version's totals.
+    pub versions: Vec<PopulationColumn>,
+    /// Employees in breach under the last version and not under the law in force.
+    pub newly_in_breach: usize,
+    /// Employees in breach under the law in force and not under the last version.
+    pub no_longer_in_breach: usize,
+    /// Their ids (at most [`LIST_LIMIT`] each).
+    pub newly_in_breach_ids: Vec<String>,
+    /// Their ids (at most [`LIST_LIMIT`]).
+    pub no_longer_in_breach_ids: Vec<String>,
+    /// Fine exposure (highest, first offences) before and after.
+    pub fine_exposure_kzt: BeforeAfter,
+    /// Findings per citation under each version.
+    pub by_citation: Vec<ArticleCount>,
+    /// Findings that changed (first version against the last), at most [`LIST_LIMIT`].
+    pub changed_findings: Vec<FindingChange>,
+    /// How many changed in all.
+    pub changed_findings_total: usize,
+}
+
+/// A sum before and after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BeforeAfter {
+    /// Under the law in force.
+    pub before: rust_decimal::Decimal,
+    /// Under the last version.
+    pub after: rust_decimal::Decimal,
+}
+
+/// A note's status from a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusFrom {
+    /// From this day (none: from the start).
+    pub since: Option<Date>,
+    /// `conforms`, `conflict` or `open`.
+    pub status: NoteStatus,
+}
+
+/// An ILO conformity note the amendment touches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NoteImpact {
+    /// The convention article, e.g. `C81 16`.
+    pub citation: String,
+    /// The note's name.
+    pub note: String,
+    /// Its title.
+    pub title: String,
+    /// The national provisions it concerns.
+    pub concerns: Vec<String>,
+    /// The changed articles among them.
+    pub changed_articles: Vec<String>,
+    /// Its status under each version (empty where the note is absent).
+    pub status: Vec<Vec<StatusFrom>>,
+    /// Status on the comparison date, under each version.
+    pub status_on: Vec<Option<NoteStatus>>,
+    /// True when the amendment rewrote the note itself; false when it changes a provision the
+    /// note concerns and leaves the assessment as it was (to review).
+    pub note_changed: bool,
+}
+
+/// What the population comparison reads.
+pub struct Population<'a> {
+    /// The facts.
+    pub facts: &'a Facts,
+    /// How reading them went.
+    pub input: &'a crate::eval::facts::InputReport,
+    /// The day of the check.
+    pub as_of: Date,
+    /// The employer's category.
+    pub enterprise: Option<Subject>,
+}
+
+/// Compares the versions.
+pub fn impact(
+    versions: &[Version],
+    population: Option<Population>,
+    on: Date,
+    lang: Lang,
+) -> Impact {
+    let articles_changed = articles(versions, lang);
+    let changed: BTreeSet<String> = articles_changed
+        .iter()
+        .map(|a| a.citation.clone())
+        .collect();
+    let population = population.map(|p| population_impact(versions, &p));
+    Impact {
+        versions: versions
+            .iter()
+            .map(|v| VersionOut {
+                name: v.name.clone(),
+                title: v
+                    .title
+                    .as_ref()
+                    .map_or_else(String::new, |t| t.get(lang).to_string()),
+            })
+            .collect(),
+        articles_changed,
+        scenarios: scenarios(versions),
+        population,
+        ilo_notes: notes(versions, &changed, on, lang),
+        counterexample: None,
+    }
+}
+
+/// The citations of the articles that differ between the versions (for the editor's summary).
+pub fn articles_changed(versions: &[Version]) -> Vec<String> {
+    articles(versions, Lang::En)
+        .into_iter()
+        .map(|a| a.citation)
+        .collect()
+}
+
+/// Every article of a law, printed, by citation.
+fn printed(law: &Law) -> BTreeMap<(String, String), (String, String)> {
+    let mut out = BTreeMap::new();
+    for f in &law.files {
+        for item in &f.items {
+            if let Item::Article(a) = item {
+                let mut text = String::new();
+                print::article(a, &mut text);
+                out.insert(
+                    (a.code.node.clone(), a.number.node.clone()),
+                    (title(a), text),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn title(a: &ast::Article) -> String {
+    a.title
+        .entries
+        .first()
+        .map_or_else(String::new, |(_, s)| s.node.clone())
+}
+
+/// Article numbers sort as numbers: `LC 9` before `LC 10`, `LC 73` before `LC 73-1`.
+fn article_order(code: &str, number: &str) -> (String, Vec<u32>) {
+    let parts = number
+        .split(['-', '.'])
+        .map(|p| p.parse::<u32>().unwrap_or(u32::MAX))
+        .collect();
+    (code.to_string(), parts)
+}
+
+fn articles(versions: &[Version], lang: Lang) -> Vec<ArticleChange> {
+    let texts: Vec<_> = versions.iter().map(|v| printed(&v.law)).collect();
+    let mut keys: Vec<&(String, String)> = texts.iter().flat_map(|t| t.keys()).collect();
+    keys.sort_by_key(|k| article_order(&k.0, &k.1));
+    keys.dedup();
+    let mut out = Vec::new();
+    for key in keys {
+        let per: Vec<Option<&(String, String)>> = texts.iter().map(|t| t.get(key)).collect();
+        let first = per.first().copied().flatten();
+        if per.iter().all(|p| p.map(|x| &x.1) == first.map(|x| &x.1)) {
+            continue;
+        }
+        let before = first.map_or_else(String::new, |x| x.1.clone());
+        let last = per.last().copied().flatten();
+        let after = last.map_or_else(String::new, |x| x.1.clone());
+        let law = &versions[versions.len() - 1].law;
+        let title = law
+            .article_by_citation(&key.0, &key.1)
+            .or_else(|| versions[0].law.article_by_citation(&key.0, &key.1))
+            .map(|id| {
+                let v = if law.article_by_citation(&key.0, &key.1).is_some() {
+                    law
+                } else {
+                    &versions[0].law
+                };
+                v.article_title(id).get(lang).to_string()
+            })
+            .unwrap_or_else(|| {
+                per.iter()
+                    .flatten()
+                    .next()
+                    .map_or_else(String::new, |x| x.0.clone())
+            });
+        out.push(ArticleChange {
+            citation: format!("{} {}", key.0, key.1),
+            title,
+            kind: match (first, last) {
+                (None, _) => "added",
+                (_, None) => "removed",
+                _ => "modified",
+            },
+            diff: diff(&before, &after),
+            texts: per
+                .iter()
+                .map(|p| p.map_or_else(String::new, |x| x.1.clone()))
+                .collect(),
+            before,
+            after,
+        });
+    }
+    out
+}
+
+/// A line diff by longest common subsequence (articles are short: a few hundred lines at most).
+pub fn diff(before: &str, after: &str) -> Vec<DiffLine> {
+    let a: Vec<&str> = before.lines().collect();
+    let b: Vec<&str> = after.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if a[i] == b[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let mut out = Vec::with_capacity(n.max(m));
+    let (mut i, mut j) = (0, 0);
+    let line = |tag: char, text: &str| DiffLine {
+        tag,
+        text: text.to_string(),
+    };
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push(line(' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            out.push(line('+', b[j]));
+            j += 1;
+        } else {
+            out.push(line('-', a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn scenarios(versions: &[Version]) -> ScenarioImpact {
+    let runs: Vec<BTreeMap<String, ScenarioResult>> = versions
+        .iter()
+        .map(|v| {
+            let mut results: BTreeMap<String, ScenarioResult> =
+                crate::eval::scenario::run_all(&v.law)
+                    .into_iter()
+                    .map(|o| {
+                        let r = ScenarioResult {
+                            present: true,
+                            passed: o.passed(),
+                            failures: o.failures,
+                        };
+                        (o.name, r)
+                    })
+                    .collect();
+            for (name, why) in &v.law.dropped_scenarios {
+                results.insert(
+                    name.clone(),
+                    ScenarioResult {
+                        present: true,
+                        passed: false,
+                        failures: vec![format!("does not compile against this version: {why}")],
+                    },
+                );
+            }
+            results
+        })
+        .collect();
+    let names: BTreeSet<&String> = runs.iter().flat_map(|r| r.keys()).collect();
+    let absent = ScenarioResult {
+        present: false,
+        passed: false,
+        failures: Vec::new(),
+    };
+    let changed = names
+        .iter()
+        .filter_map(|name| {
+            let results: Vec<ScenarioResult> = runs
+                .iter()
+                .map(|r| r.get(*name).cloned().unwrap_or_else(|| absent.clone()))
+                .collect();
+            let first = results.first()?;
+            results.iter().any(|r| r != first).then(|| ScenarioChange {
+                name: (*name).clone(),
+                results,
+            })
+        })
+        .collect();
+    ScenarioImpact {
+        total: names.len(),
+        passed: runs
+            .iter()
+            .map(|r| r.values().filter(|x| x.passed).count())
+            .collect(),
+        changed,
+    }
+}
+
+/// What identifies a finding across versions (ids differ between laws, names do not).
+type Key = (String, String, Date, Date, String);
+
+fn key(law: &Law, facts: &Facts, f: &Finding) -> Key {
+    (
+        f.employee
+            .and_then(|e| facts.employees.get(e))
+            .map_or_else(String::new, |e| e.id.clone()),
+        law.rules[f.rule.index()].name.clone(),
+        f.from,
+        f.to,
+        f.record
+            .as_ref()
+            .and_then(|r| r.id.clone())
+            .unwrap_or_default(),
+    )
+}
+
+fn shown(f: &Finding) -> String {
+    let show = |v: Option<(crate::law::expr::Value, crate::law::expr::Type)>| {
+        v.map_or_else(String::new, |(v, t)| v.show(t, Lang::En))
+    };
+    match (f.measured, f.limit) {
+        (None, None) => "breach".into(),
+        (m, l) => format!("{} / {}", show(m), show(l)),
+    }
+}
+
+fn in_breach(facts: &Facts, v: &Verdict) -> BTreeSet<String> {
+    v.findings
+        .iter()
+        .filter_map(|f| f.employee.and_then(|e| facts.employees.get(e)))
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
+    let options = Options {
+        as_of: p.as_of,
+        enterprise: p.enterprise,
+    };
+    let verdicts: Vec<Result<Verdict, String>> = versions
+        .iter()
+        .map(|v| evaluate(&v.law, p.facts, &options).map_err(|e| e.to_string()))
+        .collect();
+    let columns: Vec<PopulationColumn> = verdicts
+        .iter()
+        .map(|v| match v {
+            Ok(v) => PopulationColumn {
+                error: None,
+                employees_in_breach: v.employees_in_breach,
+                findings: v.findings.len(),
+                fine_exposure_kzt: explain::exposure(
+                    v.findings.iter().filter_map(|f| f.penalty.as_ref()),
+                ),
+            },
+            Err(e) => PopulationColumn {
+                error: Some(e.clone()),
+                ..PopulationColumn::default()
+            },
+        })
+        .collect();
+    let ok: Vec<usize> = (0..verdicts.len())
+        .filter(|i| verdicts[*i].is_ok())
+        .collect();
+    let (i0, i1) = (
+        ok.first().copied().unwrap_or(0),
+        ok.last().copied().unwrap_or(0),
+    );
+    let empty = Verdict {
+        findings: Vec::new(),
+        employees: 0,
+        employees_in_breach: 0,
+        options,
+    };
+    let first = verdicts[i0].as_ref().unwrap_or(&empty);
+    let last = verdicts[i1].as_ref().unwrap_or(&empty);
+    let (law0, law1) = (&versions[i0].law, &versions[i1].law);
+    let before = in_breach(p.facts, first);
+    let after = in_breach(p.facts, last);
+    let newly: Vec<String> = after.difference(&before).cloned().collect();
+    let gone: Vec<String> = before.difference(&after).cloned().collect();
+    let mut by_citation: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, v) in verdicts.iter().enumerate() {
+        for f in v.as_ref().map_or(&[][..], |v| &v.findings) {
+            by_citation
+                .entry(f.citation.clone())
+                .or_insert_with(|| vec![0; verdicts.len()])[i] += 1;
+        }
+    }
+    let old: BTreeMap<Key, &Finding> = first
+        .findings
+        .iter()
+        .map(|f| (key(law0, p.facts, f), f))
+        .collect();
+    let new: BTreeMap<Key, &Finding> = last
+        .findings
+        .iter()
+        .map(|f| (key(law1, p.facts, f), f))
+        .collect();
+    let mut changes = Vec::new();
+    let keys: BTreeSet<&Key> = old.keys().chain(new.keys()).collect();
+    for k in keys {
+        let (a, b) = (old.get(k), new.get(k));
+        let (change, f) = match (a, b) {
+            (None, Some(f)) => ("new", *f),
+            (Some(f), None) => ("gone", *f),
+            (Some(x), Some(y)) if shown(x) != shown(y) || x.citation != y.citation => {
+                ("changed", *y)
+            }
+            _ => continue,
+        };
+        changes.push(FindingChange {
+            change,
+            employee_id: k.0.clone(),
+            rule: k.1.clone(),
+            citation: f.citation.clone(),
+            from: k.2.to_string(),
+            to: k.3.to_string(),
+            before: a.map_or_else(String::new, |f| shown(f)),
+            after: b.map_or_else(String::new, |f| shown(f)),
+        });
+    }
+    let total = changes.len();
+    changes.truncate(LIST_LIMIT);
+    PopulationImpact {
+        employees: p.facts.employees.len(),
+        rows_read: p.input.rows_read,
+        rows_rejected: p.input.rows_rejected,
+        as_of: p.as_of,
+        compared: (i0, i1),
+        fine_exposure_kzt: BeforeAfter {
+            before: columns[i0].fine_exposure_kzt.max,
+            after: columns[i1].fine_exposure_kzt.max,
+        },
+        versions: columns,
+        newly_in_breach: newly.len(),
+        no_longer_in_breach: gone.len(),
+        newly_in_breach_ids: newly.into_iter().take(LIST_LIMIT).collect(),
+        no_longer_in_breach_ids: gone.into_iter().take(LIST_LIMIT).collect(),
+        by_citation: by_citation
+            .into_iter()
+            .filter(|(_, c)| c.iter().any(|x| *x != c[0]))
+            .map(|(citation, counts)| ArticleCount { citation, counts })
+            .collect(),
+        changed_findings: changes,
+        changed_findings_total: total,
+    }
+}
+
+/// The article part of a citation: `EC 141.4` → `EC 141`.
+fn article_of(citation: &str) -> String {
+    match citation.split_once(' ') {
+        Some((code, rest)) => format!("{code} {}", rest.split('.').next().unwrap_or(rest)),
+        None => citation.to_string(),
+    }
+}
+
+fn status_on(status: &[(Option<Date>, NoteStatus)], on: Date) -> Option<NoteStatus> {
+    status
+        .iter()
+        .rev()
+        .find(|(since, _)| since.is_none_or(|s| s <= on))
+        .map(|(_, s)| *s)
+}
+
+fn notes(
+    versions: &[Version],
+    changed: &BTreeSet<String>,
+    on: Date,
+    lang: Lang,
+) -> Vec<NoteImpact> {
+    let mut names: Vec<&str> = versions
+        .iter()
+        .flat_map(|v| v.law.notes.iter().map(|n| n.name.as_str()))
+        .collect();
+    let mut seen = BTreeSet::new();
+    names.retain(|n| seen.insert(*n));
+    let mut out = Vec::new();
+    for name in names {
+        let per: Vec<Option<(&Law, &crate::law::Note)>> = versions
+            .iter()
+            .map(|v| {
+                v.law
+                    .notes
+                    .iter()
+                    .find(|n| n.name == name)
+                    .map(|n| (&v.law, n))
+            })
+            .collect();
+        let Some((law, note)) = per.iter().rev().flatten().next().copied() else {
+            continue;
+        };
+        let citation = law.cite(note.article, None);
+        let text_of = |x: &Option<(&Law, &crate::law::Note)>| {
+            x.and_then(|(l, n)| ast_note(l, &n.name)).map(|m| {
+                let mut s = String::new();
+                print::member(&m, 0, &mut s);
+                s
+            })
+        };
+        let first = text_of(&per[0]);
+        let note_changed = per.iter().any(|x| text_of(x) != first);
+        let changed_articles: Vec<String> = note
+            .concerns
+            .iter()
+            .map(|c| article_of(c))
+            .filter(|a| changed.contains(a))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let touches_itself = changed.contains(&citation);
+        if !note_changed && changed_articles.is_empty() && !touches_itself {
+            continue;
+        }
+        out.push(NoteImpact {
+            citation,
+            note: name.to_string(),
+            title: note.title.get(lang).to_string(),
+            concerns: note.concerns.clone(),
+            changed_articles,
+            status: per
+                .iter()
+                .map(|x| {
+                    x.map_or_else(Vec::new, |(_, n)| {
+                        n.status
+                            .iter()
+                            .map(|(since, status)| StatusFrom {
+                                since: *since,
+                                status: *status,
+                            })
+                            .collect()
+                    })
+                })
+                .collect(),
+            status_on: per
+                .iter()
+                .map(|x| x.and_then(|(_, n)| status_on(&n.status, on)))
+                .collect(),
+            note_changed,
+        });
+    }
+    out
+}
+
+fn ast_note(law: &Law, name: &str) -> Option<ast::Member> {
+    law.files
+        .iter()
+        .flat_map(|f| &f.items)
+        .find_map(|i| match i {
+            Item::Article(a) => a
+                .members
+                .iter()
+                .find(|m| matches!(m, ast::Member::Note(n) if n.name.node == name))
+                .cloned(),
+            _ => None,
+        })
+}
+
+/// The impact as text for a terminal.
+pub fn text(i: &Impact) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let names: Vec<&str> = i.versions.iter().map(|v| v.name.as_str()).collect();
+    let _ = writeln!(s, "versions: {}", names.join("  →  "));
+    let _ = writeln!(s, "\narticles changed: {}", i.articles_changed.len());
+    for a in &i.articles_changed {
+        let _ = writeln!(s, "\n== {} — {} ({})", a.citation, a.title, a.kind);
+        for l in a.diff.iter().filter(|l| l.tag != ' ') {
+            let _ = writeln!(s, "{} {}", l.tag, l.text);
+        }
+    }
+    let sc = &i.scenarios;
+    let passed: Vec<String> = sc
+        .passed
+        .iter()
+        .map(|p| format!("{p}/{}", sc.total))
+        .collect();
+    let _ = writeln!(
+        s,
+        "\nscenarios: {} passed; {} change outcome",
+        passed.join(" → "),
+        sc.changed.len()
+    );
+    for c in &sc.changed {
+        let res: Vec<&str> = c
+            .results
+            .iter()
+            .map(|r| match (r.present, r.passed) {
+                (false, _) => "absent",
+                (true, true) => "pass",
+                (true, false) => "FAIL",
+            })
+            .collect();
+        let _ = writeln!(s, "  {}: {}", c.name, res.join(" → "));
+        if let Some(r) = c.results.last() {
+            for f in &r.failures {
+                let _ = writeln!(s, "      {f}");
+            }
+        }
+    }
+    if let Some(p) = &i.population {
+        let _ = writeln!(
+            s,
+            "\npopulation: {} employees, {} rows ({} rejected), fines priced on {}",
+            p.employees, p.rows_read, p.rows_rejected, p.as_of
+        );
+        for (v, c) in names.iter().zip(&p.versions) {
+            match &c.error {
+                Some(e) => {
+                    let _ = writeln!(s, "  {v}: cannot judge: {e}");
+                }
+                None => {
+                    let _ = writeln!(
+                        s,
+                        "  {v}: {} in breach, {} findings, fines up to {} tenge",
+                        c.employees_in_breach,
+                        c.findings,
+                        explain::money(c.fine_exposure_kzt.max, Lang::En)
+                    );
+                }
+            }
+        }
+        let _ = writeln!(
+            s,
+            "  newly in breach: {}; no longer in breach: {}",
+            p.newly_in_breach, p.no_longer_in_breach
+        );
+        for a in &p.by_citation {
+            let counts: Vec<String> = a.counts.iter().map(usize::to_string).collect();
+            let _ = writeln!(s, "  {}: {}", a.citation, counts.join(" → "));
+        }
+        for c in p.changed_findings.iter().take(20) {
+            let _ = writeln!(
+                s,
+                "  {} {} {} {} {}–{} {}{}",
+                c.change,
+                c.employee_id,
+                c.rule,
+                c.citation,
+                c.from,
+                c.to,
+                c.before,
+                if c.after.is_empty() {
+                    String::new()
+                } else {
+                    format!(" → {}", c.after)
+                }
+            );
+        }
+        if p.changed_findings_total > 20 {
+            let _ = writeln!(
+                s,
+                "  … {} changed findings in all",
+                p.changed_findings_total
+            );
+        }
+    }
+    let _ = writeln!(s, "\nILO notes touched: {}", i.ilo_notes.len());
+    for n in &i.ilo_notes {
+        let status: Vec<String> = n
+            .status_on
+            .iter()
+            .map(|x| x.map_or_else(|| "—".to_string(), |x| x.to_string()))
+            .collect();
+        let why = if n.note_changed {
+            "note rewritten".to_string()
+        } else {
+            format!(
+                "review: concerns {} (changed)",
+                n.changed_articles.join(", ")
+            )
+        };
+        let _ = writeln!(
+            s,
+            "  {} {}: {} — {why}",
+            n.citation,
+            n.note,
+            status.join(" → ")
+        );
+    }
+    if let Some(c) = &i.counterexample {
+        match &c.found {
+            Some(x) => {
+                let _ = writeln!(
+                    s,
+                    "\ncounterexample ({} cases tried): {}; {}\n  before: {}\n  after:  {}\n{}",
+                    c.cases_tried,
+                    x.profile,
+                    x.case,
+                    if x.before.is_empty() {
+                        "no breach".into()
+                    } else {
+                        x.before.join("; ")
+                    },
+                    if x.after.is_empty() {
+                        "no breach".into()
+                    } else {
+                        x.after.join("; ")
+                    },
+                    x.scenario
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "\nno counterexample: the last two versions agree on all {} cases ({})",
+                    c.cases_tried, c.bounds
+                );
+            }
+        }
+    }
+    s
+}

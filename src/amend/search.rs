@@ -1,0 +1,398 @@
+//! Counterexample search: for two versions of the law, a smallest case on which they differ, or
+//! the statement that none exists within the bounds searched.
+//!
+//! The bounds are stated in the answer: one employee from a fixed list of profiles (the groups
+//! the law treats differently), one calendar week from a given Monday, the same shift on the
+//! first 1 to 7 days, day or night, from a grid of hours and overtime; then the same week with
+//! that month's pay from 0 to 300,000 tenge. Cases are tried smallest first (fewest days, then
+//! fewest hours, then least overtime), so the first difference found is a smallest one in that
+//! order. Two versions differ on a case when a rule is breached under one and not the other; only
+//! when no case differs so is a case where both find a breach with different limits reported.
+
+use crate::Law;
+use crate::date::Date;
+use crate::domain::{Regime, Sex, Table};
+use crate::eval::facts::{Day, Employee, Facts, Record};
+use crate::eval::{Options, evaluate};
+use crate::law::expr::{Value, columns};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// What was searched and what was found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Search {
+    /// The bounds, in words.
+    pub bounds: String,
+    /// The Monday of the week searched.
+    pub week: Date,
+    /// Cases evaluated under both versions.
+    pub cases_tried: usize,
+    /// The first case on which the versions differ.
+    pub found: Option<Counterexample>,
+}
+
+/// A case on which two versions differ.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Counterexample {
+    /// The employee, in words.
+    pub profile: String,
+    /// The case in words.
+    pub case: String,
+    /// The case as a scenario in the rule language, expecting what the second version finds.
+    pub scenario: String,
+    /// Breaches under the first version: `rule (citation) measured / limit`.
+    pub before: Vec<String>,
+    /// Breaches under the second version.
+    pub after: Vec<String>,
+}
+
+struct Profile {
+    label: &'static str,
+    employee: Employee,
+}
+
+/// Someone `age` whole years old through the whole week starting `monday`.
+fn born(monday: Date, age: i16) -> Date {
+    Date::new(
+        monday.year() - age - 1,
+        monday.month(),
+        monday.day().min(28),
+    )
+    .and_then(|d| d.add_days(8))
+    .unwrap_or(monday)
+}
+
+fn profiles(monday: Date) -> Vec<Profile> {
+    let adult = |consent: bool| {
+        let mut e = Employee::adult("x");
+        e.birth_date = born(monday, 30);
+        e.overtime_consent = consent;
+        e.night_consent = true;
+        e
+    };
+    let with = |label, f: &dyn Fn(&mut Employee)| {
+        let mut e = adult(true);
+        f(&mut e);
+        Profile { label, employee: e }
+    };
+    vec![
+        with("adult, five-day week, consents to overtime", &|_| {}),
+        with("adult, five-day week, no consent to overtime", &|e| {
+            e.overtime_consent = false;
+        }),
+        with("adult, six-day week", &|e| e.regime = Regime::SixDay),
+        with("adult, four-day week", &|e| e.regime = Regime::FourDay),
+        with("adult, summed accounting", &|e| e.regime = Regime::Summed),
+        with("minor aged 15", &|e| e.birth_date = born(monday, 15)),
+        with("minor aged 17", &|e| e.birth_date = born(monday, 17)),
+        with("adult in hazardous work", &|e| e.hazardous = true),
+        with("adult with disability group I", &|e| e.disability_group = 1),
+        with("adult with disability group III", &|e| {
+            e.disability_group = 3
+        }),
+        with("pregnant employee", &|e| {
+            e.pregnant = true;
+            e.sex = Some(Sex::Female);
+        }),
+        with("woman on a job of the former list barred to women", &|e| {
+            e.sex = Some(Sex::Female);
+            e.womens_list_job = true;
+        }),
+        with(
+            "parent of a child under seven, no consent to night work",
+            &|e| {
+                e.child_under_7 = true;
+                e.night_consent = false;
+            },
+        ),
+    ]
+}
+
+const HOURS: &[i64] = &[2, 4, 6, 7, 8, 9, 10, 11, 12, 16, 24];
+const OVERTIME: &[i64] = &[0, 1, 2, 3];
+const PAY_STEP: i64 = 2_500;
+const PAY_MAX: i64 = 300_000;
+
+/// One shift pattern: `days` days from Monday, `hours` a day of which `overtime`, by night or day.
+#[derive(Clone, Copy)]
+struct Week {
+    days: i64,
+    hours: i64,
+    overtime: i64,
+    night: bool,
+}
+
+impl Week {
+    /// Start (minutes after midnight) and night hours of each shift.
+    fn shift(self) -> (u16, i64) {
+        if self.night {
+            (22 * 60, self.hours.min(8))
+        } else if self.hours <= 13 {
+            (9 * 60, 0)
+        } else {
+            // A long day shift from 06:00; what runs past 22:00 is night work.
+            (6 * 60, (6 + self.hours - 22).clamp(0, 8))
+        }
+    }
+
+    fn describe(self) -> String {
+        format!(
+            "{} {} shift(s) of {} h from Monday, {} h of them overtime",
+            self.days,
+            if self.night { "night" } else { "day" },
+            self.hours,
+            self.overtime
+        )
+    }
+}
+
+fn facts(monday: Date, p: &Profile, w: Week, pay: Option<i64>) -> Facts {
+    let (start, night) = w.shift();
+    let end = ((u32::from(start) + (w.hours as u32) * 60) % 1440) as u16;
+    let days = (0..w.days)
+        .filter_map(|i| monday.add_days(i).ok())
+        .map(|date| Day {
+            employee: 0,
+            date,
+            worked: Decimal::from(w.hours),
+            overtime: Decimal::from(w.overtime),
+            night: Decimal::from(night),
+            start: Some(start),
+            end: Some(end),
+            basis: crate::domain::OvertimeBasis::Ordinary,
+            rest_before: None,
+            break_hours: None,
+        })
+        .collect();
+    let records = pay
+        .map(|amount| {
+            let period = monday.first_of_month();
+            let mut values = vec![Value::Unknown; columns(Table::Payroll).len()];
+            for (i, c) in columns(Table::Payroll).iter().enumerate() {
+                values[i] = match c.name {
+                    "period" => Value::Date(period),
+                    "paid_on" => Value::Date(period.last_of_month()),
+                    "base_pay" => Value::Num(Decimal::from(amount)),
+                    _ => Value::Num(Decimal::ZERO),
+                };
+            }
+            vec![Record {
+                table: Table::Payroll,
+                employee: Some(0),
+                id: None,
+                key: period,
+                values,
+            }]
+        })
+        .unwrap_or_default();
+    Facts::with_records(vec![p.employee.clone()], days, records)
+}
+
+/// What a law finds on a case: one line per breach, comparable across versions.
+fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Option<BTreeSet<String>> {
+    let options = Options {
+        as_of,
+        enterprise: None,
+    };
+    let v = evaluate(law, facts, &options).ok()?;
+    let show = |x: Option<(Value, crate::law::expr::Type)>| {
+        x.map_or_else(String::new, |(v, t)| v.show(t, crate::domain::Lang::En))
+    };
+    Some(
+        v.findings
+            .iter()
+            .map(|f| {
+                let r = &law.rules[f.rule.index()];
+                let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
+                if f.measured.is_some() || f.limit.is_some() {
+                    let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
+                }
+                s
+            })
+            .collect(),
+    )
+}
+
+/// The rules breached, without periods and values.
+fn breached(lines: &BTreeSet<String>) -> BTreeSet<&str> {
+    lines.iter().filter_map(|l| l.split(' ').next()).collect()
+}
+
+fn scenario(
+    monday: Date,
+    p: &Profile,
+    w: Week,
+    pay: Option<i64>,
+    after: &Law,
+    (before, found): (&BTreeSet<String>, &BTreeSet<String>),
+) -> String {
+    let e = &p.employee;
+    let mut s = String::from("scenario counterexample {\n");
+    let _ = write!(
+        s,
+        "  employee x {{ birth_date {} regime {} overtime_consent {}",
+        e.birth_date,
+        e.regime.keyword(),
+        e.overtime_consent
+    );
+    if e.hazardous {
+        s.push_str(" hazardous true");
+    }
+    if e.disability_group > 0 {
+        let _ = write!(s, " disability_group {}", e.disability_group);
+    }
+    if e.pregnant {
+        s.push_str(" pregnant true");
+    }
+    if let Some(sex) = e.sex {
+        let _ = write!(s, " sex {}", sex.keyword());
+    }
+    if e.womens_list_job {
+        s.push_str(" womens_list_job true");
+    }
+    if e.child_under_7 {
+        s.push_str(" child_under_7 true");
+    }
+    let _ = writeln!(s, " night_consent {} }}", e.night_consent);
+    let (start, night) = w.shift();
+    let end = (u32::from(start) + (w.hours as u32) * 60) % 1440;
+    let last = monday.add_days(w.days - 1).unwrap_or(monday);
+    let _ = write!(s, "  days x {monday} .. {last} worked {} h", w.hours);
+    if w.overtime > 0 {
+        let _ = write!(s, " overtime {} h", w.overtime);
+    }
+    if night > 0 {
+        let _ = write!(s, " night {night} h");
+    }
+    let _ = writeln!(
+        s,
+        " start {:02}:{:02} end {:02}:{:02}",
+        start / 60,
+        start % 60,
+        end / 60,
+        end % 60
+    );
+    if let Some(amount) = pay {
+        let period = monday.first_of_month();
+        let _ = writeln!(
+            s,
+            "  record payroll for x {{ period {period} paid_on {} base_pay {amount} tenge }}",
+            period.last_of_month()
+        );
+    }
+    let names = |set: &BTreeSet<String>| -> BTreeSet<String> {
+        set.iter()
+            .filter_map(|l| l.split(' ').next())
+            .map(str::to_string)
+            .collect()
+    };
+    let (was, is) = (names(before), names(found));
+    for r in &after.rules {
+        if is.contains(&r.name) {
+            let _ = writeln!(s, "  expect breach {} for x", r.name);
+        } else if was.contains(&r.name) {
+            let _ = writeln!(s, "  expect no breach {} for x", r.name);
+        }
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// Searches the week starting on the Monday on or after `on` for a case on which `a` and `b`
+/// differ. `as_of` prices the fines (it must be within both laws' coverage).
+pub fn search(a: &Law, b: &Law, on: Date) -> Search {
+    let back = i64::from(on.weekday().to_monday_zero_offset());
+    let monday = if back == 0 {
+        on
+    } else {
+        on.add_days(7 - back).unwrap_or(on)
+    };
+    let as_of = monday.add_days(6).unwrap_or(monday);
+    let people = profiles(monday);
+    let mut tried = 0;
+    let bounds = format!(
+        "one employee of {} profiles; the week of {monday}; 1–7 equal shifts from Monday, day or night, \
+         of {} h with {} h overtime; then a five-day 8 h week with that month's pay from 0 to {PAY_MAX} \
+         tenge in steps of {PAY_STEP}; fact tables other than the timesheet and payroll are not searched",
+        people.len(),
+        HOURS
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        OVERTIME
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let mut cases: Vec<(usize, Week, Option<i64>)> = Vec::new();
+    for days in 1..=7 {
+        for &hours in HOURS {
+            for &overtime in OVERTIME.iter().filter(|o| **o < hours) {
+                for night in [false, true] {
+                    for p in 0..people.len() {
+                        cases.push((
+                            p,
+                            Week {
+                                days,
+                                hours,
+                                overtime,
+                                night,
+                            },
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let usual = Week {
+        days: 5,
+        hours: 8,
+        overtime: 0,
+        night: false,
+    };
+    cases.extend((0..=PAY_MAX / PAY_STEP).map(|i| (0, usual, Some(i * PAY_STEP))));
+    let found = |p: usize, w: Week, pay: Option<i64>, x: BTreeSet<String>, y: BTreeSet<String>| {
+        let profile = &people[p];
+        let mut case = w.describe();
+        if let Some(amount) = pay {
+            let _ = write!(case, "; pay for the month {amount} tenge");
+        }
+        Counterexample {
+            profile: profile.label.to_string(),
+            case,
+            scenario: scenario(monday, profile, w, pay, b, (&x, &y)),
+            before: x.into_iter().collect(),
+            after: y.into_iter().collect(),
+        }
+    };
+    let mut limits_only = None;
+    for (p, w, pay) in cases {
+        let f = facts(monday, &people[p], w, pay);
+        tried += 1;
+        let (Some(x), Some(y)) = (outcome(a, &f, as_of), outcome(b, &f, as_of)) else {
+            continue;
+        };
+        if breached(&x) != breached(&y) {
+            return Search {
+                bounds,
+                week: monday,
+                cases_tried: tried,
+                found: Some(found(p, w, pay, x, y)),
+            };
+        }
+        if x != y && limits_only.is_none() {
+            limits_only = Some((p, w, pay, x, y));
+        }
+    }
+    Search {
+        bounds,
+        week: monday,
+        cases_tried: tried,
+        found: limits_only.map(|(p, w, pay, x, y)| found(p, w, pay, x, y)),
+    }
+}
