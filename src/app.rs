@@ -5,16 +5,16 @@
 
 use crate::date::Date;
 use crate::domain::{Lang, Subject, Table};
+use crate::eval::Options;
 use crate::eval::facts::{self, Csv};
 use crate::eval::penalty::{self, Fine, FineQuery};
-use crate::eval::{Options, evaluate};
 use crate::explain::{self, CheckReport};
 use crate::law::Law;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A CSV file as the page sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct File {
     /// Its name (errors show it).
     pub name: String,
@@ -23,37 +23,26 @@ pub struct File {
 }
 
 /// What a self-check reads.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckRequest {
     /// roster.csv
     pub roster: File,
     /// timesheet.csv
     pub timesheet: File,
     /// payroll.csv, if given.
-    #[serde(default)]
     pub payroll: Option<File>,
     /// leave.csv, if given.
-    #[serde(default)]
     pub leave: Option<File>,
     /// accidents.csv, if given.
-    #[serde(default)]
     pub accidents: Option<File>,
     /// inspections.csv, if given.
-    #[serde(default)]
     pub inspections: Option<File>,
     /// The employer's category.
-    #[serde(default)]
     pub enterprise: Option<Subject>,
     /// The day of the check (default: the last timesheet date).
-    #[serde(default)]
     pub as_of: Option<Date>,
     /// `en`, `ru` or `kk`.
-    #[serde(default = "default_lang")]
     pub lang: Lang,
-}
-
-fn default_lang() -> Lang {
-    Lang::En
 }
 
 /// Why a request could not be answered at all (bad rows are not this: they are in the report).
@@ -70,6 +59,7 @@ pub struct Failure {
 
 impl Failure {
     fn from_diagnostics(d: crate::Diagnostics) -> Failure {
+        let d = d.compact();
         Failure {
             message: d
                 .errors
@@ -85,11 +75,12 @@ impl Failure {
             &[e.clone().into()],
             &law.sources,
             crate::error::Style::Plain,
-        );
+        )
+        .compact();
         Failure {
             message: e.to_string(),
             rendered: d.rendered,
-            errors: Vec::new(),
+            errors: d.errors,
         }
     }
 }
@@ -103,29 +94,114 @@ pub fn law() -> Result<&'static Law, Failure> {
     })
 }
 
-/// Reads the files and checks them against a law.
-pub fn check_with(law: &Law, req: &CheckRequest) -> Result<CheckReport, Failure> {
-    fn csv(f: &File) -> Csv<'_> {
-        Csv {
-            name: &f.name,
-            text: &f.text,
-        }
-    }
-    let tables: Vec<(Table, Csv)> = [
-        (Table::Payroll, &req.payroll),
-        (Table::Leave, &req.leave),
-        (Table::Accident, &req.accidents),
-        (Table::Inspection, &req.inspections),
-    ]
-    .into_iter()
-    .filter_map(|(t, f)| f.as_ref().map(|f| (t, csv(f))))
-    .collect();
-    let (facts, input) = facts::read(
-        csv(&req.roster),
-        csv(&req.timesheet),
-        &tables,
-        law.coverage(),
-    );
+/// An employee's normal hours in one calendar week, and the weekly limit the law sets for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Week {
+    /// Monday.
+    pub from: Date,
+    /// Sunday.
+    pub to: Date,
+    /// Hours worked less overtime.
+    pub hours: Decimal,
+    /// `weekly_limit` (LC 68–69) for the employee in that week; none under summed accounting,
+    /// where the week has no limit of its own (LC 75).
+    pub limit: Option<Decimal>,
+}
+
+/// An employee's weeks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hours {
+    /// The employee.
+    pub employee_id: String,
+    /// Weeks with a day worked.
+    pub weeks: Vec<Week>,
+}
+
+/// What the self-check shows: the report, and each employee's weeks for the chart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckAnswer {
+    /// The report, as `ereje check --format json` prints it.
+    #[serde(flatten)]
+    pub report: CheckReport,
+    /// Normal hours per week per employee, with the limit.
+    pub hours: Vec<Hours>,
+}
+
+fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours> {
+    use crate::domain::{Regime, Scope};
+    use crate::law::expr::Value;
+    let limit_id = law
+        .defines
+        .iter()
+        .position(|d| d.name == "weekly_limit")
+        .map(|i| crate::law::DefineId(i as u32));
+    facts
+        .employees
+        .iter()
+        .enumerate()
+        .map(|(e, employee)| {
+            let days = facts
+                .ranges
+                .get(e)
+                .and_then(|r| facts.days.get(r.clone()))
+                .unwrap_or(&[]);
+            let mut weeks: Vec<Week> = Vec::new();
+            for d in days {
+                let from = crate::eval::period_start(Scope::Week, d.date);
+                if weeks.last().is_none_or(|w| w.from != from) {
+                    let to = from.add_days(6).unwrap_or(from);
+                    let limit = match (employee.regime, limit_id) {
+                        (Regime::Summed | Regime::Sliding, _) | (_, None) => None,
+                        (_, Some(id)) => {
+                            let env = crate::eval::expr::Env {
+                                law,
+                                globals: options.globals(),
+                                employee: Some(employee),
+                                record: None,
+                                day: None,
+                                previous: None,
+                                date: to.min(law.coverage().to),
+                                aggs: &[],
+                            };
+                            match crate::eval::expr::define(id, &env, None) {
+                                Ok(Value::Num(n)) => Some(n),
+                                _ => None,
+                            }
+                        }
+                    };
+                    weeks.push(Week {
+                        from,
+                        to,
+                        hours: Decimal::ZERO,
+                        limit,
+                    });
+                }
+                if let Some(w) = weeks.last_mut() {
+                    w.hours += d.worked - d.overtime;
+                }
+            }
+            Hours {
+                employee_id: employee.id.clone(),
+                weeks,
+            }
+        })
+        .collect()
+}
+
+/// What a check found, with what it read.
+struct Judged {
+    facts: facts::Facts,
+    input: facts::InputReport,
+    options: Options,
+    verdict: crate::eval::Verdict,
+}
+
+fn judge(
+    law: &Law,
+    req: &CheckRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Judged, Failure> {
+    let (facts, input) = read_files(req, law.coverage());
     let as_of = req
         .as_of
         .or_else(|| facts.date_range().map(|r| r.1))
@@ -134,8 +210,36 @@ pub fn check_with(law: &Law, req: &CheckRequest) -> Result<CheckReport, Failure>
         as_of,
         enterprise: req.enterprise,
     };
-    let verdict = evaluate(law, &facts, &options).map_err(|e| Failure::from_eval(law, e))?;
-    Ok(explain::report(law, &facts, &verdict, &input, req.lang))
+    let verdict = crate::eval::evaluate_with_progress(law, &facts, &options, progress)
+        .map_err(|e| Failure::from_eval(law, e))?;
+    Ok(Judged {
+        facts,
+        input,
+        options,
+        verdict,
+    })
+}
+
+/// Reads the files and checks them against a law, with the weekly hours for the chart;
+/// `progress(done, total)` is told as employees are judged.
+pub fn check_answer(
+    law: &Law,
+    req: &CheckRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<CheckAnswer, Failure> {
+    let j = judge(law, req, progress)?;
+    Ok(CheckAnswer {
+        report: explain::report(law, &j.facts, &j.verdict, &j.input, req.lang),
+        hours: weekly_hours(law, &j.facts, &j.options),
+    })
+}
+
+/// Reads the files and checks them against a law.
+pub fn check_with(law: &Law, req: &CheckRequest) -> Result<CheckReport, Failure> {
+    let j = judge(law, req, &mut |_, _| {})?;
+    Ok(explain::report(
+        law, &j.facts, &j.verdict, &j.input, req.lang,
+    ))
 }
 
 /// Checks the files against the bundled law.
@@ -144,29 +248,23 @@ pub fn check(req: &CheckRequest) -> Result<CheckReport, Failure> {
 }
 
 /// What the fine calculator asks.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FineRequest {
     /// `KoAP 89.1`
     pub citation: String,
     /// Who is fined (or give headcount and income).
-    #[serde(default)]
     pub subject: Option<Subject>,
     /// Average annual headcount (EC 24).
-    #[serde(default)]
     pub headcount: Option<u32>,
     /// Average annual income in MCI (EC 24), as a decimal string (exact, unlike a JSON number).
-    #[serde(default, with = "rust_decimal::serde::str_option")]
     pub income_mci: Option<Decimal>,
     /// Repeat within a year.
-    #[serde(default)]
     pub repeat: bool,
     /// The day the case is opened.
     pub date: Date,
     /// The day of the offence, if different.
-    #[serde(default)]
     pub offence: Option<Date>,
     /// The unpaid sum, for shares.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
     pub unpaid: Option<Decimal>,
 }
 
@@ -300,30 +398,23 @@ pub fn about() -> Result<About, Failure> {
 }
 
 /// What the amendment lab (and `ereje amend`) asks.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AmendRequest {
     /// Amendment files, applied in order (a bill, then an amendment to it).
     pub amendments: Vec<File>,
     /// Scenario files to run under every version (the page sends the bundled suite).
-    #[serde(default)]
     pub scenarios: Vec<File>,
     /// A population to judge under every version.
-    #[serde(default)]
     pub population: Option<CheckRequest>,
     /// Or generate one of this many employees for the month of `on`.
-    #[serde(default)]
     pub generate: Option<usize>,
     /// The day the comparison is about (default: the first day the last amendment changes).
-    #[serde(default)]
     pub on: Option<Date>,
     /// Search for a smallest case on which the last two versions differ.
-    #[serde(default)]
     pub search: bool,
     /// The first amendment is already law: compare the law as it stood before it.
-    #[serde(default)]
     pub historical: bool,
     /// `en`, `ru` or `kk`.
-    #[serde(default = "default_lang")]
     pub lang: Lang,
 }
 

@@ -90,7 +90,7 @@ pub enum Style {
 
 /// Renders one diagnostic: miette's graphical report, with the source underlined.
 #[cfg(not(target_arch = "wasm32"))]
-fn render_one(e: &Error, sources: &Sources, style: Style, out: &mut String) -> std::fmt::Result {
+fn graphical(e: &Error, sources: &Sources, style: Style, out: &mut String) -> std::fmt::Result {
     use miette::{GraphicalReportHandler, GraphicalTheme};
     let theme = match style {
         Style::Plain => GraphicalTheme::unicode_nocolor(),
@@ -102,55 +102,13 @@ fn render_one(e: &Error, sources: &Sources, style: Style, out: &mut String) -> s
         .render_report(out, report.as_ref())
 }
 
-/// Renders one diagnostic in the browser: the message, each label at `file:line:col` under its
-/// source line, and the help. The page underlines positions itself from the labels, so miette's
-/// report handlers (and their share of the module's size budget) are left out of the wasm build.
-#[cfg(target_arch = "wasm32")]
-fn render_one(e: &Error, sources: &Sources, _style: Style, out: &mut String) -> std::fmt::Result {
-    use std::fmt::Write;
-    match e.code() {
-        Some(code) => writeln!(out, "error[{code}]: {e}")?,
-        None => writeln!(out, "error: {e}")?,
-    }
-    for l in e.labels().into_iter().flatten() {
-        let span = Span::new(l.offset() as u32, (l.offset() + l.len()) as u32);
-        let loc = sources.locate(span);
-        writeln!(out, "  --> {}:{}:{}", loc.file, loc.line, loc.column)?;
-        let line = sources
-            .files()
-            .find(|(_, name, _)| *name == loc.file)
-            .and_then(|(_, _, text)| text.lines().nth(loc.line.saturating_sub(1)))
-            .unwrap_or_default();
-        let width = line
-            .chars()
-            .skip(loc.column.saturating_sub(1))
-            .count()
-            .min(l.len().max(1));
-        writeln!(out, "   | {line}")?;
-        let pad = " ".repeat(loc.column.saturating_sub(1));
-        writeln!(
-            out,
-            "   | {pad}{} {}",
-            "^".repeat(width.max(1)),
-            l.label().unwrap_or_default()
-        )?;
-    }
-    if let Some(help) = e.help() {
-        writeln!(out, "  help: {help}")?;
-    }
-    Ok(())
-}
-
-/// Renders errors against their sources.
+/// Renders errors against their sources: miette's graphical report natively, the compact text
+/// of [`compact`] in the browser module (miette's report handlers would cost a twentieth of it;
+/// the page underlines positions itself from the labels).
 pub fn render(errors: &[Error], sources: &Sources, style: Style) -> Diagnostics {
     let mut all = String::new();
     let mut out = Vec::new();
     for e in errors {
-        let mut text = String::new();
-        if render_one(e, sources, style, &mut text).is_err() {
-            text = format!("error: {e}\n");
-        }
-        all.push_str(&text);
         let labels = e
             .labels()
             .map(|ls| {
@@ -173,16 +131,65 @@ pub fn render(errors: &[Error], sources: &Sources, style: Style) -> Diagnostics 
                 .collect()
             })
             .unwrap_or_default();
-        out.push(Detailed {
+        let mut d = Detailed {
             message: e.to_string(),
             code: e.code().map(|c| c.to_string()),
             help: e.help().map(|h| h.to_string()),
             labels,
-            rendered: text,
-        });
+            rendered: String::new(),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            if graphical(e, sources, style, &mut d.rendered).is_err() {
+                d.rendered = compact(&d);
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = (sources, style);
+            d.rendered = compact(&d);
+        }
+        all.push_str(&d.rendered);
+        out.push(d);
     }
     Diagnostics {
         errors: out,
         rendered: all,
+    }
+}
+
+/// One error as a few plain lines: `error[code]: message`, each position as `--> file:line:col`
+/// with its label, and the help. The same on every target (the page shows it under the editor).
+pub fn compact(d: &Detailed) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = match &d.code {
+        Some(code) => writeln!(s, "error[{code}]: {}", d.message),
+        None => writeln!(s, "error: {}", d.message),
+    };
+    for l in &d.labels {
+        let _ = write!(s, "  --> {}:{}:{}", l.file, l.line, l.column);
+        let _ = if l.text.is_empty() {
+            writeln!(s)
+        } else {
+            writeln!(s, ": {}", l.text)
+        };
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(s, "  help: {help}");
+    }
+    s
+}
+
+impl Diagnostics {
+    /// The same errors, each rendered [`compact`]ly: what the browser module renders, so that the
+    /// page's calls answer the same text natively and in wasm.
+    pub fn compact(mut self) -> Diagnostics {
+        self.rendered.clear();
+        for d in &mut self.errors {
+            d.rendered = compact(d);
+            self.rendered.push_str(&d.rendered);
+        }
+        self
     }
 }

@@ -26,6 +26,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod law;
+pub(crate) mod sorted;
 pub mod syntax;
 pub mod wasm;
 

@@ -10,6 +10,7 @@ use crate::domain::{Lang, NoteStatus, Subject};
 use crate::eval::facts::Facts;
 use crate::eval::{Finding, Options, Verdict, evaluate};
 use crate::explain::{self, Exposure};
+use crate::sorted;
 use crate::syntax::ast::{self, Item};
 use crate::syntax::print;
 use serde::Serialize;
@@ -242,10 +243,7 @@ pub fn impact(
     lang: Lang,
 ) -> Impact {
     let articles_changed = articles(versions, lang);
-    let changed: BTreeSet<String> = articles_changed
-        .iter()
-        .map(|a| a.citation.clone())
-        .collect();
+    let changed = sorted::set(articles_changed.iter().map(|a| a.citation.clone()));
     let population = population.map(|p| population_impact(versions, &p));
     Impact {
         versions: versions
@@ -310,9 +308,15 @@ fn article_order(code: &str, number: &str) -> (String, Vec<u32>) {
 
 fn articles(versions: &[Version], lang: Lang) -> Vec<ArticleChange> {
     let texts: Vec<_> = versions.iter().map(|v| printed(&v.law)).collect();
-    let mut keys: Vec<&(String, String)> = texts.iter().flat_map(|t| t.keys()).collect();
-    keys.sort_by_key(|k| article_order(&k.0, &k.1));
-    keys.dedup();
+    let keys: Vec<&(String, String)> = sorted::set(
+        texts
+            .iter()
+            .flat_map(|t| t.keys())
+            .map(|k| (article_order(&k.0, &k.1), k)),
+    )
+    .into_iter()
+    .map(|(_, k)| k)
+    .collect();
     let mut out = Vec::new();
     for key in keys {
         let per: Vec<Option<&(String, String)>> = texts.iter().map(|t| t.get(key)).collect();
@@ -403,18 +407,15 @@ fn scenarios(versions: &[Version]) -> ScenarioImpact {
     let runs: Vec<BTreeMap<String, ScenarioResult>> = versions
         .iter()
         .map(|v| {
-            let mut results: BTreeMap<String, ScenarioResult> =
-                crate::eval::scenario::run_all(&v.law)
-                    .into_iter()
-                    .map(|o| {
-                        let r = ScenarioResult {
-                            present: true,
-                            passed: o.passed(),
-                            failures: o.failures,
-                        };
-                        (o.name, r)
-                    })
-                    .collect();
+            let mut results =
+                sorted::map(crate::eval::scenario::run_all(&v.law).into_iter().map(|o| {
+                    let r = ScenarioResult {
+                        present: true,
+                        passed: o.passed(),
+                        failures: o.failures,
+                    };
+                    (o.name, r)
+                }));
             for (name, why) in &v.law.dropped_scenarios {
                 results.insert(
                     name.clone(),
@@ -428,7 +429,7 @@ fn scenarios(versions: &[Version]) -> ScenarioImpact {
             results
         })
         .collect();
-    let names: BTreeSet<&String> = runs.iter().flat_map(|r| r.keys()).collect();
+    let names = sorted::set(runs.iter().flat_map(|r| r.keys()));
     let absent = ScenarioResult {
         present: false,
         passed: false,
@@ -487,11 +488,12 @@ fn shown(f: &Finding) -> String {
 }
 
 fn in_breach(facts: &Facts, v: &Verdict) -> BTreeSet<String> {
-    v.findings
-        .iter()
-        .filter_map(|f| f.employee.and_then(|e| facts.employees.get(e)))
-        .map(|e| e.id.clone())
-        .collect()
+    sorted::set(
+        v.findings
+            .iter()
+            .filter_map(|f| f.employee.and_then(|e| facts.employees.get(e)))
+            .map(|e| e.id.clone()),
+    )
 }
 
 fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
@@ -548,18 +550,12 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
                 .or_insert_with(|| vec![0; verdicts.len()])[i] += 1;
         }
     }
-    let old: BTreeMap<Key, &Finding> = first
-        .findings
-        .iter()
-        .map(|f| (key(law0, p.facts, f), f))
-        .collect();
-    let new: BTreeMap<Key, &Finding> = last
-        .findings
-        .iter()
-        .map(|f| (key(law1, p.facts, f), f))
-        .collect();
+    let old: BTreeMap<Key, &Finding> =
+        sorted::map(first.findings.iter().map(|f| (key(law0, p.facts, f), f)));
+    let new: BTreeMap<Key, &Finding> =
+        sorted::map(last.findings.iter().map(|f| (key(law1, p.facts, f), f)));
     let mut changes = Vec::new();
-    let keys: BTreeSet<&Key> = old.keys().chain(new.keys()).collect();
+    let keys = sorted::set(old.keys().chain(new.keys()));
     for k in keys {
         let (a, b) = (old.get(k), new.get(k));
         let (change, f) = match (a, b) {
@@ -661,14 +657,14 @@ fn notes(
         };
         let first = text_of(&per[0]);
         let note_changed = per.iter().any(|x| text_of(x) != first);
-        let changed_articles: Vec<String> = note
-            .concerns
-            .iter()
-            .map(|c| article_of(c))
-            .filter(|a| changed.contains(a))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let changed_articles: Vec<String> = sorted::set(
+            note.concerns
+                .iter()
+                .map(|c| article_of(c))
+                .filter(|a| changed.contains(a)),
+        )
+        .into_iter()
+        .collect();
         let touches_itself = changed.contains(&citation);
         if !note_changed && changed_articles.is_empty() && !touches_itself {
             continue;

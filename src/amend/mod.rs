@@ -376,9 +376,13 @@ fn recheck(sources: &Sources, mut files: Vec<ast::File>) -> Result<Law, Vec<Erro
                 if !all_in_scenarios || drop.is_empty() {
                     return Err(es.into_iter().map(Error::from).collect());
                 }
-                drop.sort_by_key(|d| std::cmp::Reverse((d.0, d.1)));
-                drop.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-                for (fi, ii, why) in drop {
+                // Last item first, so the indices of the others stay valid; one error per scenario.
+                let drop = crate::sorted::map(
+                    drop.into_iter()
+                        .rev()
+                        .map(|(fi, ii, why)| (std::cmp::Reverse((fi, ii)), why)),
+                );
+                for (std::cmp::Reverse((fi, ii)), why) in drop {
                     if let Some(f) = files.get_mut(fi) {
                         set_aside.push(f.items.remove(ii));
                         dropped.push(

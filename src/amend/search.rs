@@ -200,24 +200,19 @@ fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Option<BTreeSet<String>> {
     let show = |x: Option<(Value, crate::law::expr::Type)>| {
         x.map_or_else(String::new, |(v, t)| v.show(t, crate::domain::Lang::En))
     };
-    Some(
-        v.findings
-            .iter()
-            .map(|f| {
-                let r = &law.rules[f.rule.index()];
-                let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
-                if f.measured.is_some() || f.limit.is_some() {
-                    let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
-                }
-                s
-            })
-            .collect(),
-    )
+    Some(crate::sorted::set(v.findings.iter().map(|f| {
+        let r = &law.rules[f.rule.index()];
+        let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
+        if f.measured.is_some() || f.limit.is_some() {
+            let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
+        }
+        s
+    })))
 }
 
 /// The rules breached, without periods and values.
 fn breached(lines: &BTreeSet<String>) -> BTreeSet<&str> {
-    lines.iter().filter_map(|l| l.split(' ').next()).collect()
+    crate::sorted::set(lines.iter().filter_map(|l| l.split(' ').next()))
 }
 
 fn scenario(
@@ -283,10 +278,11 @@ fn scenario(
         );
     }
     let names = |set: &BTreeSet<String>| -> BTreeSet<String> {
-        set.iter()
-            .filter_map(|l| l.split(' ').next())
-            .map(str::to_string)
-            .collect()
+        crate::sorted::set(
+            set.iter()
+                .filter_map(|l| l.split(' ').next())
+                .map(str::to_string),
+        )
     };
     let (was, is) = (names(before), names(found));
     for r in &after.rules {

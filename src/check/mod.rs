@@ -995,17 +995,19 @@ impl<'a> Checker<'a> {
 
     fn finish(self, sources: &Sources) -> Law {
         let rules: Vec<Rule> = self.rules.into_iter().flatten().collect();
-        let rule_index = rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.name.clone(), RuleId(i as u32)))
-            .collect();
+        let rule_index = crate::sorted::map(
+            rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.name.clone(), RuleId(i as u32))),
+        );
         let params: Vec<Param> = self.params.into_iter().flatten().collect();
-        let param_index = params
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.name.clone(), ParamId(i as u32)))
-            .collect();
+        let param_index = crate::sorted::map(
+            params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.name.clone(), ParamId(i as u32))),
+        );
         let codes = self
             .codes
             .values()

@@ -114,9 +114,24 @@ fn per_employee(scope: Scope) -> bool {
 
 /// Applies the law to the facts.
 pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, EvalError> {
+    evaluate_with_progress(law, facts, options, &mut |_, _| {})
+}
+
+/// Applies the law to the facts, telling `progress(done, total)` after every 256 employees
+/// (the page's progress bar).
+pub fn evaluate_with_progress(
+    law: &Law,
+    facts: &Facts,
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Verdict, EvalError> {
     let mut findings = Vec::new();
     let mut in_breach = 0;
+    let total = facts.employees.len();
     for (e, employee) in facts.employees.iter().enumerate() {
+        if e % 256 == 0 {
+            progress(e, total);
+        }
         let days = facts
             .ranges
             .get(e)
@@ -155,6 +170,7 @@ pub fn evaluate(law: &Law, facts: &Facts, options: &Options) -> Result<Verdict, 
         };
         judge.run(&[], &mut findings)?;
     }
+    progress(total, total);
     Ok(Verdict {
         findings,
         employees: facts.employees.len(),
@@ -289,26 +305,22 @@ impl<'a> Judge<'a> {
                 }
             }
             scope @ (Scope::Week | Scope::Month | Scope::Year) => {
-                let tables: BTreeSet<Table> = self
-                    .rule
-                    .aggs
-                    .iter()
-                    .filter_map(|a| match a.domain {
+                let tables: BTreeSet<Table> =
+                    crate::sorted::set(self.rule.aggs.iter().filter_map(|a| match a.domain {
                         Domain::Table(t) => Some(t),
                         Domain::Days => None,
-                    })
-                    .collect();
+                    }));
                 let who = self.employee.map(|(e, _)| e as u32);
                 let records: Vec<&Record> = tables
                     .iter()
                     .flat_map(|t| self.facts.records_of(*t, who))
                     .collect();
-                let starts: BTreeSet<Date> = days
-                    .iter()
-                    .map(|d| d.date)
-                    .chain(records.iter().map(|r| r.key))
-                    .map(|d| period_start(scope, d))
-                    .collect();
+                let starts: BTreeSet<Date> = crate::sorted::set(
+                    days.iter()
+                        .map(|d| d.date)
+                        .chain(records.iter().map(|r| r.key))
+                        .map(|d| period_start(scope, d)),
+                );
                 for start in starts {
                     let end = period_end(scope, start);
                     let lo = days.partition_point(|d| d.date < start);

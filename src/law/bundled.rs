@@ -7,34 +7,29 @@ use crate::Law;
 use std::sync::OnceLock;
 
 /// `(name, text)` of files embedded at compile time, named from the crate root.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! embed {
     ($dir:literal: $($file:literal),+ $(,)?) => {
         &[$((concat!($dir, "/", $file), include_str!(concat!("../../", $dir, "/", $file)))),+]
     };
 }
 
-/// The rule files, in load order (codes first, then chapters).
-pub const RULES: &[(&str, &str)] = embed!("rules":
-    "LC/00-code.rules",
-    "LC/04-employment-contract.rules",
-    "LC/06-working-time.rules",
-    "LC/07-rest-time.rules",
-    "LC/08-pay.rules",
-    "LC/20-accidents.rules",
-    "LC/21-state-control.rules",
-    "EC/00-code.rules",
-    "EC/02-business-categories.rules",
-    "EC/13-state-control.rules",
-    "KoAP/00-code.rules",
-    "KoAP/06-penalties.rules",
-    "KoAP/10-labour-offences.rules",
-    "KoAP/42-proceedings.rules",
-    "KoAP/43-1-appeals.rules",
-    "KoAP/56-execution.rules",
-    "ILO/C81.rules",
-    "ILO/C129.rules",
-    "ILO/C138-C155.rules",
-);
+/// The rule files as `build.rs` lists them, with their digest.
+pub mod files {
+    include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+}
+
+/// The rule files, in load order (codes first, then chapters): as written natively; without
+/// their comments in the browser module (lines and columns keep their places; see build.rs).
+#[cfg(not(target_arch = "wasm32"))]
+pub const RULES: &[(&str, &str)] = files::WRITTEN;
+/// The rule files, in load order (codes first, then chapters): as written natively; without
+/// their comments in the browser module (lines and columns keep their places; see build.rs).
+#[cfg(target_arch = "wasm32")]
+pub const RULES: &[(&str, &str)] = files::WITHOUT_COMMENTS;
+
+/// SHA-256 of the rule files as written (the `rules_digest` of every report).
+pub const DIGEST: &str = files::DIGEST;
 
 /// The scenario files (tests written in the rule language).
 #[cfg(not(target_arch = "wasm32"))]
@@ -120,6 +115,19 @@ mod tests {
             .collect();
         bundled.sort();
         assert_eq!(on_disk, bundled);
+    }
+
+    #[test]
+    fn the_digest_is_that_of_the_files_as_written_and_comments_keep_their_lines() {
+        let law = law().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(crate::explain::digest(law), DIGEST);
+        for ((name, a), (_, b)) in files::WRITTEN.iter().zip(files::WITHOUT_COMMENTS) {
+            assert_eq!(a.lines().count(), b.lines().count(), "{name}");
+            assert!(b.len() < a.len() || !a.contains('#'), "{name}");
+        }
+        let stripped =
+            crate::load(files::WITHOUT_COMMENTS.iter().copied()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(stripped.rules.len(), law.rules.len());
     }
 
     #[test]

@@ -1,0 +1,103 @@
+//! The page's calls, natively: the JSON each one answers is written to `tests/golden/app/`, and
+//! `tests/wasm.rs` asserts the browser module answers the same bytes. Run with
+//! `UPDATE_GOLDEN=1 cargo test --test app` after a change to the law or the output, and review
+//! the diff.
+
+use ereje::wasm;
+
+mod calls {
+    include!("common/wasm_calls.rs");
+}
+
+fn golden(name: &str, got: &str) {
+    let path = format!("{}/tests/golden/app/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, got).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert!(
+        want == got,
+        "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it"
+    );
+}
+
+#[test]
+fn every_call_matches_its_golden_answer() {
+    for (name, call) in calls::CALLS {
+        golden(name, &call());
+    }
+}
+
+#[test]
+fn the_example_check_finds_what_the_cli_finds() {
+    let json: serde_json::Value = serde_json::from_str(&calls::check_example_en()).expect("json");
+    assert_eq!(json["ok"], true);
+    let v = &json["value"];
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(32));
+    assert_eq!(v["summary"]["rows_read"], 94);
+    // The chart data: E001's week of 4 March 2024 is 45 normal hours against 40.
+    let e001 = v["hours"]
+        .as_array()
+        .and_then(|h| h.iter().find(|x| x["employee_id"] == "E001"))
+        .expect("E001 hours");
+    assert_eq!(e001["weeks"][0]["from"], "2024-03-04");
+    assert_eq!(e001["weeks"][0]["hours"], "45");
+    assert_eq!(e001["weeks"][0]["limit"], "40");
+}
+
+#[test]
+fn errors_cross_as_plain_objects_with_positions() {
+    let json: serde_json::Value =
+        serde_json::from_str(&calls::lint_unknown_parameter()).expect("json");
+    assert_eq!(json["ok"], false);
+    let e = &json["error"]["errors"][0];
+    assert_eq!(e["code"], "ereje::amend::unknown_name");
+    assert_eq!(e["labels"][0]["file"], "draft.rules");
+    assert_eq!(
+        (
+            e["labels"][0]["line"].as_u64(),
+            e["labels"][0]["column"].as_u64()
+        ),
+        (Some(3), Some(7))
+    );
+    assert!(
+        json["error"]["rendered"]
+            .as_str()
+            .unwrap_or("")
+            .contains("normal_week")
+    );
+    // Bad arguments: a clear message, not a panic.
+    let bad: serde_json::Value = serde_json::from_str(&wasm::fine(
+        "KoAP 89.1",
+        "medium",
+        "",
+        "",
+        false,
+        "2024-13-01",
+        "",
+        "",
+        "en",
+    ))
+    .expect("json");
+    assert_eq!(bad["ok"], false);
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("2024-13-01")
+    );
+    let outside: serde_json::Value = serde_json::from_str(&wasm::fine(
+        "KoAP 89.1",
+        "medium",
+        "",
+        "",
+        false,
+        "2031-01-01",
+        "",
+        "",
+        "en",
+    ))
+    .expect("json");
+    assert_eq!(outside["ok"], false, "{outside}");
+}

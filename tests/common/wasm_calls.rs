@@ -1,0 +1,143 @@
+// The calls the page makes, shared by `tests/app.rs` (natively, writing the golden answers) and
+// `tests/wasm.rs` (in the browser, comparing with them).
+
+use ereje::wasm;
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+fn example_files() -> Vec<String> {
+    let f = |kind: &str, name: &str, text: &str| [s(kind), s(name), s(text)];
+    [
+        f(
+            "roster",
+            "roster.csv",
+            include_str!("../../examples/roster.csv"),
+        ),
+        f(
+            "timesheet",
+            "timesheet.csv",
+            include_str!("../../examples/timesheet.csv"),
+        ),
+        f(
+            "payroll",
+            "payroll.csv",
+            include_str!("../../examples/payroll.csv"),
+        ),
+        f("leave", "leave.csv", include_str!("../../examples/leave.csv")),
+        f(
+            "accidents",
+            "accidents.csv",
+            include_str!("../../examples/accidents.csv"),
+        ),
+        f(
+            "inspections",
+            "inspections.csv",
+            include_str!("../../examples/inspections.csv"),
+        ),
+    ]
+    .concat()
+}
+
+pub fn check_example_en() -> String {
+    wasm::check_args(&example_files(), "medium", "", "en", &mut |_, _| {})
+}
+
+pub fn check_example_kk() -> String {
+    wasm::check_args(&example_files(), "", "2024-04-30", "kk", &mut |_, _| {})
+}
+
+pub fn check_bad_rows() -> String {
+    let files = vec![
+        s("roster"),
+        s("roster.csv"),
+        s(
+            "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n",
+        ),
+        s("timesheet"),
+        s("timesheet.csv"),
+        s(
+            "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nB,2024-03-05,8,0,0\n",
+        ),
+    ];
+    wasm::check_args(&files, "", "", "ru", &mut |_, _| {})
+}
+
+pub fn fine_89_2_medium() -> String {
+    wasm::fine(
+        "KoAP 89.2",
+        "medium",
+        "",
+        "",
+        false,
+        "2024-05-01",
+        "",
+        "",
+        "en",
+    )
+}
+
+pub fn fine_derived_size_ru() -> String {
+    wasm::fine(
+        "KoAP 87.1",
+        "",
+        "120",
+        "400000",
+        true,
+        "2025-03-01",
+        "2025-02-10",
+        "",
+        "ru",
+    )
+}
+
+pub fn penalties_kk() -> String {
+    wasm::penalties("kk")
+}
+
+pub fn lint_unknown_parameter() -> String {
+    wasm::lint(vec![
+        s("draft.rules"),
+        s(
+            "amendment \"draft\" {\n  title en \"-\" ru \"-\" kk \"-\"\n  set normal_wek from 2027-01-01 = 36 h\n}\n",
+        ),
+    ])
+}
+
+pub fn amend_lift_caps() -> String {
+    let scenarios = vec![
+        s("tests/scenarios/EC-13-state-control.rules"),
+        s(include_str!("../scenarios/EC-13-state-control.rules")),
+    ];
+    wasm::amend_args(
+        &[
+            s("2027-01-01-lift-inspection-caps.rules"),
+            s(include_str!(
+                "../../rules/amendments/2027-01-01-lift-inspection-caps.rules"
+            )),
+        ],
+        &scenarios,
+        &[],
+        40,
+        "",
+        false,
+        false,
+        "en",
+    )
+}
+
+/// A page call: the golden file its answer is kept in, and the call.
+pub type Call = (&'static str, fn() -> String);
+
+/// Every call, with the golden file its answer is kept in.
+pub const CALLS: &[Call] = &[
+    ("check-example-en.json", check_example_en),
+    ("check-example-kk.json", check_example_kk),
+    ("check-bad-rows.json", check_bad_rows),
+    ("fine-89-2-medium.json", fine_89_2_medium),
+    ("fine-derived-size-ru.json", fine_derived_size_ru),
+    ("penalties-kk.json", penalties_kk),
+    ("lint-unknown-parameter.json", lint_unknown_parameter),
+    ("amend-lift-caps.json", amend_lift_caps),
+];

@@ -1,0 +1,263 @@
+// End-to-end tests of the page in Debian's headless Chromium (playwright-core; no browser is
+// downloaded). The page is served from www/ (built by www/build) by Python's http.server.
+// Each workspace is driven as a user would; screenshots go to tests/output/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WWW = join(ROOT, 'www');
+const SHOTS = join(ROOT, 'tests', 'output');
+mkdirSync(SHOTS, { recursive: true });
+
+let server;
+let browser;
+let base;
+const offOrigin = [];
+const pageErrors = [];
+
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => resolve(port));
+  });
+});
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}/`;
+  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', WWW], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/** A fresh page on the app, engine loaded, in English; records requests and errors. */
+async function open(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await page.click('[data-lang="en"]');
+  return page;
+}
+
+/** Clicks "Try the example" and waits for a new report. */
+async function tryExample(page) {
+  const before = Number(await page.getAttribute('#results', 'data-run') ?? 0);
+  await page.click('#example');
+  await page.waitForFunction((n) => Number(document.querySelector('#results').dataset.run ?? 0) > n, before, { timeout: 30000 });
+}
+
+test('self-check: the example files give their findings, explained, filtered, charted and exported', async () => {
+  const page = await open();
+  await tryExample(page);
+  const cards = await page.$$eval('#summary .card .n', (ns) => ns.map((n) => n.textContent));
+  assert.equal(cards[0], '11', 'employees checked');
+  assert.equal(cards[2], '32', 'findings');
+  assert.equal(cards[4], '94 / 0', 'rows read / rejected');
+  const status = await page.textContent('#status');
+  const ms = Number(/(\d+) ms/.exec(status)?.[1]);
+  console.log(`example check in the browser: ${ms} ms`);
+  assert.ok(ms >= 0);
+
+  // E001 worked 45 normal hours in the week of 4 March 2024 (LC 68.1: 40).
+  const e001 = page.locator('#findings details')
+    .filter({ has: page.locator('summary .who', { hasText: /^E001$/ }) })
+    .filter({ has: page.locator('summary .cite', { hasText: /^LC 68\.1$/ }) });
+  assert.equal(await e001.count(), 1);
+  await e001.locator('summary').click();
+  const body = await e001.textContent();
+  assert.match(body, /45 h of normal working time in the week 2024-03-04 – 2024-03-10; the limit is 40 h/);
+  assert.match(body, /KoAP 89\.1/);
+  assert.match(body, /weekly_limit/, 'the explanation shows the definition used');
+
+  // Filter by article: LC 78.1 (daily overtime) has two findings.
+  await page.selectOption('#f-article', 'LC 78.1');
+  assert.equal(await page.locator('#findings .finding').count(), 2);
+  assert.match(await page.textContent('#shown'), /2 of 2/);
+  await page.selectOption('#f-article', '');
+
+  // The chart draws E001's week against the 40 h limit, over it.
+  await page.selectOption('#chart-employee', 'E001');
+  assert.equal(await page.locator('#chart rect.bar.over').count(), 1);
+  assert.equal(await page.locator('#chart line.limit').count(), 1);
+
+  // CSV export of the findings.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  assert.match(lines[0], /employee_id,rule,citation/);
+  assert.equal(lines.length, 33, 'a header and 32 findings');
+  await page.screenshot({ path: join(SHOTS, 'self-check.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('self-check: bad input shows a clear message at the right place and the page keeps working', async () => {
+  const page = await open();
+  // Only a timesheet: the roster is missing.
+  await page.setInputFiles('#file-input', [{ name: 'timesheet.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\n') }]);
+  await page.click('#run-check');
+  assert.match(await page.textContent('#check-error'), /Load roster\.csv and timesheet\.csv first/);
+  // A malformed row: reported by file, row and column; the other rows are still checked.
+  await page.setInputFiles('#file-input', [{ name: 'roster.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n') },
+  { name: 'timesheet.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nA,2031-03-06,8,0,0\n') }]);
+  await page.click('#run-check');
+  await page.waitForSelector('#input-errors-box:not([hidden])');
+  const rows = await page.$$eval('#input-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, 2, JSON.stringify(rows));
+  assert.deepEqual(rows[0].slice(0, 3), ['timesheet.csv', '3', 'worked_hours (3)']);
+  assert.match(rows[0][3], /`nine` is not a number of hours/);
+  assert.equal(rows[1][1], '4');
+  assert.match(rows[1][3], /2031-03-06/, 'a date outside the law covered is named');
+  // One roster row and three timesheet rows read; two rejected.
+  assert.equal(await page.textContent('#summary .card:nth-child(5) .n'), '4 / 2');
+  await page.screenshot({ path: join(SHOTS, 'self-check-bad-input.png'), fullPage: true });
+  // The page still works: the example checks.
+  await tryExample(page);
+  assert.equal(await page.textContent('#summary .card:nth-child(3) .n'), '32');
+  await page.context().close();
+});
+
+test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences, derived size, bad date', async () => {
+  const page = await open();
+  await page.click('#tab-fine');
+  await page.waitForFunction(() => document.querySelectorAll('#offence option').length > 10);
+  await page.fill('#offence-search', '89.2');
+  assert.ok((await page.locator('#offence option').count()) >= 1);
+  await page.selectOption('#offence', 'KoAP 89.2');
+  await page.check('input[name="subject"][value="medium"]');
+  await page.fill('#fine-date', '2024-05-01');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForSelector('#fine-summary');
+  // 80 MCI × 3,692 tenge (MCI of 2024) = 295,360; half within 7 days; appeal within 10 days.
+  assert.equal(await page.textContent('.fine-amount'), '295,360 ₸');
+  const summary = await page.textContent('#fine-summary');
+  assert.match(summary, /80 MCI × 3,692 ₸/);
+  assert.match(summary, /147,680 ₸ — 2024-05-08/);
+  assert.match(summary, /2024-05-11/);
+  assert.match(summary, /KoAP 893\.1/);
+  await page.click('#add-sheet');
+
+  // A second offence: the size derived from headcount and income (EC 24: 300 people is large).
+  await page.fill('#offence-search', '');
+  await page.selectOption('#offence', 'KoAP 87.1');
+  await page.check('input[name="subject"][value="derive"]');
+  await page.fill('#headcount', '300');
+  await page.fill('#income', '100000');
+  await page.fill('#fine-date', '2026-06-01');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#fine-summary h2')?.textContent.startsWith('KoAP 87.1'));
+  assert.match(await page.textContent('#fine-summary'), /large business/);
+  await page.click('#add-sheet');
+  assert.equal(await page.locator('#sheet tbody tr').count(), 2);
+  // 295,360 + 150 MCI × 4,325 = 295,360 + 648,750.
+  assert.equal(await page.textContent('#sheet-total'), '944,110');
+  await page.screenshot({ path: join(SHOTS, 'fine-calculator.png'), fullPage: true });
+
+  // A date the law does not cover: a clear message, nothing breaks.
+  await page.fill('#fine-date', '2031-01-01');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForSelector('#fine-error:not([hidden])');
+  assert.match(await page.textContent('#fine-error'), /2031/);
+  await page.context().close();
+});
+
+test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflict; errors are underlined', async () => {
+  const page = await open();
+  await page.click('#tab-lab');
+  await page.selectOption('#lab-example', { label: '2027-01-01-lift-inspection-caps' });
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('EC 141'));
+  assert.match(await page.textContent('#diagnostics'), /changes C81 16, EC 141, EC 144-2/);
+  await page.fill('#lab-n', '100');
+  await page.click('#lab-run');
+  await page.waitForSelector('#lab-ilo', { timeout: 60000 });
+  const note = page.locator('#lab-ilo tr', { hasText: 'C81 16' });
+  assert.match(await note.textContent(), /conflict → conforms/);
+  assert.match(await note.textContent(), /assessment rewritten/);
+  // Its two scenarios: a breach under the law in force, none under the proposal.
+  const scenarios = await page.textContent('#lab-scenarios');
+  assert.match(scenarios, /2 scenario\(s\) change outcome/);
+  assert.equal(await page.locator('#lab-scenarios .badge.fail').count(), 2);
+  assert.equal(await page.locator('#lab-scenarios .badge.pass').count(), 2);
+  // Before and after side by side: the repeal bounds the rule.
+  assert.match(await page.textContent('#lab-articles'), /in force since 2016-01-01 until 2026-12-31/);
+  await page.screenshot({ path: join(SHOTS, 'amendment-lab.png'), fullPage: true });
+
+  // The minimum wage three-way: baseline, then the proposal on it.
+  await page.selectOption('#lab-example', { label: '2027-01-01-baseline + 2027-01-01-minimum-wage-110000' });
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('Minimum wage'));
+  await page.fill('#lab-n', '1000');
+  await page.click('#lab-run');
+  await page.waitForFunction(() => document.querySelectorAll('#lab-results .version').length === 3, null, { timeout: 60000 });
+  const versions = await page.$$eval('#lab-results .version h3', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(versions, ['law in force', '2027 baseline', 'Minimum wage 110,000 tenge']);
+  assert.match(await page.textContent('#lab-results .version:nth-child(1)'), /cannot judge/);
+  assert.ok(Number(await page.textContent('#lab-population .card .n')) > 0, 'someone is newly in breach');
+  assert.match(await page.textContent('#lab-counterexample'), /minimum_wage_paid/);
+
+  // A syntax error: located, listed and underlined; fixing it clears it.
+  const text = await page.inputValue('#editor');
+  await page.fill('#editor', text.replace('set minimum_wage', 'set minimum_wage =='));
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('error'));
+  assert.match(await page.textContent('#diagnostics'), /amendments\.rules:\d+:\d+/);
+  assert.ok((await page.locator('#highlight .hl-err').count()) >= 1);
+  await page.screenshot({ path: join(SHOTS, 'amendment-lab-error.png') });
+  await page.fill('#editor', text);
+  await page.waitForFunction(() => document.querySelector('#diagnostics .ok'));
+  assert.equal(await page.locator('#highlight .hl-err').count(), 0);
+  // The amendment downloads as a file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lab-download')]);
+  assert.match(download.suggestedFilename(), /\.rules$/);
+  assert.equal(await readFile(await download.path(), 'utf8'), text);
+  await page.context().close();
+});
+
+test('language switch: Kazakh and Russian labels and engine messages', async () => {
+  const page = await open({ width: 390, height: 844 });
+  await page.click('[data-lang="kk"]');
+  assert.equal(await page.textContent('#tab-check'), 'Өзін-өзі тексеру');
+  assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+  await tryExample(page);
+  const kk = await page.textContent('#findings');
+  assert.match(kk, /аптасындағы қалыпты жұмыс уақыты/, 'the engine answers in Kazakh');
+  await page.screenshot({ path: join(SHOTS, 'self-check-kk-phone.png'), fullPage: false });
+  await page.click('[data-lang="ru"]');
+  await page.waitForFunction(() => document.querySelector('#findings').textContent.includes('Нормальное рабочее время'));
+  assert.equal(await page.textContent('#tab-fine'), 'Расчёт штрафа');
+  await page.click('#tab-lab');
+  assert.equal(await page.textContent('#lab-run'), 'Запустить');
+  await page.context().close();
+});
+
+test('privacy: no request left the origin, and no script error occurred', () => {
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,80 @@
+//! The WebAssembly boundary in headless Chromium (wasm-bindgen-test-runner with Debian's
+//! chromium and chromedriver): every call answers the same bytes as natively (the golden files
+//! `tests/app.rs` writes), and the exported `check` reports progress to a JS callback.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod calls {
+    include!("common/wasm_calls.rs");
+}
+
+macro_rules! golden {
+    ($name:literal) => {
+        include_str!(concat!("golden/app/", $name))
+    };
+}
+
+#[wasm_bindgen_test]
+fn the_example_check_is_byte_identical_to_native() {
+    assert_eq!(calls::check_example_en(), golden!("check-example-en.json"));
+    assert_eq!(calls::check_example_kk(), golden!("check-example-kk.json"));
+}
+
+#[wasm_bindgen_test]
+fn bad_rows_are_reported_the_same() {
+    assert_eq!(calls::check_bad_rows(), golden!("check-bad-rows.json"));
+}
+
+#[wasm_bindgen_test]
+fn fines_and_the_penalty_list_are_byte_identical_to_native() {
+    assert_eq!(calls::fine_89_2_medium(), golden!("fine-89-2-medium.json"));
+    assert_eq!(
+        calls::fine_derived_size_ru(),
+        golden!("fine-derived-size-ru.json")
+    );
+    assert_eq!(calls::penalties_kk(), golden!("penalties-kk.json"));
+}
+
+#[wasm_bindgen_test]
+fn amendments_and_their_errors_are_byte_identical_to_native() {
+    assert_eq!(
+        calls::lint_unknown_parameter(),
+        golden!("lint-unknown-parameter.json")
+    );
+    assert_eq!(calls::amend_lift_caps(), golden!("amend-lift-caps.json"));
+}
+
+#[wasm_bindgen_test]
+fn the_exported_check_tells_a_js_callback_its_progress() {
+    let progress = js_sys::Function::new_with_args(
+        "done, total",
+        "globalThis.ereje_progress = [done, total];",
+    );
+    let files: Vec<String> = [
+        [
+            "roster",
+            "roster.csv",
+            include_str!("../examples/roster.csv"),
+        ],
+        [
+            "timesheet",
+            "timesheet.csv",
+            include_str!("../examples/timesheet.csv"),
+        ],
+    ]
+    .concat()
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let answer = ereje::wasm::check(files, "", "", "en", &progress);
+    assert!(answer.starts_with("{\"ok\":true"), "{answer}");
+    let seen = js_sys::Reflect::get(&js_sys::global(), &"ereje_progress".into())
+        .expect("progress was called");
+    let seen = js_sys::Array::from(&seen);
+    // The last call says every one of the 11 employees was judged.
+    assert_eq!(seen.get(0).as_f64(), Some(11.0));
+    assert_eq!(seen.get(1).as_f64(), Some(11.0));
+}
