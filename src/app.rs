@@ -278,8 +278,6 @@ pub struct FineAnswer {
     pub title: String,
     /// The article's title.
     pub article_title: String,
-    /// The text for a printed sheet.
-    pub text: String,
 }
 
 /// The inspector's calculator.
@@ -319,12 +317,11 @@ pub fn fine(req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
             law.article_title(pen.article).get(lang).to_string(),
         )
     });
-    let text = explain::fine_text(law, &f, lang);
+    // The page lays the fine out itself; `ereje fine` prints `explain::fine_text`.
     Ok(FineAnswer {
         fine: f,
         title,
         article_title,
-        text,
     })
 }
 

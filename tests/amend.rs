@@ -344,18 +344,33 @@ fn lifting_inspection_caps_resolves_the_c81_article_16_conflict() {
         .iter()
         .map(|a| a.citation.as_str())
         .collect();
-    assert_eq!(changed, ["C81 16", "EC 141", "EC 144-2"]);
+    assert_eq!(changed, ["EC 141", "EC 144-2"]);
     let note = i
         .ilo_notes
         .iter()
         .find(|n| n.note == "frequency_caps")
         .expect("the C81 Art 16 note");
     assert_eq!(note.citation, "C81 16");
-    assert!(note.note_changed);
+    // Not rewritten: its status follows from its condition on the law.
+    assert!(!note.note_changed);
+    assert!(
+        note.condition
+            .as_deref()
+            .unwrap_or("")
+            .contains("in_force(compliance_check_frequency)")
+    );
     assert_eq!(
         note.status_on,
         vec![Some(NoteStatus::Conflict), Some(NoteStatus::Conforms)]
     );
+    // Before the proposal's date, the caps are still law: conflict under both versions.
+    let earlier = impact::impact(&v, None, d("2026-12-31"), Lang::En);
+    let c81 = earlier
+        .ilo_notes
+        .iter()
+        .find(|n| n.note == "frequency_caps")
+        .expect("note");
+    assert_eq!(c81.status_on, vec![Some(NoteStatus::Conflict); 2]);
     // Notes on prior notice concern EC 144-2 too: flagged for review, their status unchanged.
     let notice = i
         .ilo_notes
@@ -533,4 +548,42 @@ fn a_bill_amended_before_it_is_applied_and_files_without_amendments_are_rejected
     )]);
     let label = &e.errors[0].labels[0];
     assert_eq!((label.line, label.column), (2, 7), "{}", e.rendered);
+}
+
+#[test]
+fn a_bill_lifting_prior_notice_resolves_c81_article_12_and_an_amendment_restoring_it_conflicts() {
+    let bill = "amendment \"Bill: no prior notice\" {\n  title en \"-\" ru \"-\" kk \"-\"\n\
+                repeal rule compliance_check_notice from 2027-01-01\n\
+                repeal rule unscheduled_notice_given from 2027-01-01\n\
+                repeal rule preventive_visit_notice from 2027-01-01\n\
+                repeal rule act_registered from 2027-01-01\n}\n";
+    // The amendment to the bill brings back 30 days' notice of compliance checks.
+    let restore = "amendment \"Notice restored\" {\n  title en \"-\" ru \"-\" kk \"-\"\n\
+                   amends \"Bill: no prior notice\"\n\
+                   replace in EC 144 {\n\
+                   rule compliance_check_notice part 3 {\n\
+                   title en \"Notice\" ru \"Уведомление\" kk \"Хабарлама\"\n\
+                   per inspection\n when inspection.kind == compliance\n\
+                   require notice_days >= compliance_notice\n severity gross\n\
+                   message en \"{measured}\" ru \"{measured}\" kk \"{measured}\" } }\n}\n";
+    let v = versions(
+        &[
+            ("bill.rules".into(), bill.into()),
+            ("restore.rules".into(), restore.into()),
+        ],
+        false,
+    );
+    let i = impact::impact(&v, None, d("2027-01-01"), Lang::En);
+    for name in ["free_entry_without_notice", "agriculture_free_entry"] {
+        let n = i.ilo_notes.iter().find(|n| n.note == name).expect(name);
+        assert_eq!(
+            n.status_on,
+            vec![
+                Some(NoteStatus::Conflict),
+                Some(NoteStatus::Conforms),
+                Some(NoteStatus::Conflict)
+            ],
+            "{name}"
+        );
+    }
 }

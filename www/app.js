@@ -480,10 +480,12 @@ function renderFine(f) {
       el('dt', {}, t('amount')), el('dd', {}, Number(f.mci_max) > 0 ? `${mci} MCI × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})` : t('warning_only')),
       f.warning_possible ? [el('dt', {}, t('warning_only')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
+      el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
+        f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${f.offence_date}`) : null),
       el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`),
       f.appeal_by ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_by} (${f.appeal_within_days} ${t('days')}; ${cite('appeal')})`)] : null,
       f.reduced_kzt ? [el('dt', {}, t('reduced')), el('dd', {}, `${money(f.reduced_kzt)} ₸ — ${f.reduced_by ?? ''} (${cite('reduced_share')}, ${cite('reduced_days')})`)] : null),
-    el('pre', { class: 'fine-text' }, f.text)));
+    ));
 }
 
 $('#add-sheet').addEventListener('click', () => {
@@ -792,7 +794,9 @@ function renderLab(r) {
     r.ilo_notes.length ? el('table', { class: 'compact' }, el('tbody', {}, ...r.ilo_notes.map((n) => el('tr', {},
       el('td', {}, el('strong', {}, n.citation)), el('td', {}, n.title),
       el('td', {}, ...n.status_on.map((s, i) => [i ? ' → ' : '', s ? badge(s, t(s)) : '—'])),
-      el('td', { class: 'hint' }, n.note_changed ? t('note_rewritten') : t('note_review', { articles: n.changed_articles.join(', ') }))))))
+      el('td', { class: 'hint' },
+        n.note_changed ? t('note_rewritten') : n.changed_articles.length ? t('note_review', { articles: n.changed_articles.join(', ') }) : null,
+        n.condition ? el('div', {}, t('note_condition'), ' ', el('code', {}, n.condition)) : null)))))
       : el('p', {}, t('ilo_none'))));
 
   if (r.counterexample) {

@@ -216,8 +216,11 @@ pub struct NoteImpact {
     pub changed_articles: Vec<String>,
     /// Its status under each version (empty where the note is absent).
     pub status: Vec<Vec<StatusFrom>>,
-    /// Status on the comparison date, under each version.
+    /// Status on the comparison date, under each version: derived from the note's condition
+    /// where it has one, else the assessment recorded.
     pub status_on: Vec<Option<NoteStatus>>,
+    /// The note's condition on the law (`holds when …`), if it has one.
+    pub condition: Option<String>,
     /// True when the amendment rewrote the note itself; false when it changes a provision the
     /// note concerns and leaves the assessment as it was (to review).
     pub note_changed: bool,
@@ -612,14 +615,6 @@ fn article_of(citation: &str) -> String {
     }
 }
 
-fn status_on(status: &[(Option<Date>, NoteStatus)], on: Date) -> Option<NoteStatus> {
-    status
-        .iter()
-        .rev()
-        .find(|(since, _)| since.is_none_or(|s| s <= on))
-        .map(|(_, s)| *s)
-}
-
 fn notes(
     versions: &[Version],
     changed: &BTreeSet<String>,
@@ -666,9 +661,21 @@ fn notes(
         .into_iter()
         .collect();
         let touches_itself = changed.contains(&citation);
-        if !note_changed && changed_articles.is_empty() && !touches_itself {
+        let status_on: Vec<Option<NoteStatus>> = per
+            .iter()
+            .map(|x| x.and_then(|(l, n)| n.status_on(l, on)))
+            .collect();
+        let status_changes = status_on.iter().any(|s| *s != status_on[0]);
+        if !note_changed && changed_articles.is_empty() && !touches_itself && !status_changes {
             continue;
         }
+        let condition = ast_note(law, name).and_then(|m| match m {
+            ast::Member::Note(n) => n.clauses.iter().find_map(|c| match &c.node {
+                ast::NoteClause::Holds(e) => Some(print::expr(e)),
+                _ => None,
+            }),
+            _ => None,
+        });
         out.push(NoteImpact {
             citation,
             note: name.to_string(),
@@ -689,10 +696,8 @@ fn notes(
                     })
                 })
                 .collect(),
-            status_on: per
-                .iter()
-                .map(|x| x.and_then(|(_, n)| status_on(&n.status, on)))
-                .collect(),
+            status_on,
+            condition,
             note_changed,
         });
     }

@@ -63,6 +63,7 @@ fn reads(law: &Law, e: &Expr, out: &mut Reads, seen: &mut BTreeSet<DefineId>) {
         }
         ExprKind::Const(_)
         | ExprKind::Param(_)
+        | ExprKind::RuleInForce(_)
         | ExprKind::Agg(_)
         | ExprKind::Record(..)
         | ExprKind::Global(_) => {}

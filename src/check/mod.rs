@@ -893,6 +893,7 @@ impl<'a> Checker<'a> {
                 status: Vec::new(),
                 source: None,
                 text: Tr::default(),
+                holds: None,
                 span: n.span,
             };
             let (mut has_title, mut has_text) = (false, false);
@@ -907,6 +908,18 @@ impl<'a> Checker<'a> {
                         has_text = true;
                     }
                     N::Source(s) => note.source = Some(s.node.clone()),
+                    N::Holds(e) => {
+                        // Over the law only: parameters, definitions that need no facts, and
+                        // rules in force; never an employee's or a day's facts.
+                        let mut cx = types::Cx {
+                            place: "a note's condition".into(),
+                            facts: true,
+                            ..types::Cx::constant()
+                        };
+                        if let Some(x) = self.expr(e, &mut cx) {
+                            note.holds = self.coerce(x, Type::Bool, "a note's condition");
+                        }
+                    }
                     N::Status(k, since) => note.status.push((since.as_ref().map(|d| d.node), *k)),
                     N::Concerns(list) => {
                         for c in list {

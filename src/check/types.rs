@@ -330,12 +330,12 @@ impl Checker<'_> {
                     return self.context(cx, "employee facts", "a dated value is a constant", span);
                 }
                 if !cx.employee {
-                    return self.context(
-                        cx,
-                        "employee facts",
-                        "accidents and inspections are the employer's records, not an employee's",
-                        span,
-                    );
+                    let why = if cx.table.is_some() {
+                        "accidents and inspections are the employer's records, not an employee's"
+                    } else {
+                        "a note's condition reads the law itself: parameters and `in_force(rule)`"
+                    };
+                    return self.context(cx, "employee facts", why, span);
                 }
                 cx.needs.employee = true;
                 let Some((f, _, ty)) = EmployeeField::ALL.iter().find(|(_, n, _)| *n == field.node)
@@ -665,6 +665,57 @@ impl Checker<'_> {
         }
     }
 
+    /// `in_force(rule)`: whether the law has the rule on the day.
+    fn rule_in_force(
+        &mut self,
+        name: &ast::Name,
+        args: &[ast::Expr],
+        span: crate::syntax::Span,
+    ) -> Option<Expr> {
+        let rule = match args {
+            [arg] => match &arg.kind {
+                ast::ExprKind::Path(path) if path.len() == 1 => {
+                    let n = &path[0];
+                    match self.names.get(&n.node).map(|(s, _)| *s) {
+                        Some(super::Symbol::Rule(id)) => Some(id),
+                        _ => {
+                            let rules: Vec<&str> = self
+                                .rule_asts
+                                .iter()
+                                .map(|(r, _)| r.name.node.as_str())
+                                .collect();
+                            let help = match super::suggest(&n.node, rules.iter().copied()) {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None => "`in_force` takes the name of a rule".into(),
+                            };
+                            self.errors.push(CheckError::UnknownName {
+                                name: n.node.clone(),
+                                help,
+                                at: n.span,
+                            });
+                            return None;
+                        }
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(rule) = rule else {
+            self.errors.push(CheckError::Arity {
+                name: name.node.clone(),
+                expected: "the name of a rule",
+                at: span,
+            });
+            return None;
+        };
+        Some(Expr {
+            kind: ExprKind::RuleInForce(rule),
+            ty: Type::Bool,
+            span,
+        })
+    }
+
     fn call(
         &mut self,
         name: &ast::Name,
@@ -765,6 +816,9 @@ impl Checker<'_> {
                 ty,
                 span,
             });
+        }
+        if name.node == "in_force" {
+            return self.rule_in_force(name, args, span);
         }
         let (builtin, arity) = match name.node.as_str() {
             "known" => (Builtin::Known, 1),

@@ -110,6 +110,17 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
             v
         }
         K::Define(id) => define(*id, env, trace)?,
+        K::RuleInForce(r) => {
+            let rule = &env.law.rules[r.index()];
+            let v = Value::Bool(in_force(rule.in_force, env.date));
+            if trace.is_some() {
+                step(
+                    &mut trace,
+                    Step::fact(format!("in_force({})", rule.name), v, e.ty),
+                );
+            }
+            v
+        }
         K::Employee(f) => {
             let v = env
                 .employee

@@ -131,6 +131,28 @@ mod tests {
     }
 
     #[test]
+    fn notes_with_a_condition_agree_with_the_recorded_assessment_on_every_new_year() {
+        // The condition is our reading of what the supervisory bodies object to: on the law as
+        // encoded it must give the status they recorded.
+        let law = law().unwrap_or_else(|e| panic!("{e}"));
+        let mut with_condition = 0;
+        for n in law.notes.iter().filter(|n| n.holds.is_some()) {
+            with_condition += 1;
+            for year in 2016..=2026 {
+                let day = crate::date::Date::constant(year, 1, 1);
+                let recorded = n
+                    .status
+                    .iter()
+                    .rev()
+                    .find(|(since, _)| since.is_none_or(|s| s <= day))
+                    .map(|(_, s)| *s);
+                assert_eq!(n.status_on(law, day), recorded, "{} on {day}", n.name);
+            }
+        }
+        assert_eq!(with_condition, 4);
+    }
+
+    #[test]
     fn the_bundled_law_checks_with_and_without_its_scenarios() {
         let law = law().unwrap_or_else(|e| panic!("{e}"));
         assert!(law.scenarios.is_empty());

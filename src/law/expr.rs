@@ -647,6 +647,8 @@ pub enum ExprKind {
     In(Box<Expr>, Vec<Expr>),
     /// A scalar built-in.
     Call(Builtin, Vec<Expr>),
+    /// `in_force(rule)`: the rule has force on the day judged (ILO notes' conditions).
+    RuleInForce(crate::law::RuleId),
 }
 
 /// What context an expression needs to be evaluated.

@@ -353,8 +353,44 @@ pub struct Note {
     pub source: Option<String>,
     /// The note.
     pub text: Tr,
+    /// `holds when …`: the condition on the law under which the article is met; the status on
+    /// a date is then derived from it ([`Note::status_on`]).
+    pub holds: Option<crate::law::expr::Expr>,
     /// Where it was written.
     pub span: Span,
+}
+
+impl Note {
+    /// The status on a date: derived from the note's condition where it has one (conforms
+    /// while it holds, conflict while it does not), else the assessment recorded last before
+    /// the date.
+    pub fn status_on(&self, law: &Law, date: Date) -> Option<NoteStatus> {
+        if let Some(h) = &self.holds {
+            let env = crate::eval::expr::Env {
+                law,
+                globals: crate::eval::expr::Globals {
+                    as_of: date,
+                    enterprise: None,
+                },
+                employee: None,
+                record: None,
+                day: None,
+                previous: None,
+                date,
+                aggs: &[],
+            };
+            match crate::eval::expr::eval(h, &env, None) {
+                Ok(crate::law::expr::Value::Bool(true)) => return Some(NoteStatus::Conforms),
+                Ok(crate::law::expr::Value::Bool(false)) => return Some(NoteStatus::Conflict),
+                _ => {}
+            }
+        }
+        self.status
+            .iter()
+            .rev()
+            .find(|(since, _)| since.is_none_or(|s| s <= date))
+            .map(|(_, s)| *s)
+    }
 }
 
 impl Law {

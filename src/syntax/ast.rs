@@ -332,6 +332,8 @@ pub enum NoteClause {
     Source(Name),
     /// `text …`
     Text(Text),
+    /// `holds when cond`: the condition on the law under which the article is met.
+    Holds(Expr),
 }
 
 /// `scenario name { … }`

@@ -167,6 +167,7 @@ fn describe(r: Rule) -> &'static str {
         }
         Rule::concerns => "`concerns`",
         Rule::status => "`status`",
+        Rule::holds => "`holds when …`",
         Rule::status_kind => "`conforms`, `conflict` or `open`",
         Rule::text_clause => "`text`",
         Rule::as_of => "`as of`",

@@ -512,6 +512,9 @@ impl Lower {
                     NoteClause::Status(kind, since)
                 }
                 Rule::source => NoteClause::Source(self.lower_source(p)?),
+                Rule::holds => {
+                    NoteClause::Holds(self.lower_expr(self.next(&mut p.into_inner(), at)?)?)
+                }
                 Rule::text_clause => {
                     NoteClause::Text(self.lower_text(self.next(&mut p.into_inner(), at)?)?)
                 }

@@ -263,6 +263,9 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                         out.push_str("text ");
                         text(t, indent + 7, out);
                     }
+                    NoteClause::Holds(e) => {
+                        let _ = write!(out, "holds when {}", expr(e));
+                    }
                 }
                 out.push('\n');
             }
