@@ -504,10 +504,22 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         as_of: p.as_of,
         enterprise: p.enterprise,
     };
-    let verdicts: Vec<Result<Verdict, String>> = versions
-        .iter()
-        .map(|v| evaluate(&v.law, p.facts, &options).map_err(|e| e.to_string()))
-        .collect();
+    let judge = |v: &Version| evaluate(&v.law, p.facts, &options).map_err(|e| e.to_string());
+    // Natively each version is judged on its own thread (the results are collected in version
+    // order, so the output does not depend on scheduling); the browser module has one thread.
+    #[cfg(not(target_arch = "wasm32"))]
+    let verdicts: Vec<Result<Verdict, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = versions.iter().map(|v| s.spawn(move || judge(v))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("the evaluation stopped".into()))
+            })
+            .collect()
+    });
+    #[cfg(target_arch = "wasm32")]
+    let verdicts: Vec<Result<Verdict, String>> = versions.iter().map(judge).collect();
     let columns: Vec<PopulationColumn> = verdicts
         .iter()
         .map(|v| match v {

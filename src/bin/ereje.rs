@@ -652,7 +652,7 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
     );
     let rows = timesheet.lines().count() + payroll.lines().count() - 2;
     println!(
-        "population: {employees} employees × March 2024, {rows} timesheet rows, {} rules",
+        "population: {employees} employees × March 2024, {rows} timesheet and payroll rows, {} rules",
         law.rules.len()
     );
     let mut best = f64::MAX;
