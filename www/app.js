@@ -48,8 +48,13 @@ function showError(box, failure) {
   if (failure.rendered && failure.rendered !== failure.message) box.append(el('pre', {}, failure.rendered));
 }
 
+// The status line is kept as a key and its values, so a language switch can say it again.
 const status = $('#status');
-function setStatus(text) { status.textContent = text; }
+let statusNow = ['loading', {}];
+function say(key, vars = {}, extra = '') {
+  statusNow = [key, vars, extra];
+  status.textContent = `${t(key, vars)}${extra}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The engine, in a worker
@@ -66,7 +71,7 @@ worker.onmessage = (event) => {
   if (error) p.reject(new Error(error)); else p.resolve(result);
 };
 worker.onerror = (e) => {
-  setStatus(`${t('engine_failed')}: ${e.message || ''}`);
+  say('engine_failed', {}, `: ${e.message || ''}`);
   for (const p of pending.values()) p.reject(new Error(e.message || 'worker error'));
   pending.clear();
 };
@@ -94,14 +99,15 @@ function applyLang(l, rerun = true) {
   setLang(l);
   translate();
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
-  if (about) setStatus(t('ready', { rules: about.rules, penalties: about.penalties, from: about.from, to: about.to }));
+  say(statusNow[0], statusNow[1], statusNow[2] ?? '');
   renderFiles();
   if (!rerun) return;
   loadPenalties();
-  if (check.report) runCheck();
-  if (fine.last) computeFine();
-  renderSheet();
-  if (lab.result) renderLab(lab.result);
+  // What is on screen is asked again with the same inputs, in the new language.
+  if (check.report && check.args) runCheck(check.args);
+  if (fine.last && fine.args) computeFine(fine.args);
+  relabelSheet();
+  if (lab.result && lab.args) runLab(lab.args);
   lint();
 }
 
@@ -119,9 +125,10 @@ function selectTab(tab) {
 tabs.forEach((tab, i) => {
   tab.addEventListener('click', () => selectTab(tab));
   tab.addEventListener('keydown', (e) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    const next = tabs[(i + step + tabs.length) % tabs.length];
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length];
     selectTab(next);
     next.focus();
   });
@@ -130,8 +137,10 @@ tabs.forEach((tab, i) => {
 // ---------------------------------------------------------------------------------------------
 // Self-check
 
+/** The filter value for findings about the employer's own records (they have no employee). */
+const EMPLOYER = '\u0000employer';
 const KINDS = ['roster', 'timesheet', 'payroll', 'leave', 'accidents', 'inspections'];
-const check = { files: new Map(), report: null, hours: [], shown: 100 };
+const check = { files: new Map(), report: null, args: null, shown: 100, seq: 0, running: false };
 
 /** Which file it is: by its name, else by its header. */
 function kindOf(name, text) {
@@ -164,7 +173,7 @@ function renderFiles() {
       el('span', { class: 'hint' }, f.kind ? t('rows', { n: f.rows }) : t('kind_unknown')),
       el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')));
   }
-  $('#run-check').disabled = !about;
+  $('#run-check').disabled = !about || check.running;
 }
 
 async function readFiles(fileList) {
@@ -198,12 +207,16 @@ function flatFiles() {
   return out;
 }
 
-async function runCheck() {
+/** Checks the loaded files, or re-asks `again` (the inputs behind the report shown) in the
+ * current language. Only the latest run's answer is shown. */
+async function runCheck(again) {
   const box = $('#check-error');
   const kinds = new Set([...check.files.values()].map((f) => f.kind));
-  if (!kinds.has('roster') || !kinds.has('timesheet')) { showError(box, t('need_files')); return; }
+  if (!again && (!kinds.has('roster') || !kinds.has('timesheet'))) { showError(box, t('need_files')); return; }
   showError(box, null);
-  const asOf = $('#as-of').value;
+  const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, asOf: $('#as-of').value }), lang: getLang() };
+  const seq = ++check.seq;
+  check.running = true;
   const bar = $('#check-bar');
   const progress = $('#check-progress');
   progress.hidden = false;
@@ -211,25 +224,35 @@ async function runCheck() {
   $('#check-progress-text').textContent = '';
   $('#run-check').disabled = true;
   try {
-    const answer = await call('check', { files: flatFiles(), enterprise: $('#enterprise').value, asOf, lang: getLang() },
-      (done, total) => {
-        bar.max = Math.max(total, 1);
-        bar.value = done;
-        $('#check-progress-text').textContent = t('checking', { done, total });
-      });
-    if (!answer.ok) { showError(box, answer.error); return; }
+    const answer = await call('check', args, (done, total) => {
+      if (seq !== check.seq) return;
+      bar.max = Math.max(total, 1);
+      bar.value = done;
+      $('#check-progress-text').textContent = t('checking', { done, total });
+    });
+    if (seq !== check.seq) return;
+    if (!answer.ok) {
+      showError(box, answer.error);
+      check.report = null;
+      $('#results').hidden = true;
+      return;
+    }
+    check.args = args;
     check.report = answer.value;
     check.ms = answer.ms;
     check.shown = 100;
     renderReport();
   } catch (e) {
-    showError(box, String(e.message || e));
+    if (seq === check.seq) showError(box, String(e.message || e));
   } finally {
-    progress.hidden = true;
-    $('#run-check').disabled = false;
+    if (seq === check.seq) {
+      check.running = false;
+      progress.hidden = true;
+      $('#run-check').disabled = false;
+    }
   }
 }
-$('#run-check').addEventListener('click', runCheck);
+$('#run-check').addEventListener('click', () => runCheck());
 
 function card(n, label, note) {
   return el('div', { class: 'card' }, el('div', { class: 'n' }, n), el('div', { class: 'l' }, label), note ? el('div', { class: 'hint' }, note) : null);
@@ -270,8 +293,8 @@ function renderReport() {
     el('td', {}, x.column_name ? `${x.column_name} (${x.column})` : (x.column ?? '')), el('td', {}, x.message))));
 
   // Filters.
-  const employees = [...new Set(r.findings.map((f) => f.employee_id ?? ''))];
-  fillSelect($('#f-employee'), employees.map((x) => [x, x || t('employer_records')]));
+  const employees = [...new Set(r.findings.map((f) => f.employee_id || EMPLOYER))];
+  fillSelect($('#f-employee'), employees.map((x) => [x, x === EMPLOYER ? t('employer_records') : x]));
   fillSelect($('#f-article'), cites.map((c) => [c, `${c} — ${byCite.get(c).title}`]));
   const withHours = r.hours.filter((h) => h.weeks.length);
   const chartSelect = $('#chart-employee');
@@ -281,7 +304,7 @@ function renderReport() {
   chartSelect.value = withHours.some((h) => h.employee_id === keep) ? keep : (firstInBreach ?? withHours[0]?.employee_id ?? '');
   renderChart();
   renderFindings();
-  setStatus(`${t('s_findings')}: ${r.findings.length} · ${check.ms} ms`);
+  say('s_findings', {}, `: ${r.findings.length} · ${check.ms} ms`);
 }
 
 /** `LC 9` before `LC 10`, `LC 73` before `LC 73-1`. */
@@ -302,7 +325,7 @@ function filtered() {
   const sev = $('#f-severity').value;
   const text = $('#f-text').value.trim().toLowerCase();
   return check.report.findings.filter((f) =>
-    (!emp || (f.employee_id ?? '') === emp) && (!art || f.citation === art) && (!sev || f.severity === sev)
+    (!emp || (f.employee_id || EMPLOYER) === emp) && (!art || f.citation === art) && (!sev || f.severity === sev)
     && (!text || `${f.employee_id} ${f.citation} ${f.title} ${f.message}`.toLowerCase().includes(text)));
 }
 
@@ -312,9 +335,9 @@ $('#f-text').addEventListener('input', () => { check.shown = 100; renderFindings
 function penaltyText(p) {
   if (!p) return t('no_fine');
   const kzt = Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : '';
-  if (p.warning_possible && Number(p.mci_max) === 0) return `${p.citation}: ${t('warning_only')}`;
-  if (p.warning_possible) return `${p.citation}: ${t('warning_or')} ${range(p.mci_min, p.mci_max)} MCI (${kzt})`;
-  return `${p.citation}: ${range(p.mci_min, p.mci_max)} MCI (${kzt})`;
+  if (Number(p.kzt_max) === 0) return `${p.citation}: ${t('warning_only')}`;
+  const mci = Number(p.mci_max) > 0 ? `${range(p.mci_min, p.mci_max)} ${t('mci')} (${kzt})` : kzt;
+  return p.warning_possible ? `${p.citation}: ${t('warning_or')} ${mci}` : `${p.citation}: ${mci}`;
 }
 
 function steps(list) {
@@ -333,7 +356,7 @@ function findingItem(f) {
   const p = f.penalty;
   return el('li', {}, el('details', { class: `finding ${f.severity}` },
     el('summary', {},
-      el('span', { class: 'who' }, f.employee_id ?? t('employer_records')),
+      el('span', { class: 'who' }, f.employee_id || t('employer_records')),
       el('span', { class: 'what' }, el('span', { class: 'sev' }, t(f.severity)), ' ', el('strong', {}, f.title), el('br'), f.message),
       el('span', { class: 'side' }, el('span', { class: 'cite' }, f.citation), el('br'),
         el('span', { class: 'fine' }, p && Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : ''))),
@@ -344,7 +367,7 @@ function findingItem(f) {
         f.measured !== null && f.measured !== undefined ? [el('dt', {}, t('measured')), el('dd', {}, `${f.measured}${unit}`)] : null,
         f.limit !== null && f.limit !== undefined ? [el('dt', {}, t('allowed')), el('dd', {}, `${f.limit}${unit}`)] : null,
         el('dt', {}, t('penalty')), el('dd', {}, penaltyText(p),
-          p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} MCI`) : null),
+          p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} ${t('mci')}`) : null),
         f.remedy ? [el('dt', {}, t('what_to_change')), el('dd', {}, f.remedy)] : null,
         f.confidence ? [el('dt', {}, t('reading')), el('dd', { class: 'hint' }, f.confidence)] : null),
       el('h3', {}, t('why')), steps(f.explanation))));
@@ -373,12 +396,20 @@ $('#export-csv').addEventListener('click', () => {
   const text = [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   download(`ereje-findings-${check.report.engine.law_as_of}.csv`, `\ufeff${text}\r\n`, 'text/csv');
 });
-$('#print-report').addEventListener('click', () => {
-  const closed = [...document.querySelectorAll('#findings details:not([open])')];
+$('#print-report').addEventListener('click', () => window.print());
+// However printing starts (button or browser menu): every finding the filters let through,
+// opened; restored afterwards.
+let printRestore = null;
+window.addEventListener('beforeprint', () => {
+  if (!check.report) return;
+  const shown = check.shown;
+  check.shown = Infinity;
+  renderFindings();
+  const closed = [...document.querySelectorAll('details:not([open])')];
   for (const d of closed) d.open = true;
-  window.print();
-  for (const d of closed) d.open = false;
+  printRestore = () => { for (const d of closed) d.open = false; check.shown = shown; renderFindings(); };
 });
+window.addEventListener('afterprint', () => { printRestore?.(); printRestore = null; });
 
 function renderChart() {
   const box = $('#chart');
@@ -422,7 +453,7 @@ $('#chart-employee').addEventListener('change', renderChart);
 // ---------------------------------------------------------------------------------------------
 // Fine calculator
 
-const fine = { penalties: [], last: null, sheet: [] };
+const fine = { penalties: [], last: null, args: null, sheet: [], seq: 0 };
 
 async function loadPenalties() {
   const answer = await call('penalties', { lang: getLang() });
@@ -447,37 +478,63 @@ for (const r of document.querySelectorAll('input[name="subject"]')) {
   r.addEventListener('change', () => { $('#derive-fields').hidden = $('input[name="subject"]:checked').value !== 'derive'; });
 }
 
-async function computeFine() {
-  const box = $('#fine-error');
-  const citation = $('#offence').value;
-  if (!citation) { showError(box, t('pick_offence')); return; }
+function fineArgs() {
   const subject = $('input[name="subject"]:checked').value;
   const derive = subject === 'derive';
-  const args = {
-    citation, subject: derive ? '' : subject,
+  return {
+    citation: $('#offence').value, subject: derive ? '' : subject,
     headcount: derive ? $('#headcount').value : '', income: derive ? $('#income').value : '',
     repeat: $('#repeat').checked, date: $('#fine-date').value, offence: $('#offence-date').value,
-    unpaid: $('#unpaid').value, lang: getLang(),
+    unpaid: $('#unpaid').value,
   };
+}
+
+async function computeFine(again) {
+  const box = $('#fine-error');
+  const args = { ...(again ?? fineArgs()), lang: getLang() };
+  if (!args.citation) { showError(box, t('pick_offence')); return; }
+  const seq = ++fine.seq;
   const answer = await call('fine', args);
-  if (!answer.ok) { showError(box, answer.error); $('#add-sheet').disabled = true; return; }
+  if (seq !== fine.seq) return;
+  if (!answer.ok) {
+    showError(box, answer.error);
+    fine.last = null;
+    $('#fine-result').replaceChildren();
+    $('#add-sheet').disabled = true;
+    return;
+  }
   showError(box, null);
+  fine.args = args;
   fine.last = answer.value;
   $('#add-sheet').disabled = false;
   renderFine(answer.value);
 }
 $('#fine-form').addEventListener('submit', (e) => { e.preventDefault(); computeFine(); });
 
+/** The sheet's rows asked again in the current language (titles and subjects). */
+async function relabelSheet() {
+  const rows = await Promise.all(fine.sheet.map(async (f) => {
+    const answer = await call('fine', { ...f.args, lang: getLang() });
+    return answer.ok ? { ...answer.value, args: f.args } : f;
+  }));
+  fine.sheet = rows;
+  renderSheet();
+}
+
 function renderFine(f) {
   const mci = range(f.mci_min, f.mci_max);
   const kzt = range(f.kzt_min, f.kzt_max);
   const cite = (what) => f.citations.find(([k]) => k === what)?.[1] ?? '';
+  // A share of an unpaid sum (KoAP 91.7, 92.3) has its amount in tenge only.
+  const amount = f.share
+    ? `${Number(f.share) * 100} % ${t('of_unpaid')}${Number(f.kzt_max) > 0 ? ` = ${kzt} ₸` : ` — ${t('give_unpaid')}`}`
+    : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})`;
   $('#fine-result').replaceChildren(el('div', { class: 'fine-result', id: 'fine-summary' },
     el('h2', {}, `${f.citation} — ${f.title}`),
     el('p', { class: 'hint' }, f.article_title),
-    el('p', { class: 'fine-amount' }, Number(f.mci_max) > 0 ? `${kzt} ₸` : t('warning_only')),
+    el('p', { class: 'fine-amount' }, Number(f.kzt_max) > 0 ? `${kzt} ₸` : f.share ? t('give_unpaid') : t('warning_only')),
     el('dl', {},
-      el('dt', {}, t('amount')), el('dd', {}, Number(f.mci_max) > 0 ? `${mci} MCI × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})` : t('warning_only')),
+      el('dt', {}, t('amount')), el('dd', {}, Number(f.kzt_max) > 0 || f.share ? amount : t('warning_only')),
       f.warning_possible ? [el('dt', {}, t('warning_only')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
       el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
@@ -490,7 +547,7 @@ function renderFine(f) {
 
 $('#add-sheet').addEventListener('click', () => {
   if (!fine.last) return;
-  fine.sheet.push(fine.last);
+  fine.sheet.push({ ...fine.last, args: fine.args });
   renderSheet();
 });
 
@@ -519,7 +576,7 @@ $('#print-sheet').addEventListener('click', () => window.print());
 // ---------------------------------------------------------------------------------------------
 // Amendment lab
 
-const lab = { result: null, scenarios: null, name: 'amendment.rules', examples: [] };
+const lab = { result: null, args: null, scenarios: null, name: 'amendment.rules', examples: [], seq: 0, exampleSeq: 0 };
 const editor = $('#editor');
 const highlight = $('#highlight');
 
@@ -602,7 +659,7 @@ editor.addEventListener('keydown', (e) => {
     if (editor.dataset.escaped === '1') { editor.dataset.escaped = ''; return; }
     e.preventDefault();
     editor.setRangeText('  ', editor.selectionStart, editor.selectionEnd, 'end');
-    paint();
+    editor.dispatchEvent(new Event('input'));
   } else if (e.key === 'Escape') {
     editor.dataset.escaped = '1';
   } else {
@@ -662,7 +719,9 @@ async function loadExamples() {
 $('#lab-example').addEventListener('change', async (e) => {
   const x = lab.examples[Number(e.target.value)];
   if (!x) return;
+  const seq = ++lab.exampleSeq;
   const texts = await Promise.all(x.files.map(async (f) => (await fetch(`pkg/amendments/${f}`)).text()));
+  if (seq !== lab.exampleSeq) return;
   $('#lab-historical').checked = x.historical;
   setEditor(texts.join('\n'), x.files.length > 1 ? 'amendments.rules' : x.files[0]);
 });
@@ -687,33 +746,36 @@ async function scenarioFiles() {
   return lab.scenarios;
 }
 
-async function runLab() {
+async function runLab(again) {
   const box = $('#lab-error');
   showError(box, null);
+  const usePopulation = $('input[name="pop"]:checked').value === 'files';
+  if (!again && usePopulation && !flatFiles().length) { showError(box, t('need_files')); return; }
   const run = $('#lab-run');
   run.disabled = true;
-  setStatus(t('running'));
+  say('running');
+  const seq = ++lab.seq;
   try {
-    const usePopulation = $('input[name="pop"]:checked').value === 'files';
-    const population = usePopulation ? flatFiles() : [];
-    const args = {
-      amendments: [lab.name, editor.value], scenarios: await scenarioFiles(), population,
+    const args = { ...(again ?? {
+      amendments: [lab.name, editor.value], scenarios: await scenarioFiles(), population: usePopulation ? flatFiles() : [],
       generate: usePopulation ? 0 : Math.max(0, Math.min(20000, Number($('#lab-n').value) || 0)),
-      on: $('#lab-on').value, search: $('#lab-search').checked, historical: $('#lab-historical').checked, lang: getLang(),
-    };
+      on: $('#lab-on').value, search: $('#lab-search').checked, historical: $('#lab-historical').checked,
+    }), lang: getLang() };
     const answer = await call('amend', args);
+    if (seq !== lab.seq) return;
     if (!answer.ok) { showError(box, answer.error); lab.result = null; $('#lab-results').replaceChildren(); return; }
+    lab.args = args;
     lab.result = answer.value;
     lab.ms = answer.ms;
     renderLab(answer.value);
-    setStatus(`${t('run_lab')}: ${answer.ms} ms`);
+    say('run_lab', {}, `: ${answer.ms} ms`);
   } catch (e) {
     showError(box, String(e.message || e));
   } finally {
     run.disabled = false;
   }
 }
-$('#lab-run').addEventListener('click', runLab);
+$('#lab-run').addEventListener('click', () => runLab());
 
 function badge(kind, text) { return el('span', { class: `badge ${kind}` }, text ?? t(kind)); }
 
@@ -825,13 +887,15 @@ async function start() {
   try {
     about = await call('about');
   } catch (e) {
-    setStatus(`${t('engine_failed')}: ${e.message}`);
+    say('engine_failed', {}, `: ${e.message}`);
     return;
   }
-  if (!about.ok) { setStatus(`${t('engine_failed')}: ${about.error?.message ?? ''}`); about = null; return; }
+  if (!about.ok) { say('engine_failed', {}, `: ${about.error?.message ?? ''}`); about = null; return; }
   about = about.value;
   $('#about').textContent = `ereje ${about.version} · rules ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
   $('#fine-date').max = about.to;
+  if ($('#fine-date').value > about.to) $('#fine-date').value = about.to;
+  say('ready', { rules: about.rules, penalties: about.penalties, from: about.from, to: about.to });
   applyLang(getLang(), false);
   $('#run-check').disabled = false;
   $('#lab-run').disabled = false;

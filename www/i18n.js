@@ -155,6 +155,15 @@ const T = {
   total: { en: 'Total', ru: 'Итого', kk: 'Барлығы' },
   print_sheet: { en: 'Print the sheet', ru: 'Печать листа', kk: 'Парақты басып шығару' },
   amount: { en: 'Fine', ru: 'Штраф', kk: 'Айыппұл' },
+  mci: { en: 'MCI', ru: 'МРП', kk: 'АЕК' },
+  of_unpaid: { en: 'of the unpaid sum', ru: 'от невыплаченной суммы', kk: 'төленбеген сомадан' },
+  give_unpaid: { en: 'give the unpaid sum to compute the fine', ru: 'укажите невыплаченную сумму для расчёта', kk: 'есептеу үшін төленбеген соманы көрсетіңіз' },
+  stale: { en: 'Results are from the previous run; run again to refresh them.', ru: 'Результаты предыдущего запуска; запустите снова, чтобы обновить.', kk: 'Бұл алдыңғы іске қосудың нәтижелері; жаңарту үшін қайта іске қосыңыз.' },
+  editor_keys: { en: 'Tab indents; Esc then Tab leaves the editor.', ru: 'Tab делает отступ; Esc, затем Tab — выход из редактора.', kk: 'Tab шегініс жасайды; Esc, содан кейін Tab — редактордан шығу.' },
+  skip: { en: 'Skip to content', ru: 'Перейти к содержимому', kk: 'Мазмұнға өту' },
+  page_title: { en: 'ereje — Labour Code of Kazakhstan', ru: 'ereje — Трудовой кодекс Республики Казахстан', kk: 'ereje — Қазақстан Республикасының Еңбек кодексі' },
+  workspaces: { en: 'Workspaces', ru: 'Разделы', kk: 'Бөлімдер' },
+  employees_n: { en: 'employees', ru: 'работников', kk: 'жұмыскер' },
   sanction: { en: 'Sanction', ru: 'Санкция', kk: 'Санкция' },
   since: { en: 'in force since', ru: 'действует с', kk: 'күшіне енген күні' },
   reduced: { en: 'Reduced payment', ru: 'Уменьшенная оплата', kk: 'Азайтылған төлем' },
@@ -244,6 +253,7 @@ export function t(key, vars = {}) {
 /** Applies the words to every element with `data-i18n` (text) or `data-i18n-*` (attributes). */
 export function translate(root = document) {
   document.documentElement.lang = lang;
+  document.title = t('page_title');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);

@@ -33,7 +33,7 @@ const freePort = () => new Promise((resolve) => {
 before(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', WWW], { stdio: 'ignore' });
+  server = spawn('python3', [join(WWW, 'serve.py'), String(port)], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
@@ -182,6 +182,21 @@ test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences,
   assert.equal(await page.textContent('#sheet-total'), '944,110');
   await page.screenshot({ path: join(SHOTS, 'fine-calculator.png'), fullPage: true });
 
+  // A fine that is a share of the unpaid sum (KoAP 92.3, large business: 50 % of 1,000,000).
+  await page.selectOption('#offence', 'KoAP 92.3');
+  await page.check('input[name="subject"][value="large"]');
+  await page.fill('#fine-date', '2024-05-01');
+  await page.fill('#unpaid', '1000000');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#fine-summary h2')?.textContent.startsWith('KoAP 92.3'));
+  assert.match(await page.textContent('#fine-summary'), /% of the unpaid sum = /);
+  assert.match(await page.textContent('.fine-amount'), /₸$/);
+
+  // The language switch asks the fine and the sheet again in Russian.
+  await page.click('[data-lang="ru"]');
+  await page.waitForFunction(() => document.querySelector('#sheet tbody').textContent.includes('крупное предпринимательство'));
+  await page.click('[data-lang="en"]');
+
   // A date the law does not cover: a clear message, nothing breaks.
   await page.fill('#fine-date', '2031-01-01');
   await page.click('#fine-form button[type="submit"]');
@@ -255,6 +270,16 @@ test('language switch: Kazakh and Russian labels and engine messages', async () 
   await page.click('#tab-lab');
   assert.equal(await page.textContent('#lab-run'), 'Запустить');
   await page.context().close();
+});
+
+test('privacy: the page and the worker are served with a policy that allows only their origin', async () => {
+  for (const path of ['', 'worker.js', 'pkg/ereje_bg.wasm']) {
+    const r = await fetch(base + path);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/, path);
+    assert.match(csp, /connect-src 'self'/, path);
+  }
+  assert.equal((await fetch(`${base}pkg/ereje_bg.wasm`)).headers.get('content-type'), 'application/wasm');
 });
 
 test('privacy: no request left the origin, and no script error occurred', () => {
