@@ -243,7 +243,7 @@ fn minimum_wage_110000_three_way_on_a_hand_computed_population() {
     // The law in force sets no MCI (and no minimum wage) for 2027: it cannot judge January.
     let e = p.versions[0].error.as_deref().unwrap_or_default();
     assert!(e.contains("2027-01"), "{e}");
-    assert_eq!(p.compared, (1, 2));
+    assert_eq!(p.compared, Some((1, 2)));
     // Baseline 85,000: only C (80,000) is below. Proposal 110,000: A (90,000) too.
     assert_eq!(p.versions[1].employees_in_breach, 1);
     assert_eq!(p.versions[2].employees_in_breach, 2);
@@ -586,4 +586,75 @@ fn a_bill_lifting_prior_notice_resolves_c81_article_12_and_an_amendment_restorin
             "{name}"
         );
     }
+}
+
+#[test]
+fn history_that_is_not_the_law_in_force_is_rejected() {
+    // The act's value recorded under another name: applied to the law before it, it does not
+    // give the law as encoded.
+    let text = "amendment \"Law 226-VII\" {\n  title en \"-\" ru \"-\" kk \"-\"\n\
+                set monthly_cap_all_regimes from 2023-07-01 = false per \"Law 226-VII\"\n}\n";
+    let files = [("h.rules", text)];
+    let e = match apply_files(law(), &files, true) {
+        Ok(_) => panic!("should be rejected"),
+        Err(e) => e,
+    };
+    assert_eq!(
+        e.errors[0].code.as_deref(),
+        Some("ereje::amend::not_enacted")
+    );
+    assert!(e.rendered.contains("LC 78"), "{}", e.rendered);
+}
+
+#[test]
+fn an_amendment_to_a_bill_follows_the_bill() {
+    let bill = "amendment \"A\" { title en \"-\" ru \"-\" kk \"-\" set overtime_per_day from 2027-01-01 = 3 h }";
+    let other = "amendment \"B\" { title en \"-\" ru \"-\" kk \"-\" set overtime_per_month from 2027-01-01 = 10 h }";
+    let to_a = "amendment \"C\" { title en \"-\" ru \"-\" kk \"-\" amends \"A\" set overtime_per_day from 2027-01-01 = 4 h }";
+    let e = errors_of(&[("a.rules", bill), ("b.rules", other), ("c.rules", to_a)]);
+    assert_eq!(e.errors[0].code.as_deref(), Some("ereje::amend::not_next"));
+    assert!(e.rendered.contains("follows `B`"), "{}", e.rendered);
+}
+
+#[test]
+fn a_parameter_cannot_be_repealed_before_its_first_value() {
+    let text = "amendment \"r\" { title en \"-\" ru \"-\" kk \"-\"\n  repeal parameter sliding_day from 2020-01-01\n}";
+    let e = errors_of(&[("r.rules", text)]);
+    assert_eq!(
+        e.errors[0].code.as_deref(),
+        Some("ereje::amend::repeal_before_effect")
+    );
+    assert!(e.rendered.contains("2023-07-01"), "{}", e.rendered);
+}
+
+#[test]
+fn a_version_that_cannot_judge_the_week_differs_from_one_that_can() {
+    // The law in force sets no MCI or minimum wage for 2027; the baseline does.
+    let v = versions(&[example("2027-01-01-baseline.rules")], false);
+    let s = ereje::amend::search::search(&v[0].law, &v[1].law, d("2027-01-04"));
+    let x = s.found.expect("a difference");
+    assert!(x.before[0].starts_with("cannot judge"), "{:?}", x.before);
+    assert_eq!(s.cases_unjudged, 0);
+}
+
+#[test]
+fn a_budget_year_added_to_a_history_changes_one_line() {
+    let v = versions(&[example("2027-01-01-baseline.rules")], false);
+    let i = impact::impact(&v, None, d("2027-01-01"), Lang::En);
+    let koap44 = i
+        .articles_changed
+        .iter()
+        .find(|a| a.citation == "KoAP 44")
+        .expect("KoAP 44");
+    let changed: Vec<&str> = koap44
+        .diff
+        .iter()
+        .filter(|l| l.tag != ' ')
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(
+        changed[0].contains("2027-01-01 .. 2027-12-31: 4325 tenge"),
+        "{changed:?}"
+    );
 }

@@ -826,10 +826,11 @@ function renderLab(r) {
 
   if (pop) {
     parts.push(el('section', { class: 'box', id: 'lab-population' }, el('h2', {}, `${t('pop_title')} (${pop.employees}; ${pop.as_of})`),
-      el('div', { class: 'cards' },
+      pop.compared ? el('div', { class: 'cards' },
         card(pop.newly_in_breach, t('newly'), pop.newly_in_breach_ids.slice(0, 20).join(', ')),
         card(pop.no_longer_in_breach, t('no_longer'), pop.no_longer_in_breach_ids.slice(0, 20).join(', ')),
-        card(`${money(pop.fine_exposure_kzt.before)} → ${money(pop.fine_exposure_kzt.after)}`, t('exposure_before_after'))),
+        card(`${money(pop.fine_exposure_kzt.before)} → ${money(pop.fine_exposure_kzt.after)}`, t('exposure_before_after')))
+        : el('p', { class: 'hint' }, t('cannot_compare')),
       pop.by_citation.length ? el('table', { class: 'compact' },
         el('thead', {}, el('tr', {}, el('th', {}, t('col_article')), ...names.map((n) => el('th', { class: 'num' }, n)))),
         el('tbody', {}, ...pop.by_citation.map((c) => el('tr', {}, el('td', {}, c.citation), ...c.counts.map((n, i) => el('td', { class: 'num' }, pop.versions[i].error ? '—' : n)))))) : null,

@@ -210,6 +210,7 @@ const T = {
   newly: { en: 'Newly in breach', ru: 'Впервые с нарушениями', kk: 'Жаңадан бұзушылығы барлар' },
   no_longer: { en: 'No longer in breach', ru: 'Больше без нарушений', kk: 'Енді бұзушылығы жоқтар' },
   exposure_before_after: { en: 'Fine exposure, tenge', ru: 'Возможные штрафы, тенге', kk: 'Ықтимал айыппұлдар, теңге' },
+  cannot_compare: { en: 'Fewer than two versions could judge this population: nothing to compare.', ru: 'Меньше двух редакций могут оценить эту совокупность: сравнивать нечего.', kk: 'Бұл жиынтықты екіден аз редакция бағалай алады: салыстыратын ештеңе жоқ.' },
   cannot_judge: { en: 'cannot judge', ru: 'не может оценить', kk: 'бағалай алмайды' },
   changed_findings: { en: 'Changed findings', ru: 'Изменившиеся нарушения', kk: 'Өзгерген бұзушылықтар' },
   change_new: { en: 'new', ru: 'новое', kk: 'жаңа' },

@@ -129,6 +129,40 @@ pub enum AmendError {
         #[label("amends what?")]
         at: Span,
     },
+    /// `amends "Bill 12"` given after another amendment to something else
+    #[error("`{name}` amends `{base}`, but follows `{last}`")]
+    #[diagnostic(
+        code(ereje::amend::not_next),
+        help("give an amendment to a bill right after the bill's file")
+    )]
+    NotNext {
+        /// This amendment.
+        name: String,
+        /// What it says it amends.
+        base: String,
+        /// The version it would amend.
+        last: String,
+        /// Where.
+        #[label("amends this")]
+        at: Span,
+    },
+    /// `--historical` with an amendment that is not what the law in force encodes
+    #[error("`{name}` applied to the law before it does not give the law in force")]
+    #[diagnostic(
+        code(ereje::amend::not_enacted),
+        help(
+            "the first difference is in {article}: as history, an amendment must reproduce the law as encoded"
+        )
+    )]
+    NotEnacted {
+        /// The amendment.
+        name: String,
+        /// The first article that differs.
+        article: String,
+        /// Where.
+        #[label("not the law in force")]
+        at: Span,
+    },
     /// A file with rules but no `amendment "…" { … }`
     #[error("{file} holds no amendment")]
     #[diagnostic(

@@ -32,7 +32,7 @@ pub struct Impact {
     pub population: Option<PopulationImpact>,
     /// The ILO conformity notes touched.
     pub ilo_notes: Vec<NoteImpact>,
-    /// A smallest case on which the law in force and the last version differ.
+    /// A smallest case on which the last two versions differ.
     pub counterexample: Option<super::search::Search>,
 }
 
@@ -161,8 +161,9 @@ pub struct PopulationImpact {
     /// The day the check is made (prices the fines).
     pub as_of: Date,
     /// The versions compared for newly and no longer in breach: the first and last that could
-    /// judge the population.
-    pub compared: (usize, usize),
+    /// judge the population; none when fewer than two could (the counts below are then zero
+    /// and say nothing).
+    pub compared: Option<(usize, usize)>,
     /// Each version's totals.
     pub versions: Vec<PopulationColumn>,
     /// Employees in breach under the last version and not under the law in force.
@@ -540,10 +541,11 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
     let ok: Vec<usize> = (0..verdicts.len())
         .filter(|i| verdicts[*i].is_ok())
         .collect();
-    let (i0, i1) = (
-        ok.first().copied().unwrap_or(0),
-        ok.last().copied().unwrap_or(0),
-    );
+    let compared = match ok.as_slice() {
+        [first, .., last] => Some((*first, *last)),
+        _ => None,
+    };
+    let (i0, i1) = compared.unwrap_or((0, 0));
     let empty = Verdict {
         findings: Vec::new(),
         employees: 0,
@@ -599,7 +601,7 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         rows_read: p.input.rows_read,
         rows_rejected: p.input.rows_rejected,
         as_of: p.as_of,
-        compared: (i0, i1),
+        compared,
         fine_exposure_kzt: BeforeAfter {
             before: columns[i0].fine_exposure_kzt.max,
             after: columns[i1].fine_exposure_kzt.max,
@@ -611,7 +613,8 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         no_longer_in_breach_ids: gone.into_iter().take(LIST_LIMIT).collect(),
         by_citation: by_citation
             .into_iter()
-            .filter(|(_, c)| c.iter().any(|x| *x != c[0]))
+            // Changed among the versions that could judge (one that could not counts no finding).
+            .filter(|(_, c)| ok.iter().any(|i| c[*i] != c[i0]))
             .map(|(citation, counts)| ArticleCount { citation, counts })
             .collect(),
         changed_findings: changes,
@@ -794,11 +797,21 @@ pub fn text(i: &Impact) -> String {
                 }
             }
         }
-        let _ = writeln!(
-            s,
-            "  newly in breach: {}; no longer in breach: {}",
-            p.newly_in_breach, p.no_longer_in_breach
-        );
+        match p.compared {
+            Some((a, b)) => {
+                let _ = writeln!(
+                    s,
+                    "  {} → {}: newly in breach: {}; no longer in breach: {}",
+                    names[a], names[b], p.newly_in_breach, p.no_longer_in_breach
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "  fewer than two versions could judge it: nothing to compare"
+                );
+            }
+        }
         for a in &p.by_citation {
             let counts: Vec<String> = a.counts.iter().map(usize::to_string).collect();
             let _ = writeln!(s, "  {}: {}", a.citation, counts.join(" → "));
@@ -877,8 +890,14 @@ pub fn text(i: &Impact) -> String {
             None => {
                 let _ = writeln!(
                     s,
-                    "\nno counterexample: the last two versions agree on all {} cases ({})",
-                    c.cases_tried, c.bounds
+                    "\nno counterexample: the last two versions agree on all {} cases ({}){}",
+                    c.cases_tried - c.cases_unjudged,
+                    c.bounds,
+                    if c.cases_unjudged > 0 {
+                        format!("; {} cases neither version could judge", c.cases_unjudged)
+                    } else {
+                        String::new()
+                    }
                 );
             }
         }

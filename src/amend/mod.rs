@@ -106,6 +106,20 @@ pub fn apply_files(
         Err(es) => return Err(render(&es, &sources, Style::Plain)),
     };
     for a in amendments {
+        let last = versions.last().map_or("", |v| v.name.as_str());
+        if let Some(b) = &a.amends
+            && versions.len() > 1
+            && versions.iter().skip(1).any(|v| v.name == b.node)
+            && last != b.node
+        {
+            errors.push(Error::Amend(AmendError::NotNext {
+                name: a.name.node.clone(),
+                base: b.node.clone(),
+                last: last.to_string(),
+                at: b.span,
+            }));
+            break;
+        }
         if let Some(b) = &a.amends
             && !versions.iter().skip(1).any(|v| v.name == b.node)
         {
@@ -124,6 +138,23 @@ pub fn apply_files(
         let previous = versions.last().map_or(base, |v| &v.law);
         let file = ids.first().copied().unwrap_or(FileId(0));
         match apply(previous, &sources, a, file) {
+            // As history, the amendment must give back the law in force exactly.
+            Ok(law) if historical && versions.len() == 1 => {
+                if let Some(article) = first_difference(&law, base) {
+                    errors.push(Error::Amend(AmendError::NotEnacted {
+                        name: a.name.node.clone(),
+                        article,
+                        at: a.name.span,
+                    }));
+                    break;
+                }
+                versions.push(Version {
+                    name: a.name.node.clone(),
+                    title: Some(text(&a.title)),
+                    since: first_day(a),
+                    law,
+                });
+            }
             Ok(law) => versions.push(Version {
                 name: a.name.node.clone(),
                 title: Some(text(&a.title)),
@@ -141,6 +172,32 @@ pub fn apply_files(
     } else {
         Err(render(&errors, &sources, Style::Plain))
     }
+}
+
+/// The first article (`LC 78`) whose printed text differs between two laws, if any.
+fn first_difference(a: &Law, b: &Law) -> Option<String> {
+    let printed = |law: &Law| -> Vec<(String, String)> {
+        law.files
+            .iter()
+            .flat_map(|f| &f.items)
+            .filter_map(|i| match i {
+                Item::Article(x) => {
+                    let mut s = String::new();
+                    syntax::print::article(x, &mut s);
+                    Some((format!("{} {}", x.code.node, x.number.node), s))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (x, y) = (
+        crate::sorted::map(printed(a)),
+        crate::sorted::map(printed(b)),
+    );
+    x.iter()
+        .find(|(k, v)| y.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .or_else(|| y.keys().find(|k| !x.contains_key(*k)).cloned())
 }
 
 /// The earliest date among an amendment's dated changes, else the amendment's own date.
@@ -244,26 +301,36 @@ pub fn apply(
 /// corpus's own history is tested. A `replace` cannot be undone (the earlier text is not known).
 pub fn before(law: &Law, amendment: &ast::Amendment) -> Result<Law, Vec<Error>> {
     let mut files = law.files.clone();
-    let act = amendment.name.node.as_str();
-    let by_act = |s: &Option<ast::Name>| s.as_ref().is_some_and(|s| s.node == act);
+    // The act each dated value was recorded with: its `per`, else the amendment's name.
+    let act_of = |source: &Option<ast::Name>| {
+        source
+            .as_ref()
+            .map_or(amendment.name.node.as_str(), |s| s.node.as_str())
+            .to_string()
+    };
+    let same_act = |s: &Option<ast::Name>, act: &str| s.as_ref().is_some_and(|s| s.node == act);
     let mut empty = ast::File {
         file: FileId(0),
         items: Vec::new(),
     };
     for change in &amendment.changes {
         match change {
-            Change::SetParam { name, .. } => {
+            Change::SetParam { name, source, .. } => {
+                let act = act_of(source);
                 if let Some(at) = find(&files, &empty, &name.node)
                     && let Some(Member::Parameter(p)) = member_mut(&mut files, at, &mut empty)
                 {
-                    p.history.retain(|d| !by_act(&d.source));
+                    p.history.retain(|d| !same_act(&d.source, &act));
                 }
             }
-            Change::SetPenalty { citation, .. } => {
+            Change::SetPenalty {
+                citation, source, ..
+            } => {
+                let act = act_of(source);
                 if let Ok(a) = find_article(&mut files, &mut empty, citation) {
                     for m in &mut a.members {
                         if let Member::Penalty(p) = m {
-                            p.history.retain(|d| !by_act(&d.source));
+                            p.history.retain(|d| !same_act(&d.source, &act));
                         }
                     }
                 }
@@ -317,7 +384,10 @@ pub fn before(law: &Law, amendment: &ast::Amendment) -> Result<Law, Vec<Error>> 
                         }
                     }
                     Some(Member::Exception(e)) => lift(&mut e.in_force),
-                    Some(Member::Parameter(p)) => p.history.retain(|d| !by_act(&d.source)),
+                    Some(Member::Parameter(p)) => {
+                        let act = act_of(&None);
+                        p.history.retain(|d| !same_act(&d.source, &act));
+                    }
                     _ => {}
                 }
             }
@@ -720,10 +790,25 @@ fn repeal(
             at: kind.span.to(name.span),
         });
     }
+    // A provision with no `in force` clause has force from its code's start.
+    let code = match files.get(at.0).and_then(|f| f.items.get(at.1)) {
+        Some(Item::Article(a)) => Some(a.code.node.clone()),
+        _ => None,
+    };
+    let code_start = files
+        .iter()
+        .flat_map(|f| &f.items)
+        .find_map(|i| match i {
+            Item::Code(c) if Some(&c.id.node) == code.as_ref() => {
+                c.in_force.as_ref().map(|f| f.since.node)
+            }
+            _ => None,
+        })
+        .unwrap_or(law_from);
     let last_day = from.node.yesterday().unwrap_or(from.node);
     let bound = |f: &mut Option<ast::InForce>| -> Result<(), AmendError> {
         let f = f.get_or_insert_with(|| ast::InForce {
-            since: Spanned::new(law_from, span),
+            since: Spanned::new(code_start, span),
             until: None,
             span,
         });
@@ -761,6 +846,15 @@ fn repeal(
         }
         Some(Member::Exception(e)) => bound(&mut e.in_force),
         Some(Member::Parameter(p)) => {
+            if let Some(first) = p.history.first()
+                && first.since.node >= from.node
+            {
+                return Err(AmendError::RepealBeforeEffect {
+                    name: name.node.clone(),
+                    since: first.since.node.to_string(),
+                    at: from.span,
+                });
+            }
             let new = ast::Dated {
                 since: from.clone(),
                 until: None,
@@ -847,11 +941,9 @@ pub fn splice(
                 (Some(_), None) => false,
             };
             d.until = match end {
-                Some(e) if !contiguous || i + 1 == n => Some(
-                    d.until
-                        .clone()
-                        .map_or(Spanned::new(e, new.span), |u| Spanned::new(e, u.span)),
-                ),
+                // An end date written in the law and not moved by the change stays as written.
+                Some(e) if d.until.as_ref().is_some_and(|u| u.node == e) => d.until,
+                Some(e) if !contiguous || i + 1 == n => Some(Spanned::new(e, new.span)),
                 _ => None,
             };
             d

@@ -29,6 +29,8 @@ pub struct Search {
     pub week: Date,
     /// Cases evaluated under both versions.
     pub cases_tried: usize,
+    /// Cases neither version could judge (dates outside both laws), left out.
+    pub cases_unjudged: usize,
     /// The first case on which the versions differ.
     pub found: Option<Counterexample>,
 }
@@ -53,15 +55,14 @@ struct Profile {
     employee: Employee,
 }
 
-/// Someone `age` whole years old through the whole week starting `monday`.
+/// Someone `age` whole years old through the whole week starting `monday`: born `age + 1`
+/// years before the Monday after it (on 1 March when that Monday is a 29 February).
 fn born(monday: Date, age: i16) -> Date {
-    Date::new(
-        monday.year() - age - 1,
-        monday.month(),
-        monday.day().min(28),
-    )
-    .and_then(|d| d.add_days(8))
-    .unwrap_or(monday)
+    let next = monday.add_days(7).unwrap_or(monday);
+    let year = next.year() - age - 1;
+    Date::new(year, next.month(), next.day())
+        .or_else(|_| Date::new(year, 3, 1))
+        .unwrap_or(monday)
 }
 
 fn profiles(monday: Date) -> Vec<Profile> {
@@ -190,17 +191,18 @@ fn facts(monday: Date, p: &Profile, w: Week, pay: Option<i64>) -> Facts {
     Facts::with_records(vec![p.employee.clone()], days, records)
 }
 
-/// What a law finds on a case: one line per breach, comparable across versions.
-fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Option<BTreeSet<String>> {
+/// What a law finds on a case: one line per breach, comparable across versions; or why it
+/// cannot judge the case (e.g. no minimum wage set for the month), as its one line.
+fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Result<BTreeSet<String>, String> {
     let options = Options {
         as_of,
         enterprise: None,
     };
-    let v = evaluate(law, facts, &options).ok()?;
+    let v = evaluate(law, facts, &options).map_err(|e| format!("cannot judge: {e}"))?;
     let show = |x: Option<(Value, crate::law::expr::Type)>| {
         x.map_or_else(String::new, |(v, t)| v.show(t, crate::domain::Lang::En))
     };
-    Some(crate::sorted::set(v.findings.iter().map(|f| {
+    Ok(crate::sorted::set(v.findings.iter().map(|f| {
         let r = &law.rules[f.rule.index()];
         let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
         if f.measured.is_some() || f.limit.is_some() {
@@ -367,17 +369,26 @@ pub fn search(a: &Law, b: &Law, on: Date) -> Search {
         }
     };
     let mut limits_only = None;
+    let mut unjudged = 0;
     for (p, w, pay) in cases {
         let f = facts(monday, &people[p], w, pay);
         tried += 1;
-        let (Some(x), Some(y)) = (outcome(a, &f, as_of), outcome(b, &f, as_of)) else {
-            continue;
+        // A version that cannot judge a case the other can differs from it on that case.
+        let one =
+            |r: Result<BTreeSet<String>, String>| r.unwrap_or_else(|why| crate::sorted::set([why]));
+        let (x, y) = match (outcome(a, &f, as_of), outcome(b, &f, as_of)) {
+            (Err(_), Err(_)) => {
+                unjudged += 1;
+                continue;
+            }
+            (x, y) => (one(x), one(y)),
         };
         if breached(&x) != breached(&y) {
             return Search {
                 bounds,
                 week: monday,
                 cases_tried: tried,
+                cases_unjudged: unjudged,
                 found: Some(found(p, w, pay, x, y)),
             };
         }
@@ -389,6 +400,30 @@ pub fn search(a: &Law, b: &Law, on: Date) -> Search {
         bounds,
         week: monday,
         cases_tried: tried,
+        cases_unjudged: unjudged,
         found: limits_only.map(|(p, w, pay, x, y)| found(p, w, pay, x, y)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profiles_ages_hold_through_the_week() {
+        // A Monday at the end of a month, and one before a 29 February.
+        for monday in ["2027-05-31", "2028-02-21", "2024-03-04"] {
+            let monday: Date = monday.parse().unwrap();
+            for age in [15, 17, 30] {
+                let e = Employee {
+                    birth_date: born(monday, age),
+                    ..Employee::adult("x")
+                };
+                for i in 0..7 {
+                    let day = monday.add_days(i).unwrap();
+                    assert_eq!(e.age_on(day), i64::from(age), "{monday} +{i}, age {age}");
+                }
+            }
+        }
     }
 }

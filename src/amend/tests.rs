@@ -60,7 +60,8 @@ fn a_bounded_change_resumes_what_held_after_it() {
         shape(&out),
         vec![
             s("2016-01-01", None, "1"),
-            s("2018-01-01", None, "9"),
+            // The change keeps the end its drafter wrote.
+            s("2018-01-01", Some("2018-12-31"), "9"),
             s("2019-01-01", None, "1"),
             s("2020-01-01", None, "2"),
         ]
@@ -68,8 +69,8 @@ fn a_bounded_change_resumes_what_held_after_it() {
 }
 
 #[test]
-fn a_gap_and_a_closing_date_are_kept() {
-    // Budget-year values: each closes on 31 December; the last stays closed.
+fn a_gap_and_written_end_dates_are_kept() {
+    // Budget-year values: each closes on 31 December as written, and stays so.
     let h = vec![
         entry("2024-01-01", Some("2024-12-31"), 1),
         entry("2025-01-01", Some("2025-12-31"), 2),
@@ -78,11 +79,31 @@ fn a_gap_and_a_closing_date_are_kept() {
     assert_eq!(
         shape(&out),
         vec![
-            s("2024-01-01", None, "1"),
-            s("2025-01-01", None, "2"),
+            s("2024-01-01", Some("2024-12-31"), "1"),
+            s("2025-01-01", Some("2025-12-31"), "2"),
             s("2026-01-01", Some("2026-12-31"), "3"),
         ]
     );
     let gap = splice(&h, entry("2027-01-01", Some("2027-12-31"), 4));
     assert_eq!(gap[1].until.as_ref().map(|u| u.node), Some(d("2025-12-31")));
+}
+
+#[test]
+fn a_change_inside_a_closed_value_cuts_it_and_resumes_it() {
+    // [2016: a, 2018 .. 2018-12-31: b, 2020: c] with x from 2017 until 2018-06-30.
+    let h = vec![
+        entry("2016-01-01", None, 1),
+        entry("2018-01-01", Some("2018-12-31"), 2),
+        entry("2020-01-01", None, 3),
+    ];
+    let out = splice(&h, entry("2017-01-01", Some("2018-06-30"), 9));
+    assert_eq!(
+        shape(&out),
+        vec![
+            s("2016-01-01", None, "1"),
+            s("2017-01-01", Some("2018-06-30"), "9"),
+            s("2018-07-01", Some("2018-12-31"), "2"),
+            s("2020-01-01", None, "3"),
+        ]
+    );
 }
