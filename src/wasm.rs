@@ -57,26 +57,23 @@ fn lang(code: &str) -> Lang {
     Lang::from_keyword(code).unwrap_or(Lang::En)
 }
 
-/// An optional `YYYY-MM-DD` (empty = none).
-fn date(text: &str, what: &str) -> Result<Option<Date>, Failure> {
-    if text.trim().is_empty() {
-        return Ok(None);
+/// An optional form field (empty = none), or what it should have been.
+fn field<T: std::str::FromStr>(text: &str, what: &str, kind: &str) -> Result<Option<T>, Failure> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t
+            .parse()
+            .map(Some)
+            .map_err(|_| bad(format!("{what}: `{text}` is not {kind}"))),
     }
-    text.trim()
-        .parse()
-        .map(Some)
-        .map_err(|_| bad(format!("{what}: `{text}` is not a date (YYYY-MM-DD)")))
 }
 
-/// An optional decimal (empty = none).
+fn date(text: &str, what: &str) -> Result<Option<Date>, Failure> {
+    field(text, what, "a date (YYYY-MM-DD)")
+}
+
 fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, Failure> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    text.trim()
-        .parse()
-        .map(Some)
-        .map_err(|_| bad(format!("{what}: `{text}` is not a number")))
+    field(text, what, "a number")
 }
 
 fn subject(text: &str) -> Result<Option<Subject>, Failure> {
@@ -203,13 +200,7 @@ pub fn fine(
     language: &str,
 ) -> String {
     let run = || -> Result<app::FineAnswer, Failure> {
-        let headcount = match headcount.trim() {
-            "" => None,
-            h => Some(
-                h.parse()
-                    .map_err(|_| bad(format!("headcount: `{h}` is not a whole number")))?,
-            ),
-        };
+        let headcount = field(headcount, "headcount", "a whole number")?;
         let req = app::FineRequest {
             citation: citation.trim().to_string(),
             subject: subject(subject_category)?,
