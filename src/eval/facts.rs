@@ -325,6 +325,43 @@ struct Sheet<'t> {
 }
 
 impl Sheet<'_> {
+    /// Takes the next record: counts it, rejects an unreadable one, and records a wrong number
+    /// of fields (`hint` says what usually causes it). Returns the record, its line, and how
+    /// many errors the report held before it (so the caller can tell whether the row failed).
+    fn take(
+        &self,
+        rec: Result<csv::StringRecord, csv::Error>,
+        report: &mut InputReport,
+        hint: &str,
+    ) -> Option<(csv::StringRecord, usize, usize)> {
+        report.rows_read += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report
+                    .errors
+                    .push(self.err(line, None, format!("unreadable row: {e}")));
+                report.rows_rejected += 1;
+                return None;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let before = report.errors.len();
+        if rec.len() != self.header.len() {
+            report.errors.push(self.err(
+                line,
+                None,
+                format!(
+                    "expected {} fields, found {}{hint}",
+                    self.header.len(),
+                    rec.len()
+                ),
+            ));
+        }
+        Some((rec, line, before))
+    }
+
     fn err(&self, row: usize, col: Option<usize>, message: String) -> InputError {
         InputError {
             file: self.file.to_string(),
@@ -469,30 +506,10 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
     let mut out: Vec<Employee> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for rec in reader.records() {
-        report.rows_read += 1;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report
-                    .errors
-                    .push(t.err(line, None, format!("unreadable row: {e}")));
-                report.rows_rejected += 1;
-                continue;
-            }
+        let Some((rec, line, before)) = t.take(rec, report, "") else {
+            continue;
         };
-        let row = Row {
-            line: rec.position().map_or(0, |p| p.line() as usize),
-            record: &rec,
-        };
-        let before = report.errors.len();
-        if rec.len() != t.header.len() {
-            report.errors.push(t.err(
-                row.line,
-                None,
-                format!("expected {} fields, found {}", t.header.len(), rec.len()),
-            ));
-        }
+        let row = Row { line, record: &rec };
         let (id, id_col) = row.get(&t, "employee_id");
         if id.is_empty() {
             report
@@ -651,34 +668,14 @@ pub fn read_timesheet(
     let mut out = Vec::new();
     let max_day = Decimal::from(24);
     for rec in reader.records() {
-        report.rows_read += 1;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report
-                    .errors
-                    .push(t.err(line, None, format!("unreadable row: {e}")));
-                report.rows_rejected += 1;
-                continue;
-            }
+        let Some((rec, line, before)) = t.take(
+            rec,
+            report,
+            " (hours use a dot as decimal separator: 8.5, not 8,5)",
+        ) else {
+            continue;
         };
-        let row = Row {
-            line: rec.position().map_or(0, |p| p.line() as usize),
-            record: &rec,
-        };
-        let before = report.errors.len();
-        if rec.len() != t.header.len() {
-            report.errors.push(t.err(
-                row.line,
-                None,
-                format!(
-                    "expected {} fields, found {} (hours use a dot as decimal separator: 8.5, not 8,5)",
-                    t.header.len(),
-                    rec.len()
-                ),
-            ));
-        }
+        let row = Row { line, record: &rec };
         let (id, id_col) = row.get(&t, "employee_id");
         let employee = index.get(id).copied();
         if employee.is_none() {
@@ -929,30 +926,10 @@ pub fn read_table(
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for rec in reader.records() {
-        report.rows_read += 1;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report
-                    .errors
-                    .push(t.err(line, None, format!("unreadable row: {e}")));
-                report.rows_rejected += 1;
-                continue;
-            }
+        let Some((rec, line, before)) = t.take(rec, report, "") else {
+            continue;
         };
-        let row = Row {
-            line: rec.position().map_or(0, |p| p.line() as usize),
-            record: &rec,
-        };
-        let before = report.errors.len();
-        if rec.len() != t.header.len() {
-            report.errors.push(t.err(
-                row.line,
-                None,
-                format!("expected {} fields, found {}", t.header.len(), rec.len()),
-            ));
-        }
+        let row = Row { line, record: &rec };
         let (id, id_c) = row.get(&t, id_col);
         let mut employee = None;
         if per_employee(table) {
