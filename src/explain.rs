@@ -1036,6 +1036,22 @@ pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// One provision of the coverage listing: citation, name, confidence, scenarios.
+fn coverage_line(
+    out: &mut String,
+    citation: &str,
+    name: &str,
+    confidence: Option<&crate::law::ConfidenceNote>,
+    scenarios: usize,
+) {
+    let level = confidence.map_or(crate::domain::Confidence::High, |c| c.level);
+    let _ = writeln!(
+        out,
+        "{citation:<12} {name:<32} {:<7} {scenarios} scenario(s)",
+        level.to_string()
+    );
+}
+
 /// Every rule with its citation, confidence and the scenarios that test it.
 pub fn coverage(law: &Law) -> String {
     let mut out = String::new();
@@ -1051,17 +1067,12 @@ pub fn coverage(law: &Law) -> String {
         if tests.is_empty() {
             untested += 1;
         }
-        let conf = r
-            .confidence
-            .as_ref()
-            .map_or(crate::domain::Confidence::High, |c| c.level);
-        let _ = writeln!(
-            out,
-            "{:<12} {:<32} {:<7} {} scenario(s)",
-            law.rule_citation(id),
-            r.name,
-            conf.to_string(),
-            tests.len()
+        coverage_line(
+            &mut out,
+            &law.rule_citation(id),
+            &r.name,
+            r.confidence.as_ref(),
+            tests.len(),
         );
     }
     let _ = writeln!(
@@ -1086,17 +1097,12 @@ pub fn coverage(law: &Law) -> String {
         if tests == 0 {
             unpriced += 1;
         }
-        let conf = p
-            .confidence
-            .as_ref()
-            .map_or(crate::domain::Confidence::High, |c| c.level);
-        let _ = writeln!(
-            out,
-            "{:<12} {:<32} {:<7} {} scenario(s)",
-            law.penalty_citation(id),
+        coverage_line(
+            &mut out,
+            &law.penalty_citation(id),
             "(penalty)",
-            conf.to_string(),
-            tests
+            p.confidence.as_ref(),
+            tests,
         );
     }
     let _ = writeln!(
