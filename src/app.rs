@@ -162,6 +162,7 @@ fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours
                                 previous: None,
                                 date: to.min(law.coverage().to),
                                 aggs: &[],
+                                missing: None,
                             };
                             match crate::eval::expr::define(id, &env, None) {
                                 Ok(Value::Num(n)) => Some(n),
@@ -443,11 +444,12 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
     let coverage = facts::Coverage {
         from: base.coverage().from.min(last.coverage().from),
         to: base.coverage().to.max(last.coverage().to),
+        known_until: base.coverage().known_until,
     };
     let on = req
         .on
         .or_else(|| versions.last().and_then(|v| v.since))
-        .unwrap_or(coverage.to.min(base.coverage().to));
+        .unwrap_or(coverage.known_until);
     let generated;
     let read;
     let population = match (&req.population, req.generate) {

@@ -74,6 +74,16 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
         ],
         "days" => ["day(s)", "дн.", "күн"],
         "confidence" => ["confidence", "достоверность", "сенімділік"],
+        "undecided" => [
+            "Not judged: the law has not yet set a value these rules need",
+            "Не проверено: закон ещё не установил значение, нужное этим правилам",
+            "Тексерілмеді: бұл ережелерге қажет мәнді заң әлі белгілемеген",
+        ],
+        "not_yet_set" => [
+            "not yet set by law for this date",
+            "на эту дату ещё не установлено законом",
+            "бұл күнге заңмен әлі белгіленбеген",
+        ],
         _ => ["", "", ""],
     };
     t[lang as usize]
@@ -108,6 +118,18 @@ pub fn money(d: Decimal, lang: Lang) -> String {
 
 fn tenge(lang: Lang) -> &'static str {
     ["tenge", "тенге", "теңге"][lang as usize]
+}
+
+/// Says that the MCI for `date`'s year is not yet set by law (the law's horizon).
+pub fn mci_not_set(year: &str, lang: Lang) -> String {
+    let year = year.get(..4).unwrap_or(year);
+    match lang {
+        Lang::En => format!("tenge unknown: the {year} MCI is not yet set by law"),
+        Lang::Ru => {
+            format!("сумма в тенге неизвестна: МРП на {year} год ещё не установлен законом")
+        }
+        Lang::Kk => format!("теңгемен сомасы белгісіз: {year} жылға АЕК заңмен әлі белгіленбеген"),
+    }
 }
 
 fn mci_word(lang: Lang) -> &'static str {
@@ -230,6 +252,7 @@ fn step_out(s: &Step, lang: Lang) -> StepOut {
                     StepNote::DoesNotApply => "does_not_apply",
                     StepNote::Holds => "holds",
                     StepNote::Fails => "fails",
+                    StepNote::NotYetSet => "not_yet_set",
                 },
                 lang,
             )
@@ -262,12 +285,12 @@ pub struct PenaltyOut {
     pub mci_min: Decimal,
     /// Highest fine in MCI.
     pub mci_max: Decimal,
-    /// Lowest fine in tenge.
-    pub kzt_min: Decimal,
-    /// Highest fine in tenge.
-    pub kzt_max: Decimal,
-    /// The MCI in tenge used.
-    pub mci_value: Decimal,
+    /// Lowest fine in tenge (`null` when the MCI of the day is not yet set by law).
+    pub kzt_min: Option<Decimal>,
+    /// Highest fine in tenge (likewise).
+    pub kzt_max: Option<Decimal>,
+    /// The MCI in tenge used (`null` when not yet set by law).
+    pub mci_value: Option<Decimal>,
     /// The part for a repeat within a year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeat_citation: Option<String>,
@@ -367,6 +390,35 @@ pub struct Exposure {
     pub max: Decimal,
     /// Highest if every breach were a repeat within a year after a penalty.
     pub max_if_repeated: Decimal,
+    /// Fines that could not be priced in tenge because the MCI of the day of the check is
+    /// not yet set by law (the law's horizon); their MCI are in `unpriced_mci_max`.
+    pub unpriced: usize,
+    /// Highest total in MCI of those fines.
+    pub unpriced_mci_max: Decimal,
+}
+
+/// A rule the check could not judge on some dates: a value the law sets per period (a budget
+/// year's MCI or minimum wage, a year's calendar of days off) is not yet set for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UndecidedOut {
+    /// The rule's stable id.
+    pub rule: String,
+    /// Its provision.
+    pub citation: String,
+    /// Its title.
+    pub title: String,
+    /// The value not yet set (the parameter's name).
+    pub parameter: String,
+    /// Where the law sets that value.
+    pub parameter_citation: String,
+    /// The dates left undecided.
+    pub period: Period,
+    /// How many periods (days, weeks, months, records).
+    pub times: usize,
+    /// For how many employees.
+    pub employees: usize,
+    /// The same, in words.
+    pub message: String,
 }
 
 /// The whole answer of `ereje check`.
@@ -376,6 +428,8 @@ pub struct CheckReport {
     pub engine: Engine,
     /// The findings.
     pub findings: Vec<FindingOut>,
+    /// What could not be judged because the law has not yet set a value it needs.
+    pub undecided: Vec<UndecidedOut>,
     /// Totals.
     pub summary: Summary,
 }
@@ -460,6 +514,40 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
     }
 }
 
+/// An undecided rule in a language.
+pub fn undecided(law: &Law, u: &crate::eval::Undecided, lang: Lang) -> UndecidedOut {
+    let rule = &law.rules[u.rule.index()];
+    let param = &law.params[u.param.index()];
+    let citation = law.rule_citation(u.rule);
+    let parameter_citation = law.cite(param.article, param.part.as_deref());
+    let (from, to) = (u.from.to_string(), u.to.to_string());
+    let message = match lang {
+        Lang::En => format!(
+            "{citation} could not be judged for {from} – {to} ({} times): `{}` ({parameter_citation}) is not yet set by law for these dates",
+            u.times, param.name
+        ),
+        Lang::Ru => format!(
+            "{citation}: проверка невозможна за {from} – {to} ({} раз): значение `{}` ({parameter_citation}) на эти даты ещё не установлено законом",
+            u.times, param.name
+        ),
+        Lang::Kk => format!(
+            "{citation}: {from} – {to} кезеңін тексеру мүмкін емес ({} рет): `{}` мәні ({parameter_citation}) бұл күндерге заңмен әлі белгіленбеген",
+            u.times, param.name
+        ),
+    };
+    UndecidedOut {
+        rule: rule.name.clone(),
+        citation,
+        title: rule.title.get(lang).to_string(),
+        parameter: param.name.clone(),
+        parameter_citation,
+        period: Period { from, to },
+        times: u.times,
+        employees: u.employees,
+        message,
+    }
+}
+
 /// The report of a check, in a language.
 pub fn report(
     law: &Law,
@@ -483,6 +571,11 @@ pub fn report(
     CheckReport {
         engine: Engine::new(law, verdict.options.as_of),
         findings,
+        undecided: verdict
+            .undecided
+            .iter()
+            .map(|u| undecided(law, u, lang))
+            .collect(),
         summary: Summary {
             rows_read: input.rows_read,
             rows_rejected: input.rows_rejected,
@@ -500,17 +593,19 @@ pub fn report(
 pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote>) -> Exposure {
     let mut e = Exposure::default();
     for q in quotes {
-        e.min += q.kzt_min;
-        e.max += q.kzt_max;
-        e.max_if_repeated += q
-            .repeat
-            .as_ref()
-            .map_or(q.kzt_max, |(_, _, hi)| *hi * q.mci_value);
+        let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
+            e.unpriced += 1;
+            e.unpriced_mci_max += q.mci_max;
+            continue;
+        };
+        e.min += lo;
+        e.max += hi;
+        e.max_if_repeated += q.repeat.as_ref().map_or(hi, |(_, _, r)| *r * mci);
     }
     e
 }
 
-fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
+fn penalty_line(p: &PenaltyOut, as_of: &str, lang: Lang) -> String {
     let mut s = format!("{} {} — ", ui("penalty", lang), p.citation);
     let range = |a: Decimal, b: Decimal| {
         if a == b {
@@ -519,47 +614,44 @@ fn penalty_line(p: &PenaltyOut, lang: Lang) -> String {
             format!("{}–{}", a.normalize(), b.normalize())
         }
     };
+    // Tenge of an MCI range: unknown past the law's horizon, which is said, not guessed.
+    let kzt = |a: Decimal, b: Decimal| match p.mci_value {
+        Some(m) => {
+            let (lo, hi) = (money(a * m, lang), money(b * m, lang));
+            let v = if lo == hi { lo } else { format!("{lo}–{hi}") };
+            format!("{v} {}", tenge(lang))
+        }
+        None => mci_not_set(as_of, lang),
+    };
     if p.warning_possible && p.mci_max.is_zero() {
         s.push_str(ui("warning", lang));
     } else if p.warning_possible {
         let _ = write!(
             s,
-            "{} / {} {} ({}–{} {})",
+            "{} / {} {} ({}–{})",
             ui("warning", lang),
             range(p.mci_min, p.mci_max),
             mci_word(lang),
-            money(p.kzt_min, lang),
-            money(p.kzt_max, lang),
-            tenge(lang)
+            p.kzt_min.map_or_else(String::new, |v| money(v, lang)),
+            kzt(p.mci_max, p.mci_max)
         );
     } else {
-        let (lo, hi) = (money(p.kzt_min, lang), money(p.kzt_max, lang));
-        let kzt = if lo == hi { lo } else { format!("{lo}–{hi}") };
         let _ = write!(
             s,
-            "{} {} ({kzt} {})",
+            "{} {} ({})",
             range(p.mci_min, p.mci_max),
             mci_word(lang),
-            tenge(lang)
+            kzt(p.mci_min, p.mci_max)
         );
     }
     if let (Some(c), Some((a, b))) = (&p.repeat_citation, p.repeat_mci) {
-        let kzt = if a == b {
-            money(a * p.mci_value, lang)
-        } else {
-            format!(
-                "{}–{}",
-                money(a * p.mci_value, lang),
-                money(b * p.mci_value, lang)
-            )
-        };
         let _ = write!(
             s,
-            "; {} ({c}): {} {} ({kzt} {})",
+            "; {} ({c}): {} {} ({})",
             ui("repeat", lang),
             range(a, b),
             mci_word(lang),
-            tenge(lang)
+            kzt(a, b)
         );
     }
     s
@@ -647,7 +739,7 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
         }
         match &f.penalty {
             Some(p) => {
-                let _ = writeln!(out, "    {}", penalty_line(p, lang));
+                let _ = writeln!(out, "    {}", penalty_line(p, &r.engine.law_as_of, lang));
             }
             None => {
                 let _ = writeln!(
@@ -672,18 +764,41 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             let _ = writeln!(out, "  {c:<14} {n}");
         }
         let e = &s.fine_exposure_kzt;
-        let _ = writeln!(
-            out,
-            "{}: {} – {} {}; {}: {} {} {}",
-            ui("exposure", lang),
-            money(e.min, lang),
-            money(e.max, lang),
-            tenge(lang),
-            ui("if_repeated", lang),
-            ui("up_to", lang),
-            money(e.max_if_repeated, lang),
-            tenge(lang)
-        );
+        let priced = e.unpriced == 0
+            || e.unpriced < r.findings.iter().filter(|f| f.penalty.is_some()).count();
+        if priced {
+            let _ = writeln!(
+                out,
+                "{}: {} – {} {}; {}: {} {} {}",
+                ui("exposure", lang),
+                money(e.min, lang),
+                money(e.max, lang),
+                tenge(lang),
+                ui("if_repeated", lang),
+                ui("up_to", lang),
+                money(e.max_if_repeated, lang),
+                tenge(lang)
+            );
+        }
+        if e.unpriced > 0 {
+            let _ = writeln!(
+                out,
+                "{}{}: {} × {} {} {} ({})",
+                if priced { "  + " } else { "" },
+                ui("exposure", lang),
+                e.unpriced,
+                ui("up_to", lang),
+                e.unpriced_mci_max.normalize(),
+                mci_word(lang),
+                mci_not_set(&r.engine.law_as_of, lang)
+            );
+        }
+    }
+    if !r.undecided.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui("undecided", lang));
+        for u in &r.undecided {
+            let _ = writeln!(out, "  ? {}", u.message);
+        }
     }
     let _ = writeln!(
         out,
@@ -740,8 +855,8 @@ pub fn csv(r: &CheckReport) -> String {
             p.map_or("", |p| p.citation.as_str()),
             &d(p.map(|p| p.mci_min)),
             &d(p.map(|p| p.mci_max)),
-            &d(p.map(|p| p.kzt_min)),
-            &d(p.map(|p| p.kzt_max)),
+            &d(p.and_then(|p| p.kzt_min)),
+            &d(p.and_then(|p| p.kzt_max)),
             &f.title,
             &f.message,
         ]);
@@ -920,24 +1035,37 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
         );
     }
     if let Some(m) = f.mci_amount {
-        let _ = writeln!(
-            out,
-            "  {}: {} {} × {} {} = {} {}",
-            ["fine", "штраф", "айыппұл"][lang as usize],
-            m.normalize(),
-            mci_word(lang),
-            money(f.mci_value, lang),
-            tenge(lang),
-            money(f.kzt_max, lang),
-            tenge(lang)
-        );
-        let _ = writeln!(
-            out,
-            "    {} {} ({})",
-            mci_word(lang),
-            f.date,
-            f.mci_source.as_deref().unwrap_or("—")
-        );
+        let fine = ["fine", "штраф", "айыппұл"][lang as usize];
+        match (f.mci_value, f.kzt_max) {
+            (Some(v), Some(k)) => {
+                let _ = writeln!(
+                    out,
+                    "  {fine}: {} {} × {} {} = {} {}",
+                    m.normalize(),
+                    mci_word(lang),
+                    money(v, lang),
+                    tenge(lang),
+                    money(k, lang),
+                    tenge(lang)
+                );
+                let _ = writeln!(
+                    out,
+                    "    {} {} ({})",
+                    mci_word(lang),
+                    f.date,
+                    f.mci_source.as_deref().unwrap_or("—")
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "  {fine}: {} {} ({})",
+                    m.normalize(),
+                    mci_word(lang),
+                    mci_not_set(&f.date.to_string(), lang)
+                );
+            }
+        }
     }
     if let Some(s) = f.share {
         let _ = writeln!(
@@ -947,17 +1075,21 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             (s * Decimal::ONE_HUNDRED).normalize()
         );
     }
-    if let (Some(r), Some(d), Some(by)) = (f.reduced_kzt, f.reduced_within_days, f.reduced_by) {
+    if let (Some(share), Some(d), Some(by)) = (f.reduced_share, f.reduced_within_days, f.reduced_by)
+    {
+        // The reduced amount in tenge where the MCI is known, else the share of the fine.
+        let amount = match f.reduced_kzt {
+            Some(r) => format!("{} {}", money(r, lang), tenge(lang)),
+            None => format!("{} %", (share * Decimal::ONE_HUNDRED).normalize()),
+        };
         let _ = writeln!(
             out,
-            "  {}: {} {} {} {} ({} {by})",
+            "  {}: {amount} {} {} ({} {by})",
             [
                 "reduced payment",
                 "оплата в сокращенном порядке",
                 "қысқартылған тәртіппен төлеу"
             ][lang as usize],
-            money(r, lang),
-            tenge(lang),
             ["within", "в течение", "ішінде"][lang as usize],
             d.normalize(),
             ["by", "до", "дейін"][lang as usize]
@@ -1023,11 +1155,11 @@ pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
         f.subject.to_string(),
         f.repeat.to_string(),
         f.date.to_string(),
-        f.mci_value.normalize().to_string(),
+        d(f.mci_value),
         f.mci_min.normalize().to_string(),
         f.mci_max.normalize().to_string(),
-        f.kzt_min.normalize().to_string(),
-        f.kzt_max.normalize().to_string(),
+        d(f.kzt_min),
+        d(f.kzt_max),
         f.warning_possible.to_string(),
         d(f.pay_within_days),
         d(f.appeal_within_days),

@@ -55,10 +55,24 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
     if !errors.is_empty() {
         return Err(error::render(&errors, sources, error::Style::Plain));
     }
-    check::check(sources, &parsed).map_err(|es| {
+    let mut law = check::check(sources, &parsed).map_err(|es| {
         let errors: Vec<Error> = es.into_iter().map(Error::from).collect();
         error::render(&errors, sources, error::Style::Plain)
-    })
+    })?;
+    // Enacted acts among the law's files (a budget year's MCI and minimum wage, a year's
+    // calendar: `rules/years/`) are law: applied in load order, each re-checked with the whole
+    // law. Amendments without `enacted` are bills, compared with the law by `amend`.
+    for f in &parsed {
+        for item in &f.items {
+            if let syntax::ast::Item::Amendment(a) = item
+                && a.enacted.is_some()
+            {
+                law = amend::apply(&law, sources, a, f.file)
+                    .map_err(|es| error::render(&es, sources, error::Style::Plain))?;
+            }
+        }
+    }
+    Ok(law)
 }
 
 /// The law shipped with ereje (all of `rules/`), checked once.

@@ -14,6 +14,7 @@ fn coverage() -> Coverage {
     Coverage {
         from: Date::constant(2016, 1, 1),
         to: Date::constant(2026, 12, 31),
+        known_until: Date::constant(2026, 12, 31),
     }
 }
 
@@ -138,7 +139,7 @@ fn date_outside_the_law_is_located() {
     assert_eq!(at(e), ("timesheet.csv".into(), 2, Some(2)));
     assert!(
         e.message
-            .contains("outside the dates the encoded law covers (2016-01-01 to 2026-12-31)"),
+            .contains("outside the dates the encoded law judges (2016-01-01 to 2026-12-31)"),
         "{}",
         e.message
     );

@@ -270,7 +270,8 @@ function renderReport() {
     card(s.employees, t('s_employees')),
     card(s.employees_in_breach, t('s_in_breach')),
     card(r.findings.length, t('s_findings')),
-    card(range(e.min, e.max), t('s_exposure'), t('s_exposure_note', { max: money(e.max_if_repeated) })),
+    card(range(e.min, e.max), t('s_exposure'), [t('s_exposure_note', { max: money(e.max_if_repeated) }),
+      e.unpriced ? el('div', {}, t('unpriced', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
     card(`${s.rows_read} / ${s.rows_rejected}`, t('s_rows')));
 
   // By article, from the findings (they carry the titles in the language asked).
@@ -285,6 +286,10 @@ function renderReport() {
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => { $('#f-article').value = c; renderFindings(); } }, c)),
     el('td', {}, byCite.get(c).title),
     el('td', { class: 'num' }, byCite.get(c).n))));
+
+  // Rules the law's horizon left undecided (a value not yet set by law), in the engine's words.
+  $('#undecided-box').hidden = !r.undecided?.length;
+  $('#undecided').replaceChildren(...(r.undecided ?? []).map((u) => el('li', {}, u.message)));
 
   const errors = s.errors;
   $('#input-errors-box').hidden = errors.length === 0;
@@ -334,6 +339,7 @@ $('#f-text').addEventListener('input', () => { check.shown = 100; renderFindings
 
 function penaltyText(p) {
   if (!p) return t('no_fine');
+  if (p.kzt_max === null) return `${p.citation}: ${p.warning_possible ? `${t('warning_or')} ` : ''}${range(p.mci_min, p.mci_max)} ${t('mci')} (${t('mci_unknown')})`;
   const kzt = Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : '';
   if (Number(p.kzt_max) === 0) return `${p.citation}: ${t('warning_only')}`;
   const mci = Number(p.mci_max) > 0 ? `${range(p.mci_min, p.mci_max)} ${t('mci')} (${kzt})` : kzt;
@@ -526,15 +532,17 @@ function renderFine(f) {
   const kzt = range(f.kzt_min, f.kzt_max);
   const cite = (what) => f.citations.find(([k]) => k === what)?.[1] ?? '';
   // A share of an unpaid sum (KoAP 91.7, 92.3) has its amount in tenge only.
+  const unknown = f.mci_value === null && f.mci_amount !== null;
   const amount = f.share
     ? `${Number(f.share) * 100} % ${t('of_unpaid')}${Number(f.kzt_max) > 0 ? ` = ${kzt} ₸` : ` — ${t('give_unpaid')}`}`
-    : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})`;
+    : unknown ? `${mci} ${t('mci')} — ${t('mci_unknown')} (${cite('mci')})`
+      : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})`;
   $('#fine-result').replaceChildren(el('div', { class: 'fine-result', id: 'fine-summary' },
     el('h2', {}, `${f.citation} — ${f.title}`),
     el('p', { class: 'hint' }, f.article_title),
-    el('p', { class: 'fine-amount' }, Number(f.kzt_max) > 0 ? `${kzt} ₸` : f.share ? t('give_unpaid') : t('warning_only')),
+    el('p', { class: 'fine-amount' }, unknown ? `${mci} ${t('mci')}` : Number(f.kzt_max) > 0 ? `${kzt} ₸` : f.share ? t('give_unpaid') : t('warning_only')),
     el('dl', {},
-      el('dt', {}, t('amount')), el('dd', {}, Number(f.kzt_max) > 0 || f.share ? amount : t('warning_only')),
+      el('dt', {}, t('amount')), el('dd', {}, unknown || Number(f.kzt_max) > 0 || f.share ? amount : t('warning_only')),
       f.warning_possible ? [el('dt', {}, t('warning_only')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
       el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
@@ -562,7 +570,7 @@ function renderSheet() {
     el('td', {}, i + 1),
     el('td', {}, `${f.citation}${f.repeat ? ` (${t('repeat_part')})` : ''} — ${f.title}`),
     el('td', {}, t(f.subject)),
-    el('td', { class: 'num' }, Number(f.kzt_max) > 0 ? range(f.kzt_min, f.kzt_max) : t('warning_only')),
+    el('td', { class: 'num' }, f.kzt_max === null && f.mci_amount !== null ? `${range(f.mci_min, f.mci_max)} ${t('mci')}` : Number(f.kzt_max) > 0 ? range(f.kzt_min, f.kzt_max) : t('warning_only')),
     el('td', { class: 'num' }, f.reduced_kzt ? money(f.reduced_kzt) : '—'),
     el('td', { class: 'no-print' }, el('button', { type: 'button', 'aria-label': t('remove'), onclick: () => { fine.sheet.splice(i, 1); renderSheet(); } }, '×')))));
   const sum = (k) => fine.sheet.reduce((a, f) => a + Number(f[k] ?? 0), 0);

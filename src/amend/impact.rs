@@ -117,6 +117,12 @@ pub struct PopulationColumn {
     pub findings: usize,
     /// Fine exposure in tenge.
     pub fine_exposure_kzt: Exposure,
+    /// Periods this version could not judge because it has not yet set a value they need
+    /// (e.g. no minimum wage for the month): the law's horizon, counted, not hidden.
+    pub undecided: usize,
+    /// Which values were missing (parameter names), in law order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 /// A finding that appears, disappears or changes between the law in force and the last version.
@@ -523,7 +529,8 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
     let verdicts: Vec<Result<Verdict, String>> = versions.iter().map(judge).collect();
     let columns: Vec<PopulationColumn> = verdicts
         .iter()
-        .map(|v| match v {
+        .zip(versions)
+        .map(|(v, version)| match v {
             Ok(v) => PopulationColumn {
                 error: None,
                 employees_in_breach: v.employees_in_breach,
@@ -531,6 +538,15 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
                 fine_exposure_kzt: explain::exposure(
                     v.findings.iter().filter_map(|f| f.penalty.as_ref()),
                 ),
+                undecided: v.undecided.iter().map(|u| u.times).sum(),
+                missing: crate::sorted::set(
+                    v.undecided
+                        .iter()
+                        .filter_map(|u| version.law.params.get(u.param.index()))
+                        .map(|p| p.name.clone()),
+                )
+                .into_iter()
+                .collect(),
             },
             Err(e) => PopulationColumn {
                 error: Some(e.clone()),
@@ -541,13 +557,21 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
     let ok: Vec<usize> = (0..verdicts.len())
         .filter(|i| verdicts[*i].is_ok())
         .collect();
+    // The first version that judges everything (none of its values past the law's horizon) is
+    // the one to compare with: "newly in breach" against a version that could not judge would
+    // count what was undecided as a change.
+    let complete = ok
+        .iter()
+        .copied()
+        .find(|i| columns.get(*i).is_some_and(|c| c.undecided == 0));
     let compared = match ok.as_slice() {
-        [first, .., last] => Some((*first, *last)),
+        [first, .., last] => Some((complete.filter(|c| c < last).unwrap_or(*first), *last)),
         _ => None,
     };
     let (i0, i1) = compared.unwrap_or((0, 0));
     let empty = Verdict {
         findings: Vec::new(),
+        undecided: Vec::new(),
         employees: 0,
         employees_in_breach: 0,
         options,

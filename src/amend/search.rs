@@ -202,14 +202,33 @@ fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Result<BTreeSet<String>, St
     let show = |x: Option<(Value, crate::law::expr::Type)>| {
         x.map_or_else(String::new, |(v, t)| v.show(t, crate::domain::Lang::En))
     };
-    Ok(crate::sorted::set(v.findings.iter().map(|f| {
-        let r = &law.rules[f.rule.index()];
-        let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
-        if f.measured.is_some() || f.limit.is_some() {
-            let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
-        }
-        s
-    })))
+    // A rule left undecided (a value not yet set by law) is an outcome of its own: a version
+    // that can judge the case differs from one that cannot.
+    let undecided = v.undecided.iter().map(|u| {
+        let r = &law.rules[u.rule.index()];
+        let p = &law.params[u.param.index()];
+        format!(
+            "cannot judge {} ({}) {} – {}: `{}` not yet set",
+            r.name,
+            law.rule_citation(u.rule),
+            u.from,
+            u.to,
+            p.name
+        )
+    });
+    Ok(crate::sorted::set(
+        v.findings
+            .iter()
+            .map(|f| {
+                let r = &law.rules[f.rule.index()];
+                let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
+                if f.measured.is_some() || f.limit.is_some() {
+                    let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
+                }
+                s
+            })
+            .chain(undecided),
+    ))
 }
 
 /// The rules breached, without periods and values.

@@ -239,6 +239,7 @@ pub(super) fn find(law: &Law) -> Vec<CheckError> {
                     previous: Some(&day),
                     date,
                     aggs: &[],
+                    missing: None,
                 };
                 if let Err(EvalError::Conflict {
                     a, b, at, other, ..

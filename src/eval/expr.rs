@@ -11,6 +11,7 @@ use crate::law::expr::*;
 use crate::law::{DefineId, Law, ParamId};
 use crate::syntax::ast::{BinOp, UnOp};
 use rust_decimal::Decimal;
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// Values of the check as a whole.
@@ -41,6 +42,50 @@ pub struct Env<'a> {
     pub date: Date,
     /// Aggregate values of the rule being judged.
     pub aggs: &'a [Value],
+    /// Where to note a value the law has not yet set on `date` (past its horizon: next year's
+    /// MCI, minimum wage or calendar), which made a value unknown; the caller tells "cannot
+    /// judge" from "no breach" by it.
+    pub missing: Option<&'a Cell<Option<ParamId>>>,
+}
+
+impl<'a> Env<'a> {
+    /// An environment with no employee, day or record: the law alone on `date`.
+    pub fn new(law: &'a Law, globals: Globals, date: Date) -> Self {
+        Env {
+            law,
+            globals,
+            employee: None,
+            record: None,
+            day: None,
+            previous: None,
+            date,
+            aggs: &[],
+            missing: None,
+        }
+    }
+
+    /// Notes that `param` has no value yet on this date.
+    fn note_missing(&self, param: ParamId) {
+        if let Some(m) = self.missing
+            && m.get().is_none()
+        {
+            m.set(Some(param));
+        }
+    }
+
+    /// The value of a parameter on this environment's date: unknown (and noted) when the date
+    /// is past the last period the law has set it for.
+    fn param(
+        &self,
+        id: ParamId,
+    ) -> Result<Option<(Value, &'a crate::law::dated::Dated<Value>)>, EvalError> {
+        let p = self.law.params.get(id.index()).ok_or(EvalError::Internal)?;
+        if p.beyond_horizon(self.date) {
+            self.note_missing(id);
+            return Ok(None);
+        }
+        param_at(self.law, id, self.date).map(Some)
+    }
 }
 
 /// The trace being recorded, if any.
@@ -89,7 +134,22 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
     Ok(match &e.kind {
         K::Const(v) => *v,
         K::Param(id) => {
-            let (v, d) = param_at(env.law, *id, env.date)?;
+            let Some((v, d)) = env.param(*id)? else {
+                if trace.is_some() {
+                    let p = &env.law.params[id.index()];
+                    step(
+                        &mut trace,
+                        Step {
+                            kind: StepKind::Param,
+                            label: p.name.clone(),
+                            citation: Some(env.law.cite(p.article, p.part.as_deref())),
+                            note: Some(StepNote::NotYetSet),
+                            ..Step::fact(p.name.clone(), Value::Unknown, p.ty)
+                        },
+                    );
+                }
+                return Ok(Value::Unknown);
+            };
             if trace.is_some() {
                 let p = &env.law.params[id.index()];
                 step(
@@ -358,7 +418,9 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
         }
         Builtin::ToTenge => {
             let id = env.law.known.mci.ok_or(EvalError::Internal)?;
-            let (mci, _) = param_at(env.law, id, env.date)?;
+            let Some((mci, _)) = env.param(id)? else {
+                return Ok(Value::Unknown);
+            };
             let (a, b) = (
                 x.as_num().ok_or(EvalError::Internal)?,
                 mci.as_num().ok_or(EvalError::Internal)?,

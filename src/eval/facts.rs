@@ -314,8 +314,11 @@ pub struct InputReport {
 pub struct Coverage {
     /// First day.
     pub from: Date,
-    /// Last day.
+    /// Last day: the law's horizon (see [`crate::law::HORIZON_YEARS`]).
     pub to: Date,
+    /// The last day every value set per period (a budget year's MCI, a year's calendar) is
+    /// known; later days are judged with what is known.
+    pub known_until: Date,
 }
 
 struct Sheet<'t> {
@@ -696,7 +699,7 @@ pub fn read_timesheet(
                     row.line,
                     d_col,
                     format!(
-                        "{date} is outside the dates the encoded law covers ({} to {})",
+                        "{date} is outside the dates the encoded law judges ({} to {})",
                         coverage.from, coverage.to
                     ),
                 ));
@@ -988,7 +991,7 @@ pub fn read_table(
                 row.line,
                 at,
                 format!(
-                    "{k} is outside the dates the encoded law covers ({} to {})",
+                    "{k} is outside the dates the encoded law judges ({} to {})",
                     coverage.from, coverage.to
                 ),
             ));

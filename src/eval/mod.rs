@@ -17,10 +17,11 @@ pub use facts::{Day, Employee, Facts};
 use crate::date::Date;
 use crate::domain::{Scope, Subject, Table};
 use crate::law::expr::{AggKind, Domain, Type, Value};
-use crate::law::{Law, Rule, RuleId};
+use crate::law::{Law, ParamId, Rule, RuleId};
 use expr::{Env, Globals, eval, in_force};
 use facts::Record;
-use std::collections::BTreeSet;
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
 use trace::{Step, StepKind, StepNote};
 
 /// How a check is made.
@@ -80,11 +81,70 @@ pub struct Finding {
     pub explanation: Vec<Step>,
 }
 
+/// A rule that could not be judged on some dates because a value the law sets per period
+/// (next year's MCI or minimum wage, a year's calendar) is not yet set for them: the law's
+/// horizon. Neither a breach nor compliance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undecided {
+    /// The rule.
+    pub rule: RuleId,
+    /// The value it needed (the first one missing).
+    pub param: ParamId,
+    /// First day of the first period left undecided.
+    pub from: Date,
+    /// Last day of the last.
+    pub to: Date,
+    /// Periods (days, weeks, months, records) left undecided.
+    pub times: usize,
+    /// Employees they belong to (0 for the employer's own records).
+    pub employees: usize,
+}
+
+/// What judging collects: the breaches, and what could not be judged.
+#[derive(Default)]
+struct Out {
+    findings: Vec<Finding>,
+    undecided: BTreeMap<(RuleId, ParamId), (Undecided, Option<usize>)>,
+}
+
+impl Out {
+    fn undecide(
+        &mut self,
+        rule: RuleId,
+        param: ParamId,
+        employee: Option<usize>,
+        from: Date,
+        to: Date,
+    ) {
+        let (u, last) = self.undecided.entry((rule, param)).or_insert((
+            Undecided {
+                rule,
+                param,
+                from,
+                to,
+                times: 0,
+                employees: 0,
+            },
+            None,
+        ));
+        u.from = u.from.min(from);
+        u.to = u.to.max(to);
+        u.times = u.times.saturating_add(1);
+        // Employees are judged one after another, so a new one is a change of employee.
+        if employee.is_some() && *last != employee {
+            u.employees = u.employees.saturating_add(1);
+            *last = employee;
+        }
+    }
+}
+
 /// All findings of a check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     /// The breaches, by employee (roster order), then rule (law order), then date.
     pub findings: Vec<Finding>,
+    /// Rules left undecided on dates past the law's horizon, in law order.
+    pub undecided: Vec<Undecided>,
     /// Employees checked.
     pub employees: usize,
     /// Employees with at least one breach.
@@ -125,7 +185,8 @@ pub fn evaluate_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Verdict, EvalError> {
-    let mut findings = Vec::new();
+    let mut out = Out::default();
+    let missing = Cell::new(None);
     let mut in_breach = 0;
     let total = facts.employees.len();
     for (e, employee) in facts.employees.iter().enumerate() {
@@ -137,7 +198,7 @@ pub fn evaluate_with_progress(
             .get(e)
             .and_then(|r| facts.days.get(r.clone()))
             .unwrap_or(&[]);
-        let before = findings.len();
+        let before = out.findings.len();
         for (r, rule) in law.rules.iter().enumerate() {
             if !per_employee(rule.scope) {
                 continue;
@@ -149,10 +210,11 @@ pub fn evaluate_with_progress(
                 id: RuleId(r as u32),
                 employee: Some((e, employee)),
                 options,
+                missing: &missing,
             };
-            judge.run(days, &mut findings)?;
+            judge.run(days, &mut out)?;
         }
-        if findings.len() > before {
+        if out.findings.len() > before {
             in_breach += 1;
         }
     }
@@ -167,12 +229,14 @@ pub fn evaluate_with_progress(
             id: RuleId(r as u32),
             employee: None,
             options,
+            missing: &missing,
         };
-        judge.run(&[], &mut findings)?;
+        judge.run(&[], &mut out)?;
     }
     progress(total, total);
     Ok(Verdict {
-        findings,
+        findings: out.findings,
+        undecided: out.undecided.into_values().map(|(u, _)| u).collect(),
         employees: facts.employees.len(),
         employees_in_breach: in_breach,
         options: *options,
@@ -218,6 +282,7 @@ struct Judge<'a> {
     id: RuleId,
     employee: Option<(usize, &'a Employee)>,
     options: &'a Options,
+    missing: &'a Cell<Option<ParamId>>,
 }
 
 /// Where the values of an instance come from.
@@ -245,10 +310,11 @@ impl<'a> Judge<'a> {
             previous: i.previous,
             date: i.date,
             aggs,
+            missing: Some(self.missing),
         }
     }
 
-    fn run(&self, days: &'a [Day], out: &mut Vec<Finding>) -> Result<(), EvalError> {
+    fn run(&self, days: &'a [Day], out: &mut Out) -> Result<(), EvalError> {
         let bare = Instance {
             day: None,
             previous: None,
@@ -434,34 +500,52 @@ impl<'a> Judge<'a> {
     }
 
     /// Judges one day, period or record; pushes a finding on a breach.
-    fn instance(&self, i: &Instance<'a>, out: &mut Vec<Finding>) -> Result<(), EvalError> {
+    fn instance(&self, i: &Instance<'a>, out: &mut Out) -> Result<(), EvalError> {
         let rule = self.rule;
         if !in_force(rule.in_force, i.date) {
             return Ok(());
         }
+        self.missing.set(None);
+        // A value past the law's horizon made the answer unknown: undecided, not compliant.
+        let undecided = |out: &mut Out| {
+            if let Some(p) = self.missing.get() {
+                out.undecide(self.id, p, self.employee.map(|(e, _)| e), i.from, i.to);
+            }
+        };
         let aggs = if rule.aggs.is_empty() {
             Vec::new()
         } else {
             self.fold(i, None)?
         };
         let env = self.env(i, &aggs);
-        if let Some(w) = &rule.when
-            && eval(w, &env, None)? != Value::Bool(true)
-        {
-            return Ok(());
-        }
-        for &x in &rule.exceptions {
-            let ex = &self.law.exceptions[x.index()];
-            if in_force(ex.in_force, i.date)
-                && eval(&ex.condition, &env, None)? == Value::Bool(true)
-            {
-                return Ok(());
+        if let Some(w) = &rule.when {
+            match eval(w, &env, None)? {
+                Value::Bool(true) => {}
+                Value::Unknown => {
+                    undecided(out);
+                    return Ok(());
+                }
+                _ => return Ok(()),
             }
         }
-        if eval(&rule.require, &env, None)? != Value::Bool(false) {
-            return Ok(());
+        let mut unsure = false;
+        for &x in &rule.exceptions {
+            let ex = &self.law.exceptions[x.index()];
+            if !in_force(ex.in_force, i.date) {
+                continue;
+            }
+            match eval(&ex.condition, &env, None)? {
+                Value::Bool(true) => return Ok(()),
+                Value::Unknown => unsure = true,
+                _ => {}
+            }
         }
-        out.push(self.explain(i, &env)?);
+        match eval(&rule.require, &env, None)? {
+            Value::Bool(false) if unsure && self.missing.get().is_some() => undecided(out),
+            Value::Bool(false) => out.findings.push(self.explain(i, &env)?),
+            Value::Unknown => undecided(out),
+            _ => {}
+        }
         Ok(())
     }
 

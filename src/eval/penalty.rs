@@ -24,12 +24,12 @@ pub struct Quote {
     pub mci_min: Decimal,
     /// Highest fine in MCI.
     pub mci_max: Decimal,
-    /// Lowest fine in tenge.
-    pub kzt_min: Decimal,
-    /// Highest fine in tenge.
-    pub kzt_max: Decimal,
-    /// The MCI used, in tenge.
-    pub mci_value: Decimal,
+    /// Lowest fine in tenge; `None` when the MCI of `as_of` is not yet set (the law's horizon).
+    pub kzt_min: Option<Decimal>,
+    /// Highest fine in tenge; `None` likewise.
+    pub kzt_max: Option<Decimal>,
+    /// The MCI used, in tenge; `None` when the law has not yet set it for `as_of`.
+    pub mci_value: Option<Decimal>,
     /// The part for a repeat within a year, with its range in MCI.
     pub repeat: Option<(String, Decimal, Decimal)>,
 }
@@ -42,11 +42,33 @@ pub fn sanction_at(law: &Law, id: PenaltyId, date: Date) -> Option<&Sanction> {
     }
 }
 
-/// The MCI in force on a date, in tenge.
-pub fn mci(law: &Law, date: Date) -> Result<Decimal, EvalError> {
+/// The MCI in force on a date, in tenge, with the act that set it: `None` past the last budget
+/// year encoded (the law's horizon), where the value is not yet known.
+pub fn mci_entry(law: &Law, date: Date) -> Result<Option<(Decimal, Option<String>)>, EvalError> {
     let id = law.known.mci.ok_or(EvalError::Internal)?;
-    let (v, _) = param_at(law, id, date)?;
-    v.as_num().ok_or(EvalError::Internal)
+    if law.params[id.index()].beyond_horizon(date) {
+        return Ok(None);
+    }
+    let (v, d) = param_at(law, id, date)?;
+    Ok(Some((
+        v.as_num().ok_or(EvalError::Internal)?,
+        d.source.clone(),
+    )))
+}
+
+/// The MCI in force on a date, in tenge (`None` past the law's horizon).
+pub fn mci(law: &Law, date: Date) -> Result<Option<Decimal>, EvalError> {
+    Ok(mci_entry(law, date)?.map(|(v, _)| v))
+}
+
+/// `mci × amount` in tenge, or `None` when the MCI is unknown; overflow is an error.
+fn tenge(mci: Option<Decimal>, amount: Decimal) -> Result<Option<Decimal>, EvalError> {
+    mci.map(|m| {
+        m.checked_mul(amount)
+            .map(|d| d.normalize())
+            .ok_or(EvalError::Internal)
+    })
+    .transpose()
 }
 
 /// Range of MCI amounts over the subjects asked about.
@@ -92,8 +114,8 @@ pub fn quote(
         warning_possible,
         mci_min: lo,
         mci_max: hi,
-        kzt_min: (lo * mci_value).normalize(),
-        kzt_max: (hi * mci_value).normalize(),
+        kzt_min: tenge(mci_value, lo)?,
+        kzt_max: tenge(mci_value, hi)?,
         mci_value,
         repeat,
     }))
@@ -139,18 +161,18 @@ pub struct Fine {
     pub mci_amount: Option<Decimal>,
     /// The fine as a share of the unpaid sum, when it is one.
     pub share: Option<Decimal>,
-    /// Tenge per MCI on `date`.
-    pub mci_value: Decimal,
+    /// Tenge per MCI on `date`; `None` when the law has not yet set the MCI for that date.
+    pub mci_value: Option<Decimal>,
     /// The budget law that set it.
     pub mci_source: Option<String>,
     /// Lowest amount in MCI (0 when a warning is possible).
     pub mci_min: Decimal,
     /// Highest amount in MCI.
     pub mci_max: Decimal,
-    /// Lowest amount in tenge.
-    pub kzt_min: Decimal,
-    /// Highest amount in tenge.
-    pub kzt_max: Decimal,
+    /// Lowest amount in tenge (`None` when the MCI is not yet set, or the unpaid sum not given).
+    pub kzt_min: Option<Decimal>,
+    /// Highest amount in tenge (likewise).
+    pub kzt_max: Option<Decimal>,
     /// Days to pay once the decision is in force (KoAP 893.1).
     pub pay_within_days: Option<Decimal>,
     /// Days to appeal from delivery of the decision (KoAP 829-4.1).
@@ -193,6 +215,14 @@ pub enum FineError {
         citation: String,
         /// The date.
         date: Date,
+    },
+    /// A date past the law's horizon (almost surely a typing error).
+    #[error("{date} is past the last date the encoded law judges ({horizon})")]
+    PastHorizon {
+        /// The date asked.
+        date: Date,
+        /// The law's horizon.
+        horizon: Date,
     },
     /// No amount for this subject.
     #[error("`{citation}` sets no fine for `{subject}`")]
@@ -250,6 +280,10 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     };
     let citation = law.penalty_citation(id);
     let offence = q.offence.unwrap_or(q.date);
+    let horizon = law.coverage().to;
+    if let Some(&date) = [q.date, offence].iter().find(|d| **d > horizon) {
+        return Err(FineError::PastHorizon { date, horizon });
+    }
     let (entry, sanction) = match law.penalties[id.index()].history.at(offence) {
         InForce::Value(d, s) => (d, s),
         _ => {
@@ -260,20 +294,25 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         }
     };
     let mci_id = law.known.mci.ok_or(EvalError::Internal)?;
-    let (mci_v, mci_entry) = param_at(law, mci_id, q.date)?;
-    let mci_value = mci_v.as_num().ok_or(EvalError::Internal)?;
+    let (mci_value, mci_source) = match mci_entry(law, q.date)? {
+        Some((v, source)) => (Some(v), source),
+        None => (None, None),
+    };
     let warning_possible = sanction.warning_possible();
     let (mut mci_amount, mut share, mut kzt) = (None, None, None);
     if let Some(amounts) = sanction.amounts() {
         match amounts.get(&q.subject) {
             Some(Amount::Mci(m)) => {
                 mci_amount = Some(*m);
-                kzt = Some(*m * mci_value);
+                kzt = tenge(mci_value, *m)?;
             }
             Some(Amount::Share(s)) => {
                 // A share of the unpaid sum: priced only when the sum is given.
                 share = Some(*s);
-                kzt = q.unpaid.map(|u| *s * u);
+                kzt = q
+                    .unpaid
+                    .map(|u| s.checked_mul(u).ok_or(EvalError::Internal))
+                    .transpose()?;
             }
             None => {
                 return Err(FineError::NoAmount {
@@ -286,8 +325,9 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     let pay_within_days = days_param(law, law.known.fine_payment_days, q.date)?;
     let appeal_within_days = days_param(law, law.known.appeal_days, q.date)?;
     // KoAP 810: the shortened procedure applies where the sanction is a fine, alone or with a
-    // warning as the alternative; labour cases are not among its exclusions.
-    let reduced = kzt.is_some();
+    // warning as the alternative; labour cases are not among its exclusions. With the MCI not
+    // yet set the share and its term still apply; only the tenge are unknown.
+    let reduced = mci_amount.is_some() || kzt.is_some();
     let reduced_share = if reduced {
         match law.known.reduced_payment_share {
             Some(id) => param_at(law, id, q.date)?.0.as_num(),
@@ -332,8 +372,14 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
             citations.push((what.to_string(), law.cite(p.article, p.part.as_deref())));
         }
     }
-    let full = kzt.unwrap_or(Decimal::ZERO);
     let amount = mci_amount.unwrap_or(Decimal::ZERO);
+    // A warning alone costs nothing; otherwise the tenge are known only with the MCI (or the
+    // unpaid sum, for a share).
+    let full = if sanction.amounts().is_none() {
+        Some(Decimal::ZERO)
+    } else {
+        kzt
+    };
     Ok(Fine {
         citation,
         subject: q.subject,
@@ -346,7 +392,7 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         mci_amount,
         share,
         mci_value,
-        mci_source: mci_entry.source.clone(),
+        mci_source,
         mci_min: if warning_possible {
             Decimal::ZERO
         } else {
@@ -354,7 +400,7 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         },
         mci_max: amount,
         kzt_min: if warning_possible {
-            Decimal::ZERO
+            full.map(|_| Decimal::ZERO)
         } else {
             full
         },

@@ -137,6 +137,7 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
             previous: None,
             date,
             aggs: &[],
+            missing: None,
         };
         let (name, ty, got) = match v.name {
             ValueOf::Define(id) => {
@@ -189,7 +190,9 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
             (FineExpected::WarningOr(m), Ok(x)) => x.warning_possible && x.mci_amount == Some(*m),
             (FineExpected::Share(sh), Ok(x)) => !x.warning_possible && x.share == Some(*sh),
             (FineExpected::Amount(m, t), Ok(x)) => {
-                !x.warning_possible && x.mci_amount == Some(*m) && t.is_none_or(|t| x.kzt_max == t)
+                !x.warning_possible
+                    && x.mci_amount == Some(*m)
+                    && t.is_none_or(|t| x.kzt_max == Some(t))
             }
             _ => false,
         };
@@ -204,7 +207,8 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
                     },
                     x.mci_amount
                         .map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
-                    x.kzt_max.normalize()
+                    x.kzt_max
+                        .map_or_else(|| "unknown".to_string(), |k| k.normalize().to_string())
                 ),
                 Err(e) => e.to_string(),
             };

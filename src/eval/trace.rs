@@ -51,6 +51,8 @@ pub enum StepNote {
     Holds,
     /// The condition failed.
     Fails,
+    /// A value the law sets per period (a budget year's MCI) is not yet set for this date.
+    NotYetSet,
 }
 
 /// One step of an explanation.

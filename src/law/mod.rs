@@ -360,6 +360,27 @@ pub struct Note {
     pub span: Span,
 }
 
+/// How many calendar years past the last year whose values are all set the law still judges a
+/// date. Working-time, rest and leave rules do not wait for next year's budget law; a date
+/// further out than this is almost surely a typing error, and is refused as one.
+pub const HORIZON_YEARS: i16 = 10;
+
+impl Param {
+    /// The last day the law has set a value for, when its values are set per period (a budget
+    /// year's MCI, a year's transfers of days off): the history's last value has an end date.
+    /// After it the value is *unknown*, not carried forward. `None` for open-ended values.
+    pub fn set_until(&self) -> Option<Date> {
+        let last = self.history.values.last()?;
+        last.value.as_ref()?;
+        last.until
+    }
+
+    /// True when `date` is after the last period whose value the law has set.
+    pub fn beyond_horizon(&self, date: Date) -> bool {
+        self.set_until().is_some_and(|u| date > u)
+    }
+}
+
 impl Note {
     /// The status on a date: derived from the note's condition where it has one (conforms
     /// while it holds, conflict while it does not), else the assessment recorded last before
@@ -378,6 +399,7 @@ impl Note {
                 previous: None,
                 date,
                 aggs: &[],
+                missing: None,
             };
             match crate::eval::expr::eval(h, &env, None) {
                 Ok(crate::law::expr::Value::Bool(true)) => return Some(NoteStatus::Conforms),
@@ -435,8 +457,10 @@ impl Law {
         self.sources.slice(span)
     }
 
-    /// The dates the encoded law covers: from the latest start of a code to the last day the
-    /// MCI is known (penalties cannot be priced after it).
+    /// The dates the encoded law judges: from the latest start of a code to its horizon, and
+    /// the last day every value set per period (the MCI and minimum wage of a budget year, a
+    /// year's transfers of days off) is known. Past that day a value not yet set is unknown:
+    /// the rules that need it say they cannot judge, the others apply as usual.
     pub fn coverage(&self) -> crate::eval::facts::Coverage {
         let from = self
             .codes
@@ -444,17 +468,22 @@ impl Law {
             .filter_map(|c| c.since)
             .max()
             .unwrap_or(Date::constant(2016, 1, 1));
-        let to = self
-            .known
-            .mci
-            .and_then(|id| {
-                self.params[id.index()]
-                    .history
-                    .values
-                    .last()
-                    .and_then(|d| d.until)
-            })
+        let known_until = self
+            .params
+            .iter()
+            .filter_map(Param::set_until)
+            .min()
             .unwrap_or(Date::constant(9999, 12, 31));
-        crate::eval::facts::Coverage { from, to }
+        let to = known_until
+            .year()
+            .checked_add(HORIZON_YEARS)
+            .and_then(|y| Date::new(y, 12, 31).ok())
+            .unwrap_or(known_until)
+            .max(known_until);
+        crate::eval::facts::Coverage {
+            from,
+            to,
+            known_until,
+        }
     }
 }

@@ -481,6 +481,8 @@ pub struct Amendment {
     pub dated: Option<Spanned<Date>>,
     /// The amendment or bill this amends (for an amendment to a bill).
     pub amends: Option<Name>,
+    /// `enacted`: the act is law, applied when the law's files are loaded (a budget year).
+    pub enacted: Option<Span>,
     /// The changes.
     pub changes: Vec<Change>,
     /// Where.

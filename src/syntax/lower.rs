@@ -735,6 +735,7 @@ impl Lower {
             number: None,
             dated: None,
             amends: None,
+            enacted: None,
             changes: Vec::new(),
             span,
         };
@@ -750,6 +751,7 @@ impl Lower {
                 Rule::amends => {
                     a.amends = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?)
                 }
+                Rule::enacted => a.enacted = Some(at),
                 _ => a.changes.push(self.lower_change(p)?),
             }
         }

@@ -450,6 +450,9 @@ fn amendment(a: &Amendment, out: &mut String) {
     if let Some(x) = &a.amends {
         let _ = writeln!(out, "  amends {}", q(&x.node));
     }
+    if a.enacted.is_some() {
+        out.push_str("  enacted\n");
+    }
     for c in &a.changes {
         out.push('\n');
         match c {
