@@ -28,6 +28,8 @@ const RULES: &[&str] = &[
     "KoAP/42-proceedings.rules",
     "KoAP/43-1-appeals.rules",
     "KoAP/56-execution.rules",
+    "HL/00-code.rules",
+    "HL/holidays.rules",
     "ILO/C81.rules",
     "ILO/C129.rules",
     "ILO/C138-C155.rules",

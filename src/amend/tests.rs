@@ -27,6 +27,7 @@ fn shape(h: &[Dated<DatedValue>]) -> Vec<(String, Option<String>, String)> {
             let v = match &e.value {
                 DatedValue::Value(x) => crate::syntax::print::expr(x),
                 DatedValue::Repealed(_) => "repealed".into(),
+                DatedValue::Days(days, _) => format!("{} days", days.len()),
             };
             (
                 e.since.node.to_string(),

@@ -36,6 +36,7 @@ pub fn check(sources: &Sources, files: &[ast::File]) -> Result<Law, Vec<CheckErr
     let scenario_asts: Vec<&ast::Scenario> = c.scenario_asts.clone();
     let mut law = c.finish(sources);
     law.files = files.to_vec();
+    law.calendar = crate::law::calendar::Calendar::build(&law);
     let mut errors = conflict::find(&law);
     let (scenarios, scenario_errors) = scenario::compile(&law, &scenario_asts);
     errors.extend(scenario_errors);
@@ -88,6 +89,7 @@ pub(crate) struct Checker<'a> {
     penalty_index: BTreeMap<String, PenaltyId>,
     notes: Vec<Note>,
     known: KnownParams,
+    day_sets: Vec<Vec<ast::DayEntry>>,
 }
 
 impl<'a> Checker<'a> {
@@ -117,6 +119,7 @@ impl<'a> Checker<'a> {
             penalty_index: BTreeMap::new(),
             notes: Vec::new(),
             known: KnownParams::default(),
+            day_sets: Vec::new(),
         }
     }
 
@@ -314,11 +317,34 @@ impl<'a> Checker<'a> {
     ) -> History<Value> {
         let mut out: Vec<Dated<Value>> = Vec::new();
         for d in values {
-            let value = match &d.value {
-                ast::DatedValue::Repealed(_) => None,
-                ast::DatedValue::Value(e) => self.constant(e, ty),
+            let value = match (&d.value, ty) {
+                (ast::DatedValue::Repealed(_), _) => None,
+                (ast::DatedValue::Days(days, _), Type::Dates) => {
+                    let set: Vec<ast::DayEntry> = days.iter().map(|d| d.node).collect();
+                    self.day_sets.push(set);
+                    Some(Value::Days((self.day_sets.len() - 1) as u32))
+                }
+                (ast::DatedValue::Value(e), Type::Dates) => {
+                    self.errors.push(CheckError::TypeMismatch {
+                        expected: "dates".into(),
+                        found: "a value".into(),
+                        help: "write the days in braces: `{--01-01, 2016-09-12, 2020-01-05 -> 2020-01-03}`".into(),
+                        at: e.span,
+                    });
+                    None
+                }
+                (ast::DatedValue::Days(_, at), _) => {
+                    self.errors.push(CheckError::TypeMismatch {
+                        expected: ty.to_string(),
+                        found: "dates".into(),
+                        help: "days in braces are values of `dates` parameters only".into(),
+                        at: *at,
+                    });
+                    None
+                }
+                (ast::DatedValue::Value(e), _) => self.constant(e, ty),
             };
-            if matches!(d.value, ast::DatedValue::Value(_)) && value.is_none() {
+            if !matches!(d.value, ast::DatedValue::Repealed(_)) && value.is_none() {
                 continue;
             }
             let entry = Dated {
@@ -405,7 +431,7 @@ impl<'a> Checker<'a> {
     fn type_name(&mut self, n: &ast::Name) -> Option<Type> {
         use crate::law::expr::EnumType;
         const BASIC: &[&str] = &[
-            "bool", "int", "decimal", "date", "time", "hours", "days", "tenge", "mci",
+            "bool", "int", "decimal", "date", "time", "hours", "days", "tenge", "mci", "dates",
         ];
         Some(match n.node.as_str() {
             "bool" => Type::Bool,
@@ -413,6 +439,7 @@ impl<'a> Checker<'a> {
             "decimal" => Type::Num(Dim::NONE),
             "date" => Type::Date,
             "time" => Type::Time,
+            "dates" => Type::Dates,
             "hours" => Type::Num(Dim::HOURS),
             "days" => Type::Num(Dim::DAYS),
             "tenge" => Type::Num(Dim::TENGE),
@@ -963,12 +990,15 @@ impl<'a> Checker<'a> {
     }
 
     fn known_params(&mut self) {
-        let wanted: [(&str, Type); 5] = [
+        let wanted: [(&str, Type); 8] = [
             ("mci", Type::Num(Dim::TENGE)),
             ("fine_payment_days", Type::Num(Dim::DAYS)),
             ("appeal_days", Type::Num(Dim::DAYS)),
             ("reduced_payment_share", Type::Num(Dim::NONE)),
             ("reduced_payment_days", Type::Num(Dim::DAYS)),
+            ("public_holidays", Type::Dates),
+            ("days_off_without_carry_over", Type::Dates),
+            ("moved_days_off", Type::Dates),
         ];
         for (name, ty) in wanted {
             let Some((Symbol::Param(id), _)) = self.names.get(name).copied() else {
@@ -991,7 +1021,10 @@ impl<'a> Checker<'a> {
                 "fine_payment_days" => &mut self.known.fine_payment_days,
                 "appeal_days" => &mut self.known.appeal_days,
                 "reduced_payment_share" => &mut self.known.reduced_payment_share,
-                _ => &mut self.known.reduced_payment_days,
+                "reduced_payment_days" => &mut self.known.reduced_payment_days,
+                "public_holidays" => &mut self.known.public_holidays,
+                "days_off_without_carry_over" => &mut self.known.days_off_without_carry_over,
+                _ => &mut self.known.moved_days_off,
             };
             *slot = Some(id);
         }
@@ -1054,6 +1087,8 @@ impl<'a> Checker<'a> {
             penalty_index: self.penalty_index,
             param_index,
             known: self.known,
+            day_sets: self.day_sets,
+            calendar: crate::law::calendar::Calendar::default(),
         }
     }
 }

@@ -583,6 +583,14 @@ impl Checker<'_> {
                     );
                 }
                 let ty = self.params.get(id.index())?.as_ref()?.ty;
+                if ty == Type::Dates {
+                    self.errors.push(CheckError::Context {
+                        what: format!("`{name}` is a set of calendar days, read by the calendar"),
+                        help: "ask the calendar: `public_holiday(d)`, `non_working_day(d, employee.regime)`, `working_days_between(a, b)`, `last_working_day_by(d, employee.regime)`".into(),
+                        at: span,
+                    });
+                    return None;
+                }
                 Some(Expr {
                     kind: ExprKind::Param(ParamId(id.0)),
                     ty,
@@ -829,6 +837,9 @@ impl Checker<'_> {
             "days_between" => (Builtin::DaysBetween, 2),
             "working_days_between" => (Builtin::WorkingDaysBetween, 2),
             "add_working_days" => (Builtin::AddWorkingDays, 2),
+            "public_holiday" => (Builtin::PublicHoliday, 1),
+            "non_working_day" => (Builtin::NonWorkingDay, 2),
+            "last_working_day_by" => (Builtin::LastWorkingDayBy, 2),
             "month_end" => (Builtin::MonthEnd, 1),
             "next_month" => (Builtin::NextMonth, 1),
             "weekday" => (Builtin::Weekday, 1),
@@ -849,6 +860,17 @@ impl Checker<'_> {
                     "to_tenge",
                     "years_between",
                     "days_between",
+                    "working_days_between",
+                    "add_working_days",
+                    "public_holiday",
+                    "non_working_day",
+                    "last_working_day_by",
+                    "month_end",
+                    "next_month",
+                    "weekday",
+                    "month_of",
+                    "day_of",
+                    "shift_hours_between",
                 ];
                 let help = match super::suggest(other, ALL.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -921,6 +943,23 @@ impl Checker<'_> {
                 self.coerce(args[0].clone(), Type::Date, "the first argument")?;
                 self.coerce(args[1].clone(), num(Dim::DAYS), "the number of days")?;
                 Type::Date
+            }
+            Builtin::PublicHoliday => {
+                self.coerce(args[0].clone(), Type::Date, "the argument")?;
+                Type::Bool
+            }
+            Builtin::NonWorkingDay | Builtin::LastWorkingDayBy => {
+                self.coerce(args[0].clone(), Type::Date, "the first argument")?;
+                self.coerce(
+                    args[1].clone(),
+                    Type::Enum(crate::law::expr::EnumType::Regime),
+                    "the work regime (`employee.regime`)",
+                )?;
+                if builtin == Builtin::NonWorkingDay {
+                    Type::Bool
+                } else {
+                    Type::Date
+                }
             }
             Builtin::MonthEnd
             | Builtin::NextMonth

@@ -73,6 +73,32 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Asks the law's calendar; an unknown answer past the horizon of a per-year calendar
+    /// value (LC 84 p.5 days, LC 85 p.3 moved days off) notes that value as missing.
+    fn calendar<T>(
+        &self,
+        last: Date,
+        ask: impl FnOnce(&crate::law::calendar::Calendar) -> Option<T>,
+    ) -> Option<T> {
+        let answer = ask(&self.law.calendar);
+        if answer.is_none() {
+            let k = &self.law.known;
+            if let Some(id) = [k.days_off_without_carry_over, k.moved_days_off]
+                .into_iter()
+                .flatten()
+                .find(|id| {
+                    self.law
+                        .params
+                        .get(id.index())
+                        .is_some_and(|p| p.beyond_horizon(last))
+                })
+            {
+                self.note_missing(id);
+            }
+        }
+        answer
+    }
+
     /// The value of a parameter on this environment's date: unknown (and noted) when the date
     /// is past the last period the law has set it for.
     fn param(
@@ -432,15 +458,45 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => return Err(EvalError::Internal),
         },
         Builtin::WorkingDaysBetween => match (x, y) {
-            (Value::Date(a), Value::Date(b)) => {
-                Value::Num(Decimal::from(working_days_between(a, b)))
-            }
+            (Value::Date(a), Value::Date(b)) => env
+                .calendar(a.max(b), |c| c.working_days_between(a, b))
+                .map_or(Value::Unknown, |n| Value::Num(Decimal::from(n))),
             _ => return Err(EvalError::Internal),
         },
         Builtin::AddWorkingDays => {
             match (x, y.as_num().and_then(|n| i64::try_from(n.trunc()).ok())) {
-                (Value::Date(a), Some(n)) => Value::Date(add_working_days(a, n)),
+                (Value::Date(a), Some(n)) => {
+                    // The horizon is reached at the latest a year of working days on.
+                    let far = a
+                        .add_days(n.saturating_mul(2).saturating_add(14))
+                        .unwrap_or(a);
+                    env.calendar(far, |c| c.add_working_days(a, n))
+                        .map_or(Value::Unknown, Value::Date)
+                }
                 _ => return Err(EvalError::Internal),
+            }
+        }
+        Builtin::PublicHoliday => match x {
+            Value::Date(d) => env
+                .calendar(d, |c| c.public_holiday(d))
+                .map_or(Value::Unknown, Value::Bool),
+            _ => return Err(EvalError::Internal),
+        },
+        Builtin::NonWorkingDay | Builtin::LastWorkingDayBy => {
+            let (Value::Date(d), Value::Enum(EnumType::Regime, r)) = (x, y) else {
+                return Err(EvalError::Internal);
+            };
+            let regime = crate::domain::Regime::ALL
+                .get(r as usize)
+                .copied()
+                .ok_or(EvalError::Internal)?;
+            let week = crate::law::calendar::Week::of(regime);
+            if f == Builtin::NonWorkingDay {
+                env.calendar(d, |c| c.non_working(d, week))
+                    .map_or(Value::Unknown, Value::Bool)
+            } else {
+                env.calendar(d, |c| c.last_working_day_by(d, week))
+                    .map_or(Value::Unknown, Value::Date)
             }
         }
         Builtin::MonthEnd => match x {
@@ -481,39 +537,6 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => return Err(EvalError::Internal),
         },
     })
-}
-
-/// Working days from `a` (exclusive) to `b` (inclusive), counting Monday to Friday. Public
-/// holidays are not known to ereje (the holiday law is not encoded), so this can overcount by
-/// the holidays in between: rules that use it say so in their confidence.
-pub fn working_days_between(a: Date, b: Date) -> i64 {
-    if b < a {
-        return -working_days_between(b, a);
-    }
-    let mut n = 0;
-    let mut d = a;
-    while d < b {
-        let Ok(next) = d.tomorrow() else { break };
-        d = next;
-        if d.weekday().to_monday_one_offset() <= 5 {
-            n += 1;
-        }
-    }
-    n
-}
-
-/// The date `n` working days (Monday to Friday) after `a`.
-pub fn add_working_days(a: Date, n: i64) -> Date {
-    let mut d = a;
-    let mut left = n.max(0);
-    while left > 0 {
-        let Ok(next) = d.tomorrow() else { break };
-        d = next;
-        if d.weekday().to_monday_one_offset() <= 5 {
-            left -= 1;
-        }
-    }
-    d
 }
 
 /// Minutes of a shift `[start, end)` (end at or before start = the next day) that fall in the
@@ -692,13 +715,5 @@ mod tests {
         );
         assert_eq!(overlap_minutes(9 * 60, 18 * 60, night.0, night.1), 0);
         assert_eq!(overlap_minutes(18 * 60, 0, night.0, night.1), 2 * 60);
-    }
-
-    #[test]
-    fn working_days_skip_weekends() {
-        let fri = Date::constant(2024, 3, 8);
-        assert_eq!(working_days_between(fri, Date::constant(2024, 3, 11)), 1);
-        assert_eq!(add_working_days(fri, 3), Date::constant(2024, 3, 13));
-        assert_eq!(working_days_between(fri, fri), 0);
     }
 }

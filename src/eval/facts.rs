@@ -887,6 +887,8 @@ fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
         Type::Time => parse_time(v)
             .map(Value::Time)
             .ok_or_else(|| format!("`{v}` is not a time (HH:MM)")),
+        // No column holds a set of days.
+        Type::Dates => Err(format!("`{v}` cannot be read here")),
     }
 }
 

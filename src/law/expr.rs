@@ -218,6 +218,9 @@ pub enum Type {
     Time,
     /// A value of a built-in enumeration.
     Enum(EnumType),
+    /// A set of calendar days (holidays, days off, moved days off): read by the calendar
+    /// (`public_holiday`, `non_working_day`, `working_days_between`), not in expressions.
+    Dates,
 }
 
 impl fmt::Display for Type {
@@ -230,6 +233,7 @@ impl fmt::Display for Type {
             Type::Date => f.write_str("date"),
             Type::Time => f.write_str("time"),
             Type::Enum(e) => f.write_str(e.name()),
+            Type::Dates => f.write_str("dates"),
         }
     }
 }
@@ -249,6 +253,8 @@ pub enum Value {
     Time(u16),
     /// A value of a built-in enumeration (its index in [`EnumType::variants`]).
     Enum(EnumType, u8),
+    /// A set of calendar days: its index in [`crate::law::Law::day_sets`].
+    Days(u32),
     /// Not known from the facts (e.g. no shift times were given): rules skip it.
     Unknown,
 }
@@ -295,6 +301,11 @@ impl Value {
             Value::Date(d) => d.to_string(),
             Value::Time(m) => format!("{:02}:{:02}", m / 60, m % 60),
             Value::Enum(t, i) => t.variants().get(i as usize).copied().unwrap_or("?").into(),
+            Value::Days(_) => match lang {
+                Lang::En => "(days of the calendar)".into(),
+                Lang::Ru => "(дни календаря)".into(),
+                Lang::Kk => "(күнтізбе күндері)".into(),
+            },
             Value::Unknown => match lang {
                 Lang::En => "unknown".into(),
                 Lang::Ru => "неизвестно".into(),
@@ -589,10 +600,18 @@ pub enum Builtin {
     YearsBetween,
     /// `days_between(a, b)`: calendar days from date a to date b.
     DaysBetween,
-    /// `working_days_between(a, b)`: Monday–Friday days after a up to b.
+    /// `working_days_between(a, b)`: working days of the five-day week's calendar (holidays,
+    /// carried and moved days off excluded) after a up to b.
     WorkingDaysBetween,
-    /// `add_working_days(d, n)`: the day n working days after d.
+    /// `add_working_days(d, n)`: the day n working days (five-day week's calendar) after d.
     AddWorkingDays,
+    /// `public_holiday(d)`: d is a national or state holiday (Law on holidays, Arts 2–3).
+    PublicHoliday,
+    /// `non_working_day(d, regime)`: d is a day off of the regime's week in the calendar
+    /// (weekends, holidays and their carry-over, LC 84 p.5 days, days moved by LC 85 p.3).
+    NonWorkingDay,
+    /// `last_working_day_by(d, regime)`: d, or the last working day before it (LC 113 p.1).
+    LastWorkingDayBy,
     /// `month_end(d)`: the last day of d's month.
     MonthEnd,
     /// `next_month(d)`: the first day of the month after d's.

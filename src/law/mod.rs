@@ -3,6 +3,7 @@
 //! ever see a [`Law`], so they cannot meet an unresolved name.
 
 pub mod bundled;
+pub mod calendar;
 pub mod dated;
 pub mod expr;
 
@@ -89,8 +90,12 @@ pub struct Law {
     pub penalty_index: BTreeMap<String, PenaltyId>,
     /// Parameters by name.
     pub param_index: BTreeMap<String, ParamId>,
-    /// The parameters the engine itself reads (MCI, payment and appeal terms).
+    /// The parameters the engine itself reads (MCI, payment and appeal terms, the calendar).
     pub known: KnownParams,
+    /// The values of `dates` parameters ([`expr::Value::Days`] indexes this).
+    pub day_sets: Vec<Vec<ast::DayEntry>>,
+    /// Working days and days off, day by day, computed once from the calendar's parameters.
+    pub calendar: calendar::Calendar,
 }
 
 /// Parameters the engine reads by name, if the law declares them.
@@ -106,6 +111,14 @@ pub struct KnownParams {
     pub reduced_payment_share: Option<ParamId>,
     /// `reduced_payment_days`: days to pay the reduced amount (KoAP 811).
     pub reduced_payment_days: Option<ParamId>,
+    /// `public_holidays`: the national and state holidays (Law on holidays, Arts 2–3), which
+    /// are non-working days, carried to the next working day when they fall on a day off (Art 5).
+    pub public_holidays: Option<ParamId>,
+    /// `days_off_without_carry_over`: 7 January and the first day of Kurban Ait (LC 84 p.5),
+    /// days off that are not carried over; set per year (Kurban Ait is a lunar date).
+    pub days_off_without_carry_over: Option<ParamId>,
+    /// `moved_days_off`: the days off moved to other days each year (LC 85 p.3).
+    pub moved_days_off: Option<ParamId>,
 }
 
 /// A code (LC, KoAP, EC, an ILO convention).

@@ -187,6 +187,34 @@ pub enum DatedValue {
     Repealed(Span),
     /// A constant expression.
     Value(Expr),
+    /// `{--01-01, 2016-09-12, 2020-01-05 -> 2020-01-03}`: days of a calendar.
+    Days(Vec<Spanned<DayEntry>>, Span),
+}
+
+/// One entry of a day set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayEntry {
+    /// `--MM-DD`: the same day every year.
+    Yearly {
+        /// 1 … 12.
+        month: u8,
+        /// 1 … 31.
+        day: u8,
+    },
+    /// One day.
+    Date(Date),
+    /// `D1 -> D2`: the day off on D1 moves to D2 (D1 is worked, D2 is off).
+    Moved(Date, Date),
+}
+
+impl std::fmt::Display for DayEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DayEntry::Yearly { month, day } => write!(f, "--{month:02}-{day:02}"),
+            DayEntry::Date(d) => write!(f, "{d}"),
+            DayEntry::Moved(a, b) => write!(f, "{a} -> {b}"),
+        }
+    }
 }
 
 /// `define name part 1 : hours = expr`

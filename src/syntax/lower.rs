@@ -277,8 +277,50 @@ impl Lower {
         let inner = self.next(&mut p.into_inner(), span)?;
         Ok(match inner.as_rule() {
             Rule::repealed => DatedValue::Repealed(self.span(&inner)),
+            Rule::day_set => {
+                let at = self.span(&inner);
+                let days = inner
+                    .into_inner()
+                    .map(|e| self.lower_day_entry(e))
+                    .collect::<R<Vec<_>>>()?;
+                DatedValue::Days(days, at)
+            }
             _ => DatedValue::Value(self.lower_expr(inner)?),
         })
+    }
+
+    fn lower_day_entry(&self, p: Pair<Rule>) -> R<Spanned<DayEntry>> {
+        let span = self.span(&p);
+        let inner = self.next(&mut p.into_inner(), span)?;
+        let entry = match inner.as_rule() {
+            Rule::day_moved => {
+                let mut it = inner.into_inner();
+                let from = self.lower_date(self.next(&mut it, span)?)?;
+                let to = self.lower_date(self.next(&mut it, span)?)?;
+                DayEntry::Moved(from.node, to.node)
+            }
+            Rule::month_day => {
+                // `--MM-DD` is a day of some year: checked against a leap year, so 29 February
+                // is allowed.
+                let text = inner.as_str();
+                let bad = || SyntaxError::BadDate {
+                    date: text.to_string(),
+                    at: span,
+                };
+                let month: u8 = text
+                    .get(2..4)
+                    .and_then(|m| m.parse().ok())
+                    .ok_or_else(bad)?;
+                let day: u8 = text
+                    .get(5..7)
+                    .and_then(|d| d.parse().ok())
+                    .ok_or_else(bad)?;
+                Date::new(2000, month as i8, day as i8).map_err(|_| bad())?;
+                DayEntry::Yearly { month, day }
+            }
+            _ => DayEntry::Date(self.lower_date(inner)?.node),
+        };
+        Ok(Spanned::new(entry, span))
     }
 
     fn lower_source(&self, p: Pair<Rule>) -> R<Name> {

@@ -2,6 +2,7 @@
 //! and after. Parsing the output gives the same AST (up to spans and comments).
 
 use crate::domain::Unit;
+use crate::syntax::Spanned;
 use crate::syntax::ast::*;
 use std::fmt::Write;
 
@@ -131,6 +132,7 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 let v = match &d.value {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
+                    DatedValue::Days(days, _) => day_set(days),
                 };
                 let _ = writeln!(out, "{p}  {}{until}: {v}{}", d.since.node, per(&d.source));
             }
@@ -470,6 +472,7 @@ fn amendment(a: &Amendment, out: &mut String) {
                 let v = match value {
                     DatedValue::Repealed(_) => "repealed".to_string(),
                     DatedValue::Value(e) => expr(e),
+                    DatedValue::Days(days, _) => day_set(days),
                 };
                 let _ = writeln!(
                     out,
@@ -599,4 +602,10 @@ pub fn expr(e: &Expr) -> String {
             set.iter().map(expr).collect::<Vec<_>>().join(", ")
         ),
     }
+}
+
+/// `{--01-01, 2016-09-12, 2020-01-05 -> 2020-01-03}`
+fn day_set(days: &[Spanned<DayEntry>]) -> String {
+    let entries: Vec<String> = days.iter().map(|d| d.node.to_string()).collect();
+    format!("{{{}}}", entries.join(", "))
 }
