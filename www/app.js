@@ -827,7 +827,9 @@ function renderLab(r) {
       col ? (col.error ? el('div', { class: 'hint' }, `${t('cannot_judge')}: ${col.error}`)
         : [el('div', {}, `${t('s_in_breach')}: `, el('span', { class: 'n' }, col.employees_in_breach)),
           el('div', {}, `${t('s_findings')}: `, el('span', { class: 'n' }, col.findings)),
-          el('div', {}, `${t('exposure_before_after')}: `, el('span', { class: 'n' }, money(col.fine_exposure_kzt.max)))]) : null);
+          el('div', {}, `${t('exposure_before_after')}: `, el('span', { class: 'n' }, money(col.fine_exposure_kzt.max))),
+          // The law's horizon: what this version could not judge, and the values it lacks.
+          col.undecided ? el('div', { class: 'hint undecided' }, t('lab_undecided', { n: col.undecided, values: col.missing.join(', ') })) : null]) : null);
   }));
 
   const parts = [el('section', { class: 'box' }, el('h2', {}, t('versions')), versionCards)];

@@ -113,6 +113,7 @@ const T = {
   warning_or: { en: 'warning, or', ru: 'предупреждение или', kk: 'ескерту немесе' },
   warning_only: { en: 'warning', ru: 'предупреждение', kk: 'ескерту' },
   mci_unknown: { en: 'tenge unknown: the MCI for this year is not yet set by law', ru: 'сумма в тенге неизвестна: МРП на этот год ещё не установлен законом', kk: 'теңгемен сомасы белгісіз: осы жылға АЕК заңмен әлі белгіленбеген' },
+  lab_undecided: { en: 'Not judged: {n} period(s); not yet set by law: {values}', ru: 'Не проверено: {n} период(ов); ещё не установлено законом: {values}', kk: 'Тексерілмеді: {n} кезең; заңмен әлі белгіленбеген: {values}' },
   undecided: { en: 'Not judged: the law has not yet set a value these rules need', ru: 'Не проверено: закон ещё не установил значение, нужное этим правилам', kk: 'Тексерілмеді: бұл ережелерге қажет мәнді заң әлі белгілемеген' },
   unpriced: { en: '+ {n} fines in MCI only (up to {mci} MCI): the MCI for the year is not yet set by law', ru: '+ {n} штрафов только в МРП (до {mci} МРП): МРП на год ещё не установлен законом', kk: '+ {n} айыппұл тек АЕК-пен (ең көбі {mci} АЕК): жылдың АЕК-і заңмен әлі белгіленбеген' },
   repeat_part: { en: 'repeat within a year', ru: 'повторно в течение года', kk: 'бір жыл ішінде қайталап' },
