@@ -1095,10 +1095,12 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             ["by", "до", "дейін"][lang as usize]
         );
     }
-    if let (Some(d), Some(by)) = (f.appeal_within_days, f.appeal_by) {
+    // KoAP 829-4 p.1: the term runs from delivery of a copy of the decision, a day the
+    // calculator does not know, so no date is given.
+    if let Some(d) = f.appeal_within_days {
         let _ = writeln!(
             out,
-            "  {}: {} ({by})",
+            "  {}: {}",
             [
                 "appeal within days of delivery",
                 "обжалование, суток с вручения",
@@ -1242,6 +1244,26 @@ pub fn coverage(law: &Law) -> String {
         "{} penalty parts, {} without a fine scenario",
         law.penalties.len(),
         unpriced
+    );
+    // The calendar and the horizon: what the law knows of each year's days, and until when.
+    let c = law.coverage();
+    let _ = writeln!(
+        out,
+        "calendar: working days of the five-day week (holidays, carry-overs, LC 84 p.5 days, moved days off)"
+    );
+    let mut year = c.from.year();
+    while year <= c.known_until.year() {
+        let n = law
+            .calendar
+            .working_days_in_year(year)
+            .map_or_else(|| "unknown".to_string(), |n| n.to_string());
+        let _ = writeln!(out, "  {year}: {n}");
+        year += 1;
+    }
+    let _ = writeln!(
+        out,
+        "horizon: values set per year (MCI, minimum wage, the calendar) known until {}; later dates judged until {}, with those values unknown",
+        c.known_until, c.to
     );
     for n in &law.notes {
         let status = n

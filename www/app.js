@@ -548,7 +548,7 @@ function renderFine(f) {
       el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
         f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${f.offence_date}`) : null),
       el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`),
-      f.appeal_by ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_by} (${f.appeal_within_days} ${t('days')}; ${cite('appeal')})`)] : null,
+      f.appeal_within_days ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_within_days} ${t('days')} ${t('of_delivery')} (${cite('appeal')})`)] : null,
       f.reduced_kzt ? [el('dt', {}, t('reduced')), el('dd', {}, `${money(f.reduced_kzt)} ₸ — ${f.reduced_by ?? ''} (${cite('reduced_share')}, ${cite('reduced_days')})`)] : null),
     ));
 }

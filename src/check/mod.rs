@@ -296,11 +296,26 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let history = self.history(&p.name.node, &p.history, ty);
+            // A yearly value ends with its year: without an end date the horizon is lost.
+            if let (Some(_), Some(last)) = (p.yearly, p.history.last())
+                && last.until.is_none()
+            {
+                self.errors.push(CheckError::Context {
+                    what: format!(
+                        "the last value of the yearly parameter `{}` has no end date",
+                        p.name.node
+                    ),
+                    help: "write the period it is set for, e.g. `2026-01-01 .. 2026-12-31: …`"
+                        .into(),
+                    at: last.span,
+                });
+            }
             self.params[i] = Some(Param {
                 name: p.name.node.clone(),
                 article,
                 part: p.part.as_ref().map(|p| p.node.clone()),
                 ty,
+                yearly: p.yearly.is_some(),
                 history,
                 confidence: Self::confidence(&p.confidence),
                 span: p.span,

@@ -183,8 +183,6 @@ pub struct Fine {
     pub reduced_within_days: Option<Decimal>,
     /// The reduced payment in tenge, where it applies.
     pub reduced_kzt: Option<Decimal>,
-    /// Last day to appeal if the decision is delivered on `date`.
-    pub appeal_by: Option<Date>,
     /// Last day to pay the reduced amount if the right is explained on `date`.
     pub reduced_by: Option<Date>,
     /// What each figure rests on: (what, citation).
@@ -324,10 +322,11 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     }
     let pay_within_days = days_param(law, law.known.fine_payment_days, q.date)?;
     let appeal_within_days = days_param(law, law.known.appeal_days, q.date)?;
-    // KoAP 810: the shortened procedure applies where the sanction is a fine, alone or with a
-    // warning as the alternative; labour cases are not among its exclusions. With the MCI not
-    // yet set the share and its term still apply; only the tenge are unknown.
-    let reduced = mci_amount.is_some() || kzt.is_some();
+    // KoAP 810 p.1: the shortened procedure is for a fine «согласно абзацу первому части первой
+    // статьи 44», a number of MCI — not a share of an unpaid sum (KoAP 91.7, 92.3, 92-1.2, which
+    // state-revenue bodies hear, excluded again by p.2(4)). With the MCI not yet set the share
+    // and its term still apply; only the tenge are unknown.
+    let reduced = mci_amount.is_some();
     let reduced_share = if reduced {
         match law.known.reduced_payment_share {
             Some(id) => param_at(law, id, q.date)?.0.as_num(),
@@ -410,7 +409,6 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         reduced_share,
         reduced_within_days,
         reduced_kzt,
-        appeal_by: add_days(q.date, appeal_within_days),
         reduced_by: add_days(q.date, reduced_within_days),
         citations,
     })

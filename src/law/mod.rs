@@ -181,6 +181,8 @@ pub struct Param {
     pub ty: Type,
     /// Its values over time.
     pub history: History<expr::Value>,
+    /// Set year by year (`yearly`): unknown after the last value (the law's horizon).
+    pub yearly: bool,
     /// How sure we are.
     pub confidence: Option<ConfidenceNote>,
     /// Where it was written.
@@ -379,10 +381,13 @@ pub struct Note {
 pub const HORIZON_YEARS: i16 = 10;
 
 impl Param {
-    /// The last day the law has set a value for, when its values are set per period (a budget
-    /// year's MCI, a year's transfers of days off): the history's last value has an end date.
-    /// After it the value is *unknown*, not carried forward. `None` for open-ended values.
+    /// The last day the law has set a value for, when its values are set year by year
+    /// (`yearly`: a budget year's MCI, a year's moved days off): the end date of the last value.
+    /// After it the value is *unknown*, not carried forward. `None` for other parameters.
     pub fn set_until(&self) -> Option<Date> {
+        if !self.yearly {
+            return None;
+        }
         let last = self.history.values.last()?;
         last.value.as_ref()?;
         last.until

@@ -157,6 +157,8 @@ pub struct Parameter {
     pub part: Option<Name>,
     /// Its type.
     pub ty: TypeExpr,
+    /// `yearly`: set year by year; unknown after the last year set (the law's horizon).
+    pub yearly: Option<Span>,
     /// How sure we are.
     pub confidence: Option<ConfidenceNote>,
     /// Its dated values, as written.

@@ -231,10 +231,12 @@ impl Lower {
         let mut it = p.into_inner();
         let name = self.name(&self.next(&mut it, span)?);
         let (mut part, mut ty, mut confidence, mut history) = (None, None, None, Vec::new());
+        let mut yearly = None;
         for p in it {
             match p.as_rule() {
                 Rule::part => part = Some(self.lower_part(p)?),
                 Rule::type_expr => ty = Some(self.lower_type_expr(p)?),
+                Rule::yearly => yearly = Some(self.span(&p)),
                 Rule::confidence => confidence = Some(self.lower_confidence(p)?),
                 Rule::dated => history.push(self.lower_dated(p)?),
                 _ => {}
@@ -244,6 +246,7 @@ impl Lower {
             name,
             part,
             ty: ty.ok_or(SyntaxError::Internal { at: span })?,
+            yearly,
             confidence,
             history,
             span,

@@ -118,10 +118,11 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
         Member::Parameter(x) => {
             let _ = writeln!(
                 out,
-                "{p}parameter {}{} : {}{} {{",
+                "{p}parameter {}{} : {}{}{} {{",
                 x.name.node,
                 part(&x.part),
                 type_expr(&x.ty),
+                if x.yearly.is_some() { " yearly" } else { "" },
                 confidence(&x.confidence)
             );
             for d in &x.history {
