@@ -63,12 +63,11 @@ pub fn mci(law: &Law, date: Date) -> Result<Option<Decimal>, EvalError> {
 
 /// `mci × amount` in tenge, or `None` when the MCI is unknown; overflow is an error.
 fn tenge(mci: Option<Decimal>, amount: Decimal) -> Result<Option<Decimal>, EvalError> {
-    mci.map(|m| {
-        m.checked_mul(amount)
-            .map(|d| d.normalize())
-            .ok_or(EvalError::Internal)
-    })
-    .transpose()
+    let Some(m) = mci else { return Ok(None) };
+    match m.checked_mul(amount) {
+        Some(t) => Ok(Some(t.normalize())),
+        None => Err(EvalError::Internal),
+    }
 }
 
 /// Range of MCI amounts over the subjects asked about.

@@ -236,7 +236,7 @@ impl Lower {
             match p.as_rule() {
                 Rule::part => part = Some(self.lower_part(p)?),
                 Rule::type_expr => ty = Some(self.lower_type_expr(p)?),
-                Rule::yearly => yearly = Some(self.span(&p)),
+                Rule::flag => yearly = Some(self.flag(&p, "yearly")?),
                 Rule::confidence => confidence = Some(self.lower_confidence(p)?),
                 Rule::dated => history.push(self.lower_dated(p)?),
                 _ => {}
@@ -290,6 +290,19 @@ impl Lower {
             }
             _ => DatedValue::Value(self.lower_expr(inner)?),
         })
+    }
+
+    /// The span of a marker keyword, if it is the one its place allows.
+    fn flag(&self, p: &Pair<Rule>, want: &str) -> R<Span> {
+        let at = self.span(p);
+        if p.as_str() == want {
+            Ok(at)
+        } else {
+            Err(SyntaxError::Unexpected {
+                message: format!("`{}` does not belong here; expected `{want}`", p.as_str()),
+                at,
+            })
+        }
     }
 
     fn lower_day_entry(&self, p: Pair<Rule>) -> R<Spanned<DayEntry>> {
@@ -796,7 +809,7 @@ impl Lower {
                 Rule::amends => {
                     a.amends = Some(self.lower_string(self.next(&mut p.into_inner(), at)?)?)
                 }
-                Rule::enacted => a.enacted = Some(at),
+                Rule::flag => a.enacted = Some(self.flag(&p, "enacted")?),
                 _ => a.changes.push(self.lower_change(p)?),
             }
         }
