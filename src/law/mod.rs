@@ -402,34 +402,31 @@ impl Param {
 impl Note {
     /// The status on a date: derived from the note's condition where it has one (conforms
     /// while it holds, conflict while it does not), else the assessment recorded last before
-    /// the date.
+    /// the date. A period recorded `open` stays open: the condition speaks only where the
+    /// supervisory bodies made an assessment (e.g. before the texts we read).
     pub fn status_on(&self, law: &Law, date: Date) -> Option<NoteStatus> {
+        let recorded = self
+            .status
+            .iter()
+            .rev()
+            .find(|(since, _)| since.is_none_or(|s| s <= date))
+            .map(|(_, s)| *s);
+        if recorded == Some(NoteStatus::Open) {
+            return recorded;
+        }
         if let Some(h) = &self.holds {
-            let env = crate::eval::expr::Env {
-                law,
-                globals: crate::eval::expr::Globals {
-                    as_of: date,
-                    enterprise: None,
-                },
-                employee: None,
-                record: None,
-                day: None,
-                previous: None,
-                date,
-                aggs: &[],
-                missing: None,
+            let globals = crate::eval::expr::Globals {
+                as_of: date,
+                enterprise: None,
             };
+            let env = crate::eval::expr::Env::new(law, globals, date);
             match crate::eval::expr::eval(h, &env, None) {
                 Ok(crate::law::expr::Value::Bool(true)) => return Some(NoteStatus::Conforms),
                 Ok(crate::law::expr::Value::Bool(false)) => return Some(NoteStatus::Conflict),
                 _ => {}
             }
         }
-        self.status
-            .iter()
-            .rev()
-            .find(|(since, _)| since.is_none_or(|s| s <= date))
-            .map(|(_, s)| *s)
+        recorded
     }
 }
 

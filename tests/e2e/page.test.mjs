@@ -224,7 +224,7 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   assert.equal(await page.locator('#lab-scenarios .badge.fail').count(), 2);
   assert.equal(await page.locator('#lab-scenarios .badge.pass').count(), 2);
   // Before and after side by side: the repeal bounds the rule.
-  assert.match(await page.textContent('#lab-articles'), /in force since 2016-01-01 until 2026-12-31/);
+  assert.match(await page.textContent('#lab-articles'), /in force since 2023-01-01 until 2026-12-31/);
   await page.screenshot({ path: join(SHOTS, 'amendment-lab.png'), fullPage: true });
 
   // The minimum wage three-way: baseline, then the proposal on it.
