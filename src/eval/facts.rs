@@ -183,6 +183,7 @@ impl Facts {
             (a.table, a.employee, a.key, &a.id).cmp(&(b.table, b.employee, b.key, &b.id))
         });
         derive_inspection_history(&mut records);
+        derive_leave_history(&mut records);
         days.sort_unstable_by_key(|d| (d.employee, d.date));
         let mut ranges = vec![0..0; employees.len()];
         let mut i = 0;
@@ -257,6 +258,38 @@ fn derive_inspection_history(records: &mut [Record]) {
         }
         if let Some(v) = records[i].values.get_mut(earlier) {
             *v = Value::Int(count as i64);
+        }
+    }
+}
+
+/// Leave: the end of the same employee's previous annual leave (LC 94 p.3 forbids leaving
+/// annual leave ungranted two years in a row). Records are sorted by employee and start.
+fn derive_leave_history(records: &mut [Record]) {
+    let cols = columns(Table::Leave);
+    let (Some(prev), Some(kind), Some(end)) = (
+        cols.iter().position(|c| c.name == "previous_annual_end"),
+        cols.iter().position(|c| c.name == "kind"),
+        cols.iter().position(|c| c.name == "end"),
+    ) else {
+        return;
+    };
+    let annual = Value::from(crate::domain::LeaveKind::Annual);
+    let mut last: Option<(Option<u32>, Value)> = None;
+    for r in records.iter_mut().filter(|r| r.table == Table::Leave) {
+        let previous = match &last {
+            Some((e, v)) if *e == r.employee => *v,
+            _ => Value::Unknown,
+        };
+        if let Some(v) = r.values.get_mut(prev) {
+            *v = previous;
+        }
+        if r.values.get(kind) == Some(&annual) {
+            last = Some((
+                r.employee,
+                r.values.get(end).copied().unwrap_or(Value::Unknown),
+            ));
+        } else if last.as_ref().is_some_and(|(e, _)| *e != r.employee) {
+            last = Some((r.employee, Value::Unknown));
         }
     }
 }
@@ -846,7 +879,7 @@ pub fn read_timesheet(
 }
 
 /// Columns computed on reading, never read from a file.
-const DERIVED: &[&str] = &["previous_start", "earlier_this_year"];
+const DERIVED: &[&str] = &["previous_start", "earlier_this_year", "previous_annual_end"];
 
 fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
     match ty {

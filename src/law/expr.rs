@@ -485,6 +485,8 @@ const LEAVE: &[Column] = &[
     col("kind", Type::Enum(EnumType::LeaveKind), true),
     col("paid_on", DATE, false),
     col("recalled_on", DATE, false),
+    // Derived on reading: the end of the employee's previous annual leave on record (LC 94 p.3).
+    col("previous_annual_end", DATE, false),
 ];
 
 const ACCIDENT: &[Column] = &[
@@ -501,6 +503,10 @@ const ACCIDENT: &[Column] = &[
     col("act_on", DATE, false),
     col("employer_fault_percent", Type::Int, false),
     col("victim_fault_percent", Type::Int, false),
+    // LC 190 p.3: the victim's (or representative's) written objection, and the employer's
+    // decision on it.
+    col("objection_on", DATE, false),
+    col("objection_decided_on", DATE, false),
 ];
 
 const INSPECTION: &[Column] = &[
