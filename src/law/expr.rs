@@ -469,6 +469,7 @@ const fn col(name: &'static str, ty: Type, required: bool) -> Column {
 
 const DATE: Type = Type::Date;
 const TENGE: Type = Type::Num(Dim::TENGE);
+const HOURS: Type = Type::Num(Dim::HOURS);
 
 const PAYROLL: &[Column] = &[
     col("period", DATE, true),
@@ -477,6 +478,10 @@ const PAYROLL: &[Column] = &[
     col("overtime_pay", TENGE, false),
     col("night_pay", TENGE, false),
     col("holiday_pay", TENGE, false),
+    // LC 112 p.1: hours of downtime by the employer's fault, by no one's fault, and their pay.
+    col("employer_downtime_hours", HOURS, false),
+    col("neutral_downtime_hours", HOURS, false),
+    col("downtime_pay", TENGE, false),
 ];
 
 const LEAVE: &[Column] = &[
