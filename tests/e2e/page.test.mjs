@@ -163,7 +163,8 @@ test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences,
   const summary = await page.textContent('#fine-summary');
   assert.match(summary, /80 MCI × 3,692 ₸/);
   assert.match(summary, /147,680 ₸ — 2024-05-08/);
-  assert.match(summary, /2024-05-11/);
+  // KoAP 829-4 p.1: ten days from delivery of the decision, a day the calculator is not given.
+  assert.match(summary, /10 days of delivery of the decision \(KoAP 829-4\.1\)/);
   assert.match(summary, /KoAP 893\.1/);
   await page.click('#add-sheet');
 
@@ -197,6 +198,16 @@ test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences,
   await page.click('[data-lang="ru"]');
   await page.waitForFunction(() => document.querySelector('#sheet tbody').textContent.includes('крупное предпринимательство'));
   await page.click('[data-lang="en"]');
+
+  // Past the last budget year: the fine in MCI, the tenge said to be unknown (the law's horizon).
+  await page.selectOption('#offence', 'KoAP 89.2');
+  await page.check('input[name="subject"][value="medium"]');
+  await page.fill('#unpaid', '');
+  await page.fill('#fine-date', '2027-02-01');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#fine-summary')?.textContent.includes('2027') || document.querySelector('.fine-amount')?.textContent === '80 MCI');
+  assert.equal(await page.textContent('.fine-amount'), '80 MCI');
+  assert.match(await page.textContent('#fine-summary'), /tenge unknown: the MCI for this year is not yet set by law/);
 
   // A date the law does not cover: a clear message, nothing breaks.
   await page.fill('#fine-date', '2041-01-01');
