@@ -525,6 +525,8 @@ const INSPECTION: &[Column] = &[
     col("anonymous_complaint", Type::Bool, false),
     col("trust_certificate_on", DATE, false),
     col("registered_on", DATE, false),
+    // EC 148 p.1(1): the subject is a micro business (5 + 5 working days).
+    col("micro", Type::Bool, false),
     // Derived on reading: the start of the previous inspection of the same kind.
     col("previous_start", DATE, false),
     // Derived: how many inspections of this kind started earlier in the same year.
