@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The rule files in load order; `src/law/bundled.rs` embeds the same list (a test compares).
+/// The rule files in load order; `src/bundled.rs` embeds the same list (a test compares).
 const RULES: &[&str] = &[
     "LC/00-code.rules",
     "LC/04-employment-contract.rules",

@@ -441,7 +441,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
     let versions = crate::amend::apply_files(&base, &files, req.historical)
         .map_err(Failure::from_diagnostics)?;
     let last = versions.last().map_or(&*base, |v| &v.law);
-    let coverage = facts::Coverage {
+    let coverage = crate::law::Coverage {
         from: base.coverage().from.min(last.coverage().from),
         to: base.coverage().to.max(last.coverage().to),
         known_until: base.coverage().known_until,
@@ -509,7 +509,10 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
     Ok(impact)
 }
 
-fn read_files(r: &CheckRequest, coverage: facts::Coverage) -> (facts::Facts, facts::InputReport) {
+fn read_files(
+    r: &CheckRequest,
+    coverage: crate::law::Coverage,
+) -> (facts::Facts, facts::InputReport) {
     fn csv(f: &File) -> Csv<'_> {
         Csv {
             name: &f.name,

@@ -204,7 +204,7 @@ pub fn digest(law: &Law) -> String {
 /// against (its own copy has the comments blanked, which would change a digest taken here).
 #[cfg(target_arch = "wasm32")]
 pub fn digest(_law: &Law) -> String {
-    crate::law::bundled::DIGEST.to_string()
+    crate::bundled::DIGEST.to_string()
 }
 
 /// One explanation step, in a language.

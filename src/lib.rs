@@ -19,6 +19,7 @@
 
 pub mod amend;
 pub mod app;
+pub mod bundled;
 pub mod check;
 pub mod date;
 pub mod domain;
@@ -27,6 +28,7 @@ pub mod eval;
 pub mod explain;
 pub mod law;
 pub(crate) mod sorted;
+pub mod suggest;
 pub mod syntax;
 pub mod wasm;
 
@@ -77,11 +79,11 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
 
 /// The law shipped with ereje (all of `rules/`), checked once.
 pub fn bundled() -> Result<&'static Law, &'static str> {
-    law::bundled::law()
+    bundled::law()
 }
 
 /// The law shipped with ereje and its scenario suite (`tests/scenarios/`), checked once.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_with_scenarios() -> Result<&'static Law, &'static str> {
-    law::bundled::with_scenarios()
+    bundled::with_scenarios()
 }

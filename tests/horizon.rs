@@ -3,8 +3,8 @@
 //! never carried forward — and a budget-year file adds them.
 
 use ereje::app::{CheckRequest, File, check_with};
+use ereje::bundled::RULES;
 use ereje::domain::Lang;
-use ereje::law::bundled::RULES;
 use rust_decimal::Decimal;
 
 const ROSTER: &str = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate\nE1,1990-01-01,5day,false,0,false,true,1000\n";

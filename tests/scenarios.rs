@@ -47,7 +47,7 @@ fn every_rule_has_a_scenario() {
 fn a_wrong_expectation_fails() {
     // The runner itself must be able to fail: the same facts with a wrong measured value.
     let law = ereje::bundled_with_scenarios().unwrap_or_else(|e| panic!("{e}"));
-    let mut files: Vec<(&str, &str)> = ereje::law::bundled::RULES.to_vec();
+    let mut files: Vec<(&str, &str)> = ereje::bundled::RULES.to_vec();
     let wrong = "scenario wrong { employee a  days a 2024-03-04 .. 2024-03-08 worked 9 h \
                  expect breach weekly_hours measured 44 h  expect no breach weekly_hours }";
     files.push(("wrong.rules", wrong));

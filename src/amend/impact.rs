@@ -702,7 +702,7 @@ fn notes(
         let touches_itself = changed.contains(&citation);
         let status_on: Vec<Option<NoteStatus>> = per
             .iter()
-            .map(|x| x.and_then(|(l, n)| n.status_on(l, on)))
+            .map(|x| x.and_then(|(l, n)| crate::eval::note_status(l, n, on)))
             .collect();
         let status_changes = status_on.iter().any(|s| *s != status_on[0]);
         if !note_changed && changed_articles.is_empty() && !touches_itself && !status_changes {

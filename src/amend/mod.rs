@@ -539,7 +539,7 @@ fn unknown(files: &[ast::File], kind: &'static str, name: &ast::Name) -> AmendEr
         name: &str,
         list: &[(&'a str, &'static str)],
     ) -> Option<(&'a str, &'static str)> {
-        crate::check::error::suggest(name, list.iter().map(|(n, _)| *n))
+        crate::suggest::suggest(name, list.iter().map(|(n, _)| *n))
             .and_then(|s| list.iter().find(|(n, _)| *n == s).copied())
     }
     let help = match closest(&name.node, &named(true)) {

@@ -4,10 +4,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use ereje::date::Date;
 use ereje::domain::{Lang, Subject, Table};
-use ereje::eval::facts::{self, Coverage};
+use ereje::eval::facts;
 use ereje::eval::penalty::{self, FineQuery};
 use ereje::eval::{Options, evaluate};
 use ereje::explain;
+use ereje::law::Coverage;
 use ereje::law::Law;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -489,7 +490,7 @@ fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
     }
     if rules.is_none() {
         // Extra files alone (scenarios, a rule file to lint) are checked with the bundled law.
-        let bundled = ereje::law::bundled::RULES
+        let bundled = ereje::bundled::RULES
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()));
         let mut all: Vec<(String, String)> = bundled.collect();
@@ -726,7 +727,7 @@ fn bench_amend(employees: usize) -> ExitCode {
     };
     let example = |name: &str| ereje::app::File {
         name: format!("rules/amendments/{name}"),
-        text: ereje::law::bundled::AMENDMENTS
+        text: ereje::bundled::AMENDMENTS
             .iter()
             .find(|(n, _)| n.ends_with(name))
             .map_or_else(String::new, |(_, t)| (*t).to_string()),

@@ -13,8 +13,8 @@ use crate::domain::{Lang, Subject, Tr};
 use crate::law::dated::{Dated, History};
 use crate::law::expr::{Dim, Needs, Type, Value};
 use crate::law::*;
+use crate::suggest::suggest;
 use crate::syntax::{Sources, Span, Spanned, ast};
-use error::suggest;
 use std::collections::BTreeMap;
 
 /// Checks parsed rule files and builds the law. On failure, returns every error found.

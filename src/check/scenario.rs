@@ -177,7 +177,7 @@ fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> 
         DAY_FIELDS
     };
     let Some(ty) = field_type(&f.name.node, employee) else {
-        let help = match super::error::suggest(&f.name.node, fields.iter().copied()) {
+        let help = match crate::suggest::suggest(&f.name.node, fields.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("fields are {}", fields.join(", ")),
         };
@@ -351,7 +351,8 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
             } => {
                 let Some(t) = Table::from_keyword(&table.node) else {
                     let help =
-                        match super::error::suggest(&table.node, Table::KEYWORDS.iter().copied()) {
+                        match crate::suggest::suggest(&table.node, Table::KEYWORDS.iter().copied())
+                        {
                             Some(x) => format!("did you mean `{x}`?"),
                             None => format!("tables are {}", Table::KEYWORDS.join(", ")),
                         };
@@ -388,7 +389,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                 let mut values = vec![Value::Unknown; cols.len()];
                 for f in fields {
                     let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
-                        let help = match super::error::suggest(
+                        let help = match crate::suggest::suggest(
                             &f.name.node,
                             cols.iter().map(|x| x.name),
                         ) {
@@ -452,7 +453,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
             } => {
                 let cite = super::cite(citation);
                 let Some(&penalty) = law.penalty_index.get(&cite) else {
-                    let help = match super::error::suggest(
+                    let help = match crate::suggest::suggest(
                         &cite,
                         law.penalty_index.keys().map(String::as_str),
                     ) {
@@ -511,7 +512,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
             }
             ast::ScenarioItem::Expect(x) => {
                 let Some(&rule) = law.rule_index.get(&x.rule.node) else {
-                    let help = match super::error::suggest(
+                    let help = match crate::suggest::suggest(
                         &x.rule.node,
                         law.rule_index.keys().map(String::as_str),
                     ) {
@@ -608,7 +609,7 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                 .iter()
                 .map(|d| d.name.as_str())
                 .chain(law.param_index.keys().map(String::as_str));
-            let help = match super::error::suggest(&name.node, names) {
+            let help = match crate::suggest::suggest(&name.node, names) {
                 Some(x) => format!("did you mean `{x}`?"),
                 None => "name a `define` or `parameter` of the law".into(),
             };

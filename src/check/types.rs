@@ -502,7 +502,7 @@ impl Checker<'_> {
         fields: impl Iterator<Item = &'f str> + Clone,
         at: crate::syntax::Span,
     ) -> Option<Expr> {
-        let help = match super::suggest(field, fields.clone()) {
+        let help = match crate::suggest::suggest(field, fields.clone()) {
             Some(s) => format!("did you mean `{of}.{s}`?"),
             None => format!("`{of}` has {}", fields.collect::<Vec<_>>().join(", ")),
         };
@@ -692,7 +692,8 @@ impl Checker<'_> {
                                 .iter()
                                 .map(|(r, _)| r.name.node.as_str())
                                 .collect();
-                            let help = match super::suggest(&n.node, rules.iter().copied()) {
+                            let help = match crate::suggest::suggest(&n.node, rules.iter().copied())
+                            {
                                 Some(s) => format!("did you mean `{s}`?"),
                                 None => "`in_force` takes the name of a rule".into(),
                             };
@@ -872,7 +873,7 @@ impl Checker<'_> {
                     "day_of",
                     "shift_hours_between",
                 ];
-                let help = match super::suggest(other, ALL.iter().copied()) {
+                let help = match crate::suggest::suggest(other, ALL.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("functions are {}", ALL.join(", ")),
                 };

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Sex, Table};
+use crate::law::Coverage;
 use crate::law::expr::{Column, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -342,18 +343,6 @@ pub struct InputReport {
     pub errors: Vec<InputError>,
 }
 
-/// The dates the encoded law can judge.
-#[derive(Clone, Copy, Debug)]
-pub struct Coverage {
-    /// First day.
-    pub from: Date,
-    /// Last day: the law's horizon (see [`crate::law::HORIZON_YEARS`]).
-    pub to: Date,
-    /// The last day every value set per period (a budget year's MCI, a year's calendar) is
-    /// known; later days are judged with what is known.
-    pub known_until: Date,
-}
-
 struct Sheet<'t> {
     file: &'t str,
     header: Vec<String>,
@@ -455,7 +444,7 @@ fn open<'t>(
             }
         } else {
             let all: Vec<&str> = required.iter().chain(optional).copied().collect();
-            let hint = match crate::check::error::suggest(name, all.iter().copied()) {
+            let hint = match crate::suggest::suggest(name, all.iter().copied()) {
                 Some(s) => format!("; did you mean `{s}`?"),
                 None => format!("; expected columns are {}", all.join(", ")),
             };
@@ -715,7 +704,7 @@ pub fn read_timesheet(
         let (id, id_col) = row.get(&t, "employee_id");
         let employee = index.get(id).copied();
         if employee.is_none() {
-            let hint = match crate::check::error::suggest(id, index.keys().copied()) {
+            let hint = match crate::suggest::suggest(id, index.keys().copied()) {
                 Some(s) => format!("; did you mean `{s}`?"),
                 None => String::new(),
             };

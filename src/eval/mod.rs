@@ -243,6 +243,34 @@ pub fn evaluate_with_progress(
     })
 }
 
+/// A note's status on a date: derived from its condition where it has one (conforms while it
+/// holds, conflict while it does not), else the assessment recorded last before the date. A
+/// period recorded `open` stays open: the condition speaks only where the supervisory bodies
+/// made an assessment (e.g. before the texts we read).
+pub fn note_status(
+    law: &Law,
+    note: &crate::law::Note,
+    date: Date,
+) -> Option<crate::domain::NoteStatus> {
+    use crate::domain::NoteStatus;
+    let recorded = note.recorded_status(date);
+    if recorded == Some(NoteStatus::Open) {
+        return recorded;
+    }
+    if let Some(h) = &note.holds {
+        let globals = Globals {
+            as_of: date,
+            enterprise: None,
+        };
+        match eval(h, &Env::new(law, globals, date), None) {
+            Ok(Value::Bool(true)) => return Some(NoteStatus::Conforms),
+            Ok(Value::Bool(false)) => return Some(NoteStatus::Conflict),
+            _ => {}
+        }
+    }
+    recorded
+}
+
 /// The start of the calendar period containing `d`.
 pub fn period_start(scope: Scope, d: Date) -> Date {
     match scope {

@@ -254,13 +254,11 @@ fn add_days(d: Date, n: Option<Decimal>) -> Option<Date> {
 pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     let asked = q.citation.trim().to_string();
     let Some(&first) = law.penalty_index.get(&asked) else {
-        let hint = match crate::check::error::suggest(
-            &asked,
-            law.penalty_index.keys().map(String::as_str),
-        ) {
-            Some(s) => format!("; did you mean `{s}`?"),
-            None => String::new(),
-        };
+        let hint =
+            match crate::suggest::suggest(&asked, law.penalty_index.keys().map(String::as_str)) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => String::new(),
+            };
         return Err(FineError::UnknownPart {
             citation: asked,
             hint,

@@ -2,7 +2,6 @@
 //! histories are sorted and every item knows the article that cites it. `eval` and `amend` only
 //! ever see a [`Law`], so they cannot meet an unresolved name.
 
-pub mod bundled;
 pub mod calendar;
 pub mod dated;
 pub mod expr;
@@ -369,10 +368,22 @@ pub struct Note {
     /// The note.
     pub text: Tr,
     /// `holds when …`: the condition on the law under which the article is met; the status on
-    /// a date is then derived from it ([`Note::status_on`]).
+    /// a date is then derived from it (`eval::note_status`).
     pub holds: Option<crate::law::expr::Expr>,
     /// Where it was written.
     pub span: Span,
+}
+
+/// The dates the encoded law can judge.
+#[derive(Clone, Copy, Debug)]
+pub struct Coverage {
+    /// First day.
+    pub from: Date,
+    /// Last day: the law's horizon (see [`HORIZON_YEARS`]).
+    pub to: Date,
+    /// The last day every value set per period (a budget year's MCI, a year's calendar) is
+    /// known; later days are judged with what is known.
+    pub known_until: Date,
 }
 
 /// How many calendar years past the last year whose values are all set the law still judges a
@@ -400,33 +411,13 @@ impl Param {
 }
 
 impl Note {
-    /// The status on a date: derived from the note's condition where it has one (conforms
-    /// while it holds, conflict while it does not), else the assessment recorded last before
-    /// the date. A period recorded `open` stays open: the condition speaks only where the
-    /// supervisory bodies made an assessment (e.g. before the texts we read).
-    pub fn status_on(&self, law: &Law, date: Date) -> Option<NoteStatus> {
-        let recorded = self
-            .status
+    /// The assessment recorded last before the date.
+    pub fn recorded_status(&self, date: Date) -> Option<NoteStatus> {
+        self.status
             .iter()
             .rev()
             .find(|(since, _)| since.is_none_or(|s| s <= date))
-            .map(|(_, s)| *s);
-        if recorded == Some(NoteStatus::Open) {
-            return recorded;
-        }
-        if let Some(h) = &self.holds {
-            let globals = crate::eval::expr::Globals {
-                as_of: date,
-                enterprise: None,
-            };
-            let env = crate::eval::expr::Env::new(law, globals, date);
-            match crate::eval::expr::eval(h, &env, None) {
-                Ok(crate::law::expr::Value::Bool(true)) => return Some(NoteStatus::Conforms),
-                Ok(crate::law::expr::Value::Bool(false)) => return Some(NoteStatus::Conflict),
-                _ => {}
-            }
-        }
-        recorded
+            .map(|(_, s)| *s)
     }
 }
 
@@ -476,7 +467,7 @@ impl Law {
     /// the last day every value set per period (the MCI and minimum wage of a budget year, a
     /// year's transfers of days off) is known. Past that day a value not yet set is unknown:
     /// the rules that need it say they cannot judge, the others apply as usual.
-    pub fn coverage(&self) -> crate::eval::facts::Coverage {
+    pub fn coverage(&self) -> Coverage {
         let from = self
             .codes
             .iter()
@@ -495,7 +486,7 @@ impl Law {
             .and_then(|y| Date::new(y, 12, 31).ok())
             .unwrap_or(known_until)
             .max(known_until);
-        crate::eval::facts::Coverage {
+        Coverage {
             from,
             to,
             known_until,
