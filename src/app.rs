@@ -87,7 +87,7 @@ impl Failure {
 
 /// The bundled law, or the rendered reason it failed to check (a bug in `rules/`).
 pub fn law() -> Result<&'static Law, Failure> {
-    crate::bundled().map_err(|e| Failure {
+    crate::load::bundled().map_err(|e| Failure {
         message: "the bundled law does not check".into(),
         rendered: e.to_string(),
         errors: Vec::new(),

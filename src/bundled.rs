@@ -1,10 +1,7 @@
-//! The law shipped with ereje: every file under `rules/`, embedded at compile time and checked
-//! once. The scenarios under `tests/scenarios/` are embedded too in the native build (`ereje test`
+//! The law shipped with ereje: every file under `rules/`, embedded at compile time (data only:
+//! `load` checks it once). The scenarios under `tests/scenarios/` are embedded too in the native build (`ereje test`
 //! runs them); the browser module leaves them out to stay within its size budget, and the page
 //! sends them when a drafter runs the suite.
-
-use crate::Law;
-use std::sync::OnceLock;
 
 /// `(name, text)` of files embedded at compile time, named from the crate root.
 #[cfg(not(target_arch = "wasm32"))]
@@ -54,31 +51,6 @@ pub const AMENDMENTS: &[(&str, &str)] = embed!("rules/amendments":
     "2027-01-01-minimum-wage-110000.rules",
 );
 
-static LAW: OnceLock<Result<Law, String>> = OnceLock::new();
-
-/// The bundled law, checked on first use. An error here is a bug in `rules/`, which the test
-/// suite catches; it is returned as rendered diagnostics.
-pub fn law() -> Result<&'static Law, &'static str> {
-    LAW.get_or_init(|| crate::load(RULES.iter().copied()).map_err(|e| e.rendered))
-        .as_ref()
-        .map_err(String::as_str)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-static WITH_SCENARIOS: OnceLock<Result<Law, String>> = OnceLock::new();
-
-/// The bundled law with the scenario suite.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn with_scenarios() -> Result<&'static Law, &'static str> {
-    WITH_SCENARIOS
-        .get_or_init(|| {
-            let files = RULES.iter().chain(SCENARIOS);
-            crate::load(files.copied()).map_err(|e| e.rendered)
-        })
-        .as_ref()
-        .map_err(String::as_str)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,49 +87,5 @@ mod tests {
             .collect();
         bundled.sort();
         assert_eq!(on_disk, bundled);
-    }
-
-    #[test]
-    fn the_digest_is_that_of_the_files_as_written_and_comments_keep_their_lines() {
-        let law = law().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(crate::explain::digest(law), DIGEST);
-        for ((name, a), (_, b)) in files::WRITTEN.iter().zip(files::WITHOUT_COMMENTS) {
-            assert_eq!(a.lines().count(), b.lines().count(), "{name}");
-            assert!(b.len() < a.len() || !a.contains('#'), "{name}");
-        }
-        let stripped =
-            crate::load(files::WITHOUT_COMMENTS.iter().copied()).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(stripped.rules.len(), law.rules.len());
-    }
-
-    #[test]
-    fn notes_with_a_condition_agree_with_the_recorded_assessment_on_every_new_year() {
-        // The condition is our reading of what the supervisory bodies object to: on the law as
-        // encoded it must give the status they recorded.
-        let law = law().unwrap_or_else(|e| panic!("{e}"));
-        let mut with_condition = 0;
-        for n in law.notes.iter().filter(|n| n.holds.is_some()) {
-            with_condition += 1;
-            for year in 2016..=2026 {
-                let day = crate::date::Date::constant(year, 1, 1);
-                let recorded = n.recorded_status(day);
-                assert_eq!(
-                    crate::eval::note_status(law, n, day),
-                    recorded,
-                    "{} on {day}",
-                    n.name
-                );
-            }
-        }
-        assert_eq!(with_condition, 4);
-    }
-
-    #[test]
-    fn the_bundled_law_checks_with_and_without_its_scenarios() {
-        let law = law().unwrap_or_else(|e| panic!("{e}"));
-        assert!(law.scenarios.is_empty());
-        let tested = with_scenarios().unwrap_or_else(|e| panic!("{e}"));
-        assert!(tested.scenarios.len() > 100);
-        assert_eq!(law.rules.len(), tested.rules.len());
     }
 }
