@@ -129,3 +129,27 @@ fn eval() {
         insta::assert_snapshot!(out);
     });
 }
+
+#[test]
+fn every_check_error_code_has_a_golden() {
+    // Each code the checker can give is rendered in at least one snapshot of tests/golden.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let errors = std::fs::read_to_string(root.join("src/check/error.rs")).unwrap();
+    let mut snapshots = String::new();
+    for e in std::fs::read_dir(root.join("tests/snapshots"))
+        .unwrap()
+        .flatten()
+    {
+        snapshots.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+    }
+    let codes: Vec<&str> = errors
+        .match_indices("code(ereje::check::")
+        .map(|(i, _)| {
+            let rest = &errors[i + 5..];
+            &rest[..rest.find(')').unwrap()]
+        })
+        .collect();
+    assert!(codes.len() >= 26, "{codes:?}");
+    let missing: Vec<&&str> = codes.iter().filter(|c| !snapshots.contains(**c)).collect();
+    assert!(missing.is_empty(), "no golden shows {missing:?}");
+}
