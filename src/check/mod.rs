@@ -487,7 +487,7 @@ impl<'a> Checker<'a> {
         let mut cx = types::Cx::constant();
         let compiled = self.expr(e, &mut cx)?;
         let compiled = self.coerce(compiled, ty, "this value")?;
-        match crate::eval::expr::fold_constant(&compiled) {
+        match crate::law::expr::fold_constant(&compiled) {
             Some(v) => Some(v),
             None => {
                 self.errors.push(CheckError::NotConstant { at: e.span });

@@ -351,73 +351,13 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &Env, mut trace: Trace) -> Result<
     })
 }
 
+/// Arithmetic (law::expr::arith) with its failures located at `at`.
 fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value, EvalError> {
-    if let (Value::Int(i), Value::Int(j)) = (x, y)
-        && op != BinOp::Div
-    {
-        let r = match op {
-            BinOp::Add => i.checked_add(j),
-            BinOp::Sub => i.checked_sub(j),
-            _ => i.checked_mul(j),
-        };
-        return r.map(Value::Int).ok_or(EvalError::Overflow { at });
-    }
-    match (op, x, y) {
-        (BinOp::Add, Value::Date(d), n) => {
-            let days = n
-                .as_num()
-                .and_then(|n| i64::try_from(n.trunc()).ok())
-                .ok_or(EvalError::Internal)?;
-            return d
-                .add_days(days)
-                .map(Value::Date)
-                .map_err(|_| EvalError::Overflow { at });
-        }
-        (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
-            let days = e.days_until(d);
-            return Ok(Value::Num(Decimal::from(days)));
-        }
-        (BinOp::Sub, Value::Date(d), n) => {
-            let days = n
-                .as_num()
-                .and_then(|n| i64::try_from(n.trunc()).ok())
-                .ok_or(EvalError::Internal)?;
-            return d
-                .add_days(-days)
-                .map(Value::Date)
-                .map_err(|_| EvalError::Overflow { at });
-        }
-        _ => {}
-    }
-    let (a, b) = (
-        x.as_num().ok_or(EvalError::Internal)?,
-        y.as_num().ok_or(EvalError::Internal)?,
-    );
-    let r = match op {
-        BinOp::Add => a.checked_add(b),
-        BinOp::Sub => a.checked_sub(b),
-        BinOp::Mul => a.checked_mul(b),
-        _ if b.is_zero() => return Err(EvalError::DivisionByZero { at }),
-        _ => a.checked_div(b),
-    };
-    r.map(Value::Num).ok_or(EvalError::Overflow { at })
-}
-
-/// Equality across int and decimal.
-pub fn equal(x: Value, y: Value) -> bool {
-    match (x.as_num(), y.as_num()) {
-        (Some(a), Some(b)) => a == b,
-        _ => x == y,
-    }
-}
-
-/// Order of two comparable values.
-pub fn compare(x: Value, y: Value) -> Option<Ordering> {
-    match (x, y) {
-        (Value::Date(a), Value::Date(b)) => Some(a.cmp(&b)),
-        (Value::Time(a), Value::Time(b)) => Some(a.cmp(&b)),
-        _ => Some(x.as_num()?.cmp(&y.as_num()?)),
-    }
+    crate::law::expr::arith(op, x, y).map_err(|e| match e {
+        ArithError::DivisionByZero => EvalError::DivisionByZero { at },
+        ArithError::Overflow => EvalError::Overflow { at },
+        ArithError::Shape => EvalError::Internal,
+    })
 }
 
 fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
@@ -680,24 +620,6 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
         DayField::RestBefore => d.rest_before.map_or(Value::Unknown, Value::Num),
         DayField::OvertimeBasis => Value::from(d.basis),
         DayField::Break => d.break_hours.map_or(Value::Unknown, Value::Num),
-    }
-}
-
-/// The value of an expression that reads nothing (parameter values, scenario facts).
-pub fn fold_constant(e: &Expr) -> Option<Value> {
-    use ExprKind as K;
-    match &e.kind {
-        K::Const(v) => Some(*v),
-        K::Unary(op, x) => match (op, fold_constant(x)?) {
-            (UnOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
-            (UnOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
-            (UnOp::Neg, Value::Num(d)) => Some(Value::Num(-d)),
-            _ => None,
-        },
-        K::Binary(op, a, b) if !op.is_comparison() && !matches!(op, BinOp::And | BinOp::Or) => {
-            arith(*op, fold_constant(a)?, fold_constant(b)?, e.span).ok()
-        }
-        _ => None,
     }
 }
 

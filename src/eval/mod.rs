@@ -727,7 +727,7 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
             if acc == Value::Unknown {
                 v
             } else {
-                let o = expr::compare(v, acc).ok_or(EvalError::Internal)?;
+                let o = crate::law::expr::compare(v, acc).ok_or(EvalError::Internal)?;
                 let take = if kind == AggKind::Max {
                     o.is_gt()
                 } else {

@@ -38,7 +38,7 @@ fn describe(law: &Law, s: &Scenario, e: &Expectation) -> String {
 }
 
 fn same(a: Value, b: Value) -> bool {
-    crate::eval::expr::equal(a, b)
+    crate::law::expr::equal(a, b)
 }
 
 /// Runs one scenario against a law.

@@ -6,6 +6,7 @@ use crate::law::{DefineId, ParamId};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinOp, UnOp};
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 use std::fmt;
 
 /// A dimension: exponents of hours, days, tenge and MCI. `tenge / hours` is `{tenge: 1, hours: -1}`.
@@ -715,4 +716,103 @@ pub enum Domain {
     Days,
     /// The records of a table in the period.
     Table(Table),
+}
+
+/// Why arithmetic on two values failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithError {
+    /// `x / 0`
+    DivisionByZero,
+    /// Too large for exact decimal arithmetic, or past the calendar.
+    Overflow,
+    /// Values of shapes the checker does not let meet: a bug in ereje.
+    Shape,
+}
+
+/// Arithmetic on two values: quantities, dates plus or minus days, date differences; checked.
+pub fn arith(op: BinOp, x: Value, y: Value) -> Result<Value, ArithError> {
+    if let (Value::Int(i), Value::Int(j)) = (x, y)
+        && op != BinOp::Div
+    {
+        let r = match op {
+            BinOp::Add => i.checked_add(j),
+            BinOp::Sub => i.checked_sub(j),
+            _ => i.checked_mul(j),
+        };
+        return r.map(Value::Int).ok_or(ArithError::Overflow);
+    }
+    match (op, x, y) {
+        (BinOp::Add, Value::Date(d), n) => {
+            let days = n
+                .as_num()
+                .and_then(|n| i64::try_from(n.trunc()).ok())
+                .ok_or(ArithError::Shape)?;
+            return d
+                .add_days(days)
+                .map(Value::Date)
+                .map_err(|_| ArithError::Overflow);
+        }
+        (BinOp::Sub, Value::Date(d), Value::Date(e)) => {
+            let days = e.days_until(d);
+            return Ok(Value::Num(Decimal::from(days)));
+        }
+        (BinOp::Sub, Value::Date(d), n) => {
+            let days = n
+                .as_num()
+                .and_then(|n| i64::try_from(n.trunc()).ok())
+                .ok_or(ArithError::Shape)?;
+            return d
+                .add_days(-days)
+                .map(Value::Date)
+                .map_err(|_| ArithError::Overflow);
+        }
+        _ => {}
+    }
+    let (a, b) = (
+        x.as_num().ok_or(ArithError::Shape)?,
+        y.as_num().ok_or(ArithError::Shape)?,
+    );
+    let r = match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        _ if b.is_zero() => return Err(ArithError::DivisionByZero),
+        _ => a.checked_div(b),
+    };
+    r.map(Value::Num).ok_or(ArithError::Overflow)
+}
+
+/// Equality across int and decimal.
+pub fn equal(x: Value, y: Value) -> bool {
+    match (x.as_num(), y.as_num()) {
+        (Some(a), Some(b)) => a == b,
+        _ => x == y,
+    }
+}
+
+/// Order of two comparable values.
+pub fn compare(x: Value, y: Value) -> Option<Ordering> {
+    match (x, y) {
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(&b)),
+        (Value::Time(a), Value::Time(b)) => Some(a.cmp(&b)),
+        _ => Some(x.as_num()?.cmp(&y.as_num()?)),
+    }
+}
+
+/// The value of an expression that reads nothing (parameter values, scenario facts).
+pub fn fold_constant(e: &Expr) -> Option<Value> {
+    use ExprKind as K;
+    match &e.kind {
+        K::Const(v) => Some(*v),
+        K::Unary(op, x) => match (op, fold_constant(x)?) {
+            (UnOp::Not, Value::Bool(b)) => Some(Value::Bool(!b)),
+            (UnOp::Neg, Value::Int(i)) => Some(Value::Int(-i)),
+            (UnOp::Neg, Value::Num(d)) => Some(Value::Num(-d)),
+            _ => None,
+        },
+        K::Binary(op, a, b) if !op.is_comparison() && !matches!(op, BinOp::And | BinOp::Or) => {
+            arith(*op, fold_constant(a)?, fold_constant(b)?).ok()
+        }
+        _ => None,
+    }
 }
