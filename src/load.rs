@@ -7,7 +7,7 @@ use crate::bundled::SCENARIOS;
 use crate::error::{self, Diagnostics, Error};
 use crate::law::Law;
 use crate::syntax::{self, Sources};
-use crate::{amend, check};
+use crate::{amend, check, eval};
 use std::sync::OnceLock;
 
 /// Parses and checks rule files given as `(name, text)`. All errors are returned, rendered.
@@ -30,10 +30,20 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
     if !errors.is_empty() {
         return Err(error::render(&errors, sources, error::Style::Plain));
     }
-    let mut law = check::check(sources, &parsed).map_err(|es| {
-        let errors: Vec<Error> = es.into_iter().map(Error::from).collect();
-        error::render(&errors, sources, error::Style::Plain)
-    })?;
+    // The checker's errors, then the conflicting exceptions the evaluator finds on the law.
+    let mut law = check::check(sources, &parsed)
+        .and_then(|law| {
+            let conflicts = eval::conflict::find(&law);
+            if conflicts.is_empty() {
+                Ok(law)
+            } else {
+                Err(conflicts)
+            }
+        })
+        .map_err(|es| {
+            let errors: Vec<Error> = es.into_iter().map(Error::from).collect();
+            error::render(&errors, sources, error::Style::Plain)
+        })?;
     // Enacted acts among the law's files (a budget year's MCI and minimum wage, a year's
     // calendar: `rules/years/`) are law: applied in load order, each re-checked with the whole
     // law. Amendments without `enacted` are bills, compared with the law by `amend`.

@@ -416,7 +416,15 @@ fn recheck(sources: &Sources, mut files: Vec<ast::File>) -> Result<Law, Vec<Erro
     let mut dropped: Vec<(String, String)> = Vec::new();
     let mut set_aside: Vec<Item> = Vec::new();
     loop {
-        match crate::check::check(sources, &files) {
+        let checked = crate::check::check(sources, &files).and_then(|law| {
+            let conflicts = crate::eval::conflict::find(&law);
+            if conflicts.is_empty() {
+                Ok(law)
+            } else {
+                Err(conflicts)
+            }
+        });
+        match checked {
             Ok(mut law) => {
                 law.files = files;
                 law.dropped_scenarios = dropped;

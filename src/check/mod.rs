@@ -1,14 +1,12 @@
 //! Stage 2: surface AST → [`Law`]. Resolves names (with suggestions), checks types and units,
 //! citations, dated histories and exceptions, and reports every error it finds at once.
 
-mod conflict;
 pub mod error;
 pub mod scenario;
 mod types;
 
 pub use error::CheckError;
 
-use crate::date::Date;
 use crate::domain::{Lang, Subject, Tr};
 use crate::law::dated::{Dated, History};
 use crate::law::expr::{Dim, Needs, Type, Value};
@@ -37,9 +35,7 @@ pub fn check(sources: &Sources, files: &[ast::File]) -> Result<Law, Vec<CheckErr
     let mut law = c.finish(sources);
     law.files = files.to_vec();
     law.calendar = crate::law::calendar::Calendar::build(&law);
-    let mut errors = conflict::find(&law);
-    let (scenarios, scenario_errors) = scenario::compile(&law, &scenario_asts);
-    errors.extend(scenario_errors);
+    let (scenarios, errors) = scenario::compile(&law, &scenario_asts);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -1131,33 +1127,4 @@ fn member_kind_name(m: &ast::Member) -> (&'static str, String) {
         .name()
         .map_or_else(|| "penalty".to_string(), |n| n.node.clone());
     (kind, name)
-}
-
-/// Dates of interest for a law: every date a parameter or penalty changes (used by the
-/// conflict search and by the counterexample search to cover each version of the law).
-pub(crate) fn change_dates(law: &Law) -> Vec<Date> {
-    let mut dates: Vec<Date> = law
-        .params
-        .iter()
-        .flat_map(|p| {
-            p.history
-                .values
-                .iter()
-                .flat_map(|d| [Some(d.since), d.until])
-        })
-        .chain(
-            law.rules
-                .iter()
-                .flat_map(|r| r.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
-        )
-        .chain(
-            law.exceptions
-                .iter()
-                .flat_map(|e| e.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
-        )
-        .flatten()
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates
 }

@@ -3,6 +3,7 @@
 //! the law in force on that day; a period by the law in force on its last day worked, with
 //! day-level values inside its totals each taken on their own day.
 
+pub mod conflict;
 pub mod error;
 pub mod expr;
 pub mod facts;

@@ -458,6 +458,35 @@ impl Law {
             .map_or_else(Tr::default, |a| a.title.clone())
     }
 
+    /// Dates of interest: every date a parameter, rule or exception changes (the conflict
+    /// search covers each version of the law with them).
+    pub fn change_dates(&self) -> Vec<Date> {
+        let mut dates: Vec<Date> = self
+            .params
+            .iter()
+            .flat_map(|p| {
+                p.history
+                    .values
+                    .iter()
+                    .flat_map(|d| [Some(d.since), d.until])
+            })
+            .chain(
+                self.rules
+                    .iter()
+                    .flat_map(|r| r.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
+            )
+            .chain(
+                self.exceptions
+                    .iter()
+                    .flat_map(|e| e.in_force.iter().flat_map(|(s, u)| [Some(*s), *u])),
+            )
+            .flatten()
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+    }
+
     /// The written text of a span.
     pub fn text(&self, span: Span) -> &str {
         self.sources.slice(span)

@@ -3,12 +3,12 @@
 //! representative values) is evaluated on each date the law changes. Two exceptions that both
 //! apply there, at the same priority, with different values, are a check error with the case.
 
-use super::CheckError;
+use super::EvalError;
+use super::expr::{Env, define};
+use super::facts::{Day, Employee};
+use crate::check::CheckError;
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime};
-use crate::eval::EvalError;
-use crate::eval::expr::{Env, define};
-use crate::eval::facts::{Day, Employee};
 use crate::law::expr::{Expr, ExprKind};
 use crate::law::{DefineId, Law};
 use rust_decimal::Decimal;
@@ -183,10 +183,10 @@ fn axes(r: &Reads) -> Vec<Axis> {
 }
 
 /// Finds conflicting exceptions of every definition.
-pub(super) fn find(law: &Law) -> Vec<CheckError> {
+pub fn find(law: &Law) -> Vec<CheckError> {
     let mut errors = Vec::new();
     let mut reported = BTreeSet::new();
-    let mut dates = super::change_dates(law);
+    let mut dates = law.change_dates();
     if dates.is_empty() {
         dates.push(Date::constant(2016, 1, 1));
     }
@@ -229,7 +229,7 @@ pub(super) fn find(law: &Law) -> Vec<CheckError> {
                 }
                 let env = Env {
                     law,
-                    globals: crate::eval::expr::Globals {
+                    globals: super::expr::Globals {
                         as_of: date,
                         enterprise: None,
                     },
