@@ -6,9 +6,9 @@
 use crate::date::Date;
 use crate::domain::{Lang, Subject, Table};
 use crate::eval::Options;
-use crate::eval::facts::{self, Csv};
 use crate::eval::penalty::{self, Fine, FineQuery};
 use crate::explain::{self, CheckReport};
+use crate::facts::{self, Csv};
 use crate::law::Law;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -441,7 +441,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
     let versions = crate::amend::apply_files(&base, &files, req.historical)
         .map_err(Failure::from_diagnostics)?;
     let last = versions.last().map_or(&*base, |v| &v.law);
-    let coverage = crate::law::Coverage {
+    let coverage = crate::facts::Coverage {
         from: base.coverage().from.min(last.coverage().from),
         to: base.coverage().to.max(last.coverage().to),
         known_until: base.coverage().known_until,
@@ -511,7 +511,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
 
 fn read_files(
     r: &CheckRequest,
-    coverage: crate::law::Coverage,
+    coverage: crate::facts::Coverage,
 ) -> (facts::Facts, facts::InputReport) {
     fn csv(f: &File) -> Csv<'_> {
         Csv {

@@ -4,9 +4,9 @@
 
 use crate::date::Date;
 use crate::domain::{Lang, Tr};
-use crate::eval::facts::{Facts, InputError, InputReport};
 use crate::eval::trace::{Step, StepNote};
 use crate::eval::{Finding, Verdict};
+use crate::facts::{Facts, InputError, InputReport};
 use crate::law::expr::{Dim, Type, Value};
 use crate::law::{Law, dated::InForce};
 use rust_decimal::Decimal;

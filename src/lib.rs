@@ -3,7 +3,7 @@
 //! ```text
 //! rules/**/*.rules ──syntax::parse──▶ ast::File ──check::check──▶ Law
 //!                                                                  │
-//!   roster.csv + timesheet.csv ──eval::facts::read──▶ Facts ──eval::evaluate──▶ Verdict
+//!   roster.csv + timesheet.csv ──facts::read──▶ Facts ──eval::evaluate──▶ Verdict
 //!                                                                  │
 //!   amendments/*.rules ──amend::apply──▶ Law' ──amend::impact──▶ Impact      explain::render
 //! ```
@@ -14,7 +14,7 @@
 //! Stages, lowest first: a module uses only the modules before it (`tests/stages.rs` reads every
 //! `crate::…` in `src/` and fails on an edge that points up this list):
 //!
-//! stages: date domain sorted suggest bundled syntax law check eval explain amend error load app wasm
+//! stages: date domain sorted suggest bundled syntax schema facts law check eval explain amend error load app wasm
 //!
 //! ```
 //! let law = ereje::bundled().expect("the bundled law checks");
@@ -31,8 +31,10 @@ pub mod domain;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod facts;
 pub mod law;
 pub mod load;
+pub mod schema;
 pub(crate) mod sorted;
 pub mod suggest;
 pub mod syntax;
@@ -40,4 +42,6 @@ pub mod wasm;
 
 pub use error::{Diagnostics, Error};
 pub use law::Law;
-pub use load::{bundled, bundled_with_scenarios, load, load_sources};
+pub use load::{bundled, load, load_sources};
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::bundled_with_scenarios;

@@ -411,12 +411,12 @@ fn a_generated_population_is_judged_under_each_version() {
     let versions = versions(&[example("2023-07-01-overtime-caps-226-VII.rules")], true);
     let g = ereje::eval::population::generate(300, 2023, 7, 7);
     let coverage = law().coverage();
-    let (facts, input) = ereje::eval::facts::read(
-        ereje::eval::facts::Csv {
+    let (facts, input) = ereje::facts::read(
+        ereje::facts::Csv {
             name: "roster.csv",
             text: &g.roster,
         },
-        ereje::eval::facts::Csv {
+        ereje::facts::Csv {
             name: "timesheet.csv",
             text: &g.timesheet,
         },

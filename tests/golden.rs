@@ -121,7 +121,7 @@ fn eval() {
                 },
             )
             .unwrap();
-            let input = ereje::eval::facts::InputReport::default();
+            let input = ereje::facts::InputReport::default();
             let report = ereje::explain::report(&law, &s.facts, &verdict, &input, Lang::En);
             out.push_str(&format!("== scenario {}\n", s.name));
             out.push_str(&ereje::explain::human(&report, Lang::En, true));

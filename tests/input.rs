@@ -2,8 +2,8 @@
 //! other row is still read; the counts account for every input row.
 
 use ereje::date::Date;
-use ereje::eval::facts::{Csv, InputError, InputReport, read};
-use ereje::law::Coverage;
+use ereje::facts::Coverage;
+use ereje::facts::{Csv, InputError, InputReport, read};
 
 const ROSTER: &str = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
 E1,1990-01-01,5day,false,0,false,true\n\

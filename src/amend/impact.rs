@@ -7,9 +7,9 @@ use super::Version;
 use crate::Law;
 use crate::date::Date;
 use crate::domain::{Lang, NoteStatus, Subject};
-use crate::eval::facts::Facts;
 use crate::eval::{Finding, Options, Verdict, evaluate};
 use crate::explain::{self, Exposure};
+use crate::facts::Facts;
 use crate::sorted;
 use crate::syntax::ast::{self, Item};
 use crate::syntax::print;
@@ -238,7 +238,7 @@ pub struct Population<'a> {
     /// The facts.
     pub facts: &'a Facts,
     /// How reading them went.
-    pub input: &'a crate::eval::facts::InputReport,
+    pub input: &'a crate::facts::InputReport,
     /// The day of the check.
     pub as_of: Date,
     /// The employer's category.

@@ -12,8 +12,8 @@
 use crate::Law;
 use crate::date::Date;
 use crate::domain::{Regime, Sex, Table};
-use crate::eval::facts::{Day, Employee, Facts, Record};
 use crate::eval::{Options, evaluate};
+use crate::facts::{Day, Employee, Facts, Record};
 use crate::law::expr::{Value, columns};
 use rust_decimal::Decimal;
 use serde::Serialize;

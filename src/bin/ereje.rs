@@ -4,11 +4,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use ereje::date::Date;
 use ereje::domain::{Lang, Subject, Table};
-use ereje::eval::facts;
 use ereje::eval::penalty::{self, FineQuery};
 use ereje::eval::{Options, evaluate};
 use ereje::explain;
-use ereje::law::Coverage;
+use ereje::facts;
+use ereje::facts::Coverage;
 use ereje::law::Law;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -5,10 +5,10 @@
 
 use super::EvalError;
 use super::expr::{Env, define};
-use super::facts::{Day, Employee};
 use crate::check::CheckError;
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime};
+use crate::facts::{Day, Employee};
 use crate::law::expr::{Expr, ExprKind};
 use crate::law::{DefineId, Law};
 use rust_decimal::Decimal;

@@ -4,8 +4,8 @@
 use crate::date::Date;
 use crate::domain::Subject;
 use crate::eval::error::EvalError;
-use crate::eval::facts::{Day, Employee, Record, whole_years};
 use crate::eval::trace::{Step, StepKind, StepNote};
+use crate::facts::{Day, Employee, Record, whole_years};
 use crate::law::dated::InForce;
 use crate::law::expr::*;
 use crate::law::{DefineId, Law, ParamId};

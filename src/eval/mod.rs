@@ -6,21 +6,20 @@
 pub mod conflict;
 pub mod error;
 pub mod expr;
-pub mod facts;
 pub mod penalty;
 pub mod population;
 pub mod scenario;
 pub mod trace;
 
+pub use crate::facts::{Day, Employee, Facts};
 pub use error::EvalError;
-pub use facts::{Day, Employee, Facts};
 
 use crate::date::Date;
 use crate::domain::{Scope, Subject, Table};
+use crate::facts::Record;
 use crate::law::expr::{AggKind, Domain, Type, Value};
 use crate::law::{Law, ParamId, Rule, RuleId};
 use expr::{Env, Globals, eval, in_force};
-use facts::Record;
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use trace::{Step, StepKind, StepNote};

@@ -1,10 +1,10 @@
 //! Running scenarios: evaluate their facts and compare with what they expect.
 
-use crate::check::scenario::{Expectation, FineExpected, Scenario, ValueOf};
 use crate::date::Date;
 use crate::eval::{Options, evaluate};
 use crate::law::Law;
 use crate::law::expr::Value;
+use crate::law::scenario::{Expectation, FineExpected, Scenario, ValueOf};
 
 /// The outcome of one scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]

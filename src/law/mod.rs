@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod dated;
 pub mod expr;
+pub mod scenario;
 
 use crate::date::Date;
 use crate::domain::{Confidence, NoteStatus, Scope, Severity, Subject, Tr};
@@ -77,7 +78,7 @@ pub struct Law {
     /// The ILO conformity notes.
     pub notes: Vec<Note>,
     /// The scenarios (tests in the language).
-    pub scenarios: Vec<crate::check::scenario::Scenario>,
+    pub scenarios: Vec<scenario::Scenario>,
     /// Scenarios set aside because they do not compile against this version of the law (an
     /// amended law may lack what they test): name and first error.
     pub dropped_scenarios: Vec<(String, String)>,
@@ -374,18 +375,6 @@ pub struct Note {
     pub span: Span,
 }
 
-/// The dates the encoded law can judge.
-#[derive(Clone, Copy, Debug)]
-pub struct Coverage {
-    /// First day.
-    pub from: Date,
-    /// Last day: the law's horizon (see [`HORIZON_YEARS`]).
-    pub to: Date,
-    /// The last day every value set per period (a budget year's MCI, a year's calendar) is
-    /// known; later days are judged with what is known.
-    pub known_until: Date,
-}
-
 /// How many calendar years past the last year whose values are all set the law still judges a
 /// date. Working-time, rest and leave rules do not wait for next year's budget law; a date
 /// further out than this is almost surely a typing error, and is refused as one.
@@ -496,7 +485,7 @@ impl Law {
     /// the last day every value set per period (the MCI and minimum wage of a budget year, a
     /// year's transfers of days off) is known. Past that day a value not yet set is unknown:
     /// the rules that need it say they cannot judge, the others apply as usual.
-    pub fn coverage(&self) -> Coverage {
+    pub fn coverage(&self) -> crate::facts::Coverage {
         let from = self
             .codes
             .iter()
@@ -515,7 +504,7 @@ impl Law {
             .and_then(|y| Date::new(y, 12, 31).ok())
             .unwrap_or(known_until)
             .max(known_until);
-        Coverage {
+        crate::facts::Coverage {
             from,
             to,
             known_until,

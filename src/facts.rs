@@ -4,8 +4,7 @@
 
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Sex, Table};
-use crate::law::Coverage;
-use crate::law::expr::{Column, Type, Value, columns, per_employee};
+use crate::schema::{Column, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -330,6 +329,18 @@ impl std::fmt::Display for InputError {
         }
         write!(f, ": {}", self.message)
     }
+}
+
+/// The dates the encoded law can judge.
+#[derive(Clone, Copy, Debug)]
+pub struct Coverage {
+    /// First day.
+    pub from: Date,
+    /// Last day: the law's horizon (see [`crate::law::HORIZON_YEARS`]).
+    pub to: Date,
+    /// The last day every value set per period (a budget year's MCI, a year's calendar) is
+    /// known; later days are judged with what is known.
+    pub known_until: Date,
 }
 
 /// Rows read and rejected, with the reasons.

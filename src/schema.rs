@@ -1,0 +1,549 @@
+//! The facts' schema and the values the law computes with: units by dimension, the built-in
+//! enumerations, types and values, and the fields of the employee, the day and each fact table.
+//! Below the facts and the law, which both speak in these terms.
+
+use crate::date::Date;
+use crate::domain::{Lang, Table, Unit};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// A dimension: exponents of hours, days, tenge and MCI. `tenge / hours` is `{tenge: 1, hours: -1}`.
+/// Adding or comparing needs equal dimensions; multiplying adds exponents (units of measure).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Dim {
+    /// Exponent of hours.
+    pub hours: i8,
+    /// Exponent of calendar days.
+    pub days: i8,
+    /// Exponent of tenge.
+    pub tenge: i8,
+    /// Exponent of MCI.
+    pub mci: i8,
+}
+
+impl Dim {
+    /// A plain number.
+    pub const NONE: Dim = Dim {
+        hours: 0,
+        days: 0,
+        tenge: 0,
+        mci: 0,
+    };
+    /// Hours.
+    pub const HOURS: Dim = Dim {
+        hours: 1,
+        ..Dim::NONE
+    };
+    /// Calendar days.
+    pub const DAYS: Dim = Dim {
+        days: 1,
+        ..Dim::NONE
+    };
+    /// Tenge.
+    pub const TENGE: Dim = Dim {
+        tenge: 1,
+        ..Dim::NONE
+    };
+    /// MCI.
+    pub const MCI: Dim = Dim {
+        mci: 1,
+        ..Dim::NONE
+    };
+
+    /// The dimension of a unit written after a number.
+    pub fn of(unit: Unit) -> Dim {
+        match unit {
+            Unit::Hours => Dim::HOURS,
+            Unit::Days => Dim::DAYS,
+            Unit::Tenge => Dim::TENGE,
+            Unit::Mci => Dim::MCI,
+            Unit::Percent => Dim::NONE,
+        }
+    }
+
+    /// The unit's short name in a language, e.g. `h`, `ч`, `сағ`; empty for a plain number.
+    pub fn label(self, lang: Lang) -> String {
+        let names: [(i8, &str); 4] = [
+            (self.tenge, ["tenge", "тенге", "теңге"][lang as usize]),
+            (self.mci, ["MCI", "МРП", "АЕК"][lang as usize]),
+            (self.hours, ["h", "ч", "сағ"][lang as usize]),
+            (self.days, ["days", "дн.", "күн"][lang as usize]),
+        ];
+        let up: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e > 0)
+            .map(|(_, n)| *n)
+            .collect();
+        let down: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e < 0)
+            .map(|(_, n)| *n)
+            .collect();
+        match (up.is_empty(), down.is_empty()) {
+            (_, true) => up.join("·"),
+            (true, false) => format!("1/{}", down.join("·")),
+            (false, false) => format!("{}/{}", up.join("·"), down.join("·")),
+        }
+    }
+}
+
+/// `a * b` adds exponents: `tenge / hours * hours` is `tenge`.
+impl std::ops::Mul for Dim {
+    type Output = Dim;
+    fn mul(self, o: Dim) -> Dim {
+        Dim {
+            hours: self.hours + o.hours,
+            days: self.days + o.days,
+            tenge: self.tenge + o.tenge,
+            mci: self.mci + o.mci,
+        }
+    }
+}
+
+/// `a / b` subtracts exponents: `hours / hours` is a plain number.
+impl std::ops::Div for Dim {
+    type Output = Dim;
+    fn div(self, o: Dim) -> Dim {
+        Dim {
+            hours: self.hours - o.hours,
+            days: self.days - o.days,
+            tenge: self.tenge - o.tenge,
+            mci: self.mci - o.mci,
+        }
+    }
+}
+
+/// In messages: `hours`, `tenge / hours`, `a plain number`.
+impl fmt::Display for Dim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = [
+            (self.tenge, "tenge"),
+            (self.mci, "MCI"),
+            (self.hours, "hours"),
+            (self.days, "days"),
+        ];
+        let up: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e > 0)
+            .map(|(_, n)| *n)
+            .collect();
+        let down: Vec<&str> = names
+            .iter()
+            .filter(|(e, _)| *e < 0)
+            .map(|(_, n)| *n)
+            .collect();
+        match (up.is_empty(), down.is_empty()) {
+            (true, true) => f.write_str("a plain number"),
+            (false, true) => f.write_str(&up.join(" × ")),
+            (true, false) => write!(f, "1 / {}", down.join(" × ")),
+            (false, false) => write!(f, "{} / {}", up.join(" × "), down.join(" × ")),
+        }
+    }
+}
+
+/// Declares the built-in enumerations once: their names in rules and their values.
+macro_rules! enum_types {
+    ($($variant:ident = $name:literal : $domain:ident),+ $(,)?) => {
+        /// The built-in enumerations.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum EnumType {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )+
+        }
+
+        impl EnumType {
+            /// Every enumeration.
+            pub const ALL: &'static [EnumType] = &[$(EnumType::$variant),+];
+
+            /// The type's name in rules.
+            pub fn name(self) -> &'static str {
+                match self { $(EnumType::$variant => $name),+ }
+            }
+
+            /// Its values' keywords, in order.
+            pub fn variants(self) -> &'static [&'static str] {
+                match self { $(EnumType::$variant => crate::domain::$domain::KEYWORDS),+ }
+            }
+        }
+
+        $(
+            impl From<crate::domain::$domain> for Value {
+                fn from(v: crate::domain::$domain) -> Value {
+                    let i = crate::domain::$domain::ALL.iter().position(|x| *x == v).unwrap_or(0);
+                    Value::Enum(EnumType::$variant, i as u8)
+                }
+            }
+        )+
+    };
+}
+
+enum_types! {
+    Regime = "regime": Regime,
+    OvertimeBasis = "overtime_basis": OvertimeBasis,
+    Subject = "subject": Subject,
+    Sex = "sex": Sex,
+    LeaveKind = "leave_kind": LeaveKind,
+    AccidentSeverity = "accident_severity": AccidentSeverity,
+    Authority = "authority": Authority,
+    InspectionKind = "inspection_kind": InspectionKind,
+    Risk = "risk": Risk,
+    Ground = "ground": Ground,
+}
+
+impl EnumType {
+    /// The value with this keyword.
+    pub fn value(self, keyword: &str) -> Option<Value> {
+        self.variants()
+            .iter()
+            .position(|k| *k == keyword)
+            .map(|i| Value::Enum(self, i as u8))
+    }
+}
+
+/// A checked type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// `true` / `false`
+    Bool,
+    /// A whole number (ages, counts, groups).
+    Int,
+    /// A decimal with a dimension (`hours`, `tenge`, `tenge / hours`, or a plain number).
+    Num(Dim),
+    /// A calendar date.
+    Date,
+    /// A time of day.
+    Time,
+    /// A value of a built-in enumeration.
+    Enum(EnumType),
+    /// A set of calendar days (holidays, days off, moved days off): read by the calendar
+    /// (`public_holiday`, `non_working_day`, `working_days_between`), not in expressions.
+    Dates,
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Type::Bool => f.write_str("bool"),
+            Type::Int => f.write_str("a whole number"),
+            Type::Num(d) if *d == Dim::NONE => f.write_str("a plain number"),
+            Type::Num(d) => write!(f, "{d}"),
+            Type::Date => f.write_str("date"),
+            Type::Time => f.write_str("time"),
+            Type::Enum(e) => f.write_str(e.name()),
+            Type::Dates => f.write_str("dates"),
+        }
+    }
+}
+
+/// A runtime value. Quantities are plain decimals: their unit lives in the static [`Type`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// A boolean.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A decimal.
+    Num(Decimal),
+    /// A date.
+    Date(Date),
+    /// Minutes after midnight.
+    Time(u16),
+    /// A value of a built-in enumeration (its index in [`EnumType::variants`]).
+    Enum(EnumType, u8),
+    /// A set of calendar days: its index in [`crate::law::Law::day_sets`].
+    Days(u32),
+    /// Not known from the facts (e.g. no shift times were given): rules skip it.
+    Unknown,
+}
+
+impl Value {
+    /// The value as a decimal, for arithmetic.
+    pub fn as_num(self) -> Option<Decimal> {
+        match self {
+            Value::Num(d) => Some(d),
+            Value::Int(i) => Some(Decimal::from(i)),
+            _ => None,
+        }
+    }
+
+    /// Renders the value with its unit in a language: `42 h`, `24 ч`, `2024-03-04`.
+    pub fn show(self, ty: Type, lang: Lang) -> String {
+        match self {
+            Value::Bool(b) => match (b, lang) {
+                (true, Lang::En) => "yes".into(),
+                (false, Lang::En) => "no".into(),
+                (true, Lang::Ru) => "да".into(),
+                (false, Lang::Ru) => "нет".into(),
+                (true, Lang::Kk) => "иә".into(),
+                (false, Lang::Kk) => "жоқ".into(),
+            },
+            Value::Int(i) => i.to_string(),
+            Value::Num(d) => {
+                // Shown to the hundredth, half away from zero (a pro-rata minimum of
+                // 26190.476… tenge reads 26190.48); the exact value stays in the computation.
+                let n = d
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize()
+                    .to_string();
+                let unit = match ty {
+                    Type::Num(dim) => dim.label(lang),
+                    _ => String::new(),
+                };
+                if unit.is_empty() {
+                    n
+                } else {
+                    format!("{n} {unit}")
+                }
+            }
+            Value::Date(d) => d.to_string(),
+            Value::Time(m) => format!("{:02}:{:02}", m / 60, m % 60),
+            Value::Enum(t, i) => t.variants().get(i as usize).copied().unwrap_or("?").into(),
+            Value::Days(_) => match lang {
+                Lang::En => "(days of the calendar)".into(),
+                Lang::Ru => "(дни календаря)".into(),
+                Lang::Kk => "(күнтізбе күндері)".into(),
+            },
+            Value::Unknown => match lang {
+                Lang::En => "unknown".into(),
+                Lang::Ru => "неизвестно".into(),
+                Lang::Kk => "белгісіз".into(),
+            },
+        }
+    }
+}
+
+/// Employee facts an expression can read (`employee.X`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EmployeeField {
+    /// `birth_date`
+    BirthDate,
+    /// `age`: whole years on the day judged.
+    Age,
+    /// `regime`
+    Regime,
+    /// `hazardous`
+    Hazardous,
+    /// `disability_group` (0 = none)
+    DisabilityGroup,
+    /// `pregnant`
+    Pregnant,
+    /// `overtime_consent`
+    OvertimeConsent,
+    /// `hourly_rate` (tenge / hours; unknown when not given)
+    HourlyRate,
+    /// `night_consent`: written consent to night work (LC 76 p.3–4).
+    NightConsent,
+    /// `child_under_7`: a woman with a child under seven, or another person raising one
+    /// without the mother (LC 76 p.4(1)).
+    ChildUnder7,
+    /// `disabled_child`: raising a child with a disability under eighteen (LC 76 p.4(2)).
+    DisabledChild,
+    /// `sex` (unknown when not given)
+    Sex,
+    /// `womens_list_job`: the job was on the former list of work barred or restricted to women.
+    WomensListJob,
+    /// `hire_date` (unknown when not given)
+    HireDate,
+}
+
+impl EmployeeField {
+    /// Every field with its name and type.
+    pub const ALL: &'static [(EmployeeField, &'static str, Type)] = &[
+        (EmployeeField::BirthDate, "birth_date", Type::Date),
+        (EmployeeField::Age, "age", Type::Int),
+        (
+            EmployeeField::Regime,
+            "regime",
+            Type::Enum(EnumType::Regime),
+        ),
+        (EmployeeField::Hazardous, "hazardous", Type::Bool),
+        (
+            EmployeeField::DisabilityGroup,
+            "disability_group",
+            Type::Int,
+        ),
+        (EmployeeField::Pregnant, "pregnant", Type::Bool),
+        (
+            EmployeeField::OvertimeConsent,
+            "overtime_consent",
+            Type::Bool,
+        ),
+        (
+            EmployeeField::HourlyRate,
+            "hourly_rate",
+            Type::Num(Dim {
+                hours: -1,
+                days: 0,
+                tenge: 1,
+                mci: 0,
+            }),
+        ),
+        (EmployeeField::NightConsent, "night_consent", Type::Bool),
+        (EmployeeField::ChildUnder7, "child_under_7", Type::Bool),
+        (EmployeeField::DisabledChild, "disabled_child", Type::Bool),
+        (EmployeeField::Sex, "sex", Type::Enum(EnumType::Sex)),
+        (EmployeeField::WomensListJob, "womens_list_job", Type::Bool),
+        (EmployeeField::HireDate, "hire_date", Type::Date),
+    ];
+
+    /// The field's name in rules.
+    pub fn name(self) -> &'static str {
+        EmployeeField::ALL
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map_or("", |(_, n, _)| n)
+    }
+}
+
+/// Timesheet facts an expression can read (`day.X`, `previous.X`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DayField {
+    /// `date`
+    Date,
+    /// `weekday`: 1 = Monday … 7 = Sunday.
+    Weekday,
+    /// `worked`: all hours worked, overtime included.
+    Worked,
+    /// `overtime`: of which overtime.
+    Overtime,
+    /// `night`: of which between 22:00 and 06:00.
+    Night,
+    /// `start`: shift start, if given.
+    Start,
+    /// `end`: shift end, if given (at or before `start` = the next day).
+    End,
+    /// `rest_before`: hours from the end of the previous shift to this start, if both are known.
+    RestBefore,
+    /// `overtime_basis`
+    OvertimeBasis,
+    /// `break`: the rest and meal break, if given (hours).
+    Break,
+}
+
+impl DayField {
+    /// Every field with its name and type.
+    pub const ALL: &'static [(DayField, &'static str, Type)] = &[
+        (DayField::Date, "date", Type::Date),
+        (DayField::Weekday, "weekday", Type::Int),
+        (DayField::Worked, "worked", Type::Num(Dim::HOURS)),
+        (DayField::Overtime, "overtime", Type::Num(Dim::HOURS)),
+        (DayField::Night, "night", Type::Num(Dim::HOURS)),
+        (DayField::Start, "start", Type::Time),
+        (DayField::End, "end", Type::Time),
+        (DayField::RestBefore, "rest_before", Type::Num(Dim::HOURS)),
+        (
+            DayField::OvertimeBasis,
+            "overtime_basis",
+            Type::Enum(EnumType::OvertimeBasis),
+        ),
+        (DayField::Break, "break", Type::Num(Dim::HOURS)),
+    ];
+
+    /// The field's name in rules.
+    pub fn name(self) -> &'static str {
+        DayField::ALL
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map_or("", |(_, n, _)| n)
+    }
+}
+
+/// A column of a fact table: its name (in rules and in the CSV header), type, and whether the
+/// CSV must have it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// Name in rules and in the CSV header.
+    pub name: &'static str,
+    /// Type.
+    pub ty: Type,
+    /// The CSV must have this column (an empty cell is still allowed where noted).
+    pub required: bool,
+}
+
+const fn col(name: &'static str, ty: Type, required: bool) -> Column {
+    Column { name, ty, required }
+}
+
+const DATE: Type = Type::Date;
+const TENGE: Type = Type::Num(Dim::TENGE);
+const HOURS: Type = Type::Num(Dim::HOURS);
+
+const PAYROLL: &[Column] = &[
+    col("period", DATE, true),
+    col("paid_on", DATE, false),
+    col("base_pay", TENGE, true),
+    col("overtime_pay", TENGE, false),
+    col("night_pay", TENGE, false),
+    col("holiday_pay", TENGE, false),
+    // LC 112 p.1: hours of downtime by the employer's fault, by no one's fault, and their pay.
+    col("employer_downtime_hours", HOURS, false),
+    col("neutral_downtime_hours", HOURS, false),
+    col("downtime_pay", TENGE, false),
+];
+
+const LEAVE: &[Column] = &[
+    col("start", DATE, true),
+    col("end", DATE, true),
+    col("kind", Type::Enum(EnumType::LeaveKind), true),
+    col("paid_on", DATE, false),
+    col("recalled_on", DATE, false),
+    // Derived on reading: the end of the employee's previous annual leave on record (LC 94 p.3).
+    col("previous_annual_end", DATE, false),
+];
+
+const ACCIDENT: &[Column] = &[
+    col("occurred", DATE, true),
+    col("injury", Type::Enum(EnumType::AccidentSeverity), true),
+    col("victims", Type::Int, true),
+    col("deaths", Type::Int, true),
+    col("reported_on", DATE, false),
+    col("injury_report_on", DATE, false),
+    col("commission_on", DATE, false),
+    col("commission_by", Type::Enum(EnumType::Authority), false),
+    col("extensions", Type::Int, false),
+    col("completed_on", DATE, false),
+    col("act_on", DATE, false),
+    col("employer_fault_percent", Type::Int, false),
+    col("victim_fault_percent", Type::Int, false),
+    // LC 190 p.3: the victim's (or representative's) written objection, and the employer's
+    // decision on it.
+    col("objection_on", DATE, false),
+    col("objection_decided_on", DATE, false),
+];
+
+const INSPECTION: &[Column] = &[
+    col("start", DATE, true),
+    col("end", DATE, true),
+    col("kind", Type::Enum(EnumType::InspectionKind), true),
+    col("risk", Type::Enum(EnumType::Risk), false),
+    col("ground", Type::Enum(EnumType::Ground), false),
+    col("notice_on", DATE, false),
+    col("extended_to", DATE, false),
+    col("anonymous_complaint", Type::Bool, false),
+    col("trust_certificate_on", DATE, false),
+    col("registered_on", DATE, false),
+    // EC 148 p.1(1): the subject is a micro business (5 + 5 working days).
+    col("micro", Type::Bool, false),
+    // Derived on reading: the start of the previous inspection of the same kind.
+    col("previous_start", DATE, false),
+    // Derived: how many inspections of this kind started earlier in the same year.
+    col("earlier_this_year", Type::Int, false),
+];
+
+/// The columns of each fact table (besides `employee_id` or the record id). The first date
+/// column is the record's key date. `paid_on` of payroll may be empty: not paid yet.
+pub fn columns(t: Table) -> &'static [Column] {
+    match t {
+        Table::Payroll => PAYROLL,
+        Table::Leave => LEAVE,
+        Table::Accident => ACCIDENT,
+        Table::Inspection => INSPECTION,
+    }
+}
+
+/// True for tables kept per employee (payroll, leave); the others are the employer's.
+pub fn per_employee(t: Table) -> bool {
+    matches!(t, Table::Payroll | Table::Leave)
+}
