@@ -70,6 +70,14 @@ impl Failure {
         }
     }
 
+    fn from_rejected(r: crate::amend::Rejected) -> Failure {
+        Failure::from_diagnostics(crate::error::render(
+            &r.errors,
+            &r.sources,
+            crate::error::Style::Plain,
+        ))
+    }
+
     fn from_eval(law: &Law, e: crate::eval::EvalError) -> Failure {
         let d = crate::error::render(
             &[e.clone().into()],
@@ -438,8 +446,8 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
         .iter()
         .map(|f| (f.name.as_str(), f.text.as_str()))
         .collect();
-    let versions = crate::amend::apply_files(&base, &files, req.historical)
-        .map_err(Failure::from_diagnostics)?;
+    let versions =
+        crate::amend::apply_files(&base, &files, req.historical).map_err(Failure::from_rejected)?;
     let last = versions.last().map_or(&*base, |v| &v.law);
     let coverage = crate::facts::Coverage {
         from: base.coverage().from.min(last.coverage().from),
@@ -552,8 +560,7 @@ pub fn lint(files: &[File]) -> Result<Lint, Failure> {
         .iter()
         .map(|f| (f.name.as_str(), f.text.as_str()))
         .collect();
-    let versions =
-        crate::amend::apply_files(law, &files, false).map_err(Failure::from_diagnostics)?;
+    let versions = crate::amend::apply_files(law, &files, false).map_err(Failure::from_rejected)?;
     let changed = crate::amend::impact::articles_changed(&versions);
     Ok(Lint {
         versions: versions.iter().skip(1).map(|v| v.name.clone()).collect(),

@@ -14,7 +14,7 @@
 //! Stages, lowest first: a module uses only the modules before it (`tests/stages.rs` reads every
 //! `crate::…` in `src/` and fails on an edge that points up this list):
 //!
-//! stages: date domain sorted suggest bundled syntax schema facts law check eval explain amend error load app wasm
+//! stages: date domain sorted suggest bundled syntax schema facts law check eval explain error amend load app wasm
 //!
 //! ```
 //! let law = ereje::bundled().expect("the bundled law checks");
@@ -42,6 +42,6 @@ pub mod wasm;
 
 pub use error::{Diagnostics, Error};
 pub use law::Law;
-pub use load::{bundled, load, load_sources};
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::bundled_with_scenarios;
+pub use load::{bundled, load, load_sources};

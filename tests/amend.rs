@@ -29,7 +29,12 @@ fn versions(files: &[(String, String)], historical: bool) -> Vec<Version> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    apply_files(law(), &files, historical).unwrap_or_else(|e| panic!("{}", e.rendered))
+    apply_files(law(), &files, historical).unwrap_or_else(|e| panic!("{}", rendered(e).rendered))
+}
+
+/// The errors of rejected amendment files, rendered as the app renders them.
+fn rendered(r: ereje::amend::Rejected) -> ereje::Diagnostics {
+    ereje::error::render(&r.errors, &r.sources, ereje::error::Style::Plain)
 }
 
 /// Asserts two laws print the same articles, naming the first that differs.
@@ -60,7 +65,7 @@ fn articles(law: &ereje::Law) -> Vec<String> {
 fn errors_of(files: &[(&str, &str)]) -> ereje::Diagnostics {
     match apply_files(law(), files, false) {
         Ok(_) => panic!("the amendment should be rejected"),
-        Err(e) => e,
+        Err(e) => rendered(e),
     }
 }
 
@@ -611,7 +616,7 @@ fn history_that_is_not_the_law_in_force_is_rejected() {
     let files = [("h.rules", text)];
     let e = match apply_files(law(), &files, true) {
         Ok(_) => panic!("should be rejected"),
-        Err(e) => e,
+        Err(e) => rendered(e),
     };
     assert_eq!(
         e.errors[0].code.as_deref(),

@@ -10,15 +10,14 @@
 //! ever adds dated values or bounds the time a provision is in force, unless it `replace`s a
 //! member, which rewrites it for every date (a hypothetical reading, for drafts).
 
-pub mod error;
 pub mod impact;
 pub mod search;
 
-pub use error::AmendError;
+pub use crate::error::AmendError;
 
 use crate::Law;
 use crate::date::Date;
-use crate::error::{Diagnostics, Error, Style, render};
+use crate::error::Error;
 use crate::syntax::ast::{self, Change, DatedValue, Item, Member, RuleClause};
 use crate::syntax::{self, FileId, Sources, Span, Spanned};
 
@@ -35,6 +34,16 @@ pub struct Version {
     pub law: Law,
 }
 
+/// Why amendment files were rejected: every error, located in `sources` (the law's files and
+/// the amendment's), for the caller to render.
+#[derive(Clone, Debug)]
+pub struct Rejected {
+    /// The errors, in the order found.
+    pub errors: Vec<Error>,
+    /// The files they point into.
+    pub sources: Sources,
+}
+
 /// Applies amendment files to a law, in order: each amendment amends the version before it (a
 /// bill, then an amendment to the bill). Returns the law in force and each amended version.
 ///
@@ -47,7 +56,7 @@ pub fn apply_files(
     base: &Law,
     files: &[(&str, &str)],
     historical: bool,
-) -> Result<Vec<Version>, Diagnostics> {
+) -> Result<Vec<Version>, Rejected> {
     let mut sources = base.sources.clone();
     let ids: Vec<FileId> = files.iter().map(|(n, t)| sources.add(n, t)).collect();
     let mut errors: Vec<Error> = Vec::new();
@@ -80,7 +89,7 @@ pub fn apply_files(
         }
     }
     if !errors.is_empty() {
-        return Err(render(&errors, &sources, Style::Plain));
+        return Err(Rejected { errors, sources });
     }
     let first = match (historical, amendments.first()) {
         (true, Some(a)) => before(base, a).map(|law| (format!("law before {}", a.name.node), law)),
@@ -103,7 +112,7 @@ pub fn apply_files(
     });
     let mut versions = match first {
         Ok(v) => vec![v],
-        Err(es) => return Err(render(&es, &sources, Style::Plain)),
+        Err(errors) => return Err(Rejected { errors, sources }),
     };
     for a in amendments {
         let last = versions.last().map_or("", |v| v.name.as_str());
@@ -170,7 +179,7 @@ pub fn apply_files(
     if errors.is_empty() {
         Ok(versions)
     } else {
-        Err(render(&errors, &sources, Style::Plain))
+        Err(Rejected { errors, sources })
     }
 }
 

@@ -1,10 +1,12 @@
 //! Errors of every stage as one type, and their rendering: text for terminals and `<pre>`, and
 //! plain data with positions for the web page and JSON.
 
-use crate::amend::AmendError;
+pub mod amend;
+
 use crate::check::CheckError;
 use crate::eval::EvalError;
 use crate::syntax::{Sources, Span, SyntaxError};
+pub use amend::AmendError;
 use miette::Diagnostic;
 use serde::Serialize;
 use thiserror::Error;
