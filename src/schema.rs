@@ -388,6 +388,11 @@ impl EmployeeField {
         (EmployeeField::HireDate, "hire_date", Type::Date),
     ];
 
+    /// True for facts a roster (or scenario) gives; false for `age`, computed on each day.
+    pub fn given(self) -> bool {
+        self != EmployeeField::Age
+    }
+
     /// The field's name in rules.
     pub fn name(self) -> &'static str {
         EmployeeField::ALL
@@ -440,6 +445,15 @@ impl DayField {
         ),
         (DayField::Break, "break", Type::Num(Dim::HOURS)),
     ];
+
+    /// True for facts a timesheet (or scenario) gives; false for those computed from them
+    /// (`date` is the row's key, `weekday` and `rest_before` follow from it).
+    pub fn given(self) -> bool {
+        !matches!(
+            self,
+            DayField::Date | DayField::Weekday | DayField::RestBefore
+        )
+    }
 
     /// The field's name in rules.
     pub fn name(self) -> &'static str {

@@ -6,55 +6,46 @@ use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Table};
 use crate::facts::{Day, Employee, Facts, Record};
 use crate::law::Law;
-use crate::law::expr::{Dim, EnumType, Type, Value, columns, per_employee};
 use crate::law::scenario::{
     Expectation, FineExpectation, FineExpected, Scenario, ValueExpectation, ValueOf,
 };
+use crate::schema::{DayField, Dim, EmployeeField, Type, Value, columns, per_employee};
 use crate::syntax::{Span, ast};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// The type of a fact a scenario may give, from the one schema (`crate::schema`): the
+/// employee's or the day's given fields.
 fn field_type(name: &str, employee: bool) -> Option<Type> {
-    let tenge_per_hour = Type::Num(Dim {
-        tenge: 1,
-        hours: -1,
-        ..Dim::NONE
-    });
-    Some(match (employee, name) {
-        (true, "birth_date" | "hire_date") => Type::Date,
-        (true, "night_consent" | "child_under_7" | "disabled_child" | "womens_list_job") => {
-            Type::Bool
-        }
-        (true, "sex") => Type::Enum(EnumType::Sex),
-        (false, "break") => Type::Num(Dim::HOURS),
-        (true, "regime") => Type::Enum(EnumType::Regime),
-        (true, "hazardous" | "pregnant" | "overtime_consent") => Type::Bool,
-        (true, "disability_group") => Type::Int,
-        (true, "hourly_rate") => tenge_per_hour,
-        (false, "worked" | "overtime" | "night") => Type::Num(Dim::HOURS),
-        (false, "start" | "end") => Type::Time,
-        (false, "overtime_basis") => Type::Enum(EnumType::OvertimeBasis),
-        _ => return None,
-    })
+    if employee {
+        EmployeeField::ALL
+            .iter()
+            .find(|(f, n, _)| f.given() && *n == name)
+            .map(|(_, _, t)| *t)
+    } else {
+        DayField::ALL
+            .iter()
+            .find(|(f, n, _)| f.given() && *n == name)
+            .map(|(_, _, t)| *t)
+    }
 }
 
-const EMPLOYEE_FIELDS: &[&str] = &[
-    "birth_date",
-    "regime",
-    "hazardous",
-    "disability_group",
-    "pregnant",
-    "overtime_consent",
-    "hourly_rate",
-];
-const DAY_FIELDS: &[&str] = &[
-    "worked",
-    "overtime",
-    "night",
-    "start",
-    "end",
-    "overtime_basis",
-];
+/// The names of the facts a scenario may give, for suggestions.
+fn field_names(employee: bool) -> Vec<&'static str> {
+    if employee {
+        EmployeeField::ALL
+            .iter()
+            .filter(|(f, _, _)| f.given())
+            .map(|(_, n, _)| *n)
+            .collect()
+    } else {
+        DayField::ALL
+            .iter()
+            .filter(|(f, _, _)| f.given())
+            .map(|(_, n, _)| *n)
+            .collect()
+    }
+}
 
 /// Compiles scenarios against a law; returns the ones that compiled and the errors of the rest.
 pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<CheckError>) {
@@ -72,11 +63,7 @@ pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<C
 }
 
 fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> {
-    let fields = if employee {
-        EMPLOYEE_FIELDS
-    } else {
-        DAY_FIELDS
-    };
+    let fields = field_names(employee);
     let Some(ty) = field_type(&f.name.node, employee) else {
         let help = match crate::suggest::suggest(&f.name.node, fields.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
@@ -149,9 +136,19 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
                         ("sex", Value::Enum(_, i)) => {
                             e.sex = crate::domain::Sex::ALL.get(i as usize).copied()
                         }
-                        _ => c.errors.push(CheckError::Scenario {
+                        (name, _) => c.errors.push(CheckError::Scenario {
                             what: format!("`{}` is out of range", law.text(f.value.span)),
-                            help: "disability groups are 0 (none) to 3".into(),
+                            help: if name == "disability_group" {
+                                "disability groups are 0 (none) to 3".into()
+                            } else {
+                                format!(
+                                    "`{name}` takes {}",
+                                    field_type(name, true).map_or_else(
+                                        || "another value".to_string(),
+                                        |t| t.to_string()
+                                    )
+                                )
+                            },
                             at: f.value.span,
                         }),
                     }
