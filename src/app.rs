@@ -161,16 +161,10 @@ fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours
                     let limit = match (employee.regime, limit_id) {
                         (Regime::Summed | Regime::Sliding, _) | (_, None) => None,
                         (_, Some(id)) => {
+                            let date = to.min(law.coverage().to);
                             let env = crate::eval::expr::Env {
-                                law,
-                                globals: options.globals(),
                                 employee: Some(employee),
-                                record: None,
-                                day: None,
-                                previous: None,
-                                date: to.min(law.coverage().to),
-                                aggs: &[],
-                                missing: None,
+                                ..crate::eval::expr::Env::new(law, options.globals(), date)
                             };
                             match crate::eval::expr::define(id, &env, None) {
                                 Ok(Value::Num(n)) => Some(n),

@@ -227,19 +227,15 @@ pub fn find(law: &Law) -> Vec<CheckError> {
                     set(&mut employee, &mut day, date);
                     witness.push(format!("{name} {label}"));
                 }
+                let globals = super::expr::Globals {
+                    as_of: date,
+                    enterprise: None,
+                };
                 let env = Env {
-                    law,
-                    globals: super::expr::Globals {
-                        as_of: date,
-                        enterprise: None,
-                    },
                     employee: Some(&employee),
-                    record: None,
                     day: Some(&day),
                     previous: Some(&day),
-                    date,
-                    aggs: &[],
-                    missing: None,
+                    ..Env::new(law, globals, date)
                 };
                 if let Err(EvalError::Conflict {
                     a, b, at, other, ..

@@ -129,15 +129,9 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
         let record = v.record.and_then(|i| s.facts.records.get(i));
         let date = v.on.or(record.map(|r| r.law_date())).unwrap_or(as_of);
         let env = crate::eval::expr::Env {
-            law,
-            globals: options.globals(),
             employee: v.employee.and_then(|i| s.facts.employees.get(i)),
             record,
-            day: None,
-            previous: None,
-            date,
-            aggs: &[],
-            missing: None,
+            ..crate::eval::expr::Env::new(law, options.globals(), date)
         };
         let (name, ty, got) = match v.name {
             ValueOf::Define(id) => {
