@@ -549,29 +549,39 @@ fn check(
             Err(c) => return c,
         }
     }
-    let csv = |i: usize| facts::Csv {
-        name: &texts[i].0,
-        text: &texts[i].1,
+    let mut files = texts.into_iter().map(|(name, text)| ereje::app::File { name, text });
+    let (Some(roster), Some(timesheet)) = (files.next(), files.next()) else {
+        return ExitCode::from(2);
     };
-    let tables: Vec<(Table, facts::Csv)> = inputs
-        .tables
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| (*t, csv(i + 2)))
-        .collect();
-    let (facts, input) = facts::read(csv(0), csv(1), &tables, coverage(law));
-    let as_of = as_of
-        .or_else(|| facts.date_range().map(|r| r.1))
-        .unwrap_or(coverage(law).from);
-    let verdict = match evaluate(law, &facts, &Options { as_of, enterprise }) {
-        Ok(v) => v,
-        Err(e) => {
-            let d = ereje::error::render(&[e.into()], &law.sources, ereje::error::Style::Plain);
-            eprint!("{}", d.rendered);
+    let mut request = ereje::app::CheckRequest {
+        roster,
+        timesheet,
+        payroll: None,
+        leave: None,
+        accidents: None,
+        inspections: None,
+        enterprise,
+        as_of,
+        lang,
+    };
+    for ((table, _), file) in inputs.tables.iter().zip(files) {
+        let slot = match table {
+            Table::Payroll => &mut request.payroll,
+            Table::Leave => &mut request.leave,
+            Table::Accident => &mut request.accidents,
+            Table::Inspection => &mut request.inspections,
+        };
+        *slot = Some(file);
+    }
+    // The same judgement as the page's (app::check_with), rendered for a terminal.
+    let report = match ereje::app::check_with(law, &request) {
+        Ok(r) => r,
+        Err(f) => {
+            eprint!("{}", f.rendered);
             return ExitCode::from(2);
         }
     };
-    let report = explain::report(law, &facts, &verdict, &input, lang);
+    let input = &report.summary;
     match format {
         Format::Human => print!("{}", explain::human(&report, lang, explain)),
         Format::Json => println!(
