@@ -283,9 +283,13 @@ pub struct FineAnswer {
     pub article_title: String,
 }
 
-/// The inspector's calculator.
+/// The inspector's calculator, on the bundled law.
 pub fn fine(req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
-    let law = law()?;
+    fine_with(law()?, req, lang)
+}
+
+/// The inspector's calculator on a given law (the CLI's `--rules`).
+pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
     let subject = match (req.subject, req.headcount, req.income_mci) {
         (Some(s), _, _) => s,
         (None, Some(h), Some(i)) => {

@@ -4,7 +4,6 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use ereje::date::Date;
 use ereje::domain::{Lang, Subject, Table};
-use ereje::eval::penalty::{self, FineQuery};
 use ereje::eval::{Options, evaluate};
 use ereje::explain;
 use ereje::facts;
@@ -253,36 +252,24 @@ fn main() -> ExitCode {
             offence_date,
             unpaid,
         } => {
-            let subject: Subject = match (subject, headcount, income_mci) {
-                (Some(s), _, _) => s.into(),
-                (None, Some(h), Some(i)) => match penalty::business_size(&law, h, i, date) {
-                    Ok(s) => {
-                        eprintln!("business category by EC Art 24: {s}");
-                        s
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        return ExitCode::from(2);
-                    }
+            if subject.is_none() && (headcount.is_none() || income_mci.is_none()) {
+                eprintln!("error: give --subject, or --headcount with --income-mci");
+                return ExitCode::from(2);
+            }
+            let request = ereje::app::FineRequest {
+                citation: match part {
+                    Some(p) => format!("KoAP {article}.{p}"),
+                    None => format!("KoAP {article}"),
                 },
-                _ => {
-                    eprintln!("error: give --subject, or --headcount with --income-mci");
-                    return ExitCode::from(2);
-                }
-            };
-            let citation = match part {
-                Some(p) => format!("KoAP {article}.{p}"),
-                None => format!("KoAP {article}"),
-            };
-            let q = FineQuery {
-                citation,
-                subject,
+                subject: subject.map(Subject::from),
+                headcount,
+                income_mci,
                 repeat,
                 date,
                 offence: offence_date,
                 unpaid,
             };
-            fine(&law, &q, cli.format, lang)
+            fine(&law, &request, subject.is_none(), cli.format, lang)
         }
         Command::Test { dir, coverage } => {
             let law = match dir {
@@ -549,7 +536,9 @@ fn check(
             Err(c) => return c,
         }
     }
-    let mut files = texts.into_iter().map(|(name, text)| ereje::app::File { name, text });
+    let mut files = texts
+        .into_iter()
+        .map(|(name, text)| ereje::app::File { name, text });
     let (Some(roster), Some(timesheet)) = (files.next(), files.next()) else {
         return ExitCode::from(2);
     };
@@ -604,20 +593,31 @@ fn check(
     }
 }
 
-fn fine(law: &Law, q: &FineQuery, format: Format, lang: Lang) -> ExitCode {
-    match penalty::fine(law, q) {
-        Ok(f) => {
+/// The calculator's answer (app::fine_with, as the page asks it), printed.
+fn fine(
+    law: &Law,
+    request: &ereje::app::FineRequest,
+    derived: bool,
+    format: Format,
+    lang: Lang,
+) -> ExitCode {
+    match ereje::app::fine_with(law, request, lang) {
+        Ok(answer) => {
+            let f = &answer.fine;
+            if derived {
+                eprintln!("business category by EC Art 24: {}", f.subject);
+            }
             match format {
                 Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&f).unwrap_or_default())
+                    println!("{}", serde_json::to_string_pretty(f).unwrap_or_default())
                 }
-                Format::Csv => print!("{}", explain::fine_csv(&f)),
-                Format::Human => print!("{}", explain::fine_text(law, &f, lang)),
+                Format::Csv => print!("{}", explain::fine_csv(f)),
+                Format::Human => print!("{}", explain::fine_text(law, f, lang)),
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.message);
             ExitCode::from(2)
         }
     }
