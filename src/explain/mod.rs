@@ -1,0 +1,493 @@
+//! The report model: findings and their explanation trees as data in the user's language (what
+//! the page and `--format json` get). One renderer per artefact beside it: `text` (terminals
+//! and `<pre>`), `csv`, and the `words` they share. The CLI, the wasm boundary and the golden
+//! tests all use these.
+
+use crate::date::Date;
+use crate::domain::{Lang, Tr};
+use crate::eval::trace::{Step, StepNote};
+use crate::eval::{Finding, Verdict};
+use crate::facts::{Facts, InputError, InputReport};
+use crate::law::expr::{Dim, Type, Value};
+use crate::law::{Law, dated::InForce};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+mod csv;
+mod text;
+mod words;
+
+pub use csv::{csv, fine_csv};
+pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
+pub use words::{Word, mci_not_set, money, ui};
+use words::{mci_word, tenge};
+
+/// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).
+fn unit_of(ty: Type) -> Option<String> {
+    match ty {
+        Type::Num(d) if d != Dim::NONE => Some(match d {
+            Dim::HOURS => "h".into(),
+            Dim::DAYS => "days".into(),
+            Dim::TENGE => "tenge".into(),
+            Dim::MCI => "mci".into(),
+            other => other.to_string(),
+        }),
+        _ => None,
+    }
+}
+
+/// A value without its unit (for JSON and CSV).
+fn bare(v: Value) -> String {
+    match v {
+        Value::Num(d) => d.normalize().to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.show(Type::Int, Lang::En),
+    }
+}
+
+/// What produced a report: for evidence, the exact engine and rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Engine {
+    /// ereje's version.
+    pub version: String,
+    /// SHA-256 of the rule files, in load order.
+    pub rules_digest: String,
+    /// The day the check was made.
+    pub law_as_of: String,
+}
+
+impl Engine {
+    /// Describes the engine and law used.
+    pub fn new(law: &Law, as_of: Date) -> Engine {
+        Engine {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            rules_digest: digest(law),
+            law_as_of: as_of.to_string(),
+        }
+    }
+}
+
+/// SHA-256 over the names and texts of the loaded files.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn digest(law: &Law) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (_, name, text) in law.sources.files() {
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{b:02x}"));
+            s
+        })
+}
+
+/// The digest of the bundled rules as written: the only law the browser module checks files
+/// against (its own copy has the comments blanked, which would change a digest taken here).
+#[cfg(target_arch = "wasm32")]
+pub fn digest(_law: &Law) -> String {
+    crate::bundled::DIGEST.to_string()
+}
+
+/// One explanation step, in a language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StepOut {
+    /// `rule`, `requirement`, `condition`, `fact`, `parameter`, `definition`, `exception`, `aggregate`.
+    pub kind: &'static str,
+    /// What the step is about.
+    pub label: String,
+    /// Its value with unit, in the language.
+    pub value: String,
+    /// The provision it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// For parameters: in force since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// For parameters: the act that set the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `applies`, `does not apply`, `holds`, `fails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// What it was computed from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<StepOut>,
+}
+
+fn step_out(s: &Step, lang: Lang) -> StepOut {
+    StepOut {
+        kind: s.kind.name(),
+        label: s.label.clone(),
+        value: if s.value == Value::Unknown && s.note.is_some() {
+            String::new()
+        } else {
+            s.value.show(s.ty, lang)
+        },
+        citation: s.citation.clone(),
+        since: s.since.map(|d| d.to_string()),
+        source: s.source.clone(),
+        outcome: s.note.map(|n| {
+            ui(
+                match n {
+                    StepNote::Applies => Word::Applies,
+                    StepNote::DoesNotApply => Word::DoesNotApply,
+                    StepNote::Holds => Word::Holds,
+                    StepNote::Fails => Word::Fails,
+                    StepNote::NotYetSet => Word::NotYetSet,
+                },
+                lang,
+            )
+            .to_string()
+        }),
+        because: {
+            // A fact read twice in one condition (`age >= 16 and age < 18`) is shown once.
+            let mut v: Vec<StepOut> = Vec::new();
+            for c in &s.children {
+                let c = step_out(c, lang);
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+            }
+            v
+        },
+    }
+}
+
+/// A penalty quote in a language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PenaltyOut {
+    /// The KoAP part.
+    pub citation: String,
+    /// Its title.
+    pub title: String,
+    /// A warning may be given instead of a fine (first offence).
+    pub warning_possible: bool,
+    /// Lowest fine in MCI.
+    pub mci_min: Decimal,
+    /// Highest fine in MCI.
+    pub mci_max: Decimal,
+    /// Lowest fine in tenge (`null` when the MCI of the day is not yet set by law).
+    pub kzt_min: Option<Decimal>,
+    /// Highest fine in tenge (likewise).
+    pub kzt_max: Option<Decimal>,
+    /// The MCI in tenge used (`null` when not yet set by law).
+    pub mci_value: Option<Decimal>,
+    /// The part for a repeat within a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_citation: Option<String>,
+    /// Its range in MCI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_mci: Option<(Decimal, Decimal)>,
+}
+
+/// The record a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordOut {
+    /// `payroll`, `leave`, `accident`, `inspection`.
+    pub table: String,
+    /// The record's id (accidents, inspections).
+    pub id: Option<String>,
+    /// Its key date.
+    pub date: String,
+}
+
+/// A finding in a language (interfaces.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingOut {
+    /// The employer's id of the employee (empty for the employer's own records).
+    pub employee_id: String,
+    /// The record judged, for payroll, leave, accident and inspection rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordOut>,
+    /// The rule's stable id.
+    pub rule: String,
+    /// The governing provision.
+    pub citation: String,
+    /// The rule's own provision.
+    pub rule_citation: String,
+    /// The article's title.
+    pub article_title: String,
+    /// The rule's title.
+    pub title: String,
+    /// `gross`, `significant` or `minor`.
+    pub severity: String,
+    /// The period judged.
+    pub period: Period,
+    /// What was measured (no unit).
+    pub measured: Option<String>,
+    /// The limit (no unit).
+    pub limit: Option<String>,
+    /// The unit of both.
+    pub unit: Option<String>,
+    /// What is wrong, in words.
+    pub message: String,
+    /// What to change.
+    pub remedy: Option<String>,
+    /// The penalty it triggers, priced.
+    pub penalty: Option<PenaltyOut>,
+    /// How sure the reading is, when not high.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    /// Why.
+    pub explanation: Vec<StepOut>,
+}
+
+/// A period of days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+/// Totals of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Data rows rejected.
+    pub rows_rejected: usize,
+    /// Employees checked.
+    pub employees: usize,
+    /// Employees with a breach.
+    pub employees_in_breach: usize,
+    /// Findings per governing citation.
+    pub by_citation: BTreeMap<String, usize>,
+    /// Findings per rule.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Lowest and highest total of the fines the findings could bring (first offences).
+    pub fine_exposure_kzt: Exposure,
+    /// Bad input.
+    pub errors: Vec<InputError>,
+}
+
+/// A range of tenge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Exposure {
+    /// Lowest, as first offences (a warning where the part allows one).
+    pub min: Decimal,
+    /// Highest, as first offences.
+    pub max: Decimal,
+    /// Highest if every breach were a repeat within a year after a penalty.
+    pub max_if_repeated: Decimal,
+    /// Fines that could not be priced in tenge because the MCI of the day of the check is
+    /// not yet set by law (the law's horizon); their MCI are in `unpriced_mci_max`.
+    pub unpriced: usize,
+    /// Highest total in MCI of those fines.
+    pub unpriced_mci_max: Decimal,
+}
+
+/// A rule the check could not judge on some dates: a value the law sets per period (a budget
+/// year's MCI or minimum wage, a year's calendar of days off) is not yet set for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UndecidedOut {
+    /// The rule's stable id.
+    pub rule: String,
+    /// Its provision.
+    pub citation: String,
+    /// Its title.
+    pub title: String,
+    /// The value not yet set (the parameter's name).
+    pub parameter: String,
+    /// Where the law sets that value.
+    pub parameter_citation: String,
+    /// The dates left undecided.
+    pub period: Period,
+    /// How many periods (days, weeks, months, records).
+    pub times: usize,
+    /// For how many employees.
+    pub employees: usize,
+    /// The same, in words.
+    pub message: String,
+}
+
+/// The whole answer of `ereje check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// Engine and law used.
+    pub engine: Engine,
+    /// The findings.
+    pub findings: Vec<FindingOut>,
+    /// What could not be judged because the law has not yet set a value it needs.
+    pub undecided: Vec<UndecidedOut>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
+    let show = |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| v.show(t, lang));
+    let excess = match (f.measured, f.limit) {
+        (Some((Value::Num(a), t)), Some((Value::Num(b), _))) => Value::Num(a - b).show(t, lang),
+        _ => String::new(),
+    };
+    template
+        .replace("{measured}", &show(f.measured))
+        .replace("{limit}", &show(f.limit))
+        .replace("{excess}", &excess)
+        .replace("{from}", &f.from.to_string())
+        .replace("{to}", &f.to.to_string())
+        .replace(
+            "{employee}",
+            f.employee
+                .and_then(|i| facts.employees.get(i))
+                .map_or("", |e| e.id.as_str()),
+        )
+}
+
+/// A finding in a language.
+pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut {
+    let rule = &law.rules[f.rule.index()];
+    let unit = f.measured.and_then(|(_, t)| unit_of(t));
+    FindingOut {
+        employee_id: f
+            .employee
+            .and_then(|i| facts.employees.get(i))
+            .map_or_else(String::new, |e| e.id.clone()),
+        record: f.record.as_ref().map(|r| RecordOut {
+            table: r.table.to_string(),
+            id: r.id.clone(),
+            date: r.key.to_string(),
+        }),
+        rule: rule.name.clone(),
+        citation: f.citation.clone(),
+        rule_citation: law.rule_citation(f.rule),
+        article_title: law.article_title(rule.article).get(lang).to_string(),
+        title: rule.title.get(lang).to_string(),
+        severity: rule.severity.to_string(),
+        period: Period {
+            from: f.from.to_string(),
+            to: f.to.to_string(),
+        },
+        measured: f.measured.map(|(v, _)| bare(v)),
+        limit: f.limit.map(|(v, _)| bare(v)),
+        unit,
+        message: fill(rule.message.get(lang), f, facts, lang),
+        remedy: rule
+            .remedy
+            .as_ref()
+            .map(|r| fill(r.get(lang), f, facts, lang)),
+        penalty: f.penalty.as_ref().map(|q| {
+            let title = law
+                .penalty_index
+                .get(&q.citation)
+                .map(|p| law.penalties[p.index()].title.get(lang).to_string())
+                .unwrap_or_default();
+            PenaltyOut {
+                citation: q.citation.clone(),
+                title,
+                warning_possible: q.warning_possible,
+                mci_min: q.mci_min,
+                mci_max: q.mci_max,
+                kzt_min: q.kzt_min,
+                kzt_max: q.kzt_max,
+                mci_value: q.mci_value,
+                repeat_citation: q.repeat.as_ref().map(|r| r.0.clone()),
+                repeat_mci: q.repeat.as_ref().map(|r| (r.1, r.2)),
+            }
+        }),
+        confidence: rule
+            .confidence
+            .as_ref()
+            .filter(|c| c.level != crate::domain::Confidence::High)
+            .map(|c| format!("{}: {}", c.level, c.reason)),
+        explanation: f.explanation.iter().map(|s| step_out(s, lang)).collect(),
+    }
+}
+
+/// An undecided rule in a language.
+pub fn undecided(law: &Law, u: &crate::eval::Undecided, lang: Lang) -> UndecidedOut {
+    let rule = &law.rules[u.rule.index()];
+    let param = &law.params[u.param.index()];
+    let citation = law.rule_citation(u.rule);
+    let parameter_citation = law.cite(param.article, param.part.as_deref());
+    let (from, to) = (u.from.to_string(), u.to.to_string());
+    let message = match lang {
+        Lang::En => format!(
+            "{citation} could not be judged for {from} – {to} ({} times): `{}` ({parameter_citation}) is not yet set by law for these dates",
+            u.times, param.name
+        ),
+        Lang::Ru => format!(
+            "{citation}: проверка невозможна за {from} – {to} ({} раз): значение `{}` ({parameter_citation}) на эти даты ещё не установлено законом",
+            u.times, param.name
+        ),
+        Lang::Kk => format!(
+            "{citation}: {from} – {to} кезеңін тексеру мүмкін емес ({} рет): `{}` мәні ({parameter_citation}) бұл күндерге заңмен әлі белгіленбеген",
+            u.times, param.name
+        ),
+    };
+    UndecidedOut {
+        rule: rule.name.clone(),
+        citation,
+        title: rule.title.get(lang).to_string(),
+        parameter: param.name.clone(),
+        parameter_citation,
+        period: Period { from, to },
+        times: u.times,
+        employees: u.employees,
+        message,
+    }
+}
+
+/// The report of a check, in a language.
+pub fn report(
+    law: &Law,
+    facts: &Facts,
+    verdict: &Verdict,
+    input: &InputReport,
+    lang: Lang,
+) -> CheckReport {
+    let findings: Vec<FindingOut> = verdict
+        .findings
+        .iter()
+        .map(|f| finding(law, facts, f, lang))
+        .collect();
+    let mut by_citation = BTreeMap::new();
+    let mut by_rule = BTreeMap::new();
+    for f in &findings {
+        *by_citation.entry(f.citation.clone()).or_insert(0) += 1;
+        *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+    }
+    let exposure = exposure(verdict.findings.iter().filter_map(|f| f.penalty.as_ref()));
+    CheckReport {
+        engine: Engine::new(law, verdict.options.as_of),
+        findings,
+        undecided: verdict
+            .undecided
+            .iter()
+            .map(|u| undecided(law, u, lang))
+            .collect(),
+        summary: Summary {
+            rows_read: input.rows_read,
+            rows_rejected: input.rows_rejected,
+            employees: verdict.employees,
+            employees_in_breach: verdict.employees_in_breach,
+            by_citation,
+            by_rule,
+            fine_exposure_kzt: exposure,
+            errors: input.errors.clone(),
+        },
+    }
+}
+
+/// The fines a set of findings could bring, as first offences and if all were repeats.
+pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote>) -> Exposure {
+    let mut e = Exposure::default();
+    for q in quotes {
+        let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
+            e.unpriced += 1;
+            e.unpriced_mci_max += q.mci_max;
+            continue;
+        };
+        e.min += lo;
+        e.max += hi;
+        e.max_if_repeated += q.repeat.as_ref().map_or(hi, |(_, _, r)| *r * mci);
+    }
+    e
+}

@@ -1,0 +1,193 @@
+//! The words of the text reports in kk, ru and en, and the forms of amounts.
+
+use crate::domain::Lang;
+use rust_decimal::Decimal;
+
+/// A word (or phrase) of the text reports: the key is typed, so a missing translation cannot
+/// compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// `employees`
+    Employees,
+    /// `in_breach`
+    InBreach,
+    /// `findings`
+    Findings,
+    /// `as_of`
+    AsOf,
+    /// `fix`
+    Fix,
+    /// `penalty`
+    Penalty,
+    /// `warning`
+    Warning,
+    /// `first_offence`
+    FirstOffence,
+    /// `repeat`
+    Repeat,
+    /// `no_penalty`
+    NoPenalty,
+    /// `by_article`
+    ByArticle,
+    /// `if_repeated`
+    IfRepeated,
+    /// `up_to`
+    UpTo,
+    /// `employer`
+    Employer,
+    /// `exposure`
+    Exposure,
+    /// `rows`
+    Rows,
+    /// `read`
+    Read,
+    /// `rejected`
+    Rejected,
+    /// `input_errors`
+    InputErrors,
+    /// `why`
+    Why,
+    /// `applies`
+    Applies,
+    /// `does_not_apply`
+    DoesNotApply,
+    /// `holds`
+    Holds,
+    /// `fails`
+    Fails,
+    /// `since`
+    Since,
+    /// `per`
+    Per,
+    /// `no_findings`
+    NoFindings,
+    /// `days`
+    Days,
+    /// `confidence`
+    Confidence,
+    /// `undecided`
+    Undecided,
+    /// `not_yet_set`
+    NotYetSet,
+}
+
+/// Words of the interface, in the three languages.
+pub fn ui(word: Word, lang: Lang) -> &'static str {
+    let t: [&str; 3] = match word {
+        Word::Employees => ["employees", "работников", "жұмыскер"],
+        Word::InBreach => ["in breach", "с нарушениями", "бұзушылықпен"],
+        Word::Findings => ["findings", "нарушений", "бұзушылық"],
+        Word::AsOf => ["as of", "на дату", "күнгі жағдай бойынша"],
+        Word::Fix => ["What to change", "Что изменить", "Не өзгерту керек"],
+        Word::Penalty => ["Penalty", "Взыскание", "Жаза"],
+        Word::Warning => ["warning", "предупреждение", "ескерту"],
+        Word::FirstOffence => ["first offence", "впервые", "алғаш рет"],
+        Word::Repeat => [
+            "repeat within a year",
+            "повторно в течение года",
+            "бір жыл ішінде қайталап",
+        ],
+        Word::NoPenalty => [
+            "no KoAP part sets a fine for this breach",
+            "КоАП не устанавливает штраф за это нарушение",
+            "ӘҚБтК бұл бұзушылық үшін айыппұл белгілемейді",
+        ],
+        Word::ByArticle => [
+            "Findings by article",
+            "Нарушения по статьям",
+            "Баптар бойынша бұзушылықтар",
+        ],
+        Word::IfRepeated => [
+            "if repeated within a year",
+            "при повторном нарушении в течение года",
+            "бір жыл ішінде қайталанса",
+        ],
+        Word::UpTo => ["up to", "до", "ең көбі"],
+        Word::Employer => [
+            "Employer's records",
+            "Записи работодателя",
+            "Жұмыс берушінің жазбалары",
+        ],
+        Word::Exposure => ["Potential fines", "Возможные штрафы", "Ықтимал айыппұлдар"],
+        Word::Rows => ["Rows", "Строки", "Жолдар"],
+        Word::Read => ["read", "прочитано", "оқылды"],
+        Word::Rejected => ["rejected", "отклонено", "қабылданбады"],
+        Word::InputErrors => [
+            "Input errors",
+            "Ошибки во входных данных",
+            "Кіріс деректердегі қателер",
+        ],
+        Word::Why => ["Why", "Почему", "Неліктен"],
+        Word::Applies => ["applies", "применяется", "қолданылады"],
+        Word::DoesNotApply => ["does not apply", "не применяется", "қолданылмайды"],
+        Word::Holds => ["holds", "выполняется", "орындалады"],
+        Word::Fails => ["fails", "не выполняется", "орындалмайды"],
+        Word::Since => ["in force since", "действует с", "күшіне енген күні"],
+        Word::Per => ["per", "согласно", "негізі"],
+        Word::NoFindings => [
+            "No breaches found.",
+            "Нарушений не найдено.",
+            "Бұзушылықтар табылған жоқ.",
+        ],
+        Word::Days => ["day(s)", "дн.", "күн"],
+        Word::Confidence => ["confidence", "достоверность", "сенімділік"],
+        Word::Undecided => [
+            "Not judged: the law has not yet set a value these rules need",
+            "Не проверено: закон ещё не установил значение, нужное этим правилам",
+            "Тексерілмеді: бұл ережелерге қажет мәнді заң әлі белгілемеген",
+        ],
+        Word::NotYetSet => [
+            "not yet set by law for this date",
+            "на эту дату ещё не установлено законом",
+            "бұл күнге заңмен әлі белгіленбеген",
+        ],
+    };
+    t[lang as usize]
+}
+
+/// A tenge amount with thousands grouped: `221,520` (en) or `221 520` (ru, kk).
+pub fn money(d: Decimal, lang: Lang) -> String {
+    let d = d
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let s = d.abs().to_string();
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(if lang == Lang::En { '.' } else { ',' });
+        out.push_str(f);
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
+pub(crate) fn tenge(lang: Lang) -> &'static str {
+    ["tenge", "тенге", "теңге"][lang as usize]
+}
+
+/// Says that the MCI for `date`'s year is not yet set by law (the law's horizon).
+pub fn mci_not_set(year: &str, lang: Lang) -> String {
+    let year = year.get(..4).unwrap_or(year);
+    match lang {
+        Lang::En => format!("tenge unknown: the {year} MCI is not yet set by law"),
+        Lang::Ru => {
+            format!("сумма в тенге неизвестна: МРП на {year} год ещё не установлен законом")
+        }
+        Lang::Kk => format!("теңгемен сомасы белгісіз: {year} жылға АЕК заңмен әлі белгіленбеген"),
+    }
+}
+
+pub(crate) fn mci_word(lang: Lang) -> &'static str {
+    ["MCI", "МРП", "АЕК"][lang as usize]
+}
