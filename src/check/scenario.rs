@@ -89,478 +89,557 @@ fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> 
     c.constant(&f.value, ty)
 }
 
+/// What a scenario's items build up, one item at a time.
+struct Build<'c, 'a> {
+    c: &'c mut Checker<'a>,
+    law: &'c Law,
+    employees: Vec<Employee>,
+    index: BTreeMap<String, usize>,
+    days: Vec<Day>,
+    seen: BTreeMap<(usize, Date), Span>,
+    records: Vec<Record>,
+    expects: Vec<Expectation>,
+    fines: Vec<FineExpectation>,
+}
+
+impl Build<'_, '_> {
+    fn employee(&mut self, item: &ast::ScenarioItem) {
+        let ast::ScenarioItem::Employee { id, fields, span } = item else {
+            return;
+        };
+        let Build {
+            c,
+            law,
+            employees,
+            index,
+            ..
+        } = self;
+        if index.contains_key(&id.node) {
+            c.errors.push(CheckError::Scenario {
+                what: format!("employee `{}` is declared twice", id.node),
+                help: "give each employee one `employee` line".into(),
+                at: *span,
+            });
+            return;
+        }
+        let mut e = Employee::adult(&id.node);
+        for f in fields {
+            let Some(v) = value(c, f, true) else { continue };
+            match (f.name.node.as_str(), v) {
+                ("birth_date", Value::Date(d)) => e.birth_date = d,
+                ("regime", Value::Enum(_, i)) => {
+                    e.regime = Regime::ALL.get(i as usize).copied().unwrap_or(e.regime)
+                }
+                ("hazardous", Value::Bool(b)) => e.hazardous = b,
+                ("pregnant", Value::Bool(b)) => e.pregnant = b,
+                ("overtime_consent", Value::Bool(b)) => e.overtime_consent = b,
+                ("disability_group", Value::Int(g @ 0..=3)) => e.disability_group = g as u8,
+                ("hourly_rate", v) => e.hourly_rate = v.as_num(),
+                ("hire_date", Value::Date(d)) => e.hire_date = Some(d),
+                ("night_consent", Value::Bool(b)) => e.night_consent = b,
+                ("child_under_7", Value::Bool(b)) => e.child_under_7 = b,
+                ("disabled_child", Value::Bool(b)) => e.disabled_child = b,
+                ("womens_list_job", Value::Bool(b)) => e.womens_list_job = b,
+                ("sex", Value::Enum(_, i)) => {
+                    e.sex = crate::domain::Sex::ALL.get(i as usize).copied()
+                }
+                (name, _) => c.errors.push(CheckError::Scenario {
+                    what: format!("`{}` is out of range", law.text(f.value.span)),
+                    help: if name == "disability_group" {
+                        "disability groups are 0 (none) to 3".into()
+                    } else {
+                        format!(
+                            "`{name}` takes {}",
+                            field_type(name, true)
+                                .map_or_else(|| "another value".to_string(), |t| t.to_string())
+                        )
+                    },
+                    at: f.value.span,
+                }),
+            }
+        }
+        index.insert(id.node.clone(), employees.len());
+        employees.push(e);
+    }
+
+    fn days(&mut self, item: &ast::ScenarioItem) {
+        let ast::ScenarioItem::Days {
+            employee,
+            from,
+            to,
+            fields,
+            span,
+        } = item
+        else {
+            return;
+        };
+        let Build {
+            c,
+            index,
+            days,
+            seen,
+            ..
+        } = self;
+        let Some(&e) = index.get(&employee.node) else {
+            c.errors.push(CheckError::Scenario {
+                what: format!("unknown employee `{}`", employee.node),
+                help: "declare it first with `employee ID { … }`".into(),
+                at: employee.span,
+            });
+            return;
+        };
+        let mut day = Day {
+            employee: e as u32,
+            date: from.node,
+            worked: Decimal::ZERO,
+            overtime: Decimal::ZERO,
+            night: Decimal::ZERO,
+            start: None,
+            end: None,
+            basis: OvertimeBasis::Ordinary,
+            rest_before: None,
+            break_hours: None,
+        };
+        for f in fields {
+            let Some(v) = value(c, f, false) else {
+                continue;
+            };
+            match (f.name.node.as_str(), v) {
+                ("worked", Value::Num(h)) => day.worked = h,
+                ("overtime", Value::Num(h)) => day.overtime = h,
+                ("night", Value::Num(h)) => day.night = h,
+                ("start", Value::Time(t)) => day.start = Some(t),
+                ("end", Value::Time(t)) => day.end = Some(t),
+                ("break", Value::Num(h)) => day.break_hours = Some(h),
+                ("overtime_basis", Value::Enum(_, i)) => {
+                    day.basis = OvertimeBasis::ALL
+                        .get(i as usize)
+                        .copied()
+                        .unwrap_or(day.basis)
+                }
+                _ => {}
+            }
+        }
+        let bad = if day.overtime > day.worked {
+            Some("overtime is more than the hours worked")
+        } else if day.night > day.worked {
+            Some("night hours are more than the hours worked")
+        } else if day.worked > Decimal::from(24) {
+            Some("more than 24 hours in a day")
+        } else if day.start.is_some() != day.end.is_some() {
+            Some("give both `start` and `end`, or neither")
+        } else {
+            None
+        };
+        if let Some(what) = bad {
+            c.errors.push(CheckError::Scenario {
+                what: what.into(),
+                help: "scenario days follow the rules of timesheet.csv".into(),
+                at: *span,
+            });
+            return;
+        }
+        let mut date = from.node;
+        while date <= to.node {
+            if let Some(first) = seen.insert((e, date), *span) {
+                c.errors.push(CheckError::Scenario {
+                    what: format!("a second day for `{}` on {date}", employee.node),
+                    help: format!("the first is at byte {}", first.start),
+                    at: *span,
+                });
+                break;
+            }
+            days.push(Day {
+                date,
+                ..day.clone()
+            });
+            let Ok(next) = date.tomorrow() else { break };
+            date = next;
+        }
+    }
+
+    fn record(&mut self, item: &ast::ScenarioItem) {
+        let ast::ScenarioItem::Record {
+            table,
+            employee,
+            id,
+            fields,
+            span,
+        } = item
+        else {
+            return;
+        };
+        let Build {
+            c, index, records, ..
+        } = self;
+        let Some(t) = Table::from_keyword(&table.node) else {
+            let help = match crate::suggest::suggest(&table.node, Table::KEYWORDS.iter().copied()) {
+                Some(x) => format!("did you mean `{x}`?"),
+                None => format!("tables are {}", Table::KEYWORDS.join(", ")),
+            };
+            c.errors.push(CheckError::Scenario {
+                what: format!("unknown table `{}`", table.node),
+                help,
+                at: table.span,
+            });
+            return;
+        };
+        let who = match (per_employee(t), employee) {
+            (true, Some(e)) => match index.get(&e.node) {
+                Some(&i) => Some(i as u32),
+                None => {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("unknown employee `{}`", e.node),
+                        help: "declare it first with `employee ID { … }`".into(),
+                        at: e.span,
+                    });
+                    return;
+                }
+            },
+            (true, None) => {
+                c.errors.push(CheckError::Scenario {
+                    what: format!("a `{t}` record belongs to an employee"),
+                    help: format!("write `record {t} for ID {{ … }}`"),
+                    at: *span,
+                });
+                return;
+            }
+            (false, _) => None,
+        };
+        let cols = columns(t);
+        let mut values = vec![Value::Unknown; cols.len()];
+        for f in fields {
+            let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
+                let help = match crate::suggest::suggest(&f.name.node, cols.iter().map(|x| x.name))
+                {
+                    Some(x) => format!("did you mean `{x}`?"),
+                    None => format!(
+                        "columns are {}",
+                        cols.iter().map(|x| x.name).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                c.errors.push(CheckError::Scenario {
+                    what: format!("unknown `{t}` column `{}`", f.name.node),
+                    help,
+                    at: f.name.span,
+                });
+                continue;
+            };
+            if let Some(v) = c.constant(&f.value, cols[i].ty) {
+                values[i] = v;
+            }
+        }
+        let key = cols
+            .iter()
+            .position(|x| x.ty == Type::Date)
+            .and_then(|i| match values[i] {
+                Value::Date(d) => Some(d),
+                _ => None,
+            });
+        let Some(key) = key else {
+            let first = cols
+                .iter()
+                .find(|x| x.ty == Type::Date)
+                .map_or("", |x| x.name);
+            c.errors.push(CheckError::Scenario {
+                what: format!("a `{t}` record needs its `{first}`"),
+                help: "the first date column places the record in time".into(),
+                at: *span,
+            });
+            return;
+        };
+        records.push(Record {
+            table: t,
+            employee: who,
+            id: (!per_employee(t)).then(|| {
+                id.as_ref()
+                    .map_or_else(|| format!("{t}-{}", records.len() + 1), |i| i.node.clone())
+            }),
+            key,
+            values,
+        });
+    }
+
+    fn fine(&mut self, item: &ast::ScenarioItem) {
+        let ast::ScenarioItem::ExpectFine {
+            citation,
+            subject,
+            repeat,
+            on,
+            outcome,
+            span,
+        } = item
+        else {
+            return;
+        };
+        let Build { c, law, fines, .. } = self;
+        let cite = super::cite(citation);
+        let Some(&penalty) = law.penalty_index.get(&cite) else {
+            let help = match crate::suggest::suggest(
+                &cite,
+                law.penalty_index.keys().map(String::as_str),
+            ) {
+                Some(x) => format!("did you mean `{x}`?"),
+                None => "name a `penalty` part of the KoAP".into(),
+            };
+            c.errors.push(CheckError::UnknownPenalty {
+                citation: cite,
+                help,
+                at: citation.span,
+            });
+            return;
+        };
+        let mci = crate::law::expr::Type::Num(Dim::MCI);
+        let tenge = crate::law::expr::Type::Num(Dim::TENGE);
+        let num = |c: &mut Checker, e: &ast::Expr, ty| c.constant(e, ty).and_then(|v| v.as_num());
+        let expected = match outcome {
+            ast::FineOutcome::None => FineExpected::None,
+            ast::FineOutcome::Warning => FineExpected::Warning,
+            ast::FineOutcome::WarningOr(e) => match num(c, e, mci) {
+                Some(m) => FineExpected::WarningOr(m),
+                None => return,
+            },
+            ast::FineOutcome::Amount(m, None)
+                if matches!(
+                    m.kind,
+                    ast::ExprKind::Number(_, Some(crate::domain::Unit::Percent))
+                ) =>
+            {
+                match num(c, m, crate::law::expr::Type::Num(Dim::NONE)) {
+                    Some(x) => FineExpected::Share(x),
+                    None => return,
+                }
+            }
+            ast::FineOutcome::Amount(m, t) => {
+                let Some(m) = num(c, m, mci) else { return };
+                let t = match t {
+                    Some(t) => match num(c, t, tenge) {
+                        Some(t) => Some(t),
+                        None => return,
+                    },
+                    None => None,
+                };
+                FineExpected::Amount(m, t)
+            }
+        };
+        fines.push(FineExpectation {
+            penalty,
+            subject: subject.node,
+            repeat: *repeat,
+            on: on.node,
+            expected,
+            span: *span,
+        });
+    }
+
+    /// `expect [no] breach RULE …`
+    fn expectation(&mut self, x: &ast::Expect) {
+        let Build {
+            c,
+            law,
+            index,
+            expects,
+            ..
+        } = self;
+        let Some(&rule) = law.rule_index.get(&x.rule.node) else {
+            let help = match crate::suggest::suggest(
+                &x.rule.node,
+                law.rule_index.keys().map(String::as_str),
+            ) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "name a rule of the law".into(),
+            };
+            c.errors.push(CheckError::UnknownName {
+                name: x.rule.node.clone(),
+                help,
+                at: x.rule.span,
+            });
+            return;
+        };
+        let employee = match &x.employee {
+            None => None,
+            Some(n) => match index.get(&n.node) {
+                Some(&i) => Some(i),
+                None => {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!("unknown employee `{}`", n.node),
+                        help: "declare it with `employee`".into(),
+                        at: n.span,
+                    });
+                    return;
+                }
+            },
+        };
+        let r = &law.rules[rule.index()];
+        let sides = match &r.require.kind {
+            crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                Some((a.ty, b.ty))
+            }
+            _ => None,
+        };
+        let mut side = |e: &Option<ast::Expr>, pick: fn((Type, Type)) -> Type| -> Option<Value> {
+            let e = e.as_ref()?;
+            match sides {
+                Some(s) => c.constant(e, pick(s)),
+                None => {
+                    c.errors.push(CheckError::Scenario {
+                        what: format!(
+                            "rule `{}` does not compare a measured value with a limit",
+                            r.name
+                        ),
+                        help: "drop `measured` / `limit` for this rule".into(),
+                        at: e.span,
+                    });
+                    None
+                }
+            }
+        };
+        let measured = side(&x.measured, |s| s.0);
+        let limit = side(&x.limit, |s| s.1);
+        expects.push(Expectation {
+            breach: x.breach,
+            rule,
+            employee,
+            on: x.on.as_ref().map(|d| d.node),
+            measured,
+            limit,
+            times: x.times.as_ref().map(|t| t.node.max(0) as usize),
+            span: x.span,
+        });
+    }
+}
+
+/// `expect value NAME [for E | of "RECORD"] [on D] = V`, checked once the facts are built.
+fn value_expectation(
+    c: &mut Checker,
+    law: &Law,
+    index: &BTreeMap<String, usize>,
+    facts: &Facts,
+    item: &ast::ScenarioItem,
+) -> Option<ValueExpectation> {
+    let ast::ScenarioItem::ExpectValue {
+        name,
+        employee,
+        record,
+        on,
+        value,
+        span,
+    } = item
+    else {
+        return None;
+    };
+    let target = match law.defines.iter().position(|d| d.name == name.node) {
+        Some(i) => Some((
+            ValueOf::Define(crate::law::DefineId(i as u32)),
+            law.defines[i].ty,
+        )),
+        None => law
+            .param_index
+            .get(&name.node)
+            .map(|p| (ValueOf::Param(*p), law.params[p.index()].ty)),
+    };
+    let Some((target, ty)) = target else {
+        let names = law
+            .defines
+            .iter()
+            .map(|d| d.name.as_str())
+            .chain(law.param_index.keys().map(String::as_str));
+        let help = match crate::suggest::suggest(&name.node, names) {
+            Some(x) => format!("did you mean `{x}`?"),
+            None => "name a `define` or `parameter` of the law".into(),
+        };
+        c.errors.push(CheckError::UnknownName {
+            name: name.node.clone(),
+            help,
+            at: name.span,
+        });
+        return None;
+    };
+    let employee = match employee {
+        None => None,
+        Some(e) => match index.get(&e.node) {
+            Some(&i) => Some(i),
+            None => {
+                c.errors.push(CheckError::Scenario {
+                    what: format!("unknown employee `{}`", e.node),
+                    help: "declare it with `employee`".into(),
+                    at: e.span,
+                });
+                return None;
+            }
+        },
+    };
+    let record = match record {
+        None => None,
+        Some(r) => match facts
+            .records
+            .iter()
+            .position(|x| x.id.as_deref() == Some(r.node.as_str()))
+        {
+            Some(i) => Some(i),
+            None => {
+                c.errors.push(CheckError::Scenario {
+                    what: format!("no record `{}` in this scenario", r.node),
+                    help: "give the record an id: `record accident \"A-1\" { … }`".into(),
+                    at: r.span,
+                });
+                return None;
+            }
+        },
+    };
+    let v = c.constant(value, ty)?;
+    Some(ValueExpectation {
+        name: target,
+        employee,
+        record,
+        on: on.as_ref().map(|d| d.node),
+        value: v,
+        span: *span,
+    })
+}
+
 fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
-    let mut employees: Vec<Employee> = Vec::new();
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut days: Vec<Day> = Vec::new();
-    let mut seen: BTreeMap<(usize, Date), Span> = BTreeMap::new();
-    let mut as_of = None;
-    let mut enterprise = None;
-    let mut expects = Vec::new();
-    let mut values = Vec::new();
-    let mut fines = Vec::new();
-    let mut pending_values = Vec::new();
-    let mut records: Vec<Record> = Vec::new();
     let title = s.title.as_ref().map(|t| c.text(t));
+    let (mut as_of, mut enterprise) = (None, None);
+    let mut pending_values = Vec::new();
+    let mut b = Build {
+        c,
+        law,
+        employees: Vec::new(),
+        index: BTreeMap::new(),
+        days: Vec::new(),
+        seen: BTreeMap::new(),
+        records: Vec::new(),
+        expects: Vec::new(),
+        fines: Vec::new(),
+    };
     for item in &s.items {
         match item {
             ast::ScenarioItem::AsOf(d) => as_of = Some(d.node),
             ast::ScenarioItem::Enterprise(e) => enterprise = Some(e.node),
-            ast::ScenarioItem::Employee { id, fields, span } => {
-                if index.contains_key(&id.node) {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("employee `{}` is declared twice", id.node),
-                        help: "give each employee one `employee` line".into(),
-                        at: *span,
-                    });
-                    continue;
-                }
-                let mut e = Employee::adult(&id.node);
-                for f in fields {
-                    let Some(v) = value(c, f, true) else { continue };
-                    match (f.name.node.as_str(), v) {
-                        ("birth_date", Value::Date(d)) => e.birth_date = d,
-                        ("regime", Value::Enum(_, i)) => {
-                            e.regime = Regime::ALL.get(i as usize).copied().unwrap_or(e.regime)
-                        }
-                        ("hazardous", Value::Bool(b)) => e.hazardous = b,
-                        ("pregnant", Value::Bool(b)) => e.pregnant = b,
-                        ("overtime_consent", Value::Bool(b)) => e.overtime_consent = b,
-                        ("disability_group", Value::Int(g @ 0..=3)) => e.disability_group = g as u8,
-                        ("hourly_rate", v) => e.hourly_rate = v.as_num(),
-                        ("hire_date", Value::Date(d)) => e.hire_date = Some(d),
-                        ("night_consent", Value::Bool(b)) => e.night_consent = b,
-                        ("child_under_7", Value::Bool(b)) => e.child_under_7 = b,
-                        ("disabled_child", Value::Bool(b)) => e.disabled_child = b,
-                        ("womens_list_job", Value::Bool(b)) => e.womens_list_job = b,
-                        ("sex", Value::Enum(_, i)) => {
-                            e.sex = crate::domain::Sex::ALL.get(i as usize).copied()
-                        }
-                        (name, _) => c.errors.push(CheckError::Scenario {
-                            what: format!("`{}` is out of range", law.text(f.value.span)),
-                            help: if name == "disability_group" {
-                                "disability groups are 0 (none) to 3".into()
-                            } else {
-                                format!(
-                                    "`{name}` takes {}",
-                                    field_type(name, true).map_or_else(
-                                        || "another value".to_string(),
-                                        |t| t.to_string()
-                                    )
-                                )
-                            },
-                            at: f.value.span,
-                        }),
-                    }
-                }
-                index.insert(id.node.clone(), employees.len());
-                employees.push(e);
-            }
-            ast::ScenarioItem::Days {
-                employee,
-                from,
-                to,
-                fields,
-                span,
-            } => {
-                let Some(&e) = index.get(&employee.node) else {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("unknown employee `{}`", employee.node),
-                        help: "declare it first with `employee ID { … }`".into(),
-                        at: employee.span,
-                    });
-                    continue;
-                };
-                let mut day = Day {
-                    employee: e as u32,
-                    date: from.node,
-                    worked: Decimal::ZERO,
-                    overtime: Decimal::ZERO,
-                    night: Decimal::ZERO,
-                    start: None,
-                    end: None,
-                    basis: OvertimeBasis::Ordinary,
-                    rest_before: None,
-                    break_hours: None,
-                };
-                for f in fields {
-                    let Some(v) = value(c, f, false) else {
-                        continue;
-                    };
-                    match (f.name.node.as_str(), v) {
-                        ("worked", Value::Num(h)) => day.worked = h,
-                        ("overtime", Value::Num(h)) => day.overtime = h,
-                        ("night", Value::Num(h)) => day.night = h,
-                        ("start", Value::Time(t)) => day.start = Some(t),
-                        ("end", Value::Time(t)) => day.end = Some(t),
-                        ("break", Value::Num(h)) => day.break_hours = Some(h),
-                        ("overtime_basis", Value::Enum(_, i)) => {
-                            day.basis = OvertimeBasis::ALL
-                                .get(i as usize)
-                                .copied()
-                                .unwrap_or(day.basis)
-                        }
-                        _ => {}
-                    }
-                }
-                let bad = if day.overtime > day.worked {
-                    Some("overtime is more than the hours worked")
-                } else if day.night > day.worked {
-                    Some("night hours are more than the hours worked")
-                } else if day.worked > Decimal::from(24) {
-                    Some("more than 24 hours in a day")
-                } else if day.start.is_some() != day.end.is_some() {
-                    Some("give both `start` and `end`, or neither")
-                } else {
-                    None
-                };
-                if let Some(what) = bad {
-                    c.errors.push(CheckError::Scenario {
-                        what: what.into(),
-                        help: "scenario days follow the rules of timesheet.csv".into(),
-                        at: *span,
-                    });
-                    continue;
-                }
-                let mut date = from.node;
-                while date <= to.node {
-                    if let Some(first) = seen.insert((e, date), *span) {
-                        c.errors.push(CheckError::Scenario {
-                            what: format!("a second day for `{}` on {date}", employee.node),
-                            help: format!("the first is at byte {}", first.start),
-                            at: *span,
-                        });
-                        break;
-                    }
-                    days.push(Day {
-                        date,
-                        ..day.clone()
-                    });
-                    let Ok(next) = date.tomorrow() else { break };
-                    date = next;
-                }
-            }
-            ast::ScenarioItem::Record {
-                table,
-                employee,
-                id,
-                fields,
-                span,
-            } => {
-                let Some(t) = Table::from_keyword(&table.node) else {
-                    let help =
-                        match crate::suggest::suggest(&table.node, Table::KEYWORDS.iter().copied())
-                        {
-                            Some(x) => format!("did you mean `{x}`?"),
-                            None => format!("tables are {}", Table::KEYWORDS.join(", ")),
-                        };
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("unknown table `{}`", table.node),
-                        help,
-                        at: table.span,
-                    });
-                    continue;
-                };
-                let who = match (per_employee(t), employee) {
-                    (true, Some(e)) => match index.get(&e.node) {
-                        Some(&i) => Some(i as u32),
-                        None => {
-                            c.errors.push(CheckError::Scenario {
-                                what: format!("unknown employee `{}`", e.node),
-                                help: "declare it first with `employee ID { … }`".into(),
-                                at: e.span,
-                            });
-                            continue;
-                        }
-                    },
-                    (true, None) => {
-                        c.errors.push(CheckError::Scenario {
-                            what: format!("a `{t}` record belongs to an employee"),
-                            help: format!("write `record {t} for ID {{ … }}`"),
-                            at: *span,
-                        });
-                        continue;
-                    }
-                    (false, _) => None,
-                };
-                let cols = columns(t);
-                let mut values = vec![Value::Unknown; cols.len()];
-                for f in fields {
-                    let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
-                        let help = match crate::suggest::suggest(
-                            &f.name.node,
-                            cols.iter().map(|x| x.name),
-                        ) {
-                            Some(x) => format!("did you mean `{x}`?"),
-                            None => format!(
-                                "columns are {}",
-                                cols.iter().map(|x| x.name).collect::<Vec<_>>().join(", ")
-                            ),
-                        };
-                        c.errors.push(CheckError::Scenario {
-                            what: format!("unknown `{t}` column `{}`", f.name.node),
-                            help,
-                            at: f.name.span,
-                        });
-                        continue;
-                    };
-                    if let Some(v) = c.constant(&f.value, cols[i].ty) {
-                        values[i] = v;
-                    }
-                }
-                let key =
-                    cols.iter()
-                        .position(|x| x.ty == Type::Date)
-                        .and_then(|i| match values[i] {
-                            Value::Date(d) => Some(d),
-                            _ => None,
-                        });
-                let Some(key) = key else {
-                    let first = cols
-                        .iter()
-                        .find(|x| x.ty == Type::Date)
-                        .map_or("", |x| x.name);
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("a `{t}` record needs its `{first}`"),
-                        help: "the first date column places the record in time".into(),
-                        at: *span,
-                    });
-                    continue;
-                };
-                records.push(Record {
-                    table: t,
-                    employee: who,
-                    id: (!per_employee(t)).then(|| {
-                        id.as_ref().map_or_else(
-                            || format!("{t}-{}", records.len() + 1),
-                            |i| i.node.clone(),
-                        )
-                    }),
-                    key,
-                    values,
-                });
-            }
+            item @ ast::ScenarioItem::Employee { .. } => b.employee(item),
+            item @ ast::ScenarioItem::Days { .. } => b.days(item),
+            item @ ast::ScenarioItem::Record { .. } => b.record(item),
             ast::ScenarioItem::ExpectValue { .. } => pending_values.push(item),
-            ast::ScenarioItem::ExpectFine {
-                citation,
-                subject,
-                repeat,
-                on,
-                outcome,
-                span,
-            } => {
-                let cite = super::cite(citation);
-                let Some(&penalty) = law.penalty_index.get(&cite) else {
-                    let help = match crate::suggest::suggest(
-                        &cite,
-                        law.penalty_index.keys().map(String::as_str),
-                    ) {
-                        Some(x) => format!("did you mean `{x}`?"),
-                        None => "name a `penalty` part of the KoAP".into(),
-                    };
-                    c.errors.push(CheckError::UnknownPenalty {
-                        citation: cite,
-                        help,
-                        at: citation.span,
-                    });
-                    continue;
-                };
-                let mci = crate::law::expr::Type::Num(Dim::MCI);
-                let tenge = crate::law::expr::Type::Num(Dim::TENGE);
-                let num =
-                    |c: &mut Checker, e: &ast::Expr, ty| c.constant(e, ty).and_then(|v| v.as_num());
-                let expected = match outcome {
-                    ast::FineOutcome::None => FineExpected::None,
-                    ast::FineOutcome::Warning => FineExpected::Warning,
-                    ast::FineOutcome::WarningOr(e) => match num(c, e, mci) {
-                        Some(m) => FineExpected::WarningOr(m),
-                        None => continue,
-                    },
-                    ast::FineOutcome::Amount(m, None)
-                        if matches!(
-                            m.kind,
-                            ast::ExprKind::Number(_, Some(crate::domain::Unit::Percent))
-                        ) =>
-                    {
-                        match num(c, m, crate::law::expr::Type::Num(Dim::NONE)) {
-                            Some(x) => FineExpected::Share(x),
-                            None => continue,
-                        }
-                    }
-                    ast::FineOutcome::Amount(m, t) => {
-                        let Some(m) = num(c, m, mci) else { continue };
-                        let t = match t {
-                            Some(t) => match num(c, t, tenge) {
-                                Some(t) => Some(t),
-                                None => continue,
-                            },
-                            None => None,
-                        };
-                        FineExpected::Amount(m, t)
-                    }
-                };
-                fines.push(FineExpectation {
-                    penalty,
-                    subject: subject.node,
-                    repeat: *repeat,
-                    on: on.node,
-                    expected,
-                    span: *span,
-                });
-            }
-            ast::ScenarioItem::Expect(x) => {
-                let Some(&rule) = law.rule_index.get(&x.rule.node) else {
-                    let help = match crate::suggest::suggest(
-                        &x.rule.node,
-                        law.rule_index.keys().map(String::as_str),
-                    ) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "name a rule of the law".into(),
-                    };
-                    c.errors.push(CheckError::UnknownName {
-                        name: x.rule.node.clone(),
-                        help,
-                        at: x.rule.span,
-                    });
-                    continue;
-                };
-                let employee = match &x.employee {
-                    None => None,
-                    Some(n) => match index.get(&n.node) {
-                        Some(&i) => Some(i),
-                        None => {
-                            c.errors.push(CheckError::Scenario {
-                                what: format!("unknown employee `{}`", n.node),
-                                help: "declare it with `employee`".into(),
-                                at: n.span,
-                            });
-                            continue;
-                        }
-                    },
-                };
-                let r = &law.rules[rule.index()];
-                let sides = match &r.require.kind {
-                    crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
-                        Some((a.ty, b.ty))
-                    }
-                    _ => None,
-                };
-                let mut side =
-                    |e: &Option<ast::Expr>, pick: fn((Type, Type)) -> Type| -> Option<Value> {
-                        let e = e.as_ref()?;
-                        match sides {
-                            Some(s) => c.constant(e, pick(s)),
-                            None => {
-                                c.errors.push(CheckError::Scenario {
-                                    what: format!(
-                                        "rule `{}` does not compare a measured value with a limit",
-                                        r.name
-                                    ),
-                                    help: "drop `measured` / `limit` for this rule".into(),
-                                    at: e.span,
-                                });
-                                None
-                            }
-                        }
-                    };
-                let measured = side(&x.measured, |s| s.0);
-                let limit = side(&x.limit, |s| s.1);
-                expects.push(Expectation {
-                    breach: x.breach,
-                    rule,
-                    employee,
-                    on: x.on.as_ref().map(|d| d.node),
-                    measured,
-                    limit,
-                    times: x.times.as_ref().map(|t| t.node.max(0) as usize),
-                    span: x.span,
-                });
-            }
+            item @ ast::ScenarioItem::ExpectFine { .. } => b.fine(item),
+            ast::ScenarioItem::Expect(x) => b.expectation(x),
         }
     }
+    let Build {
+        c,
+        index,
+        employees,
+        days,
+        records,
+        expects,
+        fines,
+        ..
+    } = b;
     let facts = Facts::with_records(employees, days, records);
-    for item in pending_values {
-        let ast::ScenarioItem::ExpectValue {
-            name,
-            employee,
-            record,
-            on,
-            value,
-            span,
-        } = item
-        else {
-            continue;
-        };
-        let target = match law.defines.iter().position(|d| d.name == name.node) {
-            Some(i) => Some((
-                ValueOf::Define(crate::law::DefineId(i as u32)),
-                law.defines[i].ty,
-            )),
-            None => law
-                .param_index
-                .get(&name.node)
-                .map(|p| (ValueOf::Param(*p), law.params[p.index()].ty)),
-        };
-        let Some((target, ty)) = target else {
-            let names = law
-                .defines
-                .iter()
-                .map(|d| d.name.as_str())
-                .chain(law.param_index.keys().map(String::as_str));
-            let help = match crate::suggest::suggest(&name.node, names) {
-                Some(x) => format!("did you mean `{x}`?"),
-                None => "name a `define` or `parameter` of the law".into(),
-            };
-            c.errors.push(CheckError::UnknownName {
-                name: name.node.clone(),
-                help,
-                at: name.span,
-            });
-            continue;
-        };
-        let employee = match employee {
-            None => None,
-            Some(e) => match index.get(&e.node) {
-                Some(&i) => Some(i),
-                None => {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("unknown employee `{}`", e.node),
-                        help: "declare it with `employee`".into(),
-                        at: e.span,
-                    });
-                    continue;
-                }
-            },
-        };
-        let record = match record {
-            None => None,
-            Some(r) => match facts
-                .records
-                .iter()
-                .position(|x| x.id.as_deref() == Some(r.node.as_str()))
-            {
-                Some(i) => Some(i),
-                None => {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("no record `{}` in this scenario", r.node),
-                        help: "give the record an id: `record accident \"A-1\" { … }`".into(),
-                        at: r.span,
-                    });
-                    continue;
-                }
-            },
-        };
-        if let Some(v) = c.constant(value, ty) {
-            values.push(ValueExpectation {
-                name: target,
-                employee,
-                record,
-                on: on.as_ref().map(|d| d.node),
-                value: v,
-                span: *span,
-            });
-        }
-    }
+    let values = pending_values
+        .into_iter()
+        .filter_map(|item| value_expectation(c, law, &index, &facts, item))
+        .collect();
     Scenario {
         name: s.name.node.clone(),
         title,
