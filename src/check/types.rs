@@ -8,6 +8,37 @@ use crate::law::{Agg, ParamId};
 use crate::syntax::ast::{self, BinOp, UnOp};
 use rust_decimal::Decimal;
 
+/// The scalar built-in functions: name in rules, function, number of arguments.
+const BUILTINS: &[(&str, Builtin, usize)] = &[
+    ("known", Builtin::Known, 1),
+    ("least", Builtin::Least, 2),
+    ("greatest", Builtin::Greatest, 2),
+    ("to_tenge", Builtin::ToTenge, 1),
+    ("years_between", Builtin::YearsBetween, 2),
+    ("days_between", Builtin::DaysBetween, 2),
+    ("working_days_between", Builtin::WorkingDaysBetween, 2),
+    ("add_working_days", Builtin::AddWorkingDays, 2),
+    ("public_holiday", Builtin::PublicHoliday, 1),
+    ("non_working_day", Builtin::NonWorkingDay, 2),
+    ("last_working_day_by", Builtin::LastWorkingDayBy, 2),
+    ("month_end", Builtin::MonthEnd, 1),
+    ("next_month", Builtin::NextMonth, 1),
+    ("weekday", Builtin::Weekday, 1),
+    ("month_of", Builtin::MonthOf, 1),
+    ("day_of", Builtin::DayOf, 1),
+    ("shift_hours_between", Builtin::ShiftHoursBetween, 2),
+];
+
+/// The aggregates: name in rules and fold.
+const AGGREGATES: &[(&str, AggKind)] = &[
+    ("sum", AggKind::Sum),
+    ("max", AggKind::Max),
+    ("min", AggKind::Min),
+    ("count", AggKind::Count),
+    ("any", AggKind::Any),
+    ("all", AggKind::All),
+];
+
 /// Where an expression is being compiled, and what it may read there.
 #[derive(Clone, Debug)]
 pub(crate) struct Cx {
@@ -732,158 +763,27 @@ impl Checker<'_> {
         span: crate::syntax::Span,
         cx: &mut Cx,
     ) -> Option<Expr> {
-        let agg = match name.node.as_str() {
-            "sum" => Some(AggKind::Sum),
-            "max" => Some(AggKind::Max),
-            "min" => Some(AggKind::Min),
-            "count" => Some(AggKind::Count),
-            "any" => Some(AggKind::Any),
-            "all" => Some(AggKind::All),
-            _ => None,
-        };
-        if let Some(kind) = agg {
-            let [arg] = args else {
-                self.errors.push(CheckError::Arity {
-                    name: name.node.clone(),
-                    expected: "one argument, evaluated on each day of the period",
-                    at: span,
-                });
-                return None;
-            };
-            if cx.in_agg {
-                return self.context(
-                    cx,
-                    "an aggregate inside another aggregate",
-                    "aggregates fold one day at a time; compute the inner value per day",
-                    span,
-                );
-            }
-            if !cx.aggs_allowed {
-                let help = match cx.scope {
-                    Some(s @ (Scope::Day | Scope::Shift)) => {
-                        format!("a `per {s}` rule judges one day; read `day.…` directly")
-                    }
-                    _ => "aggregates are written in the `when` and `require` of period rules"
-                        .to_string(),
-                };
-                return self.context(cx, &format!("`{}`", name.node), &help, span);
-            }
-            let mut inner_cx = Cx {
-                day: true,
-                previous: false,
-                in_agg: true,
-                aggs_allowed: false,
-                agg_domain: None,
-                ..cx.clone()
-            };
-            inner_cx.aggs = Vec::new();
-            let inner = self.expr(arg, &mut inner_cx)?;
-            let domain = inner_cx.agg_domain.unwrap_or(Domain::Days);
-            if domain == Domain::Days
-                && matches!(cx.scope, Some(Scope::Accident | Scope::Inspection))
-            {
-                return self.context(
-                    cx,
-                    "days",
-                    "accidents and inspections have no timesheet days to fold",
-                    span,
-                );
-            }
-            let ty = match kind {
-                AggKind::Sum => match inner.ty {
-                    t @ (Type::Int | Type::Num(_)) => t,
-                    t => return self.mismatch("a number", t, "`sum` adds numbers", inner.span),
-                },
-                AggKind::Max | AggKind::Min => match inner.ty {
-                    t @ (Type::Int | Type::Num(_) | Type::Date | Type::Time) => t,
-                    t => {
-                        return self.mismatch(
-                            "a number or date",
-                            t,
-                            "`max`/`min` take ordered values",
-                            inner.span,
-                        );
-                    }
-                },
-                AggKind::Count => {
-                    self.coerce(inner.clone(), Type::Bool, "the argument of `count`")?;
-                    Type::Int
-                }
-                AggKind::Any | AggKind::All => {
-                    self.coerce(inner.clone(), Type::Bool, "the argument of `any`/`all`")?;
-                    Type::Bool
-                }
-            };
-            cx.aggs.push(Agg {
-                kind,
-                inner,
-                span,
-                domain,
-            });
-            return Some(Expr {
-                kind: ExprKind::Agg(cx.aggs.len() - 1),
-                ty,
-                span,
-            });
+        if let Some((_, kind)) = AGGREGATES.iter().find(|(n, _)| *n == name.node) {
+            return self.aggregate(*kind, name, args, span, cx);
         }
         if name.node == "in_force" {
             return self.rule_in_force(name, args, span);
         }
-        let (builtin, arity) = match name.node.as_str() {
-            "known" => (Builtin::Known, 1),
-            "least" => (Builtin::Least, 2),
-            "greatest" => (Builtin::Greatest, 2),
-            "to_tenge" => (Builtin::ToTenge, 1),
-            "years_between" => (Builtin::YearsBetween, 2),
-            "days_between" => (Builtin::DaysBetween, 2),
-            "working_days_between" => (Builtin::WorkingDaysBetween, 2),
-            "add_working_days" => (Builtin::AddWorkingDays, 2),
-            "public_holiday" => (Builtin::PublicHoliday, 1),
-            "non_working_day" => (Builtin::NonWorkingDay, 2),
-            "last_working_day_by" => (Builtin::LastWorkingDayBy, 2),
-            "month_end" => (Builtin::MonthEnd, 1),
-            "next_month" => (Builtin::NextMonth, 1),
-            "weekday" => (Builtin::Weekday, 1),
-            "month_of" => (Builtin::MonthOf, 1),
-            "day_of" => (Builtin::DayOf, 1),
-            "shift_hours_between" => (Builtin::ShiftHoursBetween, 2),
-            other => {
-                const ALL: &[&str] = &[
-                    "sum",
-                    "max",
-                    "min",
-                    "count",
-                    "any",
-                    "all",
-                    "known",
-                    "least",
-                    "greatest",
-                    "to_tenge",
-                    "years_between",
-                    "days_between",
-                    "working_days_between",
-                    "add_working_days",
-                    "public_holiday",
-                    "non_working_day",
-                    "last_working_day_by",
-                    "month_end",
-                    "next_month",
-                    "weekday",
-                    "month_of",
-                    "day_of",
-                    "shift_hours_between",
-                ];
-                let help = match crate::suggest::suggest(other, ALL.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("functions are {}", ALL.join(", ")),
-                };
-                self.errors.push(CheckError::UnknownName {
-                    name: other.to_string(),
-                    help,
-                    at: name.span,
-                });
-                return None;
-            }
+        let Some(&(_, builtin, arity)) = BUILTINS.iter().find(|(n, _, _)| *n == name.node) else {
+            let all = AGGREGATES
+                .iter()
+                .map(|(n, _)| *n)
+                .chain(BUILTINS.iter().map(|(n, _, _)| *n));
+            let help = match crate::suggest::suggest(&name.node, all.clone()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("functions are {}", all.collect::<Vec<_>>().join(", ")),
+            };
+            self.errors.push(CheckError::UnknownName {
+                name: name.node.clone(),
+                help,
+                at: name.span,
+            });
+            return None;
         };
         if args.len() != arity {
             self.errors.push(CheckError::Arity {
@@ -899,6 +799,17 @@ impl Checker<'_> {
         }
         let compiled: Vec<Option<Expr>> = args.iter().map(|a| self.expr(a, cx)).collect();
         let args: Vec<Expr> = compiled.into_iter().collect::<Option<_>>()?;
+        self.builtin(builtin, args, span, cx)
+    }
+
+    /// The type of a scalar built-in's call, its arguments compiled.
+    fn builtin(
+        &mut self,
+        builtin: Builtin,
+        args: Vec<Expr>,
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
         let ty = match builtin {
             Builtin::Known => Type::Bool,
             Builtin::Least | Builtin::Greatest => match unify(args[0].ty, args[1].ty) {
@@ -994,6 +905,99 @@ impl Checker<'_> {
         };
         Some(Expr {
             kind: ExprKind::Call(builtin, args),
+            ty,
+            span,
+        })
+    }
+
+    /// `sum(…)`, `max(…)`, `count(…)` …: a fold over the days (or records) of the period judged.
+    fn aggregate(
+        &mut self,
+        kind: AggKind,
+        name: &ast::Name,
+        args: &[ast::Expr],
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
+        let [arg] = args else {
+            self.errors.push(CheckError::Arity {
+                name: name.node.clone(),
+                expected: "one argument, evaluated on each day of the period",
+                at: span,
+            });
+            return None;
+        };
+        if cx.in_agg {
+            return self.context(
+                cx,
+                "an aggregate inside another aggregate",
+                "aggregates fold one day at a time; compute the inner value per day",
+                span,
+            );
+        }
+        if !cx.aggs_allowed {
+            let help = match cx.scope {
+                Some(s @ (Scope::Day | Scope::Shift)) => {
+                    format!("a `per {s}` rule judges one day; read `day.…` directly")
+                }
+                _ => {
+                    "aggregates are written in the `when` and `require` of period rules".to_string()
+                }
+            };
+            return self.context(cx, &format!("`{}`", name.node), &help, span);
+        }
+        let mut inner_cx = Cx {
+            day: true,
+            previous: false,
+            in_agg: true,
+            aggs_allowed: false,
+            agg_domain: None,
+            ..cx.clone()
+        };
+        inner_cx.aggs = Vec::new();
+        let inner = self.expr(arg, &mut inner_cx)?;
+        let domain = inner_cx.agg_domain.unwrap_or(Domain::Days);
+        if domain == Domain::Days && matches!(cx.scope, Some(Scope::Accident | Scope::Inspection)) {
+            return self.context(
+                cx,
+                "days",
+                "accidents and inspections have no timesheet days to fold",
+                span,
+            );
+        }
+        let ty = match kind {
+            AggKind::Sum => match inner.ty {
+                t @ (Type::Int | Type::Num(_)) => t,
+                t => return self.mismatch("a number", t, "`sum` adds numbers", inner.span),
+            },
+            AggKind::Max | AggKind::Min => match inner.ty {
+                t @ (Type::Int | Type::Num(_) | Type::Date | Type::Time) => t,
+                t => {
+                    return self.mismatch(
+                        "a number or date",
+                        t,
+                        "`max`/`min` take ordered values",
+                        inner.span,
+                    );
+                }
+            },
+            AggKind::Count => {
+                self.coerce(inner.clone(), Type::Bool, "the argument of `count`")?;
+                Type::Int
+            }
+            AggKind::Any | AggKind::All => {
+                self.coerce(inner.clone(), Type::Bool, "the argument of `any`/`all`")?;
+                Type::Bool
+            }
+        };
+        cx.aggs.push(Agg {
+            kind,
+            inner,
+            span,
+            domain,
+        });
+        Some(Expr {
+            kind: ExprKind::Agg(cx.aggs.len() - 1),
             ty,
             span,
         })
