@@ -80,216 +80,164 @@ impl From<SubjectArg> for Subject {
 #[derive(Subcommand)]
 enum Command {
     /// Check a roster and timesheet against the law; list every breach.
-    Check {
-        /// roster.csv
-        #[arg(long)]
-        roster: PathBuf,
-        /// timesheet.csv
-        #[arg(long)]
-        timesheet: PathBuf,
-        /// payroll.csv (pay per employee per month)
-        #[arg(long)]
-        payroll: Option<PathBuf>,
-        /// leave.csv (leave taken)
-        #[arg(long)]
-        leave: Option<PathBuf>,
-        /// accidents.csv (accidents at work and their investigation)
-        #[arg(long)]
-        accidents: Option<PathBuf>,
-        /// inspections.csv (state inspections of the employer)
-        #[arg(long)]
-        inspections: Option<PathBuf>,
-        /// The employer's category (EC Art 24).
-        #[arg(long, value_enum)]
-        enterprise_size: Option<SubjectArg>,
-        /// The day the check is made (default: the last timesheet date).
-        #[arg(long)]
-        as_of: Option<Date>,
-        /// Show why for each finding.
-        #[arg(long)]
-        explain: bool,
-    },
+    Check(CheckArgs),
     /// Compute a KoAP fine.
-    Fine {
-        /// KoAP article, e.g. 86.
-        #[arg(long)]
-        article: String,
-        /// Part of the article, e.g. 1.
-        #[arg(long)]
-        part: Option<String>,
-        /// Who is fined (or give --headcount and --income-mci for a business).
-        #[arg(long, value_enum, required_unless_present = "headcount")]
-        subject: Option<SubjectArg>,
-        /// Average annual headcount, to derive the business category (EC Art 24).
-        #[arg(long, requires = "income_mci")]
-        headcount: Option<u32>,
-        /// Average annual income over three years, in MCI (EC Art 24).
-        #[arg(long)]
-        income_mci: Option<rust_decimal::Decimal>,
-        /// Repeat within a year after a penalty.
-        #[arg(long)]
-        repeat: bool,
-        /// The day the case is opened (its MCI applies, KoAP 44.1).
-        #[arg(long)]
-        date: Date,
-        /// The day of the offence (its sanction applies; default: --date).
-        #[arg(long)]
-        offence_date: Option<Date>,
-        /// The unpaid sum in tenge, for parts whose fine is a share of it (KoAP 91.7, 92.3).
-        #[arg(long)]
-        unpaid: Option<rust_decimal::Decimal>,
-    },
+    Fine(FineArgs),
     /// Run the scenarios written in the rule language.
-    Test {
-        /// A folder of scenario files (default: the bundled scenarios).
-        dir: Option<PathBuf>,
-        /// List every rule with the scenarios that test it.
-        #[arg(long)]
-        coverage: bool,
-    },
+    Test(TestArgs),
     /// Show a rule or article: its text, parameters with their dated history and sources.
     Explain {
         /// A rule name (`overtime_daily`) or citation (`LC 78`, `KoAP 89.2`).
         query: String,
     },
     /// Check rule files only.
-    Lint {
-        /// Files or folders (default: the bundled law).
-        paths: Vec<PathBuf>,
-    },
+    Lint(LintArgs),
     /// Apply amendments and show what they change: articles, scenarios, a population, ILO notes.
-    Amend {
-        /// Amendment files, applied in order (a bill, then an amendment to the bill).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// roster.csv of a population to judge under each version.
-        #[arg(long, requires = "timesheet")]
-        roster: Option<PathBuf>,
-        /// timesheet.csv of that population.
-        #[arg(long, requires = "roster")]
-        timesheet: Option<PathBuf>,
-        /// payroll.csv of that population.
-        #[arg(long, requires = "roster")]
-        payroll: Option<PathBuf>,
-        /// Without --roster: generate this many employees for the month of --on.
-        #[arg(long, default_value_t = 1000)]
-        employees: usize,
-        /// More scenario files or folders to run under each version.
-        #[arg(long)]
-        scenarios: Vec<PathBuf>,
-        /// The day the comparison is about (default: the first day the last amendment changes).
-        #[arg(long)]
-        on: Option<Date>,
-        /// Search for a smallest case (one employee, one week) on which the last two versions differ.
-        #[arg(long)]
-        search: bool,
-        /// The first file is already law: compare with the law as it stood before it.
-        #[arg(long)]
-        historical: bool,
-    },
+    Amend(AmendArgs),
     /// Benchmark: a generated population of employees × one month.
-    Bench {
-        /// Employees.
-        #[arg(long, default_value_t = 10_000)]
-        employees: usize,
-        /// Times to repeat.
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-    },
+    Bench(BenchArgs),
+}
+
+/// The arguments of `ereje check`.
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// roster.csv
+    #[arg(long)]
+    roster: PathBuf,
+    /// timesheet.csv
+    #[arg(long)]
+    timesheet: PathBuf,
+    /// payroll.csv (pay per employee per month)
+    #[arg(long)]
+    payroll: Option<PathBuf>,
+    /// leave.csv (leave taken)
+    #[arg(long)]
+    leave: Option<PathBuf>,
+    /// accidents.csv (accidents at work and their investigation)
+    #[arg(long)]
+    accidents: Option<PathBuf>,
+    /// inspections.csv (state inspections of the employer)
+    #[arg(long)]
+    inspections: Option<PathBuf>,
+    /// The employer's category (EC Art 24).
+    #[arg(long, value_enum)]
+    enterprise_size: Option<SubjectArg>,
+    /// The day the check is made (default: the last timesheet date).
+    #[arg(long)]
+    as_of: Option<Date>,
+    /// Show why for each finding.
+    #[arg(long)]
+    explain: bool,
+}
+
+/// The arguments of `ereje fine`.
+#[derive(clap::Args)]
+struct FineArgs {
+    /// KoAP article, e.g. 86.
+    #[arg(long)]
+    article: String,
+    /// Part of the article, e.g. 1.
+    #[arg(long)]
+    part: Option<String>,
+    /// Who is fined (or give --headcount and --income-mci for a business).
+    #[arg(long, value_enum, required_unless_present = "headcount")]
+    subject: Option<SubjectArg>,
+    /// Average annual headcount, to derive the business category (EC Art 24).
+    #[arg(long, requires = "income_mci")]
+    headcount: Option<u32>,
+    /// Average annual income over three years, in MCI (EC Art 24).
+    #[arg(long)]
+    income_mci: Option<rust_decimal::Decimal>,
+    /// Repeat within a year after a penalty.
+    #[arg(long)]
+    repeat: bool,
+    /// The day the case is opened (its MCI applies, KoAP 44.1).
+    #[arg(long)]
+    date: Date,
+    /// The day of the offence (its sanction applies; default: --date).
+    #[arg(long)]
+    offence_date: Option<Date>,
+    /// The unpaid sum in tenge, for parts whose fine is a share of it (KoAP 91.7, 92.3).
+    #[arg(long)]
+    unpaid: Option<rust_decimal::Decimal>,
+}
+
+/// The arguments of `ereje test`.
+#[derive(clap::Args)]
+struct TestArgs {
+    /// A folder of scenario files (default: the bundled scenarios).
+    dir: Option<PathBuf>,
+    /// List every rule with the scenarios that test it.
+    #[arg(long)]
+    coverage: bool,
+}
+
+/// The arguments of `ereje lint`.
+#[derive(clap::Args)]
+struct LintArgs {
+    /// Files or folders (default: the bundled law).
+    paths: Vec<PathBuf>,
+}
+
+/// The arguments of `ereje amend`.
+#[derive(clap::Args)]
+struct AmendArgs {
+    /// Amendment files, applied in order (a bill, then an amendment to the bill).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// roster.csv of a population to judge under each version.
+    #[arg(long, requires = "timesheet")]
+    roster: Option<PathBuf>,
+    /// timesheet.csv of that population.
+    #[arg(long, requires = "roster")]
+    timesheet: Option<PathBuf>,
+    /// payroll.csv of that population.
+    #[arg(long, requires = "roster")]
+    payroll: Option<PathBuf>,
+    /// Without --roster: generate this many employees for the month of --on.
+    #[arg(long, default_value_t = 1000)]
+    employees: usize,
+    /// More scenario files or folders to run under each version.
+    #[arg(long)]
+    scenarios: Vec<PathBuf>,
+    /// The day the comparison is about (default: the first day the last amendment changes).
+    #[arg(long)]
+    on: Option<Date>,
+    /// Search for a smallest case (one employee, one week) on which the last two versions differ.
+    #[arg(long)]
+    search: bool,
+    /// The first file is already law: compare with the law as it stood before it.
+    #[arg(long)]
+    historical: bool,
+}
+
+/// The arguments of `ereje bench`.
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// Employees.
+    #[arg(long, default_value_t = 10_000)]
+    employees: usize,
+    /// Times to repeat.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang: Lang = cli.lang.into();
+    let ctx = Context {
+        lang: cli.lang.into(),
+        format: cli.format,
+        rules: cli.rules.clone(),
+    };
     let law = match law(cli.rules.as_deref(), &[]) {
         Ok(l) => l,
         Err(code) => return code,
     };
     match cli.command {
-        Command::Check {
-            roster,
-            timesheet,
-            payroll,
-            leave,
-            accidents,
-            inspections,
-            enterprise_size,
-            as_of,
-            explain,
-        } => {
-            let tables = [
-                (Table::Payroll, payroll),
-                (Table::Leave, leave),
-                (Table::Accident, accidents),
-                (Table::Inspection, inspections),
-            ];
-            let inputs = Inputs {
-                roster,
-                timesheet,
-                tables: tables
-                    .into_iter()
-                    .filter_map(|(t, p)| p.map(|p| (t, p)))
-                    .collect(),
-            };
-            check(
-                &law,
-                &inputs,
-                enterprise_size.map(Into::into),
-                as_of,
-                explain,
-                cli.format,
-                lang,
-            )
-        }
-        Command::Fine {
-            article,
-            part,
-            subject,
-            headcount,
-            income_mci,
-            repeat,
-            date,
-            offence_date,
-            unpaid,
-        } => {
-            if subject.is_none() && (headcount.is_none() || income_mci.is_none()) {
-                eprintln!("error: give --subject, or --headcount with --income-mci");
-                return ExitCode::from(2);
-            }
-            let request = ereje::app::FineRequest {
-                citation: match part {
-                    Some(p) => format!("KoAP {article}.{p}"),
-                    None => format!("KoAP {article}"),
-                },
-                subject: subject.map(Subject::from),
-                headcount,
-                income_mci,
-                repeat,
-                date,
-                offence: offence_date,
-                unpaid,
-            };
-            fine(&law, &request, subject.is_none(), cli.format, lang)
-        }
-        Command::Test { dir, coverage } => {
-            let law = match dir {
-                Some(d) => match self::law(cli.rules.as_deref(), &[d]) {
-                    Ok(l) => l,
-                    Err(code) => return code,
-                },
-                // The bundled law is tested with the bundled scenario suite.
-                None if cli.rules.is_none() => match ereje::bundled_with_scenarios() {
-                    Ok(l) => l.clone(),
-                    Err(e) => {
-                        eprint!("{e}");
-                        return ExitCode::from(2);
-                    }
-                },
-                None => law,
-            };
-            test(&law, coverage)
-        }
-        Command::Explain { query } => match explain::provision(&law, &query, lang) {
+        Command::Check(args) => check_command(law, args, &ctx),
+        Command::Fine(args) => fine_command(law, args, &ctx),
+        Command::Test(args) => test_command(law, args, &ctx),
+        Command::Explain { query } => match explain::provision(&law, &query, ctx.lang) {
             Some(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -299,137 +247,247 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Lint { paths } => {
-            if paths.is_empty() {
-                println!(
-                    "ok: {} rules, {} parameters, {} penalty parts",
-                    law.rules.len(),
-                    law.params.len(),
-                    law.penalties.len()
-                );
-                return ExitCode::SUCCESS;
+        Command::Lint(args) => lint_command(law, args),
+        Command::Bench(BenchArgs { employees, runs }) => bench(&law, employees, runs),
+        Command::Amend(args) => amend_command(law, args, &ctx),
+    }
+}
+
+/// What every command is given besides its own arguments.
+struct Context {
+    lang: Lang,
+    format: Format,
+    rules: Option<PathBuf>,
+}
+
+/// `ereje check`.
+fn check_command(law: Law, args: CheckArgs, ctx: &Context) -> ExitCode {
+    let lang = ctx.lang;
+    let CheckArgs {
+        roster,
+        timesheet,
+        payroll,
+        leave,
+        accidents,
+        inspections,
+        enterprise_size,
+        as_of,
+        explain,
+    } = args;
+    let tables = [
+        (Table::Payroll, payroll),
+        (Table::Leave, leave),
+        (Table::Accident, accidents),
+        (Table::Inspection, inspections),
+    ];
+    let inputs = Inputs {
+        roster,
+        timesheet,
+        tables: tables
+            .into_iter()
+            .filter_map(|(t, p)| p.map(|p| (t, p)))
+            .collect(),
+    };
+    check(
+        &law,
+        &inputs,
+        enterprise_size.map(Into::into),
+        as_of,
+        explain,
+        ctx.format,
+        lang,
+    )
+}
+
+/// `ereje fine`.
+fn fine_command(law: Law, args: FineArgs, ctx: &Context) -> ExitCode {
+    let lang = ctx.lang;
+    let FineArgs {
+        article,
+        part,
+        subject,
+        headcount,
+        income_mci,
+        repeat,
+        date,
+        offence_date,
+        unpaid,
+    } = args;
+    if subject.is_none() && (headcount.is_none() || income_mci.is_none()) {
+        eprintln!("error: give --subject, or --headcount with --income-mci");
+        return ExitCode::from(2);
+    }
+    let request = ereje::app::FineRequest {
+        citation: match part {
+            Some(p) => format!("KoAP {article}.{p}"),
+            None => format!("KoAP {article}"),
+        },
+        subject: subject.map(Subject::from),
+        headcount,
+        income_mci,
+        repeat,
+        date,
+        offence: offence_date,
+        unpaid,
+    };
+    fine(&law, &request, subject.is_none(), ctx.format, lang)
+}
+
+/// `ereje test`.
+fn test_command(law: Law, args: TestArgs, ctx: &Context) -> ExitCode {
+    let TestArgs { dir, coverage } = args;
+    let law = match dir {
+        Some(d) => match self::law(ctx.rules.as_deref(), &[d]) {
+            Ok(l) => l,
+            Err(code) => return code,
+        },
+        // The bundled law is tested with the bundled scenario suite.
+        None if ctx.rules.is_none() => match ereje::bundled_with_scenarios() {
+            Ok(l) => l.clone(),
+            Err(e) => {
+                eprint!("{e}");
+                return ExitCode::from(2);
             }
-            match self::law(None, &paths) {
-                Ok(l) => {
-                    println!(
-                        "ok: {} rules, {} parameters, {} penalty parts",
-                        l.rules.len(),
-                        l.params.len(),
-                        l.penalties.len()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(code) => code,
+        },
+        None => law,
+    };
+    test(&law, coverage)
+}
+
+/// `ereje lint`.
+fn lint_command(law: Law, args: LintArgs) -> ExitCode {
+    let LintArgs { paths } = args;
+    if paths.is_empty() {
+        println!(
+            "ok: {} rules, {} parameters, {} penalty parts",
+            law.rules.len(),
+            law.params.len(),
+            law.penalties.len()
+        );
+        return ExitCode::SUCCESS;
+    }
+    match self::law(None, &paths) {
+        Ok(l) => {
+            println!(
+                "ok: {} rules, {} parameters, {} penalty parts",
+                l.rules.len(),
+                l.params.len(),
+                l.penalties.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// `ereje amend`.
+fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
+    let lang = ctx.lang;
+    let AmendArgs {
+        files,
+        roster,
+        timesheet,
+        payroll,
+        employees,
+        scenarios,
+        on,
+        search,
+        historical,
+    } = args;
+    // The bundled law is compared with its scenario suite.
+    let base = if ctx.rules.is_none() {
+        match ereje::bundled_with_scenarios() {
+            Ok(l) => l.clone(),
+            Err(e) => {
+                eprint!("{e}");
+                return ExitCode::from(2);
             }
         }
-        Command::Bench { employees, runs } => bench(&law, employees, runs),
-        Command::Amend {
-            files,
-            roster,
-            timesheet,
-            payroll,
-            employees,
-            scenarios,
-            on,
-            search,
-            historical,
-        } => {
-            // The bundled law is compared with its scenario suite.
-            let base = if cli.rules.is_none() {
-                match ereje::bundled_with_scenarios() {
-                    Ok(l) => l.clone(),
-                    Err(e) => {
-                        eprint!("{e}");
-                        return ExitCode::from(2);
-                    }
-                }
-            } else {
-                law
+    } else {
+        law
+    };
+    let file = |p: &Path| -> Result<ereje::app::File, ExitCode> {
+        Ok(ereje::app::File {
+            name: p.display().to_string(),
+            text: read(p)?,
+        })
+    };
+    let mut request = ereje::app::AmendRequest {
+        amendments: Vec::new(),
+        scenarios: Vec::new(),
+        population: None,
+        generate: None,
+        on,
+        search,
+        historical,
+        lang,
+    };
+    let mut scenario_files = Vec::new();
+    for s in &scenarios {
+        rule_files(s, &mut scenario_files);
+    }
+    for p in &files {
+        match file(p) {
+            Ok(f) => request.amendments.push(f),
+            Err(c) => return c,
+        }
+    }
+    for p in &scenario_files {
+        match file(p) {
+            Ok(f) => request.scenarios.push(f),
+            Err(c) => return c,
+        }
+    }
+    match (roster, timesheet) {
+        (Some(r), Some(t)) => {
+            let (roster, timesheet) = match (file(&r), file(&t)) {
+                (Ok(r), Ok(t)) => (r, t),
+                (Err(c), _) | (_, Err(c)) => return c,
             };
-            let file = |p: &Path| -> Result<ereje::app::File, ExitCode> {
-                Ok(ereje::app::File {
-                    name: p.display().to_string(),
-                    text: read(p)?,
-                })
+            let payroll = match payroll.as_deref().map(file).transpose() {
+                Ok(p) => p,
+                Err(c) => return c,
             };
-            let mut request = ereje::app::AmendRequest {
-                amendments: Vec::new(),
-                scenarios: Vec::new(),
-                population: None,
-                generate: None,
-                on,
-                search,
-                historical,
+            request.population = Some(ereje::app::CheckRequest {
+                roster,
+                timesheet,
+                payroll,
+                leave: None,
+                accidents: None,
+                inspections: None,
+                enterprise: None,
+                as_of: None,
                 lang,
-            };
-            let mut scenario_files = Vec::new();
-            for s in &scenarios {
-                rule_files(s, &mut scenario_files);
-            }
-            for p in &files {
-                match file(p) {
-                    Ok(f) => request.amendments.push(f),
-                    Err(c) => return c,
+            });
+        }
+        _ => request.generate = Some(employees),
+    }
+    match ereje::app::amend_with(&base, &request) {
+        Ok(impact) => {
+            match ctx.format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&impact).unwrap_or_default()
+                ),
+                Format::Human | Format::Csv => {
+                    print!("{}", ereje::amend::impact::text(&impact))
                 }
             }
-            for p in &scenario_files {
-                match file(p) {
-                    Ok(f) => request.scenarios.push(f),
-                    Err(c) => return c,
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!(
+                "{}",
+                if f.rendered.is_empty() {
+                    &f.message
+                } else {
+                    &f.rendered
                 }
+            );
+            if !f.errors.is_empty() {
+                eprintln!("{} error(s)", f.errors.len());
             }
-            match (roster, timesheet) {
-                (Some(r), Some(t)) => {
-                    let (roster, timesheet) = match (file(&r), file(&t)) {
-                        (Ok(r), Ok(t)) => (r, t),
-                        (Err(c), _) | (_, Err(c)) => return c,
-                    };
-                    let payroll = match payroll.as_deref().map(file).transpose() {
-                        Ok(p) => p,
-                        Err(c) => return c,
-                    };
-                    request.population = Some(ereje::app::CheckRequest {
-                        roster,
-                        timesheet,
-                        payroll,
-                        leave: None,
-                        accidents: None,
-                        inspections: None,
-                        enterprise: None,
-                        as_of: None,
-                        lang,
-                    });
-                }
-                _ => request.generate = Some(employees),
-            }
-            match ereje::app::amend_with(&base, &request) {
-                Ok(impact) => {
-                    match cli.format {
-                        Format::Json => println!(
-                            "{}",
-                            serde_json::to_string_pretty(&impact).unwrap_or_default()
-                        ),
-                        Format::Human | Format::Csv => {
-                            print!("{}", ereje::amend::impact::text(&impact))
-                        }
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(f) => {
-                    eprint!(
-                        "{}",
-                        if f.rendered.is_empty() {
-                            &f.message
-                        } else {
-                            &f.rendered
-                        }
-                    );
-                    if !f.errors.is_empty() {
-                        eprintln!("{} error(s)", f.errors.len());
-                    }
-                    ExitCode::from(2)
-                }
-            }
+            ExitCode::from(2)
         }
     }
 }
