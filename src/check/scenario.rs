@@ -89,6 +89,23 @@ fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> 
     c.constant(&f.value, ty)
 }
 
+/// The index of an employee the scenario declared, or the error that it did not.
+fn employee_index(
+    c: &mut Checker,
+    index: &BTreeMap<String, usize>,
+    name: &ast::Name,
+) -> Option<usize> {
+    let found = index.get(&name.node).copied();
+    if found.is_none() {
+        c.errors.push(CheckError::Scenario {
+            what: format!("unknown employee `{}`", name.node),
+            help: "declare it first with `employee ID { … }`".into(),
+            at: name.span,
+        });
+    }
+    found
+}
+
 /// What a scenario's items build up, one item at a time.
 struct Build<'c, 'a> {
     c: &'c mut Checker<'a>,
@@ -180,12 +197,7 @@ impl Build<'_, '_> {
             seen,
             ..
         } = self;
-        let Some(&e) = index.get(&employee.node) else {
-            c.errors.push(CheckError::Scenario {
-                what: format!("unknown employee `{}`", employee.node),
-                help: "declare it first with `employee ID { … }`".into(),
-                at: employee.span,
-            });
+        let Some(e) = employee_index(c, index, employee) else {
             return;
         };
         let mut day = Day {
@@ -285,16 +297,9 @@ impl Build<'_, '_> {
             return;
         };
         let who = match (per_employee(t), employee) {
-            (true, Some(e)) => match index.get(&e.node) {
-                Some(&i) => Some(i as u32),
-                None => {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("unknown employee `{}`", e.node),
-                        help: "declare it first with `employee ID { … }`".into(),
-                        at: e.span,
-                    });
-                    return;
-                }
+            (true, Some(e)) => match employee_index(c, index, e) {
+                Some(i) => Some(i as u32),
+                None => return,
             },
             (true, None) => {
                 c.errors.push(CheckError::Scenario {
@@ -458,16 +463,9 @@ impl Build<'_, '_> {
         };
         let employee = match &x.employee {
             None => None,
-            Some(n) => match index.get(&n.node) {
-                Some(&i) => Some(i),
-                None => {
-                    c.errors.push(CheckError::Scenario {
-                        what: format!("unknown employee `{}`", n.node),
-                        help: "declare it with `employee`".into(),
-                        at: n.span,
-                    });
-                    return;
-                }
+            Some(n) => match employee_index(c, index, n) {
+                Some(i) => Some(i),
+                None => return,
             },
         };
         let r = &law.rules[rule.index()];
@@ -557,17 +555,7 @@ fn value_expectation(
     };
     let employee = match employee {
         None => None,
-        Some(e) => match index.get(&e.node) {
-            Some(&i) => Some(i),
-            None => {
-                c.errors.push(CheckError::Scenario {
-                    what: format!("unknown employee `{}`", e.node),
-                    help: "declare it with `employee`".into(),
-                    at: e.span,
-                });
-                return None;
-            }
-        },
+        Some(e) => Some(employee_index(c, index, e)?),
     };
     let record = match record {
         None => None,

@@ -160,36 +160,20 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
     Ok(match &e.kind {
         K::Const(v) => *v,
         K::Param(id) => {
-            let Some((v, d)) = env.param(*id)? else {
-                if trace.is_some() {
-                    let p = &env.law.params[id.index()];
-                    step(
-                        &mut trace,
-                        Step {
-                            kind: StepKind::Param,
-                            label: p.name.clone(),
-                            citation: Some(env.law.cite(p.article, p.part.as_deref())),
-                            note: Some(StepNote::NotYetSet),
-                            ..Step::fact(p.name.clone(), Value::Unknown, p.ty)
-                        },
-                    );
-                }
-                return Ok(Value::Unknown);
-            };
+            // Unknown past the law's horizon: the step says the value is not yet set.
+            let found = env.param(*id)?;
+            let v = found.map_or(Value::Unknown, |(v, _)| v);
             if trace.is_some() {
                 let p = &env.law.params[id.index()];
                 step(
                     &mut trace,
                     Step {
                         kind: StepKind::Param,
-                        label: p.name.clone(),
-                        value: v,
-                        ty: p.ty,
                         citation: Some(env.law.cite(p.article, p.part.as_deref())),
-                        since: Some(d.since),
-                        source: d.source.clone(),
-                        note: None,
-                        children: Vec::new(),
+                        since: found.map(|(_, d)| d.since),
+                        source: found.and_then(|(_, d)| d.source.clone()),
+                        note: found.is_none().then_some(StepNote::NotYetSet),
+                        ..Step::fact(p.name.clone(), v, p.ty)
                     },
                 );
             }
