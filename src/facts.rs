@@ -42,6 +42,11 @@ pub struct Employee {
     pub womens_list_job: bool,
     /// First day of work, if given.
     pub hire_date: Option<Date>,
+    /// Written consent to work on days off and holidays is on file (LC 85 p.1), if given.
+    pub day_off_consent: Option<bool>,
+    /// The accounting period of summed accounting or a sliding schedule, in months, if given
+    /// (LC 73-1 p.2, 75 p.3).
+    pub accounting_period_months: Option<u32>,
 }
 
 impl Employee {
@@ -62,6 +67,8 @@ impl Employee {
             sex: None,
             womens_list_job: false,
             hire_date: None,
+            day_off_consent: None,
+            accounting_period_months: None,
         }
     }
 
@@ -535,6 +542,8 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         "sex",
         "womens_list_job",
         "hire_date",
+        "day_off_consent",
+        "accounting_period_months",
     ];
     let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
         return Vec::new();
@@ -618,6 +627,32 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
                 None
             }),
         };
+        // Optional facts: an empty cell (or no column) is unknown, never "no".
+        let (dc, dc_col) = row.get(&t, "day_off_consent");
+        let day_off_consent = match dc {
+            "" => None,
+            v => parse_bool(v).or_else(|| {
+                report
+                    .errors
+                    .push(t.err(row.line, dc_col, format!("`{v}` is not true or false")));
+                None
+            }),
+        };
+        let (ap, ap_col) = row.get(&t, "accounting_period_months");
+        let accounting_period_months = match ap {
+            "" => None,
+            v => match v.parse::<u32>() {
+                Ok(m @ 1..=120) => Some(m),
+                _ => {
+                    report.errors.push(t.err(
+                        row.line,
+                        ap_col,
+                        format!("`{v}` is not a number of months (1 to 120)"),
+                    ));
+                    None
+                }
+            },
+        };
         let (g, g_col) = row.get(&t, "disability_group");
         let disability_group = match g.parse::<u8>() {
             Ok(g @ 0..=3) => g,
@@ -670,6 +705,8 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
             sex,
             womens_list_job,
             hire_date,
+            day_off_consent,
+            accounting_period_months,
         });
     }
     out

@@ -346,6 +346,12 @@ pub enum EmployeeField {
     WomensListJob,
     /// `hire_date` (unknown when not given)
     HireDate,
+    /// `day_off_consent`: written consent to work on days off and holidays (LC 85 p.1; unknown
+    /// when not given).
+    DayOffConsent,
+    /// `accounting_period_months`: the accounting period of summed accounting or a sliding
+    /// schedule (LC 73-1 p.2, 75 p.3; unknown when not given).
+    AccountingPeriodMonths,
 }
 
 impl EmployeeField {
@@ -386,6 +392,12 @@ impl EmployeeField {
         (EmployeeField::Sex, "sex", Type::Enum(EnumType::Sex)),
         (EmployeeField::WomensListJob, "womens_list_job", Type::Bool),
         (EmployeeField::HireDate, "hire_date", Type::Date),
+        (EmployeeField::DayOffConsent, "day_off_consent", Type::Bool),
+        (
+            EmployeeField::AccountingPeriodMonths,
+            "accounting_period_months",
+            Type::Int,
+        ),
     ];
 
     /// True for facts a roster (or scenario) gives; false for `age`, computed on each day.

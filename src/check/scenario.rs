@@ -153,6 +153,10 @@ impl Build<'_, '_> {
                 ("disability_group", Value::Int(g @ 0..=3)) => e.disability_group = g as u8,
                 ("hourly_rate", v) => e.hourly_rate = v.as_num(),
                 ("hire_date", Value::Date(d)) => e.hire_date = Some(d),
+                ("day_off_consent", Value::Bool(b)) => e.day_off_consent = Some(b),
+                ("accounting_period_months", Value::Int(m @ 1..=120)) => {
+                    e.accounting_period_months = Some(m as u32)
+                }
                 ("night_consent", Value::Bool(b)) => e.night_consent = b,
                 ("child_under_7", Value::Bool(b)) => e.child_under_7 = b,
                 ("disabled_child", Value::Bool(b)) => e.disabled_child = b,

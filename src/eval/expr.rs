@@ -588,6 +588,10 @@ pub fn employee_field(f: EmployeeField, e: &Employee, date: Date) -> Value {
         EmployeeField::Sex => e.sex.map_or(Value::Unknown, Value::from),
         EmployeeField::WomensListJob => Value::Bool(e.womens_list_job),
         EmployeeField::HireDate => e.hire_date.map_or(Value::Unknown, Value::Date),
+        EmployeeField::DayOffConsent => e.day_off_consent.map_or(Value::Unknown, Value::Bool),
+        EmployeeField::AccountingPeriodMonths => e
+            .accounting_period_months
+            .map_or(Value::Unknown, |m| Value::Int(i64::from(m))),
     }
 }
 
