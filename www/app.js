@@ -351,7 +351,7 @@ function steps(list) {
     el('span', { class: 'k' }, s.kind), el('code', {}, s.label),
     s.value !== '' ? [' = ', el('span', { class: 'v' }, s.value)] : null,
     s.citation ? ` (${s.citation})` : null,
-    s.outcome ? [' — ', el('span', { class: s.outcome === 'fails' || s.outcome === 'не выполняется' || s.outcome === 'орындалмайды' ? 'o-fails' : '' }, s.outcome)] : null,
+    s.outcome ? [' — ', el('span', { class: s.outcome_code === 'fails' ? 'o-fails' : '' }, s.outcome)] : null,
     s.since ? el('span', { class: 'hint' }, ` · ${s.since}${s.source ? `, ${s.source}` : ''}`) : null,
     s.note ? el('span', { class: 'hint' }, ` · ${s.note}`) : null,
     s.because?.length ? steps(s.because) : null)));

@@ -55,6 +55,19 @@ pub enum StepNote {
     NotYetSet,
 }
 
+impl StepNote {
+    /// Its stable code in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            StepNote::Applies => "applies",
+            StepNote::DoesNotApply => "does_not_apply",
+            StepNote::Holds => "holds",
+            StepNote::Fails => "fails",
+            StepNote::NotYetSet => "not_yet_set",
+        }
+    }
+}
+
 /// One step of an explanation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {

@@ -112,12 +112,26 @@ pub struct StepOut {
     /// For parameters: the act that set the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// `applies`, `does not apply`, `holds`, `fails`.
+    /// `applies`, `does not apply`, `holds`, `fails`, in the language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// The same as a stable code (`applies`, `does_not_apply`, `holds`, `fails`,
+    /// `not_yet_set`): what code compares, never the translated words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome_code: Option<&'static str>,
     /// What it was computed from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub because: Vec<StepOut>,
+}
+
+fn outcome_word(n: StepNote) -> Word {
+    match n {
+        StepNote::Applies => Word::Applies,
+        StepNote::DoesNotApply => Word::DoesNotApply,
+        StepNote::Holds => Word::Holds,
+        StepNote::Fails => Word::Fails,
+        StepNote::NotYetSet => Word::NotYetSet,
+    }
 }
 
 fn step_out(s: &Step, lang: Lang) -> StepOut {
@@ -132,19 +146,8 @@ fn step_out(s: &Step, lang: Lang) -> StepOut {
         citation: s.citation.clone(),
         since: s.since.map(|d| d.to_string()),
         source: s.source.clone(),
-        outcome: s.note.map(|n| {
-            ui(
-                match n {
-                    StepNote::Applies => Word::Applies,
-                    StepNote::DoesNotApply => Word::DoesNotApply,
-                    StepNote::Holds => Word::Holds,
-                    StepNote::Fails => Word::Fails,
-                    StepNote::NotYetSet => Word::NotYetSet,
-                },
-                lang,
-            )
-            .to_string()
-        }),
+        outcome: s.note.map(|n| ui(outcome_word(n), lang).to_string()),
+        outcome_code: s.note.map(|n| n.code()),
         because: {
             // A fact read twice in one condition (`age >= 16 and age < 18`) is shown once.
             let mut v: Vec<StepOut> = Vec::new();
