@@ -603,56 +603,30 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         let child_under_7 = flag("child_under_7");
         let disabled_child = flag("disabled_child");
         let womens_list_job = flag("womens_list_job");
-        let (x, x_col) = row.get(&t, "sex");
-        let sex = match x {
-            "" => None,
-            x => Sex::from_keyword(x).or_else(|| {
-                report.errors.push(t.err(
-                    row.line,
-                    x_col,
-                    format!("`{x}` is not a sex: use female or male"),
-                ));
-                None
-            }),
-        };
-        let (hd, hd_col) = row.get(&t, "hire_date");
-        let hire_date = match hd {
-            "" => None,
-            hd => Date::from_str(hd).ok().or_else(|| {
-                report.errors.push(t.err(
-                    row.line,
-                    hd_col,
-                    format!("`{hd}` is not a date (YYYY-MM-DD)"),
-                ));
-                None
-            }),
-        };
-        // Optional facts: an empty cell (or no column) is unknown, never "no".
-        let (dc, dc_col) = row.get(&t, "day_off_consent");
-        let day_off_consent = match dc {
-            "" => None,
-            v => parse_bool(v).or_else(|| {
-                report
-                    .errors
-                    .push(t.err(row.line, dc_col, format!("`{v}` is not true or false")));
-                None
-            }),
-        };
-        let (ap, ap_col) = row.get(&t, "accounting_period_months");
-        let accounting_period_months = match ap {
-            "" => None,
-            v => match v.parse::<u32>() {
-                Ok(m @ 1..=120) => Some(m),
-                _ => {
-                    report.errors.push(t.err(
-                        row.line,
-                        ap_col,
-                        format!("`{v}` is not a number of months (1 to 120)"),
-                    ));
-                    None
-                }
-            },
-        };
+        // Optional facts: an empty cell (or no column) is unknown, never "no"; a value that
+        // does not read is located and says what the column takes.
+        let sex = optional(&t, &row, report, "sex", Sex::from_keyword, |x| {
+            format!("`{x}` is not a sex: use female or male")
+        });
+        let hire_date = optional(
+            &t,
+            &row,
+            report,
+            "hire_date",
+            |v| Date::from_str(v).ok(),
+            |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
+        );
+        let day_off_consent = optional(&t, &row, report, "day_off_consent", parse_bool, |v| {
+            format!("`{v}` is not true or false")
+        });
+        let accounting_period_months = optional(
+            &t,
+            &row,
+            report,
+            "accounting_period_months",
+            |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
+            |v| format!("`{v}` is not a number of months (1 to 120)"),
+        );
         let (g, g_col) = row.get(&t, "disability_group");
         let disability_group = match g.parse::<u8>() {
             Ok(g @ 0..=3) => g,
@@ -665,22 +639,18 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
                 0
             }
         };
-        let (h, h_col) = row.get(&t, "hourly_rate");
-        let hourly_rate = if h.is_empty() {
-            None
-        } else {
-            match Decimal::from_str(h) {
-                Ok(d) if d >= Decimal::ZERO => Some(d),
-                _ => {
-                    report.errors.push(t.err(
-                        row.line,
-                        h_col,
-                        format!("`{h}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)"),
-                    ));
-                    None
-                }
-            }
-        };
+        let hourly_rate = optional(
+            &t,
+            &row,
+            report,
+            "hourly_rate",
+            |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
+            |v| {
+                format!(
+                    "`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)"
+                )
+            },
+        );
         if report.errors.len() > before {
             report.rows_rejected += 1;
             continue;
@@ -710,6 +680,27 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         });
     }
     out
+}
+
+/// An optional cell of a row: `None` when empty; when it does not read, `None` and an error at
+/// the row and column saying what the column takes.
+fn optional<T>(
+    t: &Sheet,
+    row: &Row,
+    report: &mut InputReport,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    takes: impl Fn(&str) -> String,
+) -> Option<T> {
+    let (v, col) = row.get(t, column);
+    if v.is_empty() {
+        return None;
+    }
+    let parsed = parse(v);
+    if parsed.is_none() {
+        report.errors.push(t.err(row.line, col, takes(v)));
+    }
+    parsed
 }
 
 /// Reads `timesheet.csv` against the roster. Rows with errors are reported and left out.
