@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Sex, Table};
-use crate::schema::{Column, Type, Value, columns, per_employee};
+use crate::schema::{Column, EmployeeField, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -525,27 +525,19 @@ fn parse_time(s: &str) -> Option<u16> {
 
 /// Reads `roster.csv`. Rows with errors are reported and left out.
 pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Employee> {
-    const REQUIRED: &[&str] = &[
-        "employee_id",
-        "birth_date",
-        "work_regime",
-        "hazardous",
-        "disability_group",
-        "pregnant",
-        "overtime_consent",
-    ];
-    const OPTIONAL: &[&str] = &[
-        "hourly_rate",
-        "night_consent",
-        "child_under_7",
-        "disabled_child",
-        "sex",
-        "womens_list_job",
-        "hire_date",
-        "day_off_consent",
-        "accounting_period_months",
-    ];
-    let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
+    // The columns come from the one schema (crate::schema::EmployeeField).
+    let columns = |required: bool| -> Vec<&'static str> {
+        EmployeeField::ALL
+            .iter()
+            .filter(|(f, _, _)| f.required() == required)
+            .filter_map(|(f, _, _)| f.column())
+            .collect()
+    };
+    let required: Vec<&'static str> = std::iter::once("employee_id")
+        .chain(columns(true))
+        .collect();
+    let optional_columns = columns(false);
+    let Some((t, mut reader)) = open(file, text, &required, &optional_columns, report) else {
         return Vec::new();
     };
     let mut out: Vec<Employee> = Vec::new();
@@ -585,7 +577,7 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
         }
         let mut flag = |name: &str| {
             let (v, c) = row.get(&t, name);
-            if v.is_empty() && !REQUIRED.contains(&name) {
+            if v.is_empty() && !required.contains(&name) {
                 return false;
             }
             let b = parse_bool(v);

@@ -405,6 +405,28 @@ impl EmployeeField {
         self != EmployeeField::Age
     }
 
+    /// Its column in roster.csv (`work_regime` for `regime`, interfaces.md); `None` for `age`.
+    pub fn column(self) -> Option<&'static str> {
+        match self {
+            EmployeeField::Age => None,
+            EmployeeField::Regime => Some("work_regime"),
+            f => Some(f.name()),
+        }
+    }
+
+    /// True for the columns every roster must have (interfaces.md); the others are optional.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            EmployeeField::BirthDate
+                | EmployeeField::Regime
+                | EmployeeField::Hazardous
+                | EmployeeField::DisabilityGroup
+                | EmployeeField::Pregnant
+                | EmployeeField::OvertimeConsent
+        )
+    }
+
     /// The field's name in rules.
     pub fn name(self) -> &'static str {
         EmployeeField::ALL

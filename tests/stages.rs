@@ -92,3 +92,42 @@ fn stages_only_look_down() {
         "these edges are gone: take them off NOT_YET_MOVED: {moved:?}"
     );
 }
+
+#[test]
+fn the_readme_lists_every_column_of_the_schema() {
+    // The input tables in the README are checked against the one schema (crate::schema): each
+    // roster column and each column of the other tables is named in its row.
+    use ereje::domain::Table;
+    use ereje::schema::{EmployeeField, columns};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let row = |file: &str| -> String {
+        readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| {file} |")))
+            .unwrap_or_else(|| panic!("no README row for {file}"))
+            .to_string()
+    };
+    let roster = row("roster.csv");
+    for (f, _, _) in EmployeeField::ALL {
+        if let Some(c) = f.column() {
+            assert!(roster.contains(c), "the README's roster row lacks `{c}`");
+        }
+    }
+    let derived = ["previous_start", "earlier_this_year", "previous_annual_end"];
+    for (table, file) in [
+        (Table::Payroll, "payroll.csv"),
+        (Table::Leave, "leave.csv"),
+        (Table::Accident, "accidents.csv"),
+        (Table::Inspection, "inspections.csv"),
+    ] {
+        let r = row(file);
+        for c in columns(table).iter().filter(|c| !derived.contains(&c.name)) {
+            assert!(
+                r.contains(c.name),
+                "the README's {file} row lacks `{}`",
+                c.name
+            );
+        }
+    }
+}
