@@ -384,6 +384,8 @@ pub struct About {
     pub penalties: usize,
     /// Scenarios.
     pub scenarios: usize,
+    /// The rule language's keywords, for the lab's highlighting.
+    pub keywords: &'static [&'static str],
 }
 
 /// Describes the bundled law.
@@ -398,6 +400,7 @@ pub fn about() -> Result<About, Failure> {
         rules: law.rules.len(),
         penalties: law.penalties.len(),
         scenarios: law.scenarios.len(),
+        keywords: crate::syntax::KEYWORDS,
     })
 }
 

@@ -131,3 +131,26 @@ fn the_readme_lists_every_column_of_the_schema() {
         }
     }
 }
+
+#[test]
+fn the_keywords_the_page_highlights_are_the_grammars() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let grammar = std::fs::read_to_string(root.join("grammar/ereje.pest")).expect("grammar");
+    for w in ereje::syntax::KEYWORDS {
+        assert!(
+            grammar.contains(&format!("\"{w}\"")),
+            "`{w}` is not a word of the grammar"
+        );
+    }
+    let reserved = grammar
+        .split("keyword = @{")
+        .nth(1)
+        .and_then(|r| r.split('}').next())
+        .expect("the keyword rule");
+    for w in reserved.split('"').skip(1).step_by(2) {
+        assert!(
+            ereje::syntax::KEYWORDS.contains(&w),
+            "the reserved word `{w}` is not sent to the page"
+        );
+    }
+}

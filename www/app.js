@@ -6,7 +6,7 @@ import { $, say, resay } from './ui.js';
 import { call, engine } from './engine.js';
 import { check, renderFiles, runCheck } from './check.js';
 import { fine, loadPenalties, computeFine, relabelSheet, renderSheet } from './fine.js';
-import { lab, lint, runLab, TEMPLATE, loadExamples, setEditor } from './lab.js';
+import { lab, lint, runLab, TEMPLATE, loadExamples, setEditor, useKeywords } from './lab.js';
 
 // ---------------------------------------------------------------------------------------------
 // Language and tabs
@@ -73,6 +73,7 @@ async function start() {
   if (!engine.about.ok) { say('engine_failed', {}, `: ${engine.about.error?.message ?? ''}`); engine.about = null; return; }
   engine.about = engine.about.value;
   const about = engine.about;
+  useKeywords(about.keywords);
   $('#about').textContent = `ereje ${about.version} · rules ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
   $('#fine-date').max = about.to;
   if ($('#fine-date').value > about.to) $('#fine-date').value = about.to;

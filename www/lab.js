@@ -21,10 +21,12 @@ amendment "My proposal" {
 }
 `;
 
-const KEYWORDS = new Set(('amendment title number dated amends set from until per penalty replace in insert article repeal rule '
-  + 'exception define parameter note scenario employee day days record expect breach no fine value for on measured limit times '
-  + 'when require severity message remedy confidence concerns status text part priority to force since repealed warning or and '
-  + 'not if then else true false code act gross significant minor official small medium large person conforms conflict open').split(' '));
+// The keywords come from the engine (`about.keywords`), so the page copies nothing of the grammar.
+let KEYWORDS = new Set();
+export function useKeywords(list) {
+  KEYWORDS = new Set(list);
+  paint();
+}
 
 function escapeHtml(s) { return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'); }
 
