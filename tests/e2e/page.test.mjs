@@ -248,6 +248,8 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   assert.deepEqual(versions, ['law in force', '2027 baseline', 'Minimum wage 110,000 tenge']);
   // The law in force has no 2027 minimum wage or calendar: it says what it could not judge.
   assert.match(await page.textContent('#lab-results .version:nth-child(1)'), /Not judged: \d+ period\(s\); not yet set by law: days_off_without_carry_over, minimum_wage/);
+  // …and its fines are in MCI only, said as such rather than summed as zero tenge.
+  assert.match(await page.textContent('#lab-results .version:nth-child(1)'), /fines in MCI only/);
   assert.ok(Number(await page.textContent('#lab-population .card .n')) > 0, 'someone is newly in breach');
   assert.match(await page.textContent('#lab-counterexample'), /minimum_wage_paid/);
 
