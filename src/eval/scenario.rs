@@ -62,156 +62,184 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
         }
     };
     for e in &s.expects {
-        let matching: Vec<_> = verdict
-            .findings
-            .iter()
-            .filter(|f| f.rule == e.rule)
-            .filter(|f| e.employee.is_none_or(|i| f.employee == Some(i)))
-            .filter(|f| e.on.is_none_or(|d| f.from <= d && d <= f.to))
-            .collect();
-        let what = describe(law, s, e);
-        if !e.breach {
-            if !matching.is_empty() {
-                let f = matching[0];
-                failures.push(format!(
-                    "{what}: found {} finding(s), first {} – {}",
-                    matching.len(),
-                    f.from,
-                    f.to
-                ));
-            }
-            continue;
-        }
-        if matching.is_empty() {
-            failures.push(format!("{what}: no such finding"));
-            continue;
-        }
-        if let Some(n) = e.times
-            && matching.len() != n
-        {
-            failures.push(format!(
-                "{what}: expected {n} finding(s), found {}",
-                matching.len()
-            ));
-        }
-        if let Some(m) = e.measured
-            && !matching
-                .iter()
-                .any(|f| f.measured.is_some_and(|(v, _)| same(v, m)))
-        {
-            let got: Vec<String> = matching
-                .iter()
-                .filter_map(|f| f.measured.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
-                .collect();
-            failures.push(format!(
-                "{what}: measured {} expected, found {}",
-                m.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
-                got.join(", ")
-            ));
-        }
-        if let Some(l) = e.limit
-            && !matching
-                .iter()
-                .any(|f| f.limit.is_some_and(|(v, _)| same(v, l)))
-        {
-            let got: Vec<String> = matching
-                .iter()
-                .filter_map(|f| f.limit.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
-                .collect();
-            failures.push(format!(
-                "{what}: limit {} expected, found {}",
-                l.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
-                got.join(", ")
-            ));
-        }
+        expectation(law, s, &verdict, e, &mut failures);
     }
     for v in &s.values {
-        let record = v.record.and_then(|i| s.facts.records.get(i));
-        let date = v.on.or(record.map(|r| r.law_date())).unwrap_or(as_of);
-        let env = crate::eval::expr::Env {
-            employee: v.employee.and_then(|i| s.facts.employees.get(i)),
-            record,
-            ..crate::eval::expr::Env::new(law, options.globals(), date)
-        };
-        let (name, ty, got) = match v.name {
-            ValueOf::Define(id) => {
-                let d = &law.defines[id.index()];
-                (
-                    d.name.as_str(),
-                    d.ty,
-                    crate::eval::expr::define(id, &env, None),
-                )
-            }
-            ValueOf::Param(id) => {
-                let p = &law.params[id.index()];
-                (
-                    p.name.as_str(),
-                    p.ty,
-                    crate::eval::expr::param_at(law, id, date).map(|x| x.0),
-                )
-            }
-        };
-        match got {
-            Ok(got) if same(got, v.value) => {}
-            Ok(got) => failures.push(format!(
-                "expect value {name} = {}: found {}",
-                v.value.show(ty, crate::domain::Lang::En),
-                got.show(ty, crate::domain::Lang::En)
-            )),
-            Err(e) => failures.push(format!("expect value {name}: {e}")),
-        }
+        value(law, s, &options, v, &mut failures);
     }
     for f in &s.fines {
-        let citation = law.penalty_citation(f.penalty);
-        let what = format!(
-            "expect fine {citation} for {}{} on {}",
-            f.subject,
-            if f.repeat { " repeat" } else { "" },
-            f.on
-        );
-        let q = crate::eval::penalty::FineQuery {
-            citation,
-            subject: f.subject,
-            repeat: f.repeat,
-            date: f.on,
-            offence: None,
-            unpaid: None,
-        };
-        let got = crate::eval::penalty::fine(law, &q);
-        let ok = match (&f.expected, &got) {
-            (FineExpected::None, Err(crate::eval::penalty::FineError::NotInForce { .. })) => true,
-            (FineExpected::Warning, Ok(x)) => x.warning_possible && x.mci_amount.is_none(),
-            (FineExpected::WarningOr(m), Ok(x)) => x.warning_possible && x.mci_amount == Some(*m),
-            (FineExpected::Share(sh), Ok(x)) => !x.warning_possible && x.share == Some(*sh),
-            (FineExpected::Amount(m, t), Ok(x)) => {
-                !x.warning_possible
-                    && x.mci_amount == Some(*m)
-                    && t.is_none_or(|t| x.kzt_max == Some(t))
-            }
-            _ => false,
-        };
-        if !ok {
-            let found = match got {
-                Ok(x) => format!(
-                    "{}{} MCI, {} tenge",
-                    if x.warning_possible {
-                        "warning or "
-                    } else {
-                        ""
-                    },
-                    x.mci_amount
-                        .map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
-                    x.kzt_max
-                        .map_or_else(|| "unknown".to_string(), |k| k.normalize().to_string())
-                ),
-                Err(e) => e.to_string(),
-            };
-            failures.push(format!("{what}: found {found}"));
-        }
+        fine(law, f, &mut failures);
     }
     Outcome {
         name: s.name.clone(),
         failures,
+    }
+}
+
+/// `expect [no] breach …`: the findings it names, counted and compared.
+fn expectation(
+    law: &Law,
+    s: &Scenario,
+    verdict: &crate::eval::Verdict,
+    e: &crate::law::scenario::Expectation,
+    failures: &mut Vec<String>,
+) {
+    let matching: Vec<_> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.rule == e.rule)
+        .filter(|f| e.employee.is_none_or(|i| f.employee == Some(i)))
+        .filter(|f| e.on.is_none_or(|d| f.from <= d && d <= f.to))
+        .collect();
+    let what = describe(law, s, e);
+    if !e.breach {
+        if !matching.is_empty() {
+            let f = matching[0];
+            failures.push(format!(
+                "{what}: found {} finding(s), first {} – {}",
+                matching.len(),
+                f.from,
+                f.to
+            ));
+        }
+        return;
+    }
+    if matching.is_empty() {
+        failures.push(format!("{what}: no such finding"));
+        return;
+    }
+    if let Some(n) = e.times
+        && matching.len() != n
+    {
+        failures.push(format!(
+            "{what}: expected {n} finding(s), found {}",
+            matching.len()
+        ));
+    }
+    if let Some(m) = e.measured
+        && !matching
+            .iter()
+            .any(|f| f.measured.is_some_and(|(v, _)| same(v, m)))
+    {
+        let got: Vec<String> = matching
+            .iter()
+            .filter_map(|f| f.measured.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
+            .collect();
+        failures.push(format!(
+            "{what}: measured {} expected, found {}",
+            m.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
+            got.join(", ")
+        ));
+    }
+    if let Some(l) = e.limit
+        && !matching
+            .iter()
+            .any(|f| f.limit.is_some_and(|(v, _)| same(v, l)))
+    {
+        let got: Vec<String> = matching
+            .iter()
+            .filter_map(|f| f.limit.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
+            .collect();
+        failures.push(format!(
+            "{what}: limit {} expected, found {}",
+            l.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
+            got.join(", ")
+        ));
+    }
+}
+
+/// `expect value …`: a definition's or parameter's value in the case.
+fn value(
+    law: &Law,
+    s: &Scenario,
+    options: &Options,
+    v: &crate::law::scenario::ValueExpectation,
+    failures: &mut Vec<String>,
+) {
+    let as_of = options.as_of;
+    let record = v.record.and_then(|i| s.facts.records.get(i));
+    let date = v.on.or(record.map(|r| r.law_date())).unwrap_or(as_of);
+    let env = crate::eval::expr::Env {
+        employee: v.employee.and_then(|i| s.facts.employees.get(i)),
+        record,
+        ..crate::eval::expr::Env::new(law, options.globals(), date)
+    };
+    let (name, ty, got) = match v.name {
+        ValueOf::Define(id) => {
+            let d = &law.defines[id.index()];
+            (
+                d.name.as_str(),
+                d.ty,
+                crate::eval::expr::define(id, &env, None),
+            )
+        }
+        ValueOf::Param(id) => {
+            let p = &law.params[id.index()];
+            (
+                p.name.as_str(),
+                p.ty,
+                crate::eval::expr::param_at(law, id, date).map(|x| x.0),
+            )
+        }
+    };
+    match got {
+        Ok(got) if same(got, v.value) => {}
+        Ok(got) => failures.push(format!(
+            "expect value {name} = {}: found {}",
+            v.value.show(ty, crate::domain::Lang::En),
+            got.show(ty, crate::domain::Lang::En)
+        )),
+        Err(e) => failures.push(format!("expect value {name}: {e}")),
+    }
+}
+
+/// `expect fine …`: the calculator's answer for a KoAP part.
+fn fine(law: &Law, f: &crate::law::scenario::FineExpectation, failures: &mut Vec<String>) {
+    let citation = law.penalty_citation(f.penalty);
+    let what = format!(
+        "expect fine {citation} for {}{} on {}",
+        f.subject,
+        if f.repeat { " repeat" } else { "" },
+        f.on
+    );
+    let q = crate::eval::penalty::FineQuery {
+        citation,
+        subject: f.subject,
+        repeat: f.repeat,
+        date: f.on,
+        offence: None,
+        unpaid: None,
+    };
+    let got = crate::eval::penalty::fine(law, &q);
+    let ok = match (&f.expected, &got) {
+        (FineExpected::None, Err(crate::eval::penalty::FineError::NotInForce { .. })) => true,
+        (FineExpected::Warning, Ok(x)) => x.warning_possible && x.mci_amount.is_none(),
+        (FineExpected::WarningOr(m), Ok(x)) => x.warning_possible && x.mci_amount == Some(*m),
+        (FineExpected::Share(sh), Ok(x)) => !x.warning_possible && x.share == Some(*sh),
+        (FineExpected::Amount(m, t), Ok(x)) => {
+            !x.warning_possible
+                && x.mci_amount == Some(*m)
+                && t.is_none_or(|t| x.kzt_max == Some(t))
+        }
+        _ => false,
+    };
+    if !ok {
+        let found = match got {
+            Ok(x) => format!(
+                "{}{} MCI, {} tenge",
+                if x.warning_possible {
+                    "warning or "
+                } else {
+                    ""
+                },
+                x.mci_amount
+                    .map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
+                x.kzt_max
+                    .map_or_else(|| "unknown".to_string(), |k| k.normalize().to_string())
+            ),
+            Err(e) => e.to_string(),
+        };
+        failures.push(format!("{what}: found {found}"));
     }
 }
 
