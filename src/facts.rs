@@ -695,6 +695,138 @@ fn optional<T>(
     parsed
 }
 
+/// The roster index of a timesheet row's employee, or a located error (with a suggestion).
+fn roster_index(
+    t: &Sheet,
+    row: &Row,
+    report: &mut InputReport,
+    index: &BTreeMap<&str, u32>,
+) -> Option<u32> {
+    let (id, id_col) = row.get(t, "employee_id");
+    let employee = index.get(id).copied();
+    if employee.is_none() {
+        let hint = match crate::suggest::suggest(id, index.keys().copied()) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        report.errors.push(t.err(
+            row.line,
+            id_col,
+            format!("employee `{id}` is not in the roster{hint}"),
+        ));
+    }
+    employee
+}
+
+/// A timesheet row's date, if it is one the law judges; else a located error. Its column too.
+fn judged_date(
+    t: &Sheet,
+    row: &Row,
+    report: &mut InputReport,
+    coverage: Coverage,
+) -> (Option<Date>, Option<usize>) {
+    let (d, d_col) = row.get(t, "date");
+    let date = match Date::from_str(d) {
+        Ok(date) if date < coverage.from || date > coverage.to => {
+            report.errors.push(t.err(
+                row.line,
+                d_col,
+                format!(
+                    "{date} is outside the dates the encoded law judges ({} to {})",
+                    coverage.from, coverage.to
+                ),
+            ));
+            None
+        }
+        Ok(date) => Some(date),
+        Err(_) => {
+            report
+                .errors
+                .push(t.err(row.line, d_col, format!("`{d}` is not a date (YYYY-MM-DD)")));
+            None
+        }
+    };
+    (date, d_col)
+}
+
+/// The hours, times, break and overtime basis of a timesheet row, as a day of no one on no
+/// date (the caller sets both); `None` when any of them is wrong (the errors are located).
+fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
+    let before = report.errors.len();
+    let max_day = Decimal::from(24);
+    let mut hours = |name: &str| {
+        let (v, c) = row.get(t, name);
+        let message = match Decimal::from_str(v) {
+            Ok(h) if h < Decimal::ZERO => format!("{v} hours is negative"),
+            Ok(h) if h > max_day => format!("{v} hours is more than a day has"),
+            Ok(h) => return (h, c),
+            Err(_) => format!("`{v}` is not a number of hours (dot as decimal separator)"),
+        };
+        report.errors.push(t.err(row.line, c, message));
+        (Decimal::ZERO, c)
+    };
+    let (worked, _) = hours("worked_hours");
+    let (overtime, ot_col) = hours("overtime_hours");
+    let (night, n_col) = hours("night_hours");
+    if overtime > worked {
+        report.errors.push(t.err(
+            row.line,
+            ot_col,
+            format!("overtime ({overtime} h) is more than the hours worked ({worked} h)"),
+        ));
+    }
+    if night > worked {
+        report.errors.push(t.err(
+            row.line,
+            n_col,
+            format!("night hours ({night} h) are more than the hours worked ({worked} h)"),
+        ));
+    }
+    let start = optional(t, row, report, "start", parse_time, |v| {
+        format!("`{v}` is not a time (HH:MM)")
+    });
+    let end = optional(t, row, report, "end", parse_time, |v| {
+        format!("`{v}` is not a time (HH:MM)")
+    });
+    if start.is_some() != end.is_some() {
+        let col = row.get(t, if start.is_none() { "start" } else { "end" }).1;
+        report.errors.push(t.err(
+            row.line,
+            col,
+            "give both `start` and `end`, or neither".into(),
+        ));
+    }
+    let break_hours = optional(
+        t,
+        row,
+        report,
+        "break_minutes",
+        |v| {
+            v.parse::<u32>()
+                .ok()
+                .filter(|m| *m <= 24 * 60)
+                .map(|m| Decimal::from(m) / Decimal::from(60))
+        },
+        |v| format!("`{v}` is not a number of minutes"),
+    );
+    let basis = optional(t, row, report, "overtime_basis", OvertimeBasis::from_keyword, |b| {
+        format!("`{b}` is not an overtime basis: use ordinary, emergency, utilities, relief or rescue")
+    })
+    .unwrap_or(OvertimeBasis::Ordinary);
+    (report.errors.len() == before).then_some(Day {
+        employee: 0,
+        date: Date::constant(2016, 1, 1),
+        worked,
+        overtime,
+        night,
+        start,
+        end,
+        basis,
+        rest_before: None,
+        break_hours,
+    })
+}
+
 /// Reads `timesheet.csv` against the roster. Rows with errors are reported and left out.
 pub fn read_timesheet(
     file: &str,
@@ -722,7 +854,6 @@ pub fn read_timesheet(
     );
     let mut seen: BTreeMap<(u32, Date), usize> = BTreeMap::new();
     let mut out = Vec::new();
-    let max_day = Decimal::from(24);
     for rec in reader.records() {
         let Some((rec, line, before)) = t.take(
             rec,
@@ -732,137 +863,12 @@ pub fn read_timesheet(
             continue;
         };
         let row = Row { line, record: &rec };
-        let (id, id_col) = row.get(&t, "employee_id");
-        let employee = index.get(id).copied();
-        if employee.is_none() {
-            let hint = match crate::suggest::suggest(id, index.keys().copied()) {
-                Some(s) => format!("; did you mean `{s}`?"),
-                None => String::new(),
-            };
-            report.errors.push(t.err(
-                row.line,
-                id_col,
-                format!("employee `{id}` is not in the roster{hint}"),
-            ));
-        }
-        let (d, d_col) = row.get(&t, "date");
-        let date = match Date::from_str(d) {
-            Ok(date) if date < coverage.from || date > coverage.to => {
-                report.errors.push(t.err(
-                    row.line,
-                    d_col,
-                    format!(
-                        "{date} is outside the dates the encoded law judges ({} to {})",
-                        coverage.from, coverage.to
-                    ),
-                ));
-                None
-            }
-            Ok(date) => Some(date),
-            Err(_) => {
-                report.errors.push(t.err(
-                    row.line,
-                    d_col,
-                    format!("`{d}` is not a date (YYYY-MM-DD)"),
-                ));
-                None
-            }
-        };
-        let mut hours = |name: &str| {
-            let (v, c) = row.get(&t, name);
-            match Decimal::from_str(v) {
-                Ok(h) if h < Decimal::ZERO => {
-                    report
-                        .errors
-                        .push(t.err(row.line, c, format!("{v} hours is negative")));
-                    (Decimal::ZERO, c)
-                }
-                Ok(h) if h > max_day => {
-                    report.errors.push(t.err(
-                        row.line,
-                        c,
-                        format!("{v} hours is more than a day has"),
-                    ));
-                    (Decimal::ZERO, c)
-                }
-                Ok(h) => (h, c),
-                Err(_) => {
-                    report.errors.push(t.err(
-                        row.line,
-                        c,
-                        format!("`{v}` is not a number of hours (dot as decimal separator)"),
-                    ));
-                    (Decimal::ZERO, c)
-                }
-            }
-        };
-        let (worked, _) = hours("worked_hours");
-        let (overtime, ot_col) = hours("overtime_hours");
-        let (night, n_col) = hours("night_hours");
-        if overtime > worked {
-            report.errors.push(t.err(
-                row.line,
-                ot_col,
-                format!("overtime ({overtime} h) is more than the hours worked ({worked} h)"),
-            ));
-        }
-        if night > worked {
-            report.errors.push(t.err(
-                row.line,
-                n_col,
-                format!("night hours ({night} h) are more than the hours worked ({worked} h)"),
-            ));
-        }
-        let mut time = |name: &str| {
-            let (v, c) = row.get(&t, name);
-            if v.is_empty() {
-                return (None, c);
-            }
-            let parsed = parse_time(v);
-            if parsed.is_none() {
-                report
-                    .errors
-                    .push(t.err(row.line, c, format!("`{v}` is not a time (HH:MM)")));
-            }
-            (parsed, c)
-        };
-        let (start, s_col) = time("start");
-        let (end, e_col) = time("end");
-        if start.is_some() != end.is_some() {
-            let col = if start.is_none() { s_col } else { e_col };
-            report.errors.push(t.err(
-                row.line,
-                col,
-                "give both `start` and `end`, or neither".into(),
-            ));
-        }
-        let (bm, bm_col) = row.get(&t, "break_minutes");
-        let break_hours = match bm {
-            "" => None,
-            bm => match bm.parse::<u32>() {
-                Ok(m) if m <= 24 * 60 => Some(Decimal::from(m) / Decimal::from(60)),
-                _ => {
-                    report.errors.push(t.err(
-                        row.line,
-                        bm_col,
-                        format!("`{bm}` is not a number of minutes"),
-                    ));
-                    None
-                }
-            },
-        };
-        let (b, b_col) = row.get(&t, "overtime_basis");
-        let basis = if b.is_empty() {
-            OvertimeBasis::Ordinary
-        } else {
-            OvertimeBasis::from_keyword(b).unwrap_or_else(|| {
-                report.errors.push(t.err(
-                    row.line,
-                    b_col,
-                    format!("`{b}` is not an overtime basis: use ordinary, emergency, utilities, relief or rescue"),
-                ));
-                OvertimeBasis::Ordinary
-            })
+        let (id, _) = row.get(&t, "employee_id");
+        let employee = roster_index(&t, &row, report, &index);
+        let (date, d_col) = judged_date(&t, &row, report, coverage);
+        let Some(v) = day_values(&t, &row, report) else {
+            report.rows_rejected += 1;
+            continue;
         };
         if let (Some(e), Some(date)) = (employee, date)
             && let Some(first) = seen.get(&(e, date))
@@ -885,14 +891,7 @@ pub fn read_timesheet(
         out.push(Day {
             employee,
             date,
-            worked,
-            overtime,
-            night,
-            start,
-            end,
-            basis,
-            rest_before: None,
-            break_hours,
+            ..v
         });
     }
     out
