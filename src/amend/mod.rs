@@ -613,155 +613,10 @@ fn change_one(
     law_from: Date,
 ) -> Result<(), AmendError> {
     match change {
-        Change::SetParam {
-            name,
-            from,
-            until,
-            value,
-            source,
-            span,
-        } => {
-            if until.as_ref().is_some_and(|u| u.node < from.node) {
-                return Err(AmendError::BadRange { at: *span });
-            }
-            let at =
-                find(files, added, &name.node).ok_or_else(|| unknown(files, "parameter", name))?;
-            let Some(Member::Parameter(p)) = member_mut(files, at, added) else {
-                let found = member_mut(files, at, added).map_or("member", |m| kind_of(m));
-                return Err(AmendError::WrongKind {
-                    name: name.node.clone(),
-                    expected: "parameter".into(),
-                    found,
-                    at: name.span,
-                });
-            };
-            let new = ast::Dated {
-                since: from.clone(),
-                until: until.clone(),
-                value: value.clone(),
-                source: source_or(source, a),
-                span: *span,
-            };
-            p.history = splice(&p.history, new);
-            Ok(())
-        }
-        Change::SetPenalty {
-            citation,
-            from,
-            sanction,
-            source,
-            span,
-        } => {
-            let part = citation.parts.join(".");
-            let cite = crate::syntax::print::citation(citation);
-            let article = find_article(files, added, citation)?;
-            let parts: Vec<String> = article
-                .members
-                .iter()
-                .filter_map(|m| match m {
-                    Member::Penalty(p) => {
-                        Some(p.part.as_ref().map_or_else(String::new, |p| p.node.clone()))
-                    }
-                    _ => None,
-                })
-                .collect();
-            let Some(p) = article.members.iter_mut().find_map(|m| match m {
-                Member::Penalty(p) if p.part.as_ref().map_or("", |p| p.node.as_str()) == part => {
-                    Some(p)
-                }
-                _ => None,
-            }) else {
-                return Err(AmendError::UnknownPenalty {
-                    citation: cite,
-                    help: if parts.is_empty() {
-                        "the article has no penalty parts".into()
-                    } else {
-                        format!("its parts: {}", parts.join(", "))
-                    },
-                    at: citation.span,
-                });
-            };
-            // A sanction holds until the next one: the new one replaces every later entry.
-            p.history.retain(|d| d.since.node < from.node);
-            p.history.push(ast::Dated {
-                since: from.clone(),
-                until: None,
-                value: sanction.clone(),
-                source: source_or(source, a),
-                span: *span,
-            });
-            Ok(())
-        }
-        Change::Replace {
-            citation,
-            member,
-            span: _,
-        } => {
-            let cite = crate::syntax::print::citation(citation);
-            let article = find_article(files, added, citation)?;
-            let kind = kind_of(member);
-            let key = |m: &Member| match m {
-                Member::Penalty(p) => p.part.as_ref().map(|p| p.node.clone()),
-                m => m.name().map(|n| n.node.clone()),
-            };
-            let wanted = key(member).unwrap_or_default();
-            let here: Vec<String> = article
-                .members
-                .iter()
-                .filter(|m| kind_of(m) == kind)
-                .filter_map(key)
-                .collect();
-            let Some(slot) = article
-                .members
-                .iter_mut()
-                .find(|m| kind_of(m) == kind && key(m).as_deref() == Some(wanted.as_str()))
-            else {
-                let at = match &**member {
-                    Member::Penalty(p) => p.part.as_ref().map_or(p.span, |n| n.span),
-                    m => m.name().map_or(m.span(), |n| n.span),
-                };
-                return Err(AmendError::NotInArticle {
-                    kind: if kind == "penalty" {
-                        "penalty part"
-                    } else {
-                        kind
-                    },
-                    name: wanted,
-                    citation: format!("{} {}", citation.code, citation.article),
-                    help: if here.is_empty() {
-                        format!(
-                            "{cite} has no {kind}; to add one, write `insert in {cite} {{ … }}`"
-                        )
-                    } else {
-                        format!("{cite} has: {}", here.join(", "))
-                    },
-                    at,
-                });
-            };
-            *slot = (**member).clone();
-            Ok(())
-        }
-        Change::InsertIn {
-            citation, members, ..
-        } => {
-            let article = find_article(files, added, citation)?;
-            for m in members {
-                // A penalty part goes where its number puts it; anything else at the end.
-                let at = match m {
-                    Member::Penalty(p) => article
-                        .members
-                        .iter()
-                        .position(|x| match x {
-                            Member::Penalty(q) => part_order(q) > part_order(p),
-                            _ => false,
-                        })
-                        .unwrap_or(article.members.len()),
-                    _ => article.members.len(),
-                };
-                article.members.insert(at, m.clone());
-            }
-            Ok(())
-        }
+        Change::SetParam { .. } => set_param(files, added, change, a),
+        Change::SetPenalty { .. } => set_penalty(files, added, change, a),
+        Change::Replace { .. } => replace_member(files, added, change),
+        Change::InsertIn { .. } => insert_in(files, added, change),
         Change::InsertArticle(article) => {
             // A duplicate article or an unknown code is the re-check's to report.
             added.items.push(Item::Article((**article).clone()));
@@ -774,6 +629,192 @@ fn change_one(
             span,
         } => repeal(files, added, kind, name, from, *span, a, law_from),
     }
+}
+
+/// `set P from D [until D] = v`: spliced into the parameter's history.
+fn set_param(
+    files: &mut [ast::File],
+    added: &mut ast::File,
+    change: &Change,
+    a: &ast::Amendment,
+) -> Result<(), AmendError> {
+    let Change::SetParam {
+        name,
+        from,
+        until,
+        value,
+        source,
+        span,
+    } = change
+    else {
+        return Ok(());
+    };
+    if until.as_ref().is_some_and(|u| u.node < from.node) {
+        return Err(AmendError::BadRange { at: *span });
+    }
+    let at = find(files, added, &name.node).ok_or_else(|| unknown(files, "parameter", name))?;
+    let Some(Member::Parameter(p)) = member_mut(files, at, added) else {
+        let found = member_mut(files, at, added).map_or("member", |m| kind_of(m));
+        return Err(AmendError::WrongKind {
+            name: name.node.clone(),
+            expected: "parameter".into(),
+            found,
+            at: name.span,
+        });
+    };
+    let new = ast::Dated {
+        since: from.clone(),
+        until: until.clone(),
+        value: value.clone(),
+        source: source_or(source, a),
+        span: *span,
+    };
+    p.history = splice(&p.history, new);
+    Ok(())
+}
+
+/// `set penalty CITATION from D = sanction`: the sanction from D on.
+fn set_penalty(
+    files: &mut [ast::File],
+    added: &mut ast::File,
+    change: &Change,
+    a: &ast::Amendment,
+) -> Result<(), AmendError> {
+    let Change::SetPenalty {
+        citation,
+        from,
+        sanction,
+        source,
+        span,
+    } = change
+    else {
+        return Ok(());
+    };
+    let part = citation.parts.join(".");
+    let cite = crate::syntax::print::citation(citation);
+    let article = find_article(files, added, citation)?;
+    let parts: Vec<String> = article
+        .members
+        .iter()
+        .filter_map(|m| match m {
+            Member::Penalty(p) => {
+                Some(p.part.as_ref().map_or_else(String::new, |p| p.node.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let Some(p) = article.members.iter_mut().find_map(|m| match m {
+        Member::Penalty(p) if p.part.as_ref().map_or("", |p| p.node.as_str()) == part => Some(p),
+        _ => None,
+    }) else {
+        return Err(AmendError::UnknownPenalty {
+            citation: cite,
+            help: if parts.is_empty() {
+                "the article has no penalty parts".into()
+            } else {
+                format!("its parts: {}", parts.join(", "))
+            },
+            at: citation.span,
+        });
+    };
+    // A sanction holds until the next one: the new one replaces every later entry.
+    p.history.retain(|d| d.since.node < from.node);
+    p.history.push(ast::Dated {
+        since: from.clone(),
+        until: None,
+        value: sanction.clone(),
+        source: source_or(source, a),
+        span: *span,
+    });
+    Ok(())
+}
+
+/// `replace in ARTICLE { member }`: the member's new text, for every date.
+fn replace_member(
+    files: &mut [ast::File],
+    added: &mut ast::File,
+    change: &Change,
+) -> Result<(), AmendError> {
+    let Change::Replace {
+        citation,
+        member,
+        span: _,
+    } = change
+    else {
+        return Ok(());
+    };
+    let cite = crate::syntax::print::citation(citation);
+    let article = find_article(files, added, citation)?;
+    let kind = kind_of(member);
+    let key = |m: &Member| match m {
+        Member::Penalty(p) => p.part.as_ref().map(|p| p.node.clone()),
+        m => m.name().map(|n| n.node.clone()),
+    };
+    let wanted = key(member).unwrap_or_default();
+    let here: Vec<String> = article
+        .members
+        .iter()
+        .filter(|m| kind_of(m) == kind)
+        .filter_map(key)
+        .collect();
+    let Some(slot) = article
+        .members
+        .iter_mut()
+        .find(|m| kind_of(m) == kind && key(m).as_deref() == Some(wanted.as_str()))
+    else {
+        let at = match &**member {
+            Member::Penalty(p) => p.part.as_ref().map_or(p.span, |n| n.span),
+            m => m.name().map_or(m.span(), |n| n.span),
+        };
+        return Err(AmendError::NotInArticle {
+            kind: if kind == "penalty" {
+                "penalty part"
+            } else {
+                kind
+            },
+            name: wanted,
+            citation: format!("{} {}", citation.code, citation.article),
+            help: if here.is_empty() {
+                format!("{cite} has no {kind}; to add one, write `insert in {cite} {{ … }}`")
+            } else {
+                format!("{cite} has: {}", here.join(", "))
+            },
+            at,
+        });
+    };
+    *slot = (**member).clone();
+    Ok(())
+}
+
+/// `insert in ARTICLE { members }`.
+fn insert_in(
+    files: &mut [ast::File],
+    added: &mut ast::File,
+    change: &Change,
+) -> Result<(), AmendError> {
+    let Change::InsertIn {
+        citation, members, ..
+    } = change
+    else {
+        return Ok(());
+    };
+    let article = find_article(files, added, citation)?;
+    for m in members {
+        // A penalty part goes where its number puts it; anything else at the end.
+        let at = match m {
+            Member::Penalty(p) => article
+                .members
+                .iter()
+                .position(|x| match x {
+                    Member::Penalty(q) => part_order(q) > part_order(p),
+                    _ => false,
+                })
+                .unwrap_or(article.members.len()),
+            _ => article.members.len(),
+        };
+        article.members.insert(at, m.clone());
+    }
+    Ok(())
 }
 
 #[expect(
