@@ -759,8 +759,18 @@ fn ast_note(law: &Law, name: &str) -> Option<ast::Member> {
 
 /// The impact as text for a terminal.
 pub fn text(i: &Impact) -> String {
-    use std::fmt::Write;
     let mut s = String::new();
+    articles_text(i, &mut s);
+    scenarios_text(i, &mut s);
+    population_text(i, &mut s);
+    notes_text(i, &mut s);
+    counterexample_text(i, &mut s);
+    s
+}
+
+/// The versions and the articles they change.
+fn articles_text(i: &Impact, s: &mut String) {
+    use std::fmt::Write;
     let names: Vec<&str> = i.versions.iter().map(|v| v.name.as_str()).collect();
     let _ = writeln!(s, "versions: {}", names.join("  →  "));
     let _ = writeln!(s, "\narticles changed: {}", i.articles_changed.len());
@@ -770,6 +780,11 @@ pub fn text(i: &Impact) -> String {
             let _ = writeln!(s, "{} {}", l.tag, l.text);
         }
     }
+}
+
+/// The scenarios whose outcome changes.
+fn scenarios_text(i: &Impact, s: &mut String) {
+    use std::fmt::Write;
     let sc = &i.scenarios;
     let passed: Vec<String> = sc
         .passed
@@ -799,6 +814,12 @@ pub fn text(i: &Impact) -> String {
             }
         }
     }
+}
+
+/// The population under each version.
+fn population_text(i: &Impact, s: &mut String) {
+    use std::fmt::Write;
+    let names: Vec<&str> = i.versions.iter().map(|v| v.name.as_str()).collect();
     if let Some(p) = &i.population {
         let _ = writeln!(
             s,
@@ -818,6 +839,28 @@ pub fn text(i: &Impact) -> String {
                         c.findings,
                         explain::money(c.fine_exposure_kzt.max, Lang::En)
                     );
+                    // The law's horizon: said, never counted as compliance or as zero tenge.
+                    if c.fine_exposure_kzt.unpriced > 0 {
+                        let e = &c.fine_exposure_kzt;
+                        let upto = if e.unpriced_mci_max.is_zero() {
+                            String::new()
+                        } else {
+                            format!(" (up to {} MCI)", e.unpriced_mci_max.normalize())
+                        };
+                        let _ = writeln!(
+                            s,
+                            "    + {} fines in MCI only{upto}: the MCI is not yet set by law",
+                            e.unpriced
+                        );
+                    }
+                    if c.undecided > 0 {
+                        let _ = writeln!(
+                            s,
+                            "    not judged: {} period(s); not yet set by law: {}",
+                            c.undecided,
+                            c.missing.join(", ")
+                        );
+                    }
                 }
             }
         }
@@ -866,6 +909,11 @@ pub fn text(i: &Impact) -> String {
             );
         }
     }
+}
+
+/// The ILO notes touched.
+fn notes_text(i: &Impact, s: &mut String) {
+    use std::fmt::Write;
     let _ = writeln!(s, "\nILO notes touched: {}", i.ilo_notes.len());
     for n in &i.ilo_notes {
         let status: Vec<String> = n
@@ -889,6 +937,11 @@ pub fn text(i: &Impact) -> String {
             status.join(" → ")
         );
     }
+}
+
+/// The counterexample, or the bounds within which there is none.
+fn counterexample_text(i: &Impact, s: &mut String) {
+    use std::fmt::Write;
     if let Some(c) = &i.counterexample {
         match &c.found {
             Some(x) => {
@@ -926,5 +979,4 @@ pub fn text(i: &Impact) -> String {
             }
         }
     }
-    s
 }
