@@ -179,14 +179,23 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             );
         }
         if e.unpriced > 0 {
+            // Warnings possible on a first offence price at 0 MCI: then only the count is said.
+            let upto = if e.unpriced_mci_max.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    ", {} {} {}",
+                    ui(Word::UpTo, lang),
+                    e.unpriced_mci_max.normalize(),
+                    mci_word(lang)
+                )
+            };
             let _ = writeln!(
                 out,
-                "{}{}: {} × {} {} {} ({})",
+                "{}{}: {} × {}{upto} ({})",
                 if priced { "  + " } else { "" },
                 ui(Word::Exposure, lang),
                 e.unpriced,
-                ui(Word::UpTo, lang),
-                e.unpriced_mci_max.normalize(),
                 mci_word(lang),
                 mci_not_set(&r.engine.law_as_of, lang)
             );
