@@ -45,6 +45,24 @@ pub struct CheckRequest {
     pub lang: Lang,
 }
 
+impl CheckRequest {
+    /// A check of a roster and a timesheet alone, in a language; the optional tables, the
+    /// employer's category and the day of the check are set after (`..CheckRequest::new(…)`).
+    pub fn new(roster: File, timesheet: File, lang: Lang) -> CheckRequest {
+        CheckRequest {
+            roster,
+            timesheet,
+            payroll: None,
+            leave: None,
+            accidents: None,
+            inspections: None,
+            enterprise: None,
+            as_of: None,
+            lang,
+        }
+    }
+}
+
 /// Why a request could not be answered at all (bad rows are not this: they are in the report).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Failure {
@@ -470,25 +488,17 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
             // The month of `on`, or the nearest month every version's MCI covers.
             let month = on.max(coverage.from).min(coverage.to);
             let g = crate::eval::population::generate(n, month.year(), month.month(), 42);
+            let file = |name: &str, text: String| File {
+                name: name.into(),
+                text,
+            };
             generated = CheckRequest {
-                roster: File {
-                    name: "roster.csv".into(),
-                    text: g.roster,
-                },
-                timesheet: File {
-                    name: "timesheet.csv".into(),
-                    text: g.timesheet,
-                },
-                payroll: Some(File {
-                    name: "payroll.csv".into(),
-                    text: g.payroll,
-                }),
-                leave: None,
-                accidents: None,
-                inspections: None,
-                enterprise: None,
-                as_of: None,
-                lang: req.lang,
+                payroll: Some(file("payroll.csv", g.payroll)),
+                ..CheckRequest::new(
+                    file("roster.csv", g.roster),
+                    file("timesheet.csv", g.timesheet),
+                    req.lang,
+                )
             };
             read = read_files(&generated, coverage);
             Some((&read, None, None))

@@ -113,6 +113,25 @@ pub struct Day {
     pub break_hours: Option<Decimal>,
 }
 
+impl Day {
+    /// A day of an employee on a date with nothing worked yet: the other facts are set after
+    /// (`Day { worked, ..Day::new(e, d) }`), so a new fact is one edit here.
+    pub fn new(employee: u32, date: Date) -> Day {
+        Day {
+            employee,
+            date,
+            worked: Decimal::ZERO,
+            overtime: Decimal::ZERO,
+            night: Decimal::ZERO,
+            start: None,
+            end: None,
+            basis: OvertimeBasis::Ordinary,
+            rest_before: None,
+            break_hours: None,
+        }
+    }
+}
+
 /// A row of a fact table other than the roster and timesheet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -814,16 +833,14 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
     })
     .unwrap_or(OvertimeBasis::Ordinary);
     (report.errors.len() == before).then_some(Day {
-        employee: 0,
-        date: Date::constant(2016, 1, 1),
         worked,
         overtime,
         night,
         start,
         end,
         basis,
-        rest_before: None,
         break_hours,
+        ..Day::new(0, Date::constant(2016, 1, 1))
     })
 }
 

@@ -97,17 +97,7 @@ fn rule_files(flat: &[String]) -> Vec<File> {
 
 /// `[kind, name, text, …]` → the files of a check.
 fn csv_files(flat: &[String], lang: Lang) -> Result<CheckRequest, Failure> {
-    let mut r = CheckRequest {
-        roster: File::default(),
-        timesheet: File::default(),
-        payroll: None,
-        leave: None,
-        accidents: None,
-        inspections: None,
-        enterprise: None,
-        as_of: None,
-        lang,
-    };
+    let mut r = CheckRequest::new(File::default(), File::default(), lang);
     let (mut roster, mut timesheet) = (false, false);
     for c in flat.chunks(3) {
         let (kind, name, text) = match c {

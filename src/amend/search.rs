@@ -155,16 +155,12 @@ fn facts(monday: Date, p: &Profile, w: Week, pay: Option<i64>) -> Facts {
     let days = (0..w.days)
         .filter_map(|i| monday.add_days(i).ok())
         .map(|date| Day {
-            employee: 0,
-            date,
             worked: Decimal::from(w.hours),
             overtime: Decimal::from(w.overtime),
             night: Decimal::from(night),
             start: Some(start),
             end: Some(end),
-            basis: crate::domain::OvertimeBasis::Ordinary,
-            rest_before: None,
-            break_hours: None,
+            ..Day::new(0, date)
         })
         .collect();
     let records = pay

@@ -449,15 +449,8 @@ fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
                 Err(c) => return c,
             };
             request.population = Some(ereje::app::CheckRequest {
-                roster,
-                timesheet,
                 payroll,
-                leave: None,
-                accidents: None,
-                inspections: None,
-                enterprise: None,
-                as_of: None,
-                lang,
+                ..ereje::app::CheckRequest::new(roster, timesheet, lang)
             });
         }
         _ => request.generate = Some(employees),
@@ -601,15 +594,9 @@ fn check(
         return ExitCode::from(2);
     };
     let mut request = ereje::app::CheckRequest {
-        roster,
-        timesheet,
-        payroll: None,
-        leave: None,
-        accidents: None,
-        inspections: None,
         enterprise,
         as_of,
-        lang,
+        ..ereje::app::CheckRequest::new(roster, timesheet, lang)
     };
     for ((table, _), file) in inputs.tables.iter().zip(files) {
         let slot = match table {

@@ -204,18 +204,7 @@ impl Build<'_, '_> {
         let Some(e) = employee_index(c, index, employee) else {
             return;
         };
-        let mut day = Day {
-            employee: e as u32,
-            date: from.node,
-            worked: Decimal::ZERO,
-            overtime: Decimal::ZERO,
-            night: Decimal::ZERO,
-            start: None,
-            end: None,
-            basis: OvertimeBasis::Ordinary,
-            rest_before: None,
-            break_hours: None,
-        };
+        let mut day = Day::new(e as u32, from.node);
         for f in fields {
             let Some(v) = value(c, f, false) else {
                 continue;

@@ -208,16 +208,8 @@ pub fn find(law: &Law) -> Vec<CheckError> {
             for n in 0..total {
                 let mut employee = Employee::adult("e");
                 let mut day = Day {
-                    employee: 0,
-                    date,
                     worked: Decimal::from(8),
-                    overtime: Decimal::ZERO,
-                    night: Decimal::ZERO,
-                    start: None,
-                    end: None,
-                    basis: OvertimeBasis::Ordinary,
-                    rest_before: None,
-                    break_hours: None,
+                    ..Day::new(0, date)
                 };
                 let mut k = n;
                 let mut witness = Vec::new();
