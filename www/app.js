@@ -4,9 +4,9 @@
 import { setLang, getLang, translate, LANGS } from './i18n.js';
 import { $, say, resay } from './ui.js';
 import { call, engine } from './engine.js';
-import { check, renderFiles, runCheck } from './check.js';
-import { fine, loadPenalties, computeFine, relabelSheet, renderSheet } from './fine.js';
-import { lab, lint, runLab, TEMPLATE, loadExamples, setEditor, useKeywords } from './lab.js';
+import * as Check from './check.js';
+import * as Fine from './fine.js';
+import * as Lab from './lab.js';
 
 // ---------------------------------------------------------------------------------------------
 // Language and tabs
@@ -21,15 +21,11 @@ function applyLang(l, rerun = true) {
   translate();
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
   resay();
-  renderFiles();
-  if (!rerun) return;
-  loadPenalties();
   // What is on screen is asked again with the same inputs, in the new language.
-  if (check.report && check.args) runCheck(check.args);
-  if (fine.last && fine.args) computeFine(fine.args);
-  relabelSheet();
-  if (lab.result && lab.args) runLab(lab.args);
-  lint();
+  Check.relabel(rerun);
+  if (!rerun) return;
+  Fine.relabel();
+  Lab.relabel();
 }
 
 for (const b of document.querySelectorAll('[data-lang]')) b.addEventListener('click', () => applyLang(b.dataset.lang));
@@ -60,10 +56,8 @@ tabs.forEach((tab, i) => {
 
 async function start() {
   applyLang(pickLang(), false);
-  const today = new Date().toISOString().slice(0, 10);
-  $('#fine-date').value = today;
-  renderSheet();
-  setEditor(TEMPLATE);
+  Fine.init();
+  Lab.init();
   try {
     engine.about = await call('about');
   } catch (e) {
@@ -73,16 +67,11 @@ async function start() {
   if (!engine.about.ok) { say('engine_failed', {}, `: ${engine.about.error?.message ?? ''}`); engine.about = null; return; }
   engine.about = engine.about.value;
   const about = engine.about;
-  useKeywords(about.keywords);
   $('#about').textContent = `ereje ${about.version} · rules ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
-  $('#fine-date').max = about.to;
-  if ($('#fine-date').value > about.to) $('#fine-date').value = about.to;
   say('ready', { rules: about.rules, penalties: about.penalties, from: about.from, to: about.to });
   applyLang(getLang(), false);
-  $('#run-check').disabled = false;
-  $('#lab-run').disabled = false;
+  Check.ready();
   document.body.dataset.ready = 'true';
-  await Promise.all([loadPenalties(), loadExamples()]);
-  lint();
+  await Promise.all([Fine.ready(about), Lab.ready(about)]);
 }
 start();

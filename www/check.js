@@ -324,3 +324,15 @@ function renderChart() {
   box.replaceChildren(svg);
 }
 $('#chart-employee').addEventListener('change', renderChart);
+
+/** Says the workspace again in the language now chosen; `rerun` asks the engine again for the
+ * report on screen (its words come from the engine). */
+export function relabel(rerun) {
+  renderFiles();
+  if (rerun && check.report && check.args) runCheck(check.args);
+}
+
+/** The engine is ready. */
+export function ready() {
+  $('#run-check').disabled = false;
+}

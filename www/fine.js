@@ -127,3 +127,23 @@ export function renderSheet() {
     el('th', { class: 'num' }, money(sum('reduced_kzt'))), el('th', {})));
 }
 $('#print-sheet').addEventListener('click', () => window.print());
+
+/** The calculator's first state: today's date, an empty sheet. */
+export function init() {
+  $('#fine-date').value = new Date().toISOString().slice(0, 10);
+  renderSheet();
+}
+
+/** The engine is ready: dates up to the law's horizon, the list of KoAP parts. */
+export function ready(about) {
+  $('#fine-date').max = about.to;
+  if ($('#fine-date').value > about.to) $('#fine-date').value = about.to;
+  return loadPenalties();
+}
+
+/** Says the calculator again in the language now chosen. */
+export function relabel() {
+  loadPenalties();
+  if (fine.last && fine.args) computeFine(fine.args);
+  relabelSheet();
+}

@@ -312,3 +312,22 @@ function renderLab(r) {
   }
   out.replaceChildren(...parts);
 }
+
+/** The lab's first state: the template in the editor. */
+export function init() {
+  setEditor(TEMPLATE);
+}
+
+/** The engine is ready: its keywords, the examples, the first diagnostics. */
+export async function ready(about) {
+  useKeywords(about.keywords);
+  $('#lab-run').disabled = false;
+  await loadExamples();
+  lint();
+}
+
+/** Says the lab again in the language now chosen. */
+export function relabel() {
+  if (lab.result && lab.args) runLab(lab.args);
+  lint();
+}
