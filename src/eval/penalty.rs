@@ -250,8 +250,8 @@ fn add_days(d: Date, n: Option<Decimal>) -> Option<Date> {
     d.add_days(n).ok()
 }
 
-/// The inspector's calculator (`ereje fine`).
-pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
+/// The part asked about, or the part punishing its repeat when `repeat` (KoAP's repeat parts).
+fn part_asked(law: &Law, q: &FineQuery) -> Result<PenaltyId, FineError> {
     let asked = q.citation.trim().to_string();
     let Some(&first) = law.penalty_index.get(&asked) else {
         let hint =
@@ -273,6 +273,76 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     } else {
         first
     };
+    Ok(id)
+}
+
+/// The fine in MCI, as a share, and in tenge where known: `(mci, share, tenge)`.
+type Amounts = (Option<Decimal>, Option<Decimal>, Option<Decimal>);
+
+/// Reads the sanction's amount for the offender category; see [`Amounts`].
+fn amount(
+    sanction: &Sanction,
+    q: &FineQuery,
+    mci_value: Option<Decimal>,
+    citation: &str,
+) -> Result<Amounts, FineError> {
+    let Some(amounts) = sanction.amounts() else {
+        return Ok((None, None, None));
+    };
+    match amounts.get(&q.subject) {
+        Some(Amount::Mci(m)) => Ok((Some(*m), None, tenge(mci_value, *m)?)),
+        // A share of the unpaid sum: priced only when the sum is given.
+        Some(Amount::Share(s)) => {
+            let kzt = q
+                .unpaid
+                .map(|u| s.checked_mul(u).ok_or(EvalError::Internal))
+                .transpose()?;
+            Ok((None, Some(*s), kzt))
+        }
+        None => Err(FineError::NoAmount {
+            citation: citation.to_string(),
+            subject: q.subject,
+        }),
+    }
+}
+
+/// What each figure of a fine rests on: (what, citation).
+fn cited(
+    law: &Law,
+    citation: &str,
+    mci: crate::law::ParamId,
+    reduced: bool,
+) -> Vec<(String, String)> {
+    let cite = |id: crate::law::ParamId| {
+        let p = &law.params[id.index()];
+        law.cite(p.article, p.part.as_deref())
+    };
+    let mut citations = vec![
+        ("sanction".to_string(), citation.to_string()),
+        ("mci".to_string(), cite(mci)),
+    ];
+    for (what, id) in [
+        ("payment", law.known.fine_payment_days),
+        ("appeal", law.known.appeal_days),
+        (
+            "reduced_share",
+            law.known.reduced_payment_share.filter(|_| reduced),
+        ),
+        (
+            "reduced_days",
+            law.known.reduced_payment_days.filter(|_| reduced),
+        ),
+    ] {
+        if let Some(id) = id {
+            citations.push((what.to_string(), cite(id)));
+        }
+    }
+    citations
+}
+
+/// The inspector's calculator (`ereje fine`).
+pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
+    let id = part_asked(law, q)?;
     let citation = law.penalty_citation(id);
     let offence = q.offence.unwrap_or(q.date);
     let horizon = law.coverage().to;
@@ -294,29 +364,7 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         None => (None, None),
     };
     let warning_possible = sanction.warning_possible();
-    let (mut mci_amount, mut share, mut kzt) = (None, None, None);
-    if let Some(amounts) = sanction.amounts() {
-        match amounts.get(&q.subject) {
-            Some(Amount::Mci(m)) => {
-                mci_amount = Some(*m);
-                kzt = tenge(mci_value, *m)?;
-            }
-            Some(Amount::Share(s)) => {
-                // A share of the unpaid sum: priced only when the sum is given.
-                share = Some(*s);
-                kzt = q
-                    .unpaid
-                    .map(|u| s.checked_mul(u).ok_or(EvalError::Internal))
-                    .transpose()?;
-            }
-            None => {
-                return Err(FineError::NoAmount {
-                    citation,
-                    subject: q.subject,
-                });
-            }
-        }
-    }
+    let (mci_amount, share, kzt) = amount(sanction, q, mci_value, &citation)?;
     let pay_within_days = days_param(law, law.known.fine_payment_days, q.date)?;
     let appeal_within_days = days_param(law, law.known.appeal_days, q.date)?;
     // KoAP 810 p.1: the shortened procedure is for a fine «согласно абзацу первому части первой
@@ -341,34 +389,8 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         (Some(k), Some(s)) => Some((k * s).normalize()),
         _ => None,
     };
-    let mut citations = vec![
-        ("sanction".to_string(), citation.clone()),
-        (
-            "mci".to_string(),
-            law.cite(
-                law.params[mci_id.index()].article,
-                law.params[mci_id.index()].part.as_deref(),
-            ),
-        ),
-    ];
-    for (what, id) in [
-        ("payment", law.known.fine_payment_days),
-        ("appeal", law.known.appeal_days),
-        (
-            "reduced_share",
-            law.known.reduced_payment_share.filter(|_| reduced),
-        ),
-        (
-            "reduced_days",
-            law.known.reduced_payment_days.filter(|_| reduced),
-        ),
-    ] {
-        if let Some(id) = id {
-            let p = &law.params[id.index()];
-            citations.push((what.to_string(), law.cite(p.article, p.part.as_deref())));
-        }
-    }
-    let amount = mci_amount.unwrap_or(Decimal::ZERO);
+    let citations = cited(law, &citation, mci_id, reduced);
+    let in_mci = mci_amount.unwrap_or(Decimal::ZERO);
     // A warning alone costs nothing; otherwise the tenge are known only with the MCI (or the
     // unpaid sum, for a share).
     let full = if sanction.amounts().is_none() {
@@ -392,9 +414,9 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         mci_min: if warning_possible {
             Decimal::ZERO
         } else {
-            amount
+            in_mci
         },
-        mci_max: amount,
+        mci_max: in_mci,
         kzt_min: if warning_possible {
             full.map(|_| Decimal::ZERO)
         } else {
