@@ -3,7 +3,8 @@
 //! so errors cross as plain data with positions and a rendered text.
 //!
 //! Arguments are plain strings and arrays of strings, not a JSON request: decoding JSON in the
-//! module would bring serde's deserializers and float formatting, a twentieth of its size. Files
+//! module would bring serde's deserializers and float formatting, a twentieth of its size. A
+//! call's form fields cross by name as `[name, value, …]` (see [`Form`]), never by position. Files
 //! cross as flat arrays: `[kind, name, text, …]` for CSV files (`kind` is `roster`, `timesheet`,
 //! `payroll`, `leave`, `accidents` or `inspections`) and `[name, text, …]` for rule files.
 //!
@@ -122,6 +123,58 @@ fn csv_files(flat: &[String], lang: Lang) -> Result<CheckRequest, Failure> {
     }
 }
 
+/// A call's named fields, `[name, value, …]`. Each is read once by name (a missing one is empty);
+/// a name the call does not read, a repeated name or an odd count is refused, so the page and
+/// this boundary cannot drift apart by position or by spelling.
+struct Form {
+    call: &'static str,
+    fields: Vec<(String, String)>,
+}
+
+impl Form {
+    fn new(call: &'static str, flat: &[String]) -> Result<Self, Failure> {
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for pair in flat.chunks(2) {
+            let [name, value] = pair else {
+                return Err(bad(format!("{call}: fields come as name and value")));
+            };
+            if fields.iter().any(|(n, _)| n == name) {
+                return Err(bad(format!("{call}: `{name}` is given twice")));
+            }
+            fields.push((name.clone(), value.clone()));
+        }
+        Ok(Form { call, fields })
+    }
+
+    /// The field's text, taken out of the form; empty when not given.
+    fn text(&mut self, name: &str) -> String {
+        match self.fields.iter().position(|(n, _)| n == name) {
+            Some(i) => self.fields.remove(i).1,
+            None => String::new(),
+        }
+    }
+
+    /// A yes/no field: `true`, `false` or empty (no).
+    fn flag(&mut self, name: &str) -> Result<bool, Failure> {
+        match self.text(name).trim() {
+            "true" => Ok(true),
+            "false" | "" => Ok(false),
+            other => Err(bad(format!("{name}: `{other}` is not true or false"))),
+        }
+    }
+
+    /// Refuses the fields the call did not read.
+    fn done(self) -> Result<(), Failure> {
+        match self.fields.first() {
+            None => Ok(()),
+            Some((name, _)) => Err(bad(format!(
+                "{}: `{name}` is not one of its fields",
+                self.call
+            ))),
+        }
+    }
+}
+
 /// Installs the panic hook so a bug shows in the console rather than as "unreachable".
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -137,71 +190,53 @@ pub fn about() -> String {
 /// `check`'s twin: the report with the weekly hours; `progress(done, total)` as employees are
 /// judged.
 pub fn check_args(
+    form: &[String],
     files: &[String],
-    enterprise: &str,
-    as_of: &str,
-    language: &str,
     progress: &mut dyn FnMut(usize, usize),
 ) -> String {
     let mut run = || -> Result<app::CheckAnswer, Failure> {
-        let mut req = csv_files(files, lang(language))?;
-        req.enterprise = subject(enterprise)?;
-        req.as_of = date(as_of, "as of")?;
+        let mut form = Form::new("check", form)?;
+        let mut req = csv_files(files, lang(&form.text("lang")))?;
+        req.enterprise = subject(&form.text("enterprise"))?;
+        req.as_of = date(&form.text("as_of"), "as of")?;
+        form.done()?;
         app::check_answer(app::law()?, &req, progress)
     };
     answer(run())
 }
 
-/// A self-check: CSV files as `[kind, name, text, …]`, the employer's category (or empty), the
-/// day of the check (or empty), the language, and `progress(done, total)`.
+/// A self-check: the form (`enterprise`: the employer's category, `as_of`: the day of the check,
+/// `lang`), the CSV files as `[kind, name, text, …]`, and `progress(done, total)`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn check(
-    files: Vec<String>,
-    enterprise: &str,
-    as_of: &str,
-    language: &str,
-    progress: &js_sys::Function,
-) -> String {
+pub fn check(form: Vec<String>, files: Vec<String>, progress: &js_sys::Function) -> String {
     let this = wasm_bindgen::JsValue::NULL;
-    check_args(&files, enterprise, as_of, language, &mut |done, total| {
+    check_args(&form, &files, &mut |done, total| {
         // A throwing callback must not stop the check.
         let _ = progress.call2(&this, &(done as u32).into(), &(total as u32).into());
     })
 }
 
-/// The fine calculator: the part (`KoAP 89.1`), the subject or headcount and income, repeat,
-/// the day the case is opened, the day of the offence, the unpaid sum (all but the citation and
-/// date may be empty).
+/// The fine calculator's form: `citation` (`KoAP 89.1`), `subject` or `headcount` and `income`
+/// (in MCI), `repeat`, `date` (the case is opened), `offence` (its day), `unpaid` (the sum),
+/// `lang`; all but the citation and date may be empty.
 #[wasm_bindgen]
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one plain argument per form field"
-)]
-pub fn fine(
-    citation: &str,
-    subject_category: &str,
-    headcount: &str,
-    income_mci: &str,
-    repeat: bool,
-    on: &str,
-    offence: &str,
-    unpaid: &str,
-    language: &str,
-) -> String {
+pub fn fine(form: Vec<String>) -> String {
     let run = || -> Result<app::FineAnswer, Failure> {
-        let headcount = field(headcount, "headcount", "a whole number")?;
+        let mut form = Form::new("fine", &form)?;
         let req = app::FineRequest {
-            citation: citation.trim().to_string(),
-            subject: subject(subject_category)?,
-            headcount,
-            income_mci: decimal(income_mci, "income")?,
-            repeat,
-            date: date(on, "date")?.ok_or_else(|| bad("give the date".into()))?,
-            offence: date(offence, "offence date")?,
-            unpaid: decimal(unpaid, "unpaid sum")?,
+            citation: form.text("citation").trim().to_string(),
+            subject: subject(&form.text("subject"))?,
+            headcount: field(&form.text("headcount"), "headcount", "a whole number")?,
+            income_mci: decimal(&form.text("income"), "income")?,
+            repeat: form.flag("repeat")?,
+            date: date(&form.text("date"), "date")?.ok_or_else(|| bad("give the date".into()))?,
+            offence: date(&form.text("offence"), "offence date")?,
+            unpaid: decimal(&form.text("unpaid"), "unpaid sum")?,
         };
-        app::fine(&req, lang(language))
+        let lang = lang(&form.text("lang"));
+        form.done()?;
+        app::fine(&req, lang)
     };
     answer(run())
 }
@@ -213,22 +248,16 @@ pub fn penalties(language: &str) -> String {
 }
 
 /// `amend`'s twin.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one plain argument per form field"
-)]
 pub fn amend_args(
+    form: &[String],
     amendments: &[String],
     scenarios: &[String],
     population: &[String],
-    generate: u32,
-    on: &str,
-    search: bool,
-    historical: bool,
-    language: &str,
 ) -> String {
     let run = || -> Result<crate::amend::impact::Impact, Failure> {
-        let lang = lang(language);
+        let mut form = Form::new("amend", form)?;
+        let lang = lang(&form.text("lang"));
+        let generate: Option<u32> = field(&form.text("generate"), "generate", "a whole number")?;
         let req = app::AmendRequest {
             amendments: rule_files(amendments),
             scenarios: rule_files(scenarios),
@@ -237,46 +266,30 @@ pub fn amend_args(
             } else {
                 Some(csv_files(population, lang)?)
             },
-            generate: (generate > 0).then_some(generate as usize),
-            on: date(on, "law date")?,
-            search,
-            historical,
+            generate: generate.filter(|n| *n > 0).map(|n| n as usize),
+            on: date(&form.text("on"), "law date")?,
+            search: form.flag("search")?,
+            historical: form.flag("historical")?,
             lang,
         };
+        form.done()?;
         app::amend(&req)
     };
     answer(run())
 }
 
-/// The amendment lab: amendment files and scenario files as `[name, text, …]`, a population
-/// as `[kind, name, text, …]` (or empty, and `generate` employees instead, or 0 for none), the
-/// law date (or empty), whether to search for a counterexample, whether the first amendment is
-/// already law, the language.
+/// The amendment lab: the form (`generate`: employees to make up when there is no population,
+/// `on`: the law date, `search`: look for a counterexample, `historical`: the first amendment is
+/// already law, `lang`), amendment and scenario files as `[name, text, …]`, and a population as
+/// `[kind, name, text, …]` (or empty).
 #[wasm_bindgen]
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one plain argument per form field"
-)]
 pub fn amend(
+    form: Vec<String>,
     amendments: Vec<String>,
     scenarios: Vec<String>,
     population: Vec<String>,
-    generate: u32,
-    on: &str,
-    search: bool,
-    historical: bool,
-    language: &str,
 ) -> String {
-    amend_args(
-        &amendments,
-        &scenarios,
-        &population,
-        generate,
-        on,
-        search,
-        historical,
-        language,
-    )
+    amend_args(&form, &amendments, &scenarios, &population)
 }
 
 /// The editor's live diagnostics: amendment files as `[name, text, …]` checked against the law.

@@ -71,15 +71,18 @@ fn errors_cross_as_plain_objects_with_positions() {
     );
     // Bad arguments: a clear message, not a panic.
     let bad: serde_json::Value = serde_json::from_str(&wasm::fine(
-        "KoAP 89.1",
-        "medium",
-        "",
-        "",
-        false,
-        "2024-13-01",
-        "",
-        "",
-        "en",
+        [
+            "citation",
+            "KoAP 89.1",
+            "subject",
+            "medium",
+            "date",
+            "2024-13-01",
+            "lang",
+            "en",
+        ]
+        .map(String::from)
+        .to_vec(),
     ))
     .expect("json");
     assert_eq!(bad["ok"], false);
@@ -91,16 +94,69 @@ fn errors_cross_as_plain_objects_with_positions() {
     );
     // Past the law's horizon (ten years after the last budget year encoded): refused.
     let outside: serde_json::Value = serde_json::from_str(&wasm::fine(
-        "KoAP 89.1",
-        "medium",
-        "",
-        "",
-        false,
-        "2041-01-01",
-        "",
-        "",
-        "en",
+        [
+            "citation",
+            "KoAP 89.1",
+            "subject",
+            "medium",
+            "date",
+            "2041-01-01",
+            "lang",
+            "en",
+        ]
+        .map(String::from)
+        .to_vec(),
     ))
     .expect("json");
     assert_eq!(outside["ok"], false, "{outside}");
+    // Fields cross by name: a misspelt or repeated name is refused, never read as empty.
+    let fine_with = |fields: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&wasm::fine(fields.iter().map(|f| f.to_string()).collect()))
+            .expect("json")
+    };
+    let misspelt = fine_with(&[
+        "citation",
+        "KoAP 89.1",
+        "date",
+        "2024-05-01",
+        "subjekt",
+        "small",
+    ]);
+    assert_eq!(misspelt["ok"], false, "{misspelt}");
+    assert!(
+        misspelt["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`subjekt`")
+    );
+    let twice = fine_with(&[
+        "citation",
+        "KoAP 89.1",
+        "date",
+        "2024-05-01",
+        "date",
+        "2024-05-02",
+    ]);
+    assert_eq!(twice["ok"], false, "{twice}");
+    let odd = fine_with(&["citation", "KoAP 89.1", "date"]);
+    assert_eq!(odd["ok"], false, "{odd}");
+    let flag = fine_with(&[
+        "citation",
+        "KoAP 89.1",
+        "date",
+        "2024-05-01",
+        "repeat",
+        "yes",
+    ]);
+    assert_eq!(flag["ok"], false, "{flag}");
+    // The same form, correctly spelt, is answered.
+    let good = fine_with(&[
+        "citation",
+        "KoAP 89.1",
+        "date",
+        "2024-05-01",
+        "subject",
+        "small",
+    ]);
+    assert_eq!(good["ok"], true, "{good}");
 }

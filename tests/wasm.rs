@@ -69,7 +69,7 @@ fn the_exported_check_tells_a_js_callback_its_progress() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let answer = ereje::wasm::check(files, "", "", "en", &progress);
+    let answer = ereje::wasm::check(vec!["lang".into(), "en".into()], files, &progress);
     assert!(answer.starts_with("{\"ok\":true"), "{answer}");
     let seen = js_sys::Reflect::get(&js_sys::global(), &"ereje_progress".into())
         .expect("progress was called");

@@ -83,7 +83,7 @@ export async function runCheck(again) {
   const kinds = new Set([...check.files.values()].map((f) => f.kind));
   if (!again && (!kinds.has('roster') || !kinds.has('timesheet'))) { showError(box, t('need_files')); return; }
   showError(box, null);
-  const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, asOf: $('#as-of').value }), lang: getLang() };
+  const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, as_of: $('#as-of').value }), lang: getLang() };
   const seq = ++check.seq;
   check.running = true;
   const bar = $('#check-bar');

@@ -1,8 +1,15 @@
 // The engine runs here, off the page's thread, so a large timesheet never freezes the page.
 // Messages: {id, fn, args} in; {id, progress: [done, total]} and {id, result} or {id, error} out.
 // `result` is the engine's own answer: {ok, value} or {ok: false, error: {message, rendered, errors}}.
+// A call's plain fields cross by name as [name, value, …] (`form`), its files as arrays: the
+// engine refuses a name it does not read, so nothing here depends on the order of arguments.
 
 import init, * as ereje from './pkg/ereje.js';
+
+/** The plain (non-array) fields of `args` as `[name, value, …]`. */
+const form = (args) => Object.entries(args)
+  .filter(([, value]) => !Array.isArray(value))
+  .flatMap(([name, value]) => [name, String(value ?? '')]);
 
 const ready = init().then(() => JSON.parse(ereje.about()));
 
@@ -18,15 +25,13 @@ self.onmessage = async (event) => {
     let text;
     if (fn === 'check') {
       const onProgress = (done, total) => self.postMessage({ id, progress: [done, total] });
-      text = ereje.check(args.files, args.enterprise, args.asOf, args.lang, onProgress);
+      text = ereje.check(form(args), args.files, onProgress);
     } else if (fn === 'fine') {
-      const a = args;
-      text = ereje.fine(a.citation, a.subject, a.headcount, a.income, a.repeat, a.date, a.offence, a.unpaid, a.lang);
+      text = ereje.fine(form(args));
     } else if (fn === 'penalties') {
       text = ereje.penalties(args.lang);
     } else if (fn === 'amend') {
-      const a = args;
-      text = ereje.amend(a.amendments, a.scenarios, a.population, a.generate, a.on, a.search, a.historical, a.lang);
+      text = ereje.amend(form(args), args.amendments, args.scenarios, args.population);
     } else if (fn === 'lint') {
       text = ereje.lint(args.amendments);
     } else {

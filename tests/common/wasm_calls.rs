@@ -7,6 +7,11 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+/// A call's form, `[name, value, …]`.
+fn form(fields: &[(&str, &str)]) -> Vec<String> {
+    fields.iter().flat_map(|(n, v)| [s(n), s(v)]).collect()
+}
+
 fn example_files() -> Vec<String> {
     let f = |kind: &str, name: &str, text: &str| [s(kind), s(name), s(text)];
     [
@@ -41,11 +46,19 @@ fn example_files() -> Vec<String> {
 }
 
 pub fn check_example_en() -> String {
-    wasm::check_args(&example_files(), "medium", "", "en", &mut |_, _| {})
+    wasm::check_args(
+        &form(&[("enterprise", "medium"), ("lang", "en")]),
+        &example_files(),
+        &mut |_, _| {},
+    )
 }
 
 pub fn check_example_kk() -> String {
-    wasm::check_args(&example_files(), "", "2024-04-30", "kk", &mut |_, _| {})
+    wasm::check_args(
+        &form(&[("as_of", "2024-04-30"), ("lang", "kk")]),
+        &example_files(),
+        &mut |_, _| {},
+    )
 }
 
 pub fn check_bad_rows() -> String {
@@ -61,35 +74,29 @@ pub fn check_bad_rows() -> String {
             "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nB,2024-03-05,8,0,0\n",
         ),
     ];
-    wasm::check_args(&files, "", "", "ru", &mut |_, _| {})
+    wasm::check_args(&form(&[("lang", "ru")]), &files, &mut |_, _| {})
 }
 
 pub fn fine_89_2_medium() -> String {
-    wasm::fine(
-        "KoAP 89.2",
-        "medium",
-        "",
-        "",
-        false,
-        "2024-05-01",
-        "",
-        "",
-        "en",
-    )
+    wasm::fine(form(&[
+        ("citation", "KoAP 89.2"),
+        ("subject", "medium"),
+        ("repeat", "false"),
+        ("date", "2024-05-01"),
+        ("lang", "en"),
+    ]))
 }
 
 pub fn fine_derived_size_ru() -> String {
-    wasm::fine(
-        "KoAP 87.1",
-        "",
-        "120",
-        "400000",
-        true,
-        "2025-03-01",
-        "2025-02-10",
-        "",
-        "ru",
-    )
+    wasm::fine(form(&[
+        ("citation", "KoAP 87.1"),
+        ("headcount", "120"),
+        ("income", "400000"),
+        ("repeat", "true"),
+        ("date", "2025-03-01"),
+        ("offence", "2025-02-10"),
+        ("lang", "ru"),
+    ]))
 }
 
 pub fn penalties_kk() -> String {
@@ -111,6 +118,7 @@ pub fn amend_lift_caps() -> String {
         s(include_str!("../scenarios/EC-13-state-control.rules")),
     ];
     wasm::amend_args(
+        &form(&[("generate", "40"), ("lang", "en")]),
         &[
             s("2027-01-01-lift-inspection-caps.rules"),
             s(include_str!(
@@ -119,11 +127,6 @@ pub fn amend_lift_caps() -> String {
         ],
         &scenarios,
         &[],
-        40,
-        "",
-        false,
-        false,
-        "en",
     )
 }
 
