@@ -578,119 +578,133 @@ pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Empl
                 format!("employee `{id}` is already listed on line {first}"),
             ));
         }
-        let (b, b_col) = row.get(&t, "birth_date");
-        let birth_date = Date::from_str(b).ok();
-        if birth_date.is_none() {
-            report
-                .errors
-                .push(t.err(row.line, b_col, format!("`{b}` is not a date (YYYY-MM-DD)")));
-        }
-        let (r, r_col) = row.get(&t, "work_regime");
-        let regime = Regime::from_csv(r);
-        if regime.is_none() {
-            report.errors.push(t.err(
-                row.line,
-                r_col,
-                format!("`{r}` is not a work regime: use 4day, 5day, 6day or summed"),
-            ));
-        }
-        let mut flag = |name: &str| {
-            let (v, c) = row.get(&t, name);
-            if v.is_empty() && !required.contains(&name) {
-                return false;
-            }
-            let b = parse_bool(v);
-            if b.is_none() {
-                report
-                    .errors
-                    .push(t.err(row.line, c, format!("`{v}` is not true or false")));
-            }
-            b.unwrap_or(false)
-        };
-        let hazardous = flag("hazardous");
-        let pregnant = flag("pregnant");
-        let overtime_consent = flag("overtime_consent");
-        let night_consent = flag("night_consent");
-        let child_under_7 = flag("child_under_7");
-        let disabled_child = flag("disabled_child");
-        let womens_list_job = flag("womens_list_job");
-        // Optional facts: an empty cell (or no column) is unknown, never "no"; a value that
-        // does not read is located and says what the column takes.
-        let sex = optional(&t, &row, report, "sex", Sex::from_keyword, |x| {
-            format!("`{x}` is not a sex: use female or male")
-        });
-        let hire_date = optional(
-            &t,
-            &row,
-            report,
-            "hire_date",
-            |v| Date::from_str(v).ok(),
-            |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
-        );
-        let day_off_consent = optional(&t, &row, report, "day_off_consent", parse_bool, |v| {
-            format!("`{v}` is not true or false")
-        });
-        let accounting_period_months = optional(
-            &t,
-            &row,
-            report,
-            "accounting_period_months",
-            |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
-            |v| format!("`{v}` is not a number of months (1 to 120)"),
-        );
-        let (g, g_col) = row.get(&t, "disability_group");
-        let disability_group = match g.parse::<u8>() {
-            Ok(g @ 0..=3) => g,
-            _ => {
-                report.errors.push(t.err(
-                    row.line,
-                    g_col,
-                    format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
-                ));
-                0
-            }
-        };
-        let hourly_rate = optional(
-            &t,
-            &row,
-            report,
-            "hourly_rate",
-            |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
-            |v| {
-                format!(
-                    "`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)"
-                )
-            },
-        );
+        let employee = roster_row(&t, &row, id, &required, report);
         if report.errors.len() > before {
             report.rows_rejected += 1;
             continue;
         }
-        let (Some(birth_date), Some(regime)) = (birth_date, regime) else {
+        let Some(employee) = employee else {
             report.rows_rejected += 1;
             continue;
         };
         seen.insert(id.to_string(), row.line);
-        out.push(Employee {
-            id: id.to_string(),
-            birth_date,
-            regime,
-            hazardous,
-            disability_group,
-            pregnant,
-            overtime_consent,
-            hourly_rate,
-            night_consent,
-            child_under_7,
-            disabled_child,
-            sex,
-            womens_list_job,
-            hire_date,
-            day_off_consent,
-            accounting_period_months,
-        });
+        out.push(employee);
     }
     out
+}
+
+/// One roster row's facts after its id; `None` when a required fact does not read (each error
+/// is in `report`, located at its cell).
+fn roster_row(
+    t: &Sheet,
+    row: &Row,
+    id: &str,
+    required: &[&str],
+    report: &mut InputReport,
+) -> Option<Employee> {
+    let (b, b_col) = row.get(t, "birth_date");
+    let birth_date = Date::from_str(b).ok();
+    if birth_date.is_none() {
+        report
+            .errors
+            .push(t.err(row.line, b_col, format!("`{b}` is not a date (YYYY-MM-DD)")));
+    }
+    let (r, r_col) = row.get(t, "work_regime");
+    let regime = Regime::from_csv(r);
+    if regime.is_none() {
+        report.errors.push(t.err(
+            row.line,
+            r_col,
+            format!("`{r}` is not a work regime: use 4day, 5day, 6day or summed"),
+        ));
+    }
+    let mut flag = |name: &str| {
+        let (v, c) = row.get(t, name);
+        if v.is_empty() && !required.contains(&name) {
+            return false;
+        }
+        let b = parse_bool(v);
+        if b.is_none() {
+            report
+                .errors
+                .push(t.err(row.line, c, format!("`{v}` is not true or false")));
+        }
+        b.unwrap_or(false)
+    };
+    let hazardous = flag("hazardous");
+    let pregnant = flag("pregnant");
+    let overtime_consent = flag("overtime_consent");
+    let night_consent = flag("night_consent");
+    let child_under_7 = flag("child_under_7");
+    let disabled_child = flag("disabled_child");
+    let womens_list_job = flag("womens_list_job");
+    // Optional facts: an empty cell (or no column) is unknown, never "no"; a value that
+    // does not read is located and says what the column takes.
+    let sex = optional(t, row, report, "sex", Sex::from_keyword, |x| {
+        format!("`{x}` is not a sex: use female or male")
+    });
+    let hire_date = optional(
+        t,
+        row,
+        report,
+        "hire_date",
+        |v| Date::from_str(v).ok(),
+        |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
+    );
+    let day_off_consent = optional(t, row, report, "day_off_consent", parse_bool, |v| {
+        format!("`{v}` is not true or false")
+    });
+    let accounting_period_months = optional(
+        t,
+        row,
+        report,
+        "accounting_period_months",
+        |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
+        |v| format!("`{v}` is not a number of months (1 to 120)"),
+    );
+    let (g, g_col) = row.get(t, "disability_group");
+    let disability_group = match g.parse::<u8>() {
+        Ok(g @ 0..=3) => g,
+        _ => {
+            report.errors.push(t.err(
+                row.line,
+                g_col,
+                format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
+            ));
+            0
+        }
+    };
+    let hourly_rate = optional(
+        t,
+        row,
+        report,
+        "hourly_rate",
+        |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
+        |v| {
+            format!("`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)")
+        },
+    );
+    let (Some(birth_date), Some(regime)) = (birth_date, regime) else {
+        return None;
+    };
+    Some(Employee {
+        id: id.to_string(),
+        birth_date,
+        regime,
+        hazardous,
+        disability_group,
+        pregnant,
+        overtime_consent,
+        hourly_rate,
+        night_consent,
+        child_under_7,
+        disabled_child,
+        sex,
+        womens_list_job,
+        hire_date,
+        day_off_consent,
+        accounting_period_months,
+    })
 }
 
 /// An optional cell of a row: `None` when empty; when it does not read, `None` and an error at

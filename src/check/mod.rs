@@ -7,7 +7,7 @@ mod types;
 
 pub use error::CheckError;
 
-use crate::domain::{Lang, Subject, Tr};
+use crate::domain::{Lang, Scope, Subject, Tr};
 use crate::law::dated::{Dated, History};
 use crate::law::expr::{Dim, Needs, Type, Value};
 use crate::law::*;
@@ -815,11 +815,37 @@ impl<'a> Checker<'a> {
             let c = self.expr(e, &mut cx)?;
             self.coerce(c, Type::Bool, "`require`")
         });
-        // Exceptions that make this rule not apply are judged in the rule's own context.
+        let exceptions = self.rule_exceptions(&name, id, scope);
+        Some(Rule {
+            name,
+            article,
+            part: r.part.as_ref().map(|p| p.node.clone()),
+            title: title?,
+            scope,
+            in_force,
+            when: match when_ast {
+                Some(_) => Some(when?),
+                None => None,
+            },
+            require: require?,
+            severity: severity?,
+            penalty,
+            message: message?,
+            remedy,
+            confidence,
+            exceptions,
+            aggs: cx.aggs,
+            span: r.span,
+        })
+    }
+
+    /// Compiles the exceptions to rule `name`: each only says when the rule does not apply, and
+    /// is judged in the rule's own context (`scope`), without aggregates.
+    fn rule_exceptions(&mut self, name: &str, id: RuleId, scope: Scope) -> Vec<ExceptionId> {
         let mut exceptions = Vec::new();
         for i in 0..self.exception_asts.len() {
             let (e, e_article) = self.exception_asts[i];
-            if e.target.node != name {
+            if e.target.node != *name {
                 continue;
             }
             if let Some(v) = &e.value {
@@ -857,27 +883,7 @@ impl<'a> Checker<'a> {
             });
             exceptions.push(ExceptionId(i as u32));
         }
-        Some(Rule {
-            name,
-            article,
-            part: r.part.as_ref().map(|p| p.node.clone()),
-            title: title?,
-            scope,
-            in_force,
-            when: match when_ast {
-                Some(_) => Some(when?),
-                None => None,
-            },
-            require: require?,
-            severity: severity?,
-            penalty,
-            message: message?,
-            remedy,
-            confidence,
-            exceptions,
-            aggs: cx.aggs,
-            span: r.span,
-        })
+        exceptions
     }
 
     fn penalty_ref(&mut self, c: &ast::Citation) -> Option<PenaltyId> {

@@ -189,6 +189,9 @@ impl Checker<'_> {
     }
 
     /// Compiles an expression in a context.
+    ///
+    /// Long on purpose: one arm per kind of written expression (the larger ones call out to
+    /// `name_ref`, `path`, `call`), so every kind is typed in one complete match.
     pub(crate) fn expr(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
         use ast::ExprKind as K;
         let span = e.span;
@@ -803,6 +806,9 @@ impl Checker<'_> {
     }
 
     /// The type of a scalar built-in's call, its arguments compiled.
+    ///
+    /// Long on purpose: one arm per built-in, each its signature; the compiler checks that
+    /// every built-in has one.
     fn builtin(
         &mut self,
         builtin: Builtin,

@@ -124,6 +124,8 @@ impl SyntaxError {
 }
 
 /// How a grammar rule is named in a message.
+///
+/// Long on purpose: a table, one arm per grammar rule, which the compiler checks is complete.
 fn describe(r: Rule) -> &'static str {
     match r {
         Rule::EOI => "end of file",

@@ -660,65 +660,9 @@ impl Lower {
                 Rule::expect => {
                     let inner = self.next(&mut p.clone().into_inner(), at)?;
                     if inner.as_rule() == Rule::fine_is {
-                        let mut it = inner.into_inner();
-                        let citation = self.lower_citation(self.next(&mut it, at)?)?;
-                        let s = self.next(&mut it, at)?;
-                        let subject = Spanned::new(
-                            crate::domain::Subject::from_keyword(s.as_str())
-                                .ok_or(SyntaxError::Internal { at })?,
-                            self.span(&s),
-                        );
-                        let mut next = self.next(&mut it, at)?;
-                        let repeat = next.as_rule() == Rule::repeat_kw;
-                        if repeat {
-                            next = self.next(&mut it, at)?;
-                        }
-                        let on = self.lower_date(next)?;
-                        let o = self.next(&mut it, at)?;
-                        let mut parts = o.into_inner();
-                        let first = self.next(&mut parts, at)?;
-                        let outcome = match first.as_rule() {
-                            Rule::none_kw => FineOutcome::None,
-                            Rule::warning => FineOutcome::Warning,
-                            Rule::warning_or_amount => FineOutcome::WarningOr(
-                                self.lower_expr(self.next(&mut first.into_inner(), at)?)?,
-                            ),
-                            _ => {
-                                let mci = self.lower_expr(first)?;
-                                let tenge = parts.next().map(|e| self.lower_expr(e)).transpose()?;
-                                FineOutcome::Amount(mci, tenge)
-                            }
-                        };
-                        items.push(ScenarioItem::ExpectFine {
-                            citation,
-                            subject,
-                            repeat,
-                            on,
-                            outcome,
-                            span: at,
-                        });
+                        items.push(self.lower_fine_is(inner, at)?);
                     } else if inner.as_rule() == Rule::value_is {
-                        let (mut name, mut employee, mut record, mut on, mut value) =
-                            (None, None, None, None, None);
-                        for q in inner.into_inner() {
-                            match q.as_rule() {
-                                Rule::ident if name.is_none() => name = Some(self.name(&q)),
-                                Rule::ident => employee = Some(self.name(&q)),
-                                Rule::string => record = Some(self.lower_string(q)?),
-                                Rule::expect_on => {
-                                    on = Some(self.lower_date(self.next(&mut q.into_inner(), at)?)?)
-                                }
-                                _ => value = Some(self.lower_expr(q)?),
-                            }
-                        }
-                        items.push(ScenarioItem::ExpectValue {
-                            name: name.ok_or(SyntaxError::Internal { at })?,
-                            employee,
-                            record,
-                            on,
-                            value: value.ok_or(SyntaxError::Internal { at })?,
-                            span: at,
-                        });
+                        items.push(self.lower_value_is(inner, at)?);
                     } else {
                         items.push(ScenarioItem::Expect(self.lower_expect(p)?));
                     }
@@ -731,6 +675,69 @@ impl Lower {
             title,
             items,
             span,
+        })
+    }
+
+    /// `expect fine KoAP 89.2 for medium [repeat] on D = …` (grammar rule `fine_is`).
+    fn lower_fine_is(&self, inner: Pair<Rule>, at: Span) -> R<ScenarioItem> {
+        let mut it = inner.into_inner();
+        let citation = self.lower_citation(self.next(&mut it, at)?)?;
+        let s = self.next(&mut it, at)?;
+        let subject = Spanned::new(
+            crate::domain::Subject::from_keyword(s.as_str()).ok_or(SyntaxError::Internal { at })?,
+            self.span(&s),
+        );
+        let mut next = self.next(&mut it, at)?;
+        let repeat = next.as_rule() == Rule::repeat_kw;
+        if repeat {
+            next = self.next(&mut it, at)?;
+        }
+        let on = self.lower_date(next)?;
+        let o = self.next(&mut it, at)?;
+        let mut parts = o.into_inner();
+        let first = self.next(&mut parts, at)?;
+        let outcome = match first.as_rule() {
+            Rule::none_kw => FineOutcome::None,
+            Rule::warning => FineOutcome::Warning,
+            Rule::warning_or_amount => {
+                FineOutcome::WarningOr(self.lower_expr(self.next(&mut first.into_inner(), at)?)?)
+            }
+            _ => {
+                let mci = self.lower_expr(first)?;
+                let tenge = parts.next().map(|e| self.lower_expr(e)).transpose()?;
+                FineOutcome::Amount(mci, tenge)
+            }
+        };
+        Ok(ScenarioItem::ExpectFine {
+            citation,
+            subject,
+            repeat,
+            on,
+            outcome,
+            span: at,
+        })
+    }
+
+    /// `expect value NAME [for EMPLOYEE | of "record"] [on D] = …` (grammar rule `value_is`).
+    fn lower_value_is(&self, inner: Pair<Rule>, at: Span) -> R<ScenarioItem> {
+        let (mut name, mut employee, mut record, mut on, mut value) =
+            (None, None, None, None, None);
+        for q in inner.into_inner() {
+            match q.as_rule() {
+                Rule::ident if name.is_none() => name = Some(self.name(&q)),
+                Rule::ident => employee = Some(self.name(&q)),
+                Rule::string => record = Some(self.lower_string(q)?),
+                Rule::expect_on => on = Some(self.lower_date(self.next(&mut q.into_inner(), at)?)?),
+                _ => value = Some(self.lower_expr(q)?),
+            }
+        }
+        Ok(ScenarioItem::ExpectValue {
+            name: name.ok_or(SyntaxError::Internal { at })?,
+            employee,
+            record,
+            on,
+            value: value.ok_or(SyntaxError::Internal { at })?,
+            span: at,
         })
     }
 

@@ -112,6 +112,9 @@ fn type_expr(t: &TypeExpr) -> String {
 }
 
 /// Prints one member of an article at an indentation.
+///
+/// Long on purpose: one arm per kind of member, each the mirror of its grammar rule; split, the
+/// printer would no longer read side by side with `grammar/ereje.pest`.
 pub fn member(m: &Member, indent: usize, out: &mut String) {
     let p = pad(indent);
     match m {
