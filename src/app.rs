@@ -111,6 +111,20 @@ impl Failure {
     }
 }
 
+/// A rule file laid out as `ereje fmt` writes it (the lab's "Lay out" button): the text, or the
+/// located reason it cannot be (it does not parse, or a comment has no place in the layout).
+pub fn format(file: &File) -> Result<String, Failure> {
+    let mut sources = crate::syntax::Sources::new();
+    let id = sources.add(&file.name, &file.text);
+    crate::syntax::format::format(&sources, id).map_err(|e| {
+        Failure::from_diagnostics(crate::error::render(
+            &[e.into()],
+            &sources,
+            crate::error::Style::Plain,
+        ))
+    })
+}
+
 /// The bundled law, or the rendered reason it failed to check (a bug in `rules/`).
 pub fn law() -> Result<&'static Law, Failure> {
     crate::load::bundled().map_err(|e| Failure {

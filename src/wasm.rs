@@ -292,6 +292,15 @@ pub fn amend(
     amend_args(&form, &amendments, &scenarios, &population)
 }
 
+/// A rule file laid out as `ereje fmt` writes it, comments kept.
+#[wasm_bindgen]
+pub fn format(name: &str, text: &str) -> String {
+    answer(app::format(&File {
+        name: name.into(),
+        text: text.into(),
+    }))
+}
+
 /// The editor's live diagnostics: amendment files as `[name, text, …]` checked against the law.
 #[wasm_bindgen]
 pub fn lint(amendments: Vec<String>) -> String {

@@ -345,3 +345,42 @@ fn a_bad_amendment_exits_2_with_its_location() {
     assert!(err.contains("bad.rules:3:7"), "{err}");
     assert!(err.contains("did you mean `normal_week`?"), "{err}");
 }
+
+#[test]
+fn fmt_lays_out_a_rule_file_and_keeps_its_comments() {
+    let dir = std::env::temp_dir().join(format!("ereje-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("a.rules");
+    let path = file.to_str().expect("utf-8 path");
+    let messy = "# The article.\narticle LC 1 {\n  title en \"a\" ru \"b\" kk \"c\"\n\n  # Why x.\n  parameter   x : hours {\n      2016-01-01:   1 h per \"x\"\n  }\n}\n";
+    std::fs::write(&file, messy).expect("write");
+    // --check changes nothing and fails on a file not laid out.
+    let (code, out, _) = ereje(&["fmt", "--check", path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not formatted"), "{out}");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), messy);
+    // fmt lays it out, keeping both comments where they stood.
+    let (code, _, err) = ereje(&["fmt", path]);
+    assert_eq!(code, 0, "{err}");
+    let tidy = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        tidy.starts_with("# The article.\narticle LC 1 {\n"),
+        "{tidy}"
+    );
+    assert!(
+        tidy.contains("  # Why x.\n  parameter x : hours {\n    2016-01-01: 1 h per \"x\"\n  }\n"),
+        "{tidy}"
+    );
+    assert_eq!(ereje(&["fmt", "--check", path]).0, 0);
+    // A comment after code outside any member has no place: refused, located, the file untouched.
+    let trailing = tidy.replace("  }\n}", "  } # end of x\n}");
+    std::fs::write(&file, &trailing).expect("write");
+    let (code, _, err) = ereje(&["fmt", path]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("comment_placement") && err.contains("a.rules:"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), trailing);
+    let _ = std::fs::remove_dir_all(&dir);
+}

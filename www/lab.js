@@ -119,15 +119,21 @@ export async function lint() {
       versions: v.versions.join(', '), articles: v.articles_changed.length ? v.articles_changed.join(', ') : t('lint_none'),
     })));
   } else {
-    diagnostics = answer.error.errors ?? [];
-    const items = diagnostics.length ? diagnostics : [{ message: answer.error.message, labels: [] }];
-    box.replaceChildren(el('strong', {}, t('lint_errors', { n: items.length })), el('ul', {}, ...items.map((d) => {
-      const here = d.labels.find((l) => l.file === lab.name) ?? d.labels[0];
-      return el('li', {},
-        here ? el('button', { type: 'button', onclick: () => here.file === lab.name && goTo(here) }, `${here.file}:${here.line}:${here.column}`) : null,
-        ' ', d.message, d.help ? el('span', { class: 'hint' }, ` — ${d.help}`) : null);
-    })));
+    showProblems(answer.error);
   }
+  paint();
+}
+
+/** Lists an answer's errors under the editor, each a link to its place, and underlines them. */
+function showProblems(error) {
+  diagnostics = error.errors ?? [];
+  const items = diagnostics.length ? diagnostics : [{ message: error.message, labels: [] }];
+  $('#diagnostics').replaceChildren(el('strong', {}, t('lint_errors', { n: items.length })), el('ul', {}, ...items.map((d) => {
+    const here = d.labels.find((l) => l.file === lab.name) ?? d.labels[0];
+    return el('li', {},
+      here ? el('button', { type: 'button', onclick: () => here.file === lab.name && goTo(here) }, `${here.file}:${here.line}:${here.column}`) : null,
+      ' ', d.message, d.help ? el('span', { class: 'hint' }, ` — ${d.help}`) : null);
+  })));
   paint();
 }
 
@@ -163,6 +169,12 @@ $('#lab-open').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   if (f) setEditor(await f.text(), f.name);
   e.target.value = '';
+});
+$('#lab-format').addEventListener('click', async () => {
+  const answer = await call('format', { name: lab.name, text: editor.value });
+  if (!answer.ok) { showProblems(answer.error); say('format_failed'); return; }
+  if (answer.value !== editor.value) setEditor(answer.value, lab.name);
+  say('formatted');
 });
 $('#lab-download').addEventListener('click', () => {
   const name = /amendment\s+"([^"]+)"/.exec(editor.value)?.[1] ?? 'amendment';

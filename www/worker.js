@@ -32,6 +32,8 @@ self.onmessage = async (event) => {
       text = ereje.penalties(args.lang);
     } else if (fn === 'amend') {
       text = ereje.amend(form(args), args.amendments, args.scenarios, args.population);
+    } else if (fn === 'format') {
+      text = ereje.format(args.name, args.text);
     } else if (fn === 'lint') {
       text = ereje.lint(args.amendments);
     } else {

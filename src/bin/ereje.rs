@@ -96,6 +96,8 @@ enum Command {
     Amend(AmendArgs),
     /// Benchmark: a generated population of employees × one month.
     Bench(BenchArgs),
+    /// Lay rule files out as the printer does, keeping their comments.
+    Fmt(FmtArgs),
 }
 
 /// The arguments of `ereje check`.
@@ -179,6 +181,17 @@ struct LintArgs {
     paths: Vec<PathBuf>,
 }
 
+/// The arguments of `ereje fmt`.
+#[derive(clap::Args)]
+struct FmtArgs {
+    /// Change nothing: list the files that are not formatted and fail if there are any.
+    #[arg(long)]
+    check: bool,
+    /// Files or folders of `.rules` files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
 /// The arguments of `ereje amend`.
 #[derive(clap::Args)]
 struct AmendArgs {
@@ -229,6 +242,10 @@ fn main() -> ExitCode {
         format: cli.format,
         rules: cli.rules.clone(),
     };
+    // Formatting reads rule files as text: it needs no law, and works on files that do not check.
+    if let Command::Fmt(args) = cli.command {
+        return fmt_command(args);
+    }
     let law = match law(cli.rules.as_deref(), &[]) {
         Ok(l) => l,
         Err(code) => return code,
@@ -250,6 +267,58 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint_command(law, args),
         Command::Bench(BenchArgs { employees, runs }) => bench(&law, employees, runs),
         Command::Amend(args) => amend_command(law, args, &ctx),
+        Command::Fmt(args) => fmt_command(args),
+    }
+}
+
+/// `ereje fmt`: exit 0 when every file is (or is now) formatted, 1 when `--check` finds one that
+/// is not, 2 when a file cannot be read, parsed or formatted without losing a comment.
+fn fmt_command(args: FmtArgs) -> ExitCode {
+    let mut files = Vec::new();
+    for p in &args.paths {
+        if p.is_file() {
+            files.push(p.clone());
+        } else {
+            rule_files(p, &mut files);
+        }
+    }
+    let (mut unformatted, mut failed) = (0usize, 0usize);
+    for path in &files {
+        let text = match read(path) {
+            Ok(t) => t,
+            Err(_) => {
+                failed += 1;
+                continue;
+            }
+        };
+        let mut sources = ereje::syntax::Sources::new();
+        let file = sources.add(&path.display().to_string(), &text);
+        let formatted = match ereje::syntax::format::format(&sources, file) {
+            Ok(f) => f,
+            Err(e) => {
+                let d = ereje::error::render(&[e.into()], &sources, ereje::error::Style::Plain);
+                eprint!("{}", d.rendered);
+                failed += 1;
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        if args.check {
+            println!("{}: not formatted", path.display());
+            unformatted += 1;
+        } else if let Err(e) = std::fs::write(path, &formatted) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(2)
+    } else if unformatted > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -52,6 +52,20 @@ pub enum SyntaxError {
         #[label("here")]
         at: Span,
     },
+    /// `ereje fmt` on `  } # why` after the last line of a member: a comment with no place in the
+    /// printed layout.
+    #[error("this comment has no place in the formatted file")]
+    #[diagnostic(
+        code(ereje::syntax::comment_placement),
+        help(
+            "formatting keeps comments on their own lines before an item or a member, or inside a member it then leaves as written; move this one onto its own line"
+        )
+    )]
+    CommentPlacement {
+        /// The comment.
+        #[label("this comment")]
+        at: Span,
+    },
     /// The grammar and the lowering code disagree: a bug in ereje, not in the rules.
     #[error("internal error: the parse tree has an unexpected shape")]
     #[diagnostic(
@@ -73,6 +87,7 @@ impl SyntaxError {
             | SyntaxError::BadDate { at, .. }
             | SyntaxError::BadTime { at, .. }
             | SyntaxError::BadNumber { at, .. }
+            | SyntaxError::CommentPlacement { at }
             | SyntaxError::Internal { at } => *at,
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod format;
 pub(crate) mod lower;
 pub mod print;
 pub mod source;

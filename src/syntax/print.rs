@@ -9,19 +9,24 @@ use std::fmt::Write;
 /// Prints a whole file.
 pub fn file(f: &File) -> String {
     let mut out = String::new();
-    for (i, item) in f.items.iter().enumerate() {
+    for (i, item_) in f.items.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        match item {
-            Item::Code(c) => code(c, &mut out),
-            Item::Article(a) => article(a, &mut out),
-            Item::Scenario(s) => scenario(s, &mut out),
-            Item::Amendment(a) => amendment(a, &mut out),
-            Item::Stray(m) => member(m, 0, &mut out),
-        }
+        item(item_, &mut out);
     }
     out
+}
+
+/// Prints one top-level item.
+pub fn item(item: &Item, out: &mut String) {
+    match item {
+        Item::Code(c) => code(c, out),
+        Item::Article(a) => article(a, out),
+        Item::Scenario(s) => scenario(s, out),
+        Item::Amendment(a) => amendment(a, out),
+        Item::Stray(m) => member(m, 0, out),
+    }
 }
 
 fn q(s: &str) -> String {
@@ -44,6 +49,14 @@ fn per(source: &Option<Name>) -> String {
     source
         .as_ref()
         .map_or_else(String::new, |s| format!(" per {}", q(&s.node)))
+}
+
+/// The longest line the printer writes in one piece before it breaks a member's heading.
+pub(crate) const WIDTH: usize = 100;
+
+/// True when the pieces fit on one line.
+fn fits(pieces: &[&str]) -> bool {
+    pieces.iter().map(|p| p.chars().count()).sum::<usize>() <= WIDTH
 }
 
 fn pad(n: usize) -> String {
@@ -75,15 +88,20 @@ fn code(c: &CodeDecl, out: &mut String) {
 
 /// Prints an article.
 pub fn article(a: &Article, out: &mut String) {
-    let _ = writeln!(out, "article {} {} {{", a.code.node, a.number.node);
-    out.push_str("  title ");
-    text(&a.title, 8, out);
-    out.push('\n');
+    article_head(a, out);
     for m in &a.members {
         out.push('\n');
         member(m, 2, out);
     }
     out.push_str("}\n");
+}
+
+/// Prints an article's first lines: its heading and title.
+pub fn article_head(a: &Article, out: &mut String) {
+    let _ = writeln!(out, "article {} {} {{", a.code.node, a.number.node);
+    out.push_str("  title ");
+    text(&a.title, 8, out);
+    out.push('\n');
 }
 
 fn in_force(f: &InForce) -> String {
@@ -119,15 +137,20 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
     let p = pad(indent);
     match m {
         Member::Parameter(x) => {
-            let _ = writeln!(
-                out,
-                "{p}parameter {}{} : {}{}{} {{",
+            let head = format!(
+                "{p}parameter {}{} : {}{}",
                 x.name.node,
                 part(&x.part),
                 type_expr(&x.ty),
                 if x.yearly.is_some() { " yearly" } else { "" },
-                confidence(&x.confidence)
             );
+            let conf = confidence(&x.confidence);
+            // A confidence note goes on its own line, the history's brace below it.
+            if conf.is_empty() {
+                let _ = writeln!(out, "{head} {{");
+            } else {
+                let _ = writeln!(out, "{head}\n{p}  {}\n{p}{{", conf.trim_start());
+            }
             for d in &x.history {
                 let until = d
                     .until
@@ -143,14 +166,18 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
             let _ = writeln!(out, "{p}}}");
         }
         Member::Define(x) => {
-            let _ = writeln!(
-                out,
-                "{p}define {}{} : {} = {}",
+            let head = format!(
+                "{p}define {}{} : {} =",
                 x.name.node,
                 part(&x.part),
-                type_expr(&x.ty),
-                expr(&x.value)
+                type_expr(&x.ty)
             );
+            let value = expr(&x.value);
+            if fits(&[&head, " ", &value]) {
+                let _ = writeln!(out, "{head} {value}");
+            } else {
+                let _ = writeln!(out, "{head}\n{p}  {value}");
+            }
         }
         Member::Exception(x) => {
             let prio = x
@@ -165,15 +192,24 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 .value
                 .as_ref()
                 .map_or_else(String::new, |v| format!(" = {}", expr(v)));
-            let _ = writeln!(
-                out,
-                "{p}exception {} to {}{}{prio}{force} when {}{value}{}",
+            let head = format!(
+                "{p}exception {} to {}{}{prio}{force}",
                 x.name.node,
                 x.target.node,
                 part(&x.part),
-                expr(&x.condition),
-                confidence(&x.confidence)
             );
+            let when = format!("when {}{value}", expr(&x.condition));
+            let conf = confidence(&x.confidence);
+            if conf.is_empty() && fits(&[&head, " ", &when]) {
+                let _ = writeln!(out, "{head} {when}");
+            } else {
+                // Too long for a line: the condition below the heading, the confidence (always
+                // on its own line) below it.
+                let _ = writeln!(out, "{head}\n{p}  {when}");
+                if !conf.is_empty() {
+                    let _ = writeln!(out, "{p}  {}", conf.trim_start());
+                }
+            }
         }
         Member::Rule(r) => {
             let _ = writeln!(out, "{p}rule {}{} {{", r.name.node, part(&r.part));

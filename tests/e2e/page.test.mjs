@@ -267,6 +267,20 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lab-download')]);
   assert.match(download.suggestedFilename(), /\.rules$/);
   assert.equal(await readFile(await download.path(), 'utf8'), text);
+  // Tidy layout: the heading's scattered spacing is laid out, the comment stays.
+  const messy = '# why: a test\namendment   "x" {\n  title en "x" ru "x" kk "x"\n  repeal rule overtime_daily   from 2027-01-01\n}\n';
+  await page.fill('#editor', messy);
+  await page.click('#lab-format');
+  await page.waitForFunction(() => !document.querySelector('#editor').value.includes('amendment   '));
+  const tidy = await page.inputValue('#editor');
+  assert.match(tidy, /^# why: a test\namendment "x" \{/);
+  assert.match(tidy, /repeal rule overtime_daily from 2027-01-01/);
+  // A comment after code has no place in the layout: the text is left alone and the comment shown.
+  const trailing = tidy.replace(/\}\n$/, '} # end\n');
+  await page.fill('#editor', trailing);
+  await page.click('#lab-format');
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('no place'));
+  assert.equal(await page.inputValue('#editor'), trailing);
   await page.context().close();
 });
 
