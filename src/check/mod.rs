@@ -9,7 +9,7 @@ pub use error::CheckError;
 
 use crate::domain::{Lang, Scope, Subject, Tr};
 use crate::law::dated::{Dated, History};
-use crate::law::expr::{Dim, Needs, Type, Value};
+use crate::law::expr::{Dim, Expr, Needs, Type, Value};
 use crate::law::*;
 use crate::suggest::suggest;
 use crate::syntax::{Sources, Span, Spanned, ast};
@@ -669,21 +669,13 @@ impl<'a> Checker<'a> {
             let (Some(condition), Some(value)) = (condition, value) else {
                 continue;
             };
-            self.exceptions[i] = Some(Exception {
-                name: e.name.node.clone(),
-                article: e_article,
-                part: e.part.as_ref().map(|p| p.node.clone()),
-                target: Target::Define(id),
-                priority: e.priority.as_ref().map_or(0, |p| p.node),
-                in_force: e
-                    .in_force
-                    .as_ref()
-                    .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
+            self.exceptions[i] = Some(Self::exception(
+                e,
+                e_article,
+                Target::Define(id),
                 condition,
-                value: Some(value),
-                confidence: Self::confidence(&e.confidence),
-                span: e.span,
-            });
+                Some(value),
+            ));
             exceptions.push(eid);
         }
         Some(Define {
@@ -866,24 +858,41 @@ impl<'a> Checker<'a> {
                 .expr(&e.condition, &mut ecx)
                 .and_then(|c| self.coerce(c, Type::Bool, "the condition"));
             let Some(condition) = condition else { continue };
-            self.exceptions[i] = Some(Exception {
-                name: e.name.node.clone(),
-                article: e_article,
-                part: e.part.as_ref().map(|p| p.node.clone()),
-                target: Target::Rule(id),
-                priority: e.priority.as_ref().map_or(0, |p| p.node),
-                in_force: e
-                    .in_force
-                    .as_ref()
-                    .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
+            self.exceptions[i] = Some(Self::exception(
+                e,
+                e_article,
+                Target::Rule(id),
                 condition,
-                value: None,
-                confidence: Self::confidence(&e.confidence),
-                span: e.span,
-            });
+                None,
+            ));
             exceptions.push(ExceptionId(i as u32));
         }
         exceptions
+    }
+
+    /// A checked exception from its written form, its condition and value compiled.
+    fn exception(
+        e: &ast::Exception,
+        article: ArticleId,
+        target: Target,
+        condition: Expr,
+        value: Option<Expr>,
+    ) -> Exception {
+        Exception {
+            name: e.name.node.clone(),
+            article,
+            part: e.part.as_ref().map(|p| p.node.clone()),
+            target,
+            priority: e.priority.as_ref().map_or(0, |p| p.node),
+            in_force: e
+                .in_force
+                .as_ref()
+                .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
+            condition,
+            value,
+            confidence: Self::confidence(&e.confidence),
+            span: e.span,
+        }
     }
 
     fn penalty_ref(&mut self, c: &ast::Citation) -> Option<PenaltyId> {
