@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Sex, Table};
-use crate::schema::{Column, EmployeeField, Type, Value, columns, per_employee};
+use crate::schema::{Column, DayField, EmployeeField, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -798,9 +798,10 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
         report.errors.push(t.err(row.line, c, message));
         (Decimal::ZERO, c)
     };
-    let (worked, _) = hours("worked_hours");
-    let (overtime, ot_col) = hours("overtime_hours");
-    let (night, n_col) = hours("night_hours");
+    let column = |f: DayField| f.column().unwrap_or_default();
+    let (worked, _) = hours(column(DayField::Worked));
+    let (overtime, ot_col) = hours(column(DayField::Overtime));
+    let (night, n_col) = hours(column(DayField::Night));
     if overtime > worked {
         report.errors.push(t.err(
             row.line,
@@ -866,15 +867,18 @@ pub fn read_timesheet(
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Day> {
-    const REQUIRED: &[&str] = &[
-        "employee_id",
-        "date",
-        "worked_hours",
-        "overtime_hours",
-        "night_hours",
-    ];
-    const OPTIONAL: &[&str] = &["start", "end", "overtime_basis", "break_minutes"];
-    let Some((t, mut reader)) = open(file, text, REQUIRED, OPTIONAL, report) else {
+    // The columns come from the one schema (crate::schema::DayField).
+    let columns = |required: bool| -> Vec<&'static str> {
+        DayField::ALL
+            .iter()
+            .filter(|(f, _, _)| f.required() == required)
+            .filter_map(|(f, _, _)| f.column())
+            .collect()
+    };
+    let required: Vec<&'static str> = std::iter::once("employee_id")
+        .chain(columns(true))
+        .collect();
+    let Some((t, mut reader)) = open(file, text, &required, &columns(false), report) else {
         return Vec::new();
     };
     let index: BTreeMap<&str, u32> = crate::sorted::map(

@@ -489,6 +489,27 @@ impl DayField {
         )
     }
 
+    /// Its column in timesheet.csv (interfaces.md; hours are named `_hours`, the break is given
+    /// in minutes); `None` for the facts computed on reading.
+    pub fn column(self) -> Option<&'static str> {
+        match self {
+            DayField::Weekday | DayField::RestBefore => None,
+            DayField::Worked => Some("worked_hours"),
+            DayField::Overtime => Some("overtime_hours"),
+            DayField::Night => Some("night_hours"),
+            DayField::Break => Some("break_minutes"),
+            f => Some(f.name()),
+        }
+    }
+
+    /// True for the columns every timesheet must have (interfaces.md); the others are optional.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            DayField::Date | DayField::Worked | DayField::Overtime | DayField::Night
+        )
+    }
+
     /// The field's name in rules.
     pub fn name(self) -> &'static str {
         DayField::ALL

@@ -96,9 +96,10 @@ fn stages_only_look_down() {
 #[test]
 fn the_readme_lists_every_column_of_the_schema() {
     // The input tables in the README are checked against the one schema (crate::schema): each
-    // roster column and each column of the other tables is named in its row.
+    // roster and timesheet column (the required ones in bold) and each column of the other
+    // tables is named in its row.
     use ereje::domain::Table;
-    use ereje::schema::{EmployeeField, columns};
+    use ereje::schema::{DayField, EmployeeField, columns};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
     let row = |file: &str| -> String {
@@ -108,10 +109,38 @@ fn the_readme_lists_every_column_of_the_schema() {
             .unwrap_or_else(|| panic!("no README row for {file}"))
             .to_string()
     };
-    let roster = row("roster.csv");
+    // The roster's and the timesheet's columns, the required ones in bold.
+    let named = |file: &str, column: &str, required: bool| {
+        let r = row(file);
+        let pieces: Vec<&str> = r.split("**").collect();
+        let (bold, plain): (Vec<(usize, &&str)>, Vec<(usize, &&str)>) =
+            pieces.iter().enumerate().partition(|(i, _)| i % 2 == 1);
+        let words = |ps: Vec<(usize, &&str)>| -> Vec<String> {
+            ps.iter()
+                .flat_map(|(_, p)| p.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+                .map(str::to_string)
+                .collect()
+        };
+        let (bold, plain) = (words(bold), words(plain));
+        let found = if required { bold } else { plain };
+        assert!(
+            found.iter().any(|w| w == column),
+            "the README's {file} row lacks `{column}`{}",
+            if required {
+                " in bold (required)"
+            } else {
+                " (optional)"
+            }
+        );
+    };
     for (f, _, _) in EmployeeField::ALL {
         if let Some(c) = f.column() {
-            assert!(roster.contains(c), "the README's roster row lacks `{c}`");
+            named("roster.csv", c, f.required());
+        }
+    }
+    for (f, _, _) in DayField::ALL {
+        if let Some(c) = f.column() {
+            named("timesheet.csv", c, f.required());
         }
     }
     let derived = ["previous_start", "earlier_this_year", "previous_annual_end"];
