@@ -112,17 +112,16 @@ fn the_readme_lists_every_column_of_the_schema() {
     // The roster's and the timesheet's columns, the required ones in bold.
     let named = |file: &str, column: &str, required: bool| {
         let r = row(file);
-        let pieces: Vec<&str> = r.split("**").collect();
-        let (bold, plain): (Vec<(usize, &&str)>, Vec<(usize, &&str)>) =
-            pieces.iter().enumerate().partition(|(i, _)| i % 2 == 1);
-        let words = |ps: Vec<(usize, &&str)>| -> Vec<String> {
-            ps.iter()
+        // Bold stretches are the odd pieces between `**`.
+        let words = |bold: bool| -> Vec<String> {
+            r.split("**")
+                .enumerate()
+                .filter(|(i, _)| (i % 2 == 1) == bold)
                 .flat_map(|(_, p)| p.split(|c: char| !(c.is_alphanumeric() || c == '_')))
                 .map(str::to_string)
                 .collect()
         };
-        let (bold, plain) = (words(bold), words(plain));
-        let found = if required { bold } else { plain };
+        let found = words(required);
         assert!(
             found.iter().any(|w| w == column),
             "the README's {file} row lacks `{column}`{}",
