@@ -418,6 +418,8 @@ pub struct About {
     pub scenarios: usize,
     /// The rule language's keywords, for the lab's highlighting.
     pub keywords: &'static [&'static str],
+    /// Each kind of file with its columns, by which the page tells a dropped file's kind.
+    pub files: Vec<crate::facts::Header>,
 }
 
 /// Describes the bundled law.
@@ -433,6 +435,10 @@ pub fn about() -> Result<About, Failure> {
         penalties: law.penalties.len(),
         scenarios: law.scenarios.len(),
         keywords: crate::syntax::KEYWORDS,
+        files: crate::domain::FileKind::ALL
+            .iter()
+            .map(|k| crate::facts::Header::of(*k))
+            .collect(),
     })
 }
 

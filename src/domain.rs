@@ -114,6 +114,44 @@ impl Scope {
 }
 
 keyword_enum! {
+    /// The files a check reads, as the page, the CLI and the engine's boundary name them.
+    FileKind {
+        /// `roster.csv`: who works, with the facts the law asks about them.
+        Roster = "roster",
+        /// `timesheet.csv`: hours worked, per employee per day.
+        Timesheet = "timesheet",
+        /// `payroll.csv`.
+        Payroll = "payroll",
+        /// `leave.csv`.
+        Leave = "leave",
+        /// `accidents.csv`.
+        Accidents = "accidents",
+        /// `inspections.csv`.
+        Inspections = "inspections",
+    }
+}
+
+impl FileKind {
+    /// Its table of facts; `None` for the roster and the timesheet, which have their own.
+    pub fn table(self) -> Option<Table> {
+        Table::ALL
+            .iter()
+            .copied()
+            .find(|t| FileKind::of(*t) == self)
+    }
+
+    /// The file of a table of facts.
+    pub fn of(table: Table) -> FileKind {
+        match table {
+            Table::Payroll => FileKind::Payroll,
+            Table::Leave => FileKind::Leave,
+            Table::Accident => FileKind::Accidents,
+            Table::Inspection => FileKind::Inspections,
+        }
+    }
+}
+
+keyword_enum! {
     /// Tables of facts besides the timesheet.
     Table {
         /// `payroll.csv`: pay per employee per month.

@@ -3,8 +3,8 @@
 //! the counts account for every input row.
 
 use crate::date::Date;
-use crate::domain::{OvertimeBasis, Regime, Sex, Table};
-use crate::schema::{Column, DayField, EmployeeField, Type, Value, columns, per_employee};
+use crate::domain::{FileKind, OvertimeBasis, Regime, Sex, Table};
+use crate::schema::{DayField, EmployeeField, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -542,21 +542,57 @@ fn parse_time(s: &str) -> Option<u16> {
     (h < 24 && m < 60 && s.len() == 5).then_some(h * 60 + m)
 }
 
+/// A file's header as the readers take it: the required columns (its id first) and the optional
+/// ones, all from the one schema (`crate::schema`); the page names files by it too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Header {
+    /// The file.
+    pub kind: FileKind,
+    /// Columns every such file must have.
+    pub required: Vec<&'static str>,
+    /// Columns it may have.
+    pub optional: Vec<&'static str>,
+}
+
+impl Header {
+    /// The header of a kind of file.
+    pub fn of(kind: FileKind) -> Header {
+        let id = match kind {
+            FileKind::Accidents => "accident_id",
+            FileKind::Inspections => "inspection_id",
+            _ => "employee_id",
+        };
+        let (required, optional): (Vec<_>, Vec<_>) = match (kind, kind.table()) {
+            (_, Some(table)) => columns(table)
+                .iter()
+                .filter(|c| !DERIVED.contains(&c.name))
+                .map(|c| (c.name, c.required))
+                .partition(|(_, r)| *r),
+            (FileKind::Timesheet, None) => DayField::ALL
+                .iter()
+                .filter_map(|(f, _, _)| Some((f.column()?, f.required())))
+                .partition(|(_, r)| *r),
+            (_, None) => EmployeeField::ALL
+                .iter()
+                .filter_map(|(f, _, _)| Some((f.column()?, f.required())))
+                .partition(|(_, r)| *r),
+        };
+        Header {
+            kind,
+            required: std::iter::once(id)
+                .chain(required.into_iter().map(|(c, _)| c))
+                .collect(),
+            optional: optional.into_iter().map(|(c, _)| c).collect(),
+        }
+    }
+}
+
 /// Reads `roster.csv`. Rows with errors are reported and left out.
 pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Employee> {
-    // The columns come from the one schema (crate::schema::EmployeeField).
-    let columns = |required: bool| -> Vec<&'static str> {
-        EmployeeField::ALL
-            .iter()
-            .filter(|(f, _, _)| f.required() == required)
-            .filter_map(|(f, _, _)| f.column())
-            .collect()
-    };
-    let required: Vec<&'static str> = std::iter::once("employee_id")
-        .chain(columns(true))
-        .collect();
-    let optional_columns = columns(false);
-    let Some((t, mut reader)) = open(file, text, &required, &optional_columns, report) else {
+    let Header {
+        required, optional, ..
+    } = Header::of(FileKind::Roster);
+    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
         return Vec::new();
     };
     let mut out: Vec<Employee> = Vec::new();
@@ -867,18 +903,10 @@ pub fn read_timesheet(
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Day> {
-    // The columns come from the one schema (crate::schema::DayField).
-    let columns = |required: bool| -> Vec<&'static str> {
-        DayField::ALL
-            .iter()
-            .filter(|(f, _, _)| f.required() == required)
-            .filter_map(|(f, _, _)| f.column())
-            .collect()
-    };
-    let required: Vec<&'static str> = std::iter::once("employee_id")
-        .chain(columns(true))
-        .collect();
-    let Some((t, mut reader)) = open(file, text, &required, &columns(false), report) else {
+    let Header {
+        required, optional, ..
+    } = Header::of(FileKind::Timesheet);
+    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
         return Vec::new();
     };
     let index: BTreeMap<&str, u32> = crate::sorted::map(
@@ -989,23 +1017,10 @@ pub fn read_table(
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Record> {
-    let id_col: &'static str = match table {
-        Table::Payroll | Table::Leave => "employee_id",
-        Table::Accident => "accident_id",
-        Table::Inspection => "inspection_id",
-    };
-    let cols: Vec<&Column> = columns(table)
-        .iter()
-        .filter(|c| !DERIVED.contains(&c.name))
-        .collect();
-    let required: Vec<&'static str> = std::iter::once(id_col)
-        .chain(cols.iter().filter(|c| c.required).map(|c| c.name))
-        .collect();
-    let optional: Vec<&'static str> = cols
-        .iter()
-        .filter(|c| !c.required)
-        .map(|c| c.name)
-        .collect();
+    let Header {
+        required, optional, ..
+    } = Header::of(FileKind::of(table));
+    let id_col = required.first().copied().unwrap_or("employee_id");
     let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
         return Vec::new();
     };

@@ -13,7 +13,7 @@
 
 use crate::app::{self, CheckRequest, Failure, File};
 use crate::date::Date;
-use crate::domain::{Lang, Subject};
+use crate::domain::{FileKind, Lang, Subject};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -106,14 +106,16 @@ fn csv_files(flat: &[String], lang: Lang) -> Result<CheckRequest, Failure> {
             _ => return Err(bad("files come as kind, name and text".into())),
         };
         let f = File { name, text };
+        let Some(kind) = FileKind::from_keyword(kind) else {
+            return Err(bad(format!("`{kind}` is not a kind of file")));
+        };
         match kind {
-            "roster" => (r.roster, roster) = (f, true),
-            "timesheet" => (r.timesheet, timesheet) = (f, true),
-            "payroll" => r.payroll = Some(f),
-            "leave" => r.leave = Some(f),
-            "accidents" => r.accidents = Some(f),
-            "inspections" => r.inspections = Some(f),
-            other => return Err(bad(format!("`{other}` is not a kind of file"))),
+            FileKind::Roster => (r.roster, roster) = (f, true),
+            FileKind::Timesheet => (r.timesheet, timesheet) = (f, true),
+            FileKind::Payroll => r.payroll = Some(f),
+            FileKind::Leave => r.leave = Some(f),
+            FileKind::Accidents => r.accidents = Some(f),
+            FileKind::Inspections => r.inspections = Some(f),
         }
     }
     match (roster, timesheet) {

@@ -160,3 +160,59 @@ fn errors_cross_as_plain_objects_with_positions() {
     ]);
     assert_eq!(good["ok"], true, "{good}");
 }
+
+#[test]
+fn about_names_each_file_by_the_columns_the_readers_require() {
+    // interfaces.md: the required columns of the roster and the timesheet; the page tells a
+    // dropped file's kind by them.
+    let about = ereje::app::about().expect("the bundled law");
+    let header = |kind: &str| {
+        about
+            .files
+            .iter()
+            .find(|h| h.kind.keyword() == kind)
+            .unwrap_or_else(|| panic!("no {kind}"))
+    };
+    assert_eq!(about.files.len(), 6);
+    assert_eq!(
+        header("roster").required,
+        [
+            "employee_id",
+            "birth_date",
+            "work_regime",
+            "hazardous",
+            "disability_group",
+            "pregnant",
+            "overtime_consent"
+        ]
+    );
+    assert_eq!(
+        header("timesheet").required,
+        [
+            "employee_id",
+            "date",
+            "worked_hours",
+            "overtime_hours",
+            "night_hours"
+        ]
+    );
+    assert_eq!(header("accidents").required[0], "accident_id");
+    // Columns derived on reading are never asked of a file.
+    assert!(!header("leave").optional.contains(&"previous_annual_end"));
+    // A roster without a required column is refused by the reader that header describes.
+    let mut report = ereje::facts::InputReport::default();
+    let read = ereje::facts::read_roster(
+        "roster.csv",
+        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant\nA,1990-01-01,5day,false,0,false\n",
+        &mut report,
+    );
+    assert!(read.is_empty());
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.message.contains("overtime_consent")),
+        "{:?}",
+        report.errors
+    );
+}

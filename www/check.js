@@ -8,21 +8,19 @@ import { call, engine } from './engine.js';
 
 /** The filter value for findings about the employer's own records (they have no employee). */
 const EMPLOYER = '\u0000employer';
-const KINDS = ['roster', 'timesheet', 'payroll', 'leave', 'accidents', 'inspections'];
 export const check = { files: new Map(), report: null, args: null, shown: 100, seq: 0, running: false };
 
-/** Which file it is: by its name, else by its header. */
+/** Which file it is: by its name, else by its header — the kind whose required columns (as the
+ * engine reads them, `about.files`) the header holds, the most specific first. */
 function kindOf(name, text) {
+  const kinds = engine.about?.files ?? [];
   const n = name.toLowerCase();
-  for (const k of KINDS) if (n.includes(k.replace(/s$/, ''))) return k;
-  const header = text.split(/\r?\n/, 1)[0].toLowerCase();
-  if (header.includes('birth_date')) return 'roster';
-  if (header.includes('worked_hours')) return 'timesheet';
-  if (header.includes('base_pay')) return 'payroll';
-  if (header.includes('accident_id')) return 'accidents';
-  if (header.includes('inspection_id')) return 'inspections';
-  if (header.includes('kind') && header.includes('start')) return 'leave';
-  return null;
+  for (const { kind } of kinds) if (n.includes(kind.replace(/s$/, ''))) return kind;
+  const header = new Set(text.split(/\r?\n/, 1)[0].toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '')));
+  const fits = kinds
+    .filter((f) => f.required.every((c) => header.has(c)))
+    .sort((a, b) => b.required.length - a.required.length);
+  return fits[0]?.kind ?? null;
 }
 
 function addFile(name, text) {
@@ -334,5 +332,12 @@ export function relabel(rerun) {
 
 /** The engine is ready. */
 export function ready() {
+  // Files dropped before the engine was ready are named now, by their headers.
+  for (const [key, f] of [...check.files]) {
+    if (f.kind) continue;
+    const kind = kindOf(f.name, f.text);
+    if (kind) { check.files.delete(key); check.files.set(kind, { ...f, kind }); }
+  }
+  renderFiles();
   $('#run-check').disabled = false;
 }

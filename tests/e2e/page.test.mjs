@@ -125,16 +125,18 @@ test('self-check: bad input shows a clear message at the right place and the pag
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\n') }]);
   await page.click('#run-check');
   assert.match(await page.textContent('#check-error'), /Load roster\.csv and timesheet\.csv first/);
-  // A malformed row: reported by file, row and column; the other rows are still checked.
-  await page.setInputFiles('#file-input', [{ name: 'roster.csv', mimeType: 'text/csv',
+  // A malformed row: reported by file, row and column; the other rows are still checked. The
+  // files are named as an office names them: their kinds are told by their headers.
+  await page.setInputFiles('#file-input', [{ name: 'сотрудники.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n') },
-  { name: 'timesheet.csv', mimeType: 'text/csv',
+  { name: 'март-2024.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nA,2041-03-06,8,0,0\n') }]);
+  assert.deepEqual(await page.$$eval('#files li .kind', (ks) => ks.map((k) => k.textContent)), ['timesheet', 'roster']);
   await page.click('#run-check');
   await page.waitForSelector('#input-errors-box:not([hidden])');
   const rows = await page.$$eval('#input-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(rows.length, 2, JSON.stringify(rows));
-  assert.deepEqual(rows[0].slice(0, 3), ['timesheet.csv', '3', 'worked_hours (3)']);
+  assert.deepEqual(rows[0].slice(0, 3), ['март-2024.csv', '3', 'worked_hours (3)']);
   assert.match(rows[0][3], /`nine` is not a number of hours/);
   assert.equal(rows[1][1], '4');
   assert.match(rows[1][3], /2041-03-06/, 'a date outside the law covered is named');
