@@ -10,17 +10,36 @@ import { call, engine } from './engine.js';
 const EMPLOYER = '\u0000employer';
 export const check = { files: new Map(), report: null, args: null, shown: 100, seq: 0, running: false };
 
+/** The first line's column names. */
+function headerOf(text) {
+  return new Set(text.split(/\r?\n/, 1)[0].toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '')));
+}
+
 /** Which file it is: by its name, else by its header — the kind whose required columns (as the
  * engine reads them, `about.files`) the header holds, the most specific first. */
 function kindOf(name, text) {
   const kinds = engine.about?.files ?? [];
   const n = name.toLowerCase();
   for (const { kind } of kinds) if (n.includes(kind.replace(/s$/, ''))) return kind;
-  const header = new Set(text.split(/\r?\n/, 1)[0].toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '')));
+  const header = headerOf(text);
   const fits = kinds
     .filter((f) => f.required.every((c) => header.has(c)))
     .sort((a, b) => b.required.length - a.required.length);
   return fits[0]?.kind ?? null;
+}
+
+/** For a file of no known kind: the kind its header comes closest to (most required columns
+ * present, beyond the id) and the required columns it lacks, or null. */
+function nearest(text) {
+  const header = headerOf(text);
+  let best = null;
+  for (const f of engine.about?.files ?? []) {
+    const present = f.required.slice(1).filter((c) => header.has(c)).length;
+    if (present > 0 && (!best || present > best.present)) {
+      best = { kind: f.kind, present, missing: f.required.filter((c) => !header.has(c)) };
+    }
+  }
+  return best;
 }
 
 function addFile(name, text) {
@@ -30,6 +49,12 @@ function addFile(name, text) {
   renderFiles();
 }
 
+/** Why a file's kind is not known, in words. */
+function unknownHint(f) {
+  const near = nearest(f.text);
+  return near ? t('kind_missing', { kind: t(`kind_${near.kind}`), columns: near.missing.join(', ') }) : t('kind_unknown');
+}
+
 export function renderFiles() {
   const list = $('#files');
   list.replaceChildren();
@@ -37,7 +62,7 @@ export function renderFiles() {
     list.append(el('li', { class: f.kind ? '' : 'bad' },
       el('span', { class: 'kind' }, f.kind ? t(`kind_${f.kind}`) : '⚠'),
       el('span', {}, f.name),
-      el('span', { class: 'hint' }, f.kind ? t('rows', { n: f.rows }) : t('kind_unknown')),
+      el('span', { class: 'hint' }, f.kind ? t('rows', { n: f.rows }) : unknownHint(f)),
       el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')));
   }
   $('#run-check').disabled = !engine.about || check.running;

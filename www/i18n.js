@@ -74,6 +74,11 @@ const T = {
     ru: 'не распознан: назовите файл roster, timesheet, payroll, leave, accidents или inspections .csv',
     kk: 'танылмады: файлды roster, timesheet, payroll, leave, accidents немесе inspections .csv деп атаңыз',
   },
+  kind_missing: {
+    en: 'not recognised: it looks like the {kind} file but lacks the columns {columns}',
+    ru: 'не распознан: похоже на файл «{kind}», но нет столбцов {columns}',
+    kk: 'танылмады: «{kind}» файлына ұқсайды, бірақ {columns} бағандары жоқ',
+  },
   remove: { en: 'Remove', ru: 'Убрать', kk: 'Алып тастау' },
   rows: { en: '{n} rows', ru: 'строк: {n}', kk: '{n} жол' },
   s_employees: { en: 'Employees checked', ru: 'Проверено работников', kk: 'Тексерілген жұмыскерлер' },

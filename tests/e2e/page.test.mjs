@@ -132,6 +132,12 @@ test('self-check: bad input shows a clear message at the right place and the pag
   { name: 'март-2024.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nA,2041-03-06,8,0,0\n') }]);
   assert.deepEqual(await page.$$eval('#files li .kind', (ks) => ks.map((k) => k.textContent)), ['timesheet', 'roster']);
+  // A file of no known kind says which kind it comes closest to and what it lacks.
+  await page.setInputFiles('#file-input', [{ name: 'выгрузка.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours\nA,2024-03-04,9,0\n') }]);
+  assert.match(await page.textContent('#files li.bad'), /looks like the timesheet file but lacks the columns night_hours/);
+  await page.click('#files li.bad button');
+  assert.equal(await page.locator('#files li.bad').count(), 0);
   await page.click('#run-check');
   await page.waitForSelector('#input-errors-box:not([hidden])');
   const rows = await page.$$eval('#input-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
