@@ -1053,53 +1053,8 @@ pub fn read_table(
                 .errors
                 .push(t.err(row.line, id_c, format!("empty `{id_col}`")));
         }
-        let mut values = Vec::with_capacity(columns(table).len());
-        for c in columns(table) {
-            if DERIVED.contains(&c.name) {
-                values.push(Value::Unknown);
-                continue;
-            }
-            let (v, at) = row.get(&t, c.name);
-            if v.is_empty() {
-                if c.required {
-                    report
-                        .errors
-                        .push(t.err(row.line, at, format!("`{}` is empty", c.name)));
-                }
-                values.push(Value::Unknown);
-                continue;
-            }
-            match cell(c.ty, c.name, v) {
-                Ok(x) => values.push(x),
-                Err(m) => {
-                    report.errors.push(t.err(row.line, at, m));
-                    values.push(Value::Unknown);
-                }
-            }
-        }
-        let key = columns(table)
-            .iter()
-            .position(|c| c.ty == Type::Date)
-            .and_then(|i| match values.get(i) {
-                Some(Value::Date(d)) => Some(*d),
-                _ => None,
-            });
-        if let Some(k) = key
-            && (k < coverage.from || k > coverage.to)
-        {
-            let at = columns(table)
-                .iter()
-                .position(|c| c.ty == Type::Date)
-                .and_then(|i| t.columns.get(columns(table)[i].name).copied());
-            report.errors.push(t.err(
-                row.line,
-                at,
-                format!(
-                    "{k} is outside the dates the encoded law judges ({} to {})",
-                    coverage.from, coverage.to
-                ),
-            ));
-        }
+        let values = table_values(&t, &row, table, report);
+        let key = key_date(&t, &row, table, &values, coverage, report);
         // One row per employee and key date (payroll month, leave start); one per id otherwise.
         let unique = match (per_employee(table), key) {
             (true, Some(k)) => format!("{id}@{k}"),
@@ -1132,6 +1087,68 @@ pub fn read_table(
         });
     }
     out
+}
+
+/// One row's cells of a table, in the schema's column order: a derived column, an empty cell or
+/// one that does not read is unknown (the last two, if required or badly written, are errors).
+fn table_values(t: &Sheet, row: &Row, table: Table, report: &mut InputReport) -> Vec<Value> {
+    let mut values = Vec::with_capacity(columns(table).len());
+    for c in columns(table) {
+        if DERIVED.contains(&c.name) {
+            values.push(Value::Unknown);
+            continue;
+        }
+        let (v, at) = row.get(t, c.name);
+        if v.is_empty() {
+            if c.required {
+                report
+                    .errors
+                    .push(t.err(row.line, at, format!("`{}` is empty", c.name)));
+            }
+            values.push(Value::Unknown);
+            continue;
+        }
+        match cell(c.ty, c.name, v) {
+            Ok(x) => values.push(x),
+            Err(m) => {
+                report.errors.push(t.err(row.line, at, m));
+                values.push(Value::Unknown);
+            }
+        }
+    }
+    values
+}
+
+/// The row's key date (its first date column), with an error when the law does not judge it.
+fn key_date(
+    t: &Sheet,
+    row: &Row,
+    table: Table,
+    values: &[Value],
+    coverage: Coverage,
+    report: &mut InputReport,
+) -> Option<Date> {
+    let column = columns(table).iter().position(|c| c.ty == Type::Date)?;
+    let key = match values.get(column) {
+        Some(Value::Date(d)) => Some(*d),
+        _ => None,
+    };
+    if let Some(k) = key
+        && (k < coverage.from || k > coverage.to)
+    {
+        let at = columns(table)
+            .get(column)
+            .and_then(|c| t.columns.get(c.name).copied());
+        report.errors.push(t.err(
+            row.line,
+            at,
+            format!(
+                "{k} is outside the dates the encoded law judges ({} to {})",
+                coverage.from, coverage.to
+            ),
+        ));
+    }
+    key
 }
 
 /// A named CSV text.
