@@ -111,51 +111,84 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             let _ = writeln!(out, "\n{heading}");
             current = Some(heading);
         }
-        let period = if f.period.from == f.period.to {
-            f.period.from.clone()
-        } else {
-            format!("{} – {}", f.period.from, f.period.to)
-        };
-        let severity = match f.severity.as_str() {
-            "gross" => ["gross", "грубое", "өрескел"][lang as usize],
-            "significant" => ["significant", "значительное", "елеулі"][lang as usize],
-            _ => ["minor", "незначительное", "болмашы"][lang as usize],
-        };
-        let record = f
-            .record
-            .as_ref()
-            .and_then(|r| r.id.as_ref().map(|id| format!("{} {id}  ", r.table)))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  ✗ {}  {record}{period}  {}  [{severity}]",
-            f.citation, f.title
-        );
-        let _ = writeln!(out, "    {}", f.message);
-        if let Some(fix) = &f.remedy {
-            let _ = writeln!(out, "    {}: {fix}", ui(Word::Fix, lang));
-        }
-        match &f.penalty {
-            Some(p) => {
-                let _ = writeln!(out, "    {}", penalty_line(p, &r.engine.law_as_of, lang));
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "    {}: {}",
-                    ui(Word::Penalty, lang),
-                    ui(Word::NoPenalty, lang)
-                );
-            }
-        }
-        if let Some(c) = &f.confidence {
-            let _ = writeln!(out, "    {}: {c}", ui(Word::Confidence, lang));
-        }
-        if explain {
-            let _ = writeln!(out, "    {}:", ui(Word::Why, lang));
-            render_steps(&f.explanation, 6, lang, &mut out);
+        finding(f, &r.engine.law_as_of, lang, explain, &mut out);
+    }
+    exposure(r, lang, &mut out);
+    if !r.undecided.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui(Word::Undecided, lang));
+        for u in &r.undecided {
+            let _ = writeln!(out, "  ? {}", u.message);
         }
     }
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {}",
+        ui(Word::Rows, lang),
+        s.rows_read,
+        ui(Word::Read, lang),
+        s.rows_rejected,
+        ui(Word::Rejected, lang)
+    );
+    if !s.errors.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui(Word::InputErrors, lang));
+        for e in &s.errors {
+            let _ = writeln!(out, "  {e}");
+        }
+    }
+    out
+}
+
+/// One finding: what, where, why, the fix, the penalty, and (with `explain`) the steps.
+fn finding(f: &FindingOut, law_as_of: &str, lang: Lang, explain: bool, out: &mut String) {
+    let period = if f.period.from == f.period.to {
+        f.period.from.clone()
+    } else {
+        format!("{} – {}", f.period.from, f.period.to)
+    };
+    let severity = match f.severity.as_str() {
+        "gross" => ["gross", "грубое", "өрескел"][lang as usize],
+        "significant" => ["significant", "значительное", "елеулі"][lang as usize],
+        _ => ["minor", "незначительное", "болмашы"][lang as usize],
+    };
+    let record = f
+        .record
+        .as_ref()
+        .and_then(|r| r.id.as_ref().map(|id| format!("{} {id}  ", r.table)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  ✗ {}  {record}{period}  {}  [{severity}]",
+        f.citation, f.title
+    );
+    let _ = writeln!(out, "    {}", f.message);
+    if let Some(fix) = &f.remedy {
+        let _ = writeln!(out, "    {}: {fix}", ui(Word::Fix, lang));
+    }
+    match &f.penalty {
+        Some(p) => {
+            let _ = writeln!(out, "    {}", penalty_line(p, law_as_of, lang));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                ui(Word::Penalty, lang),
+                ui(Word::NoPenalty, lang)
+            );
+        }
+    }
+    if let Some(c) = &f.confidence {
+        let _ = writeln!(out, "    {}: {c}", ui(Word::Confidence, lang));
+    }
+    if explain {
+        let _ = writeln!(out, "    {}:", ui(Word::Why, lang));
+        render_steps(&f.explanation, 6, lang, out);
+    }
+}
+
+/// The findings by article and what they could cost, priced where the MCI is known.
+fn exposure(r: &CheckReport, lang: Lang, out: &mut String) {
+    let s = &r.summary;
     if !s.by_citation.is_empty() {
         let _ = writeln!(out, "\n{}:", ui(Word::ByArticle, lang));
         for (c, n) in &s.by_citation {
@@ -201,28 +234,6 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             );
         }
     }
-    if !r.undecided.is_empty() {
-        let _ = writeln!(out, "\n{}:", ui(Word::Undecided, lang));
-        for u in &r.undecided {
-            let _ = writeln!(out, "  ? {}", u.message);
-        }
-    }
-    let _ = writeln!(
-        out,
-        "{}: {} {}, {} {}",
-        ui(Word::Rows, lang),
-        s.rows_read,
-        ui(Word::Read, lang),
-        s.rows_rejected,
-        ui(Word::Rejected, lang)
-    );
-    if !s.errors.is_empty() {
-        let _ = writeln!(out, "\n{}:", ui(Word::InputErrors, lang));
-        for e in &s.errors {
-            let _ = writeln!(out, "  {e}");
-        }
-    }
-    out
 }
 
 /// Everything about one rule or provision: its text, parameters with their histories, and
