@@ -406,6 +406,22 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             ][lang as usize]
         );
     }
+    fine_amount(f, lang, &mut out);
+    fine_terms(f, lang, &mut out);
+    let _ = writeln!(
+        out,
+        "  {}",
+        f.citations
+            .iter()
+            .map(|(what, c)| format!("{what}: {c}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    out
+}
+
+/// The fine: MCI × the MCI of the day = tenge, or MCI alone past the horizon, or a share.
+fn fine_amount(f: &crate::eval::penalty::Fine, lang: Lang, out: &mut String) {
     if let Some(m) = f.mci_amount {
         let fine = ["fine", "штраф", "айыппұл"][lang as usize];
         match (f.mci_value, f.kzt_max) {
@@ -447,6 +463,10 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             (s * Decimal::ONE_HUNDRED).normalize()
         );
     }
+}
+
+/// The terms: the reduced payment, the appeal and the payment, each in days.
+fn fine_terms(f: &crate::eval::penalty::Fine, lang: Lang, out: &mut String) {
     if let (Some(share), Some(d), Some(by)) = (f.reduced_share, f.reduced_within_days, f.reduced_by)
     {
         // The reduced amount in tenge where the MCI is known, else the share of the fine.
@@ -493,16 +513,6 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             d.normalize()
         );
     }
-    let _ = writeln!(
-        out,
-        "  {}",
-        f.citations
-            .iter()
-            .map(|(what, c)| format!("{what}: {c}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    out
 }
 
 /// One provision of the coverage listing: citation, name, confidence, scenarios.
