@@ -511,48 +511,11 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         as_of: p.as_of,
         enterprise: p.enterprise,
     };
-    let judge = |v: &Version| evaluate(&v.law, p.facts, &options).map_err(|e| e.to_string());
-    // Natively each version is judged on its own thread (the results are collected in version
-    // order, so the output does not depend on scheduling); the browser module has one thread.
-    #[cfg(not(target_arch = "wasm32"))]
-    let verdicts: Vec<Result<Verdict, String>> = std::thread::scope(|s| {
-        let handles: Vec<_> = versions.iter().map(|v| s.spawn(move || judge(v))).collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("the evaluation stopped".into()))
-            })
-            .collect()
-    });
-    #[cfg(target_arch = "wasm32")]
-    let verdicts: Vec<Result<Verdict, String>> = versions.iter().map(judge).collect();
+    let verdicts = judge_all(versions, p, &options);
     let columns: Vec<PopulationColumn> = verdicts
         .iter()
         .zip(versions)
-        .map(|(v, version)| match v {
-            Ok(v) => PopulationColumn {
-                error: None,
-                employees_in_breach: v.employees_in_breach,
-                findings: v.findings.len(),
-                fine_exposure_kzt: explain::exposure(
-                    v.findings.iter().filter_map(|f| f.penalty.as_ref()),
-                ),
-                undecided: v.undecided.iter().map(|u| u.times).sum(),
-                missing: crate::sorted::set(
-                    v.undecided
-                        .iter()
-                        .filter_map(|u| version.law.params.get(u.param.index()))
-                        .map(|p| p.name.clone()),
-                )
-                .into_iter()
-                .collect(),
-            },
-            Err(e) => PopulationColumn {
-                error: Some(e.clone()),
-                ..PopulationColumn::default()
-            },
-        })
+        .map(|(v, version)| column(v, version))
         .collect();
     let ok: Vec<usize> = (0..verdicts.len())
         .filter(|i| verdicts[*i].is_ok())
@@ -591,33 +554,7 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
                 .or_insert_with(|| vec![0; verdicts.len()])[i] += 1;
         }
     }
-    let old: BTreeMap<Key, &Finding> =
-        sorted::map(first.findings.iter().map(|f| (key(law0, p.facts, f), f)));
-    let new: BTreeMap<Key, &Finding> =
-        sorted::map(last.findings.iter().map(|f| (key(law1, p.facts, f), f)));
-    let mut changes = Vec::new();
-    let keys = sorted::set(old.keys().chain(new.keys()));
-    for k in keys {
-        let (a, b) = (old.get(k), new.get(k));
-        let (change, f) = match (a, b) {
-            (None, Some(f)) => ("new", *f),
-            (Some(f), None) => ("gone", *f),
-            (Some(x), Some(y)) if shown(x) != shown(y) || x.citation != y.citation => {
-                ("changed", *y)
-            }
-            _ => continue,
-        };
-        changes.push(FindingChange {
-            change,
-            employee_id: k.0.clone(),
-            rule: k.1.clone(),
-            citation: f.citation.clone(),
-            from: k.2.to_string(),
-            to: k.3.to_string(),
-            before: a.map_or_else(String::new, |f| shown(f)),
-            after: b.map_or_else(String::new, |f| shown(f)),
-        });
-    }
+    let mut changes = finding_changes(p.facts, (law0, first), (law1, last));
     let total = changes.len();
     changes.truncate(LIST_LIMIT);
     PopulationImpact {
@@ -644,6 +581,92 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         changed_findings: changes,
         changed_findings_total: total,
     }
+}
+
+/// Judges the population under each version (natively each on its own thread, collected in
+/// version order, so the output does not depend on scheduling; the browser has one thread).
+fn judge_all(
+    versions: &[Version],
+    p: &Population,
+    options: &Options,
+) -> Vec<Result<Verdict, String>> {
+    let judge = |v: &Version| evaluate(&v.law, p.facts, options).map_err(|e| e.to_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::thread::scope(|s| {
+        let handles: Vec<_> = versions.iter().map(|v| s.spawn(move || judge(v))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("the evaluation stopped".into()))
+            })
+            .collect()
+    });
+    #[cfg(target_arch = "wasm32")]
+    return versions.iter().map(judge).collect();
+}
+
+/// One version's column: its counts and exposure, or why it could not judge.
+fn column(v: &Result<Verdict, String>, version: &Version) -> PopulationColumn {
+    match v {
+        Ok(v) => PopulationColumn {
+            error: None,
+            employees_in_breach: v.employees_in_breach,
+            findings: v.findings.len(),
+            fine_exposure_kzt: explain::exposure(
+                v.findings.iter().filter_map(|f| f.penalty.as_ref()),
+            ),
+            undecided: v.undecided.iter().map(|u| u.times).sum(),
+            missing: crate::sorted::set(
+                v.undecided
+                    .iter()
+                    .filter_map(|u| version.law.params.get(u.param.index()))
+                    .map(|p| p.name.clone()),
+            )
+            .into_iter()
+            .collect(),
+        },
+        Err(e) => PopulationColumn {
+            error: Some(e.clone()),
+            ..PopulationColumn::default()
+        },
+    }
+}
+
+/// The findings that appear, disappear or read differently between two versions' verdicts.
+fn finding_changes(
+    facts: &Facts,
+    (law0, first): (&Law, &Verdict),
+    (law1, last): (&Law, &Verdict),
+) -> Vec<FindingChange> {
+    let old: BTreeMap<Key, &Finding> =
+        sorted::map(first.findings.iter().map(|f| (key(law0, facts, f), f)));
+    let new: BTreeMap<Key, &Finding> =
+        sorted::map(last.findings.iter().map(|f| (key(law1, facts, f), f)));
+    let mut changes = Vec::new();
+    let keys = sorted::set(old.keys().chain(new.keys()));
+    for k in keys {
+        let (a, b) = (old.get(k), new.get(k));
+        let (change, f) = match (a, b) {
+            (None, Some(f)) => ("new", *f),
+            (Some(f), None) => ("gone", *f),
+            (Some(x), Some(y)) if shown(x) != shown(y) || x.citation != y.citation => {
+                ("changed", *y)
+            }
+            _ => continue,
+        };
+        changes.push(FindingChange {
+            change,
+            employee_id: k.0.clone(),
+            rule: k.1.clone(),
+            citation: f.citation.clone(),
+            from: k.2.to_string(),
+            to: k.3.to_string(),
+            before: a.map_or_else(String::new, |f| shown(f)),
+            after: b.map_or_else(String::new, |f| shown(f)),
+        });
+    }
+    changes
 }
 
 /// The article part of a citation: `EC 141.4` → `EC 141`.
