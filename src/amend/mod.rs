@@ -67,27 +67,7 @@ pub fn apply_files(
             Err(e) => errors.push(e.into()),
         }
     }
-    let mut amendments: Vec<&ast::Amendment> = Vec::new();
-    let mut scenarios: Vec<Item> = Vec::new();
-    for f in &parsed {
-        let before = amendments.len();
-        for item in &f.items {
-            match item {
-                Item::Amendment(a) => amendments.push(a),
-                Item::Scenario(_) => scenarios.push(item.clone()),
-                _ => errors.push(Error::Amend(AmendError::StrayItem {
-                    at: item_span(item),
-                })),
-            }
-        }
-        if amendments.len() == before {
-            let at = sources.base(f.file);
-            errors.push(Error::Amend(AmendError::NoAmendment {
-                file: sources.name(f.file).to_string(),
-                at: Span::new(at, at),
-            }));
-        }
-    }
+    let (amendments, scenarios) = sort_items(&parsed, &sources, &mut errors);
     if !errors.is_empty() {
         return Err(Rejected { errors, sources });
     }
@@ -115,33 +95,8 @@ pub fn apply_files(
         Err(errors) => return Err(Rejected { errors, sources }),
     };
     for a in amendments {
-        let last = versions.last().map_or("", |v| v.name.as_str());
-        if let Some(b) = &a.amends
-            && versions.len() > 1
-            && versions.iter().skip(1).any(|v| v.name == b.node)
-            && last != b.node
-        {
-            errors.push(Error::Amend(AmendError::NotNext {
-                name: a.name.node.clone(),
-                base: b.node.clone(),
-                last: last.to_string(),
-                at: b.span,
-            }));
-            break;
-        }
-        if let Some(b) = &a.amends
-            && !versions.iter().skip(1).any(|v| v.name == b.node)
-        {
-            let applied: Vec<&str> = versions.iter().skip(1).map(|v| v.name.as_str()).collect();
-            errors.push(Error::Amend(AmendError::UnknownBase {
-                name: b.node.clone(),
-                help: if applied.is_empty() {
-                    "apply the bill first: give its file before this one".into()
-                } else {
-                    format!("applied so far: {}", applied.join(", "))
-                },
-                at: b.span,
-            }));
+        if let Some(e) = base_error(a, &versions) {
+            errors.push(e);
             break;
         }
         let previous = versions.last().map_or(base, |v| &v.law);
@@ -181,6 +136,70 @@ pub fn apply_files(
     } else {
         Err(Rejected { errors, sources })
     }
+}
+
+/// The amendments and scenarios of the parsed files; anything else, or a file without an
+/// amendment, is an error.
+fn sort_items<'f>(
+    parsed: &'f [ast::File],
+    sources: &Sources,
+    errors: &mut Vec<Error>,
+) -> (Vec<&'f ast::Amendment>, Vec<Item>) {
+    let mut amendments: Vec<&ast::Amendment> = Vec::new();
+    let mut scenarios: Vec<Item> = Vec::new();
+    for f in parsed {
+        let before = amendments.len();
+        for item in &f.items {
+            match item {
+                Item::Amendment(a) => amendments.push(a),
+                Item::Scenario(_) => scenarios.push(item.clone()),
+                _ => errors.push(Error::Amend(AmendError::StrayItem {
+                    at: item_span(item),
+                })),
+            }
+        }
+        if amendments.len() == before {
+            let at = sources.base(f.file);
+            errors.push(Error::Amend(AmendError::NoAmendment {
+                file: sources.name(f.file).to_string(),
+                at: Span::new(at, at),
+            }));
+        }
+    }
+    (amendments, scenarios)
+}
+
+/// Why an amendment cannot amend the last version: the version it names comes earlier, or was
+/// never applied.
+fn base_error(a: &ast::Amendment, versions: &[Version]) -> Option<Error> {
+    let last = versions.last().map_or("", |v| v.name.as_str());
+    if let Some(b) = &a.amends
+        && versions.len() > 1
+        && versions.iter().skip(1).any(|v| v.name == b.node)
+        && last != b.node
+    {
+        return Some(Error::Amend(AmendError::NotNext {
+            name: a.name.node.clone(),
+            base: b.node.clone(),
+            last: last.to_string(),
+            at: b.span,
+        }));
+    }
+    if let Some(b) = &a.amends
+        && !versions.iter().skip(1).any(|v| v.name == b.node)
+    {
+        let applied: Vec<&str> = versions.iter().skip(1).map(|v| v.name.as_str()).collect();
+        return Some(Error::Amend(AmendError::UnknownBase {
+            name: b.node.clone(),
+            help: if applied.is_empty() {
+                "apply the bill first: give its file before this one".into()
+            } else {
+                format!("applied so far: {}", applied.join(", "))
+            },
+            at: b.span,
+        }));
+    }
+    None
 }
 
 /// The first article (`LC 78`) whose printed text differs between two laws, if any.
