@@ -4,7 +4,7 @@
 use super::{CheckError, Checker, Symbol};
 use crate::domain::{Scope, Table, Unit};
 use crate::law::expr::*;
-use crate::law::{Agg, ParamId};
+use crate::law::{Agg, DefineId, ParamId};
 use crate::syntax::ast::{self, BinOp, UnOp};
 use rust_decimal::Decimal;
 
@@ -607,85 +607,8 @@ impl Checker<'_> {
         }
         let symbol = self.names.get(name).map(|(s, _)| *s);
         match symbol {
-            Some(Symbol::Param(id)) => {
-                if !cx.facts {
-                    return self.context(
-                        cx,
-                        "a parameter",
-                        "dated values are literals; they cannot refer to other parameters",
-                        span,
-                    );
-                }
-                let ty = self.params.get(id.index())?.as_ref()?.ty;
-                if ty == Type::Dates {
-                    self.errors.push(CheckError::Context {
-                        what: format!("`{name}` is a set of calendar days, read by the calendar"),
-                        help: "ask the calendar: `public_holiday(d)`, `non_working_day(d, employee.regime)`, `working_days_between(a, b)`, `last_working_day_by(d, employee.regime)`".into(),
-                        at: span,
-                    });
-                    return None;
-                }
-                Some(Expr {
-                    kind: ExprKind::Param(ParamId(id.0)),
-                    ty,
-                    span,
-                })
-            }
-            Some(Symbol::Define(id)) => {
-                if !cx.facts {
-                    return self.context(cx, "a definition", "dated values are literals", span);
-                }
-                let (ty, needs) = self.define(id, Some(span))?;
-                if needs.previous && !cx.previous {
-                    return self.context(
-                        cx,
-                        &format!("`{name}` reads `previous`, so it"),
-                        "use it in a `per shift` rule",
-                        span,
-                    );
-                }
-                if needs.day && !cx.day {
-                    let help = format!(
-                        "`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`"
-                    );
-                    return self.context(cx, &format!("`{name}`"), &help, span);
-                }
-                if needs.employee && !cx.employee {
-                    return self.context(
-                        cx,
-                        &format!("`{name}` reads employee facts, so it"),
-                        "accidents and inspections are the employer's records",
-                        span,
-                    );
-                }
-                if let Some(t) = needs.table {
-                    let ok = if cx.in_agg {
-                        cx.agg_tables || cx.table == Some(t)
-                    } else {
-                        cx.table == Some(t) || cx.any_table
-                    };
-                    if !ok || (cx.in_agg && cx.table != Some(t) && !cx.fold_over(Domain::Table(t)))
-                    {
-                        return self.context(
-                            cx,
-                            &format!("`{name}` reads `{t}` records, so it"),
-                            &format!("use it in a `per {t}` rule"),
-                            span,
-                        );
-                    }
-                }
-                if cx.in_agg && needs.day && !cx.fold_over(Domain::Days) {
-                    return self.context(cx, "days and records together", "an aggregate folds either the days of the period or the records of one table", span);
-                }
-                if !cx.in_agg {
-                    cx.needs = cx.needs.union(needs);
-                }
-                Some(Expr {
-                    kind: ExprKind::Define(id),
-                    ty,
-                    span,
-                })
-            }
+            Some(Symbol::Param(id)) => self.param_ref(id, name, span, cx),
+            Some(Symbol::Define(id)) => self.define_ref(id, name, span, cx),
             Some(_) => {
                 self.errors.push(CheckError::TypeMismatch {
                     expected: "a value".into(),
@@ -705,6 +628,107 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// A parameter named in an expression: only where facts are read, and never a set of days
+    /// (the calendar reads those).
+    fn param_ref(
+        &mut self,
+        id: ParamId,
+        name: &str,
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
+        if !cx.facts {
+            return self.context(
+                cx,
+                "a parameter",
+                "dated values are literals; they cannot refer to other parameters",
+                span,
+            );
+        }
+        let ty = self.params.get(id.index())?.as_ref()?.ty;
+        if ty == Type::Dates {
+            self.errors.push(CheckError::Context {
+                what: format!("`{name}` is a set of calendar days, read by the calendar"),
+                help: "ask the calendar: `public_holiday(d)`, `non_working_day(d, employee.regime)`, `working_days_between(a, b)`, `last_working_day_by(d, employee.regime)`".into(),
+                at: span,
+            });
+            return None;
+        }
+        Some(Expr {
+            kind: ExprKind::Param(ParamId(id.0)),
+            ty,
+            span,
+        })
+    }
+
+    /// A definition named in an expression: only where what it reads (`previous`, `day`, the
+    /// employee, a table's records) is there to read.
+    fn define_ref(
+        &mut self,
+        id: DefineId,
+        name: &str,
+        span: crate::syntax::Span,
+        cx: &mut Cx,
+    ) -> Option<Expr> {
+        if !cx.facts {
+            return self.context(cx, "a definition", "dated values are literals", span);
+        }
+        let (ty, needs) = self.define(id, Some(span))?;
+        if needs.previous && !cx.previous {
+            return self.context(
+                cx,
+                &format!("`{name}` reads `previous`, so it"),
+                "use it in a `per shift` rule",
+                span,
+            );
+        }
+        if needs.day && !cx.day {
+            let help = format!(
+                "`{name}` reads `day`; in a period rule use it inside an aggregate, e.g. `sum({name})`"
+            );
+            return self.context(cx, &format!("`{name}`"), &help, span);
+        }
+        if needs.employee && !cx.employee {
+            return self.context(
+                cx,
+                &format!("`{name}` reads employee facts, so it"),
+                "accidents and inspections are the employer's records",
+                span,
+            );
+        }
+        if let Some(t) = needs.table {
+            let ok = if cx.in_agg {
+                cx.agg_tables || cx.table == Some(t)
+            } else {
+                cx.table == Some(t) || cx.any_table
+            };
+            if !ok || (cx.in_agg && cx.table != Some(t) && !cx.fold_over(Domain::Table(t))) {
+                return self.context(
+                    cx,
+                    &format!("`{name}` reads `{t}` records, so it"),
+                    &format!("use it in a `per {t}` rule"),
+                    span,
+                );
+            }
+        }
+        if cx.in_agg && needs.day && !cx.fold_over(Domain::Days) {
+            return self.context(
+                cx,
+                "days and records together",
+                "an aggregate folds either the days of the period or the records of one table",
+                span,
+            );
+        }
+        if !cx.in_agg {
+            cx.needs = cx.needs.union(needs);
+        }
+        Some(Expr {
+            kind: ExprKind::Define(id),
+            ty,
+            span,
+        })
     }
 
     /// `in_force(rule)`: whether the law has the rule on the day.

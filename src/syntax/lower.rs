@@ -587,6 +587,10 @@ impl Lower {
         })
     }
 
+    /// Lowers a scenario.
+    ///
+    /// Long on purpose: one arm per scenario item rule of the grammar (the two `expect` forms
+    /// with most to read have their own functions).
     fn lower_scenario(&self, p: Pair<Rule>) -> R<Scenario> {
         let span = self.span(&p);
         let mut it = p.into_inner();

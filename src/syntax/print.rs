@@ -342,6 +342,10 @@ pub fn citation(c: &Citation) -> String {
     s
 }
 
+/// Prints a scenario.
+///
+/// Long on purpose: one arm per kind of scenario item (`as of`, `employee`, `day`, `record`,
+/// each `expect`), the mirror of the grammar's scenario rules.
 fn scenario(s: &Scenario, out: &mut String) {
     let _ = writeln!(out, "scenario {} {{", s.name.node);
     if let Some(t) = &s.title {
@@ -478,6 +482,10 @@ fn scenario(s: &Scenario, out: &mut String) {
     out.push_str("}\n");
 }
 
+/// Prints an amendment.
+///
+/// Long on purpose: one arm per kind of change (`set`, `set penalty`, `replace`, `insert`,
+/// `repeal`), the mirror of the grammar's change rules.
 fn amendment(a: &Amendment, out: &mut String) {
     let _ = writeln!(out, "amendment {} {{", q(&a.name.node));
     out.push_str("  title ");
