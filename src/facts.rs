@@ -3,7 +3,7 @@
 //! the counts account for every input row.
 
 use crate::date::Date;
-use crate::domain::{FileKind, OvertimeBasis, Regime, Sex, Table};
+use crate::domain::{FileKind, Lang, OvertimeBasis, Regime, Sex, Table};
 use crate::schema::{DayField, EmployeeField, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -554,6 +554,21 @@ pub struct Header {
     pub optional: Vec<&'static str>,
 }
 
+/// A column with what it holds, for the page's help.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ColumnHelp {
+    /// The header.
+    pub name: &'static str,
+    /// Every such file must have it.
+    pub required: bool,
+    /// What it holds.
+    pub en: &'static str,
+    /// Likewise, in Russian.
+    pub ru: &'static str,
+    /// Likewise, in Kazakh.
+    pub kk: &'static str,
+}
+
 impl Header {
     /// The header of a kind of file.
     pub fn of(kind: FileKind) -> Header {
@@ -577,14 +592,38 @@ impl Header {
                 .filter_map(|(f, _, _)| Some((f.column()?, f.required())))
                 .partition(|(_, r)| *r),
         };
+        let required: Vec<&'static str> = std::iter::once(id)
+            .chain(required.into_iter().map(|(c, _)| c))
+            .collect();
+        let optional: Vec<&'static str> = optional.into_iter().map(|(c, _)| c).collect();
         Header {
             kind,
-            required: std::iter::once(id)
-                .chain(required.into_iter().map(|(c, _)| c))
-                .collect(),
-            optional: optional.into_iter().map(|(c, _)| c).collect(),
+            required,
+            optional,
         }
     }
+}
+
+/// Each column of a kind of file (required, then optional) with what it holds, in each
+/// language: `ereje columns` writes it for the page's help (`www/build`), so the texts stay out
+/// of the browser module.
+pub fn column_help(kind: FileKind) -> Vec<ColumnHelp> {
+    let Header {
+        required, optional, ..
+    } = Header::of(kind);
+    let say = |c: &str, lang| crate::schema::describe(kind, c, lang).unwrap_or_default();
+    required
+        .iter()
+        .map(|c| (*c, true))
+        .chain(optional.iter().map(|c| (*c, false)))
+        .map(|(name, required)| ColumnHelp {
+            name,
+            required,
+            en: say(name, Lang::En),
+            ru: say(name, Lang::Ru),
+            kk: say(name, Lang::Kk),
+        })
+        .collect()
 }
 
 /// Reads `roster.csv`. Rows with errors are reported and left out.

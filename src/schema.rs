@@ -3,7 +3,7 @@
 //! Below the facts and the law, which both speak in these terms.
 
 use crate::date::Date;
-use crate::domain::{Lang, Table, Unit};
+use crate::domain::{FileKind, Lang, Table, Unit};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -615,4 +615,638 @@ pub fn columns(t: Table) -> &'static [Column] {
 /// True for tables kept per employee (payroll, leave); the others are the employer's.
 pub fn per_employee(t: Table) -> bool {
     matches!(t, Table::Payroll | Table::Leave)
+}
+
+/// What each column of the input files holds, in English, Russian and Kazakh (`Lang` order):
+/// what the page shows beside a file, and a test keeps it to the columns the readers take.
+pub const COLUMN_DOCS: &[(FileKind, &str, [&str; 3])] = &[
+    (
+        FileKind::Roster,
+        "employee_id",
+        [
+            "The employer's own id of the employee (personnel number or IIN), unique",
+            "Собственный код работника у работодателя (табельный номер или ИИН), уникальный",
+            "Жұмыскердің жұмыс берушідегі бірегей нөмірі (табельдік нөмір немесе ЖСН)",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "birth_date",
+        [
+            "Date of birth, YYYY-MM-DD",
+            "Дата рождения, ГГГГ-ММ-ДД",
+            "Туған күні, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "work_regime",
+        [
+            "Regime: 4day, 5day, 6day, summed (summed accounting) or sliding (sliding schedule)",
+            "Режим: 4day, 5day, 6day, summed (суммированный учёт) или sliding (скользящий график)",
+            "Режим: 4day, 5day, 6day, summed (жиынтық есеп) немесе sliding (жылжымалы кесте)",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "hazardous",
+        [
+            "Heavy work, or harmful and/or hazardous working conditions: true/false",
+            "Тяжёлая работа, вредные и (или) опасные условия труда: true/false",
+            "Ауыр жұмыс не еңбек жағдайлары зиянды және (немесе) қауіпті: true/false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "disability_group",
+        [
+            "Disability group: 0 (none), 1, 2 or 3",
+            "Группа инвалидности: 0 (нет), 1, 2 или 3",
+            "Мүгедектік тобы: 0 (жоқ), 1, 2 немесе 3",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "pregnant",
+        [
+            "A pregnancy certificate was given to the employer: true/false",
+            "Работодателю представлена справка о беременности: true/false",
+            "Жұмыс берушіге жүктілігі туралы анықтама ұсынылды: true/false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "overtime_consent",
+        [
+            "Written consent to overtime is on file: true/false",
+            "Есть письменное согласие на сверхурочную работу: true/false",
+            "Үстеме жұмысқа жазбаша келісім бар: true/false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "hourly_rate",
+        [
+            "Hourly rate in tenge, dot as decimal separator; empty = unknown",
+            "Часовая ставка в тенге, десятичный разделитель — точка; пусто — неизвестна",
+            "Сағаттық мөлшерлеме, теңгемен, ондық бөлгіш — нүкте; бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "night_consent",
+        [
+            "Written consent to night work is on file (LC 76 p.3–4): true/false; empty = false",
+            "Есть письменное согласие на ночную работу (ТК ст. 76 п. 3–4): true/false; пусто — false",
+            "Түнгі жұмысқа жазбаша келісім бар (ЕК 76-бап 3–4-тармақ): true/false; бос — false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "child_under_7",
+        [
+            "Woman with a child under 7, or another raising one without the mother: true/false; empty = false",
+            "Женщина с ребёнком до 7 лет или иное лицо, растящее его без матери: true/false; пусто — false",
+            "Жеті жасқа дейінгі баласы бар әйел не оны анасыз тәрбиелеген өзге адам: true/false; бос — false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "disabled_child",
+        [
+            "Raising a child with a disability under 18: true/false; empty = false",
+            "Воспитывает ребёнка с инвалидностью до 18 лет: true/false; пусто — false",
+            "Он сегіз жасқа дейінгі мүгедектігі бар баланы тәрбиелейді: true/false; бос — false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "sex",
+        [
+            "Sex: female or male; empty = unknown",
+            "Пол: female (женский) или male (мужской); пусто — неизвестен",
+            "Жынысы: female (әйел) немесе male (ер); бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "womens_list_job",
+        [
+            "The job was on the former list of jobs barred or restricted to women: true/false; empty = false",
+            "Работа из бывшего Списка запрещённых (ограниченных) для женщин работ: true/false; пусто — false",
+            "Жұмыс әйелдерге тыйым салынған (шектелген) жұмыстардың бұрынғы тізімінде: true/false; бос — false",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "hire_date",
+        [
+            "First day of work, YYYY-MM-DD; empty = unknown",
+            "Первый день работы, ГГГГ-ММ-ДД; пусто — неизвестен",
+            "Жұмыстың бірінші күні, ЖЖЖЖ-АА-КК; бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "day_off_consent",
+        [
+            "Written consent to work on days off and holidays (LC 85 p.1): true/false; empty = unknown",
+            "Письменное согласие на работу в выходные и праздники (ТК ст. 85 п. 1): true/false; пусто — неизвестно",
+            "Демалыс және мереке күндері жұмысқа жазбаша келісім (ЕК 85-бап 1-тармақ): true/false; бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Roster,
+        "accounting_period_months",
+        [
+            "Accounting period of summed accounting or sliding schedule, months (1–120); empty = unknown",
+            "Учётный период суммированного учёта или скользящего графика, мес. (1–120); пусто — неизвестен",
+            "Жиынтық есептің немесе жылжымалы кестенің есеп кезеңі, ай (1–120); бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "employee_id",
+        [
+            "Employee id, as in roster.csv",
+            "Код работника, как в roster.csv",
+            "Жұмыскердің нөмірі, roster.csv файлындағыдай",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "date",
+        [
+            "Calendar day the shift starts, YYYY-MM-DD",
+            "Календарный день начала смены, ГГГГ-ММ-ДД",
+            "Ауысым басталған күнтізбелік күн, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "worked_hours",
+        [
+            "All hours worked that day, overtime included; 0–24, dot as decimal separator",
+            "Все отработанные за день часы, включая сверхурочные; 0–24, десятичный разделитель — точка",
+            "Күні жұмыс істелген барлық сағат, үстеме жұмысты қоса; 0–24, ондық бөлгіш — нүкте",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "overtime_hours",
+        [
+            "Of worked_hours, the overtime hours; dot as decimal separator",
+            "Из них сверхурочные часы; десятичный разделитель — точка",
+            "Оның ішінде үстеме жұмыс сағаттары; ондық бөлгіш — нүкте",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "night_hours",
+        [
+            "Of worked_hours, those between 22:00 and 06:00; dot as decimal separator",
+            "Из них часы в ночное время (22:00–06:00); десятичный разделитель — точка",
+            "Оның ішінде түнгі уақыттағы (22:00–06:00) сағаттар; ондық бөлгіш — нүкте",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "start",
+        [
+            "Shift start, HH:MM; fill both start and end, or neither",
+            "Начало смены, ЧЧ:ММ; заполняют вместе с end или оставляют оба пустыми",
+            "Ауысымның басталуы, СС:ММ; end-пен бірге толтырылады не екеуі де бос",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "end",
+        [
+            "Shift end, HH:MM; at or before start means the next day",
+            "Окончание смены, ЧЧ:ММ; не позже start — значит, на следующий день",
+            "Ауысымның аяқталуы, СС:ММ; start-тан кеш болмаса — келесі күні",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "overtime_basis",
+        [
+            "Overtime basis (LC 77 p.2): ordinary, emergency, utilities, relief, rescue; empty = ordinary",
+            "Основание сверхурочных (ТК ст. 77 п. 2): ordinary, emergency, utilities, relief, rescue; пусто — ordinary",
+            "Үстеме жұмыс негізі (ЕК 77-бап 2-тармақ): ordinary, emergency, utilities, relief, rescue; бос — ordinary",
+        ],
+    ),
+    (
+        FileKind::Timesheet,
+        "break_minutes",
+        [
+            "Rest and meal break, in whole minutes; empty = not given",
+            "Перерыв для отдыха и приёма пищи, в целых минутах; пусто — не указан",
+            "Тынығуға және тамақтануға арналған үзіліс, бүтін минутпен; бос — көрсетілмеген",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "employee_id",
+        [
+            "Employee id, as in roster.csv",
+            "Код работника, как в roster.csv",
+            "Жұмыскердің нөмірі, roster.csv файлындағыдай",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "period",
+        [
+            "Pay month, YYYY-MM",
+            "Месяц, за который начислена оплата, ГГГГ-ММ",
+            "Жалақы есептелген ай, ЖЖЖЖ-АА",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "paid_on",
+        [
+            "Date the month's wages were paid, YYYY-MM-DD; empty = not paid yet",
+            "Дата выплаты заработной платы за месяц, ГГГГ-ММ-ДД; пусто — ещё не выплачена",
+            "Ай үшін жалақы төленген күн, ЖЖЖЖ-АА-КК; бос — әлі төленбеген",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "base_pay",
+        [
+            "Pay for all hours worked at the ordinary rate, tenge; dot as decimal separator",
+            "Оплата всех отработанных часов по обычной ставке, тенге; десятичный разделитель — точка",
+            "Барлық жұмыс істелген сағатқа қалыпты мөлшерлемемен ақы, теңге; ондық бөлгіш — нүкте",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "overtime_pay",
+        [
+            "Premium for overtime, paid on top of base_pay, tenge",
+            "Доплата за сверхурочную работу сверх base_pay, тенге",
+            "Үстеме жұмыс үшін base_pay-ден тыс қосымша ақы, теңге",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "night_pay",
+        [
+            "Premium for night work, paid on top of base_pay, tenge",
+            "Доплата за работу в ночное время сверх base_pay, тенге",
+            "Түнгі уақыттағы жұмыс үшін base_pay-ден тыс қосымша ақы, теңге",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "holiday_pay",
+        [
+            "Premium for work on days off and public holidays, on top of base_pay, tenge",
+            "Доплата за работу в выходные и праздничные дни сверх base_pay, тенге",
+            "Демалыс және мереке күндеріндегі жұмыс үшін base_pay-ден тыс қосымша ақы, теңге",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "employer_downtime_hours",
+        [
+            "Hours of downtime through the employer's fault (LC 112 p.1)",
+            "Часы простоя по вине работодателя (ТК ст. 112 п. 1)",
+            "Жұмыс берушінің кінәсінен бос тұрып қалу сағаттары (ЕК 112-бап 1-тармақ)",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "neutral_downtime_hours",
+        [
+            "Hours of downtime for reasons beyond the employer's and the employee's control",
+            "Часы простоя по причинам, не зависящим от работодателя и работника",
+            "Жұмыс беруші мен жұмыскерге байланысты емес себептермен бос тұрып қалу сағаттары",
+        ],
+    ),
+    (
+        FileKind::Payroll,
+        "downtime_pay",
+        [
+            "Pay for the month's downtime, tenge",
+            "Оплата времени простоя за месяц, тенге",
+            "Айдағы бос тұрып қалу уақытына ақы, теңге",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "employee_id",
+        [
+            "Employee id, as in roster.csv",
+            "Код работника, как в roster.csv",
+            "Жұмыскердің нөмірі, roster.csv файлындағыдай",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "start",
+        [
+            "First day of the leave, YYYY-MM-DD",
+            "Первый день отпуска, ГГГГ-ММ-ДД",
+            "Демалыстың бірінші күні, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "end",
+        [
+            "Last day of the leave (included), YYYY-MM-DD",
+            "Последний день отпуска (включительно), ГГГГ-ММ-ДД",
+            "Демалыстың соңғы күні (қоса алғанда), ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "kind",
+        [
+            "Kind of leave: annual, additional, unpaid, study, maternity, childcare or social",
+            "Вид отпуска: annual, additional, unpaid, study, maternity, childcare или social",
+            "Демалыс түрі: annual, additional, unpaid, study, maternity, childcare немесе social",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "paid_on",
+        [
+            "Date the leave pay was paid, YYYY-MM-DD (LC 92 p.4)",
+            "Дата оплаты отпуска, ГГГГ-ММ-ДД (ТК ст. 92 п. 4)",
+            "Демалысқа ақы төленген күн, ЖЖЖЖ-АА-КК (ЕК 92-бап 4-тармақ)",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "recalled_on",
+        [
+            "Date the employee was recalled from this leave, YYYY-MM-DD; empty = not recalled",
+            "Дата отзыва из этого отпуска, ГГГГ-ММ-ДД; пусто — не отзывался",
+            "Осы демалыстан кері шақыртып алынған күн, ЖЖЖЖ-АА-КК; бос — шақыртылмаған",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "accident_id",
+        [
+            "The employer's own id of the accident, unique",
+            "Собственный уникальный номер несчастного случая у работодателя",
+            "Жазатайым оқиғаның жұмыс берушідегі бірегей нөмірі",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "occurred",
+        [
+            "Date of the accident, YYYY-MM-DD",
+            "Дата несчастного случая, ГГГГ-ММ-ДД",
+            "Жазатайым оқиға болған күн, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "injury",
+        [
+            "Severity: light, severe or fatal (with loss of life)",
+            "Тяжесть: light (лёгкая), severe (тяжёлая) или fatal (со смертельным исходом)",
+            "Ауырлығы: light (жеңіл), severe (ауыр) немесе fatal (өліммен аяқталған)",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "victims",
+        [
+            "Number of victims, a whole number",
+            "Число пострадавших, целое число",
+            "Зардап шеккендер саны, бүтін сан",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "deaths",
+        [
+            "Number of deaths, a whole number (0 if none)",
+            "Число погибших, целое число (0, если нет)",
+            "Қаза тапқандар саны, бүтін сан (болмаса 0)",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "reported_on",
+        [
+            "Date the accident was reported (LC 187 p.2), YYYY-MM-DD; empty = not reported",
+            "Дата сообщения о несчастном случае (ТК ст. 187 п. 2), ГГГГ-ММ-ДД; пусто — не сообщено",
+            "Жазатайым оқиға туралы хабарланған күн (ЕК 187-бап 2-тармақ), ЖЖЖЖ-АА-КК; бос — хабарланбаған",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "injury_report_on",
+        [
+            "Date of the report on the severity of the injury, YYYY-MM-DD",
+            "Дата заключения о степени тяжести производственной травмы, ГГГГ-ММ-ДД",
+            "Өндірістік жарақаттың ауырлық дәрежесі туралы қорытынды күні, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "commission_on",
+        [
+            "Date the investigation commission was formed, YYYY-MM-DD; empty = not yet",
+            "Дата создания комиссии по расследованию, ГГГГ-ММ-ДД; пусто — не создана",
+            "Тергеп-тексеру комиссиясы құрылған күн, ЖЖЖЖ-АА-КК; бос — әлі құрылмаған",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "commission_by",
+        [
+            "Who formed the commission: employer, territorial_unit, regional_chief, ministry, government",
+            "Кто создал комиссию: employer, territorial_unit, regional_chief, ministry, government",
+            "Комиссияны кім құрды: employer, territorial_unit, regional_chief, ministry, government",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "extensions",
+        [
+            "Times the investigation was extended, a whole number; empty = 0",
+            "Сколько раз продлевалось расследование, целое число; пусто — 0",
+            "Тергеп-тексеру неше рет ұзартылды, бүтін сан; бос — 0",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "completed_on",
+        [
+            "Date the investigation was completed, YYYY-MM-DD; empty = still open",
+            "Дата завершения расследования, ГГГГ-ММ-ДД; пусто — не завершено",
+            "Тергеп-тексеру аяқталған күн, ЖЖЖЖ-АА-КК; бос — аяқталмаған",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "act_on",
+        [
+            "Date the accident act was drawn up, YYYY-MM-DD; empty = not yet",
+            "Дата оформления акта о несчастном случае, ГГГГ-ММ-ДД; пусто — не оформлен",
+            "Жазатайым оқиға туралы акт ресімделген күн, ЖЖЖЖ-АА-КК; бос — ресімделмеген",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "employer_fault_percent",
+        [
+            "Employer's share of fault set by the commission, whole per cent",
+            "Степень вины работодателя, установленная комиссией, в целых процентах",
+            "Комиссия белгілеген жұмыс берушінің кінә дәрежесі, бүтін пайызбен",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "victim_fault_percent",
+        [
+            "Victim's share of fault set by the commission, whole per cent",
+            "Степень вины пострадавшего, установленная комиссией, в целых процентах",
+            "Комиссия белгілеген зардап шеккеннің кінә дәрежесі, бүтін пайызбен",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "objection_on",
+        [
+            "Date of the written objection to the investigation's result (LC 190 p.3), YYYY-MM-DD",
+            "Дата письменного заявления о несогласии с итогом расследования (ТК ст. 190 п. 3), ГГГГ-ММ-ДД",
+            "Тергеп-тексеру нәтижесімен келіспеу туралы жазбаша өтініш күні (ЕК 190-бап 3-тармақ), ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Accidents,
+        "objection_decided_on",
+        [
+            "Date the employer decided on that objection, YYYY-MM-DD; empty = not yet",
+            "Дата решения работодателя по этому заявлению, ГГГГ-ММ-ДД; пусто — не принято",
+            "Жұмыс беруші осы өтініш бойынша шешім қабылдаған күн, ЖЖЖЖ-АА-КК; бос — әлі қабылданбаған",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "inspection_id",
+        [
+            "The employer's own id of the inspection, unique",
+            "Собственный уникальный номер проверки у работодателя",
+            "Тексерудің жұмыс берушідегі бірегей нөмірі",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "start",
+        [
+            "First day of the inspection or visit, YYYY-MM-DD",
+            "Первый день проверки (посещения), ГГГГ-ММ-ДД",
+            "Тексерудің (барудың) бірінші күні, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "end",
+        [
+            "Last day of the inspection or visit, YYYY-MM-DD",
+            "Последний день проверки (посещения), ГГГГ-ММ-ДД",
+            "Тексерудің (барудың) соңғы күні, ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "kind",
+        [
+            "Form: preventive_visit (preventive control with a visit), unscheduled or compliance",
+            "Вид: preventive_visit (профилактический контроль с посещением), unscheduled, compliance",
+            "Түрі: preventive_visit (бару арқылы профилактикалық бақылау), unscheduled, compliance",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "risk",
+        [
+            "Risk degree of the employer: high, medium or low; empty = unknown",
+            "Степень риска: high, medium или low; пусто — неизвестна",
+            "Тәуекел дәрежесі: high, medium немесе low; бос — белгісіз",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "ground",
+        [
+            "Ground: plan, complaint, prosecutor, accident, follow_up or other",
+            "Основание: plan, complaint, prosecutor, accident, follow_up или other",
+            "Негізі: plan, complaint, prosecutor, accident, follow_up немесе other",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "notice_on",
+        [
+            "Date of the notice of the inspection, YYYY-MM-DD; empty = no notice",
+            "Дата уведомления о проверке, ГГГГ-ММ-ДД; пусто — уведомления не было",
+            "Тексеру туралы хабарлама күні, ЖЖЖЖ-АА-КК; бос — хабарлама болмаған",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "extended_to",
+        [
+            "New last day if the term was extended (EC 148 p.2), YYYY-MM-DD; empty = not extended",
+            "Новый последний день при продлении (ПК ст. 148 п. 2), ГГГГ-ММ-ДД; пусто — не продлевалась",
+            "Мерзімі ұзартылса — жаңа соңғы күні (ҚК 148-бап 2-тармақ), ЖЖЖЖ-АА-КК; бос — ұзартылмаған",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "anonymous_complaint",
+        [
+            "The inspection was ordered on an anonymous complaint: true/false",
+            "Проверка назначена по анонимному обращению: true/false",
+            "Тексеру анонимді өтініш бойынша тағайындалды: true/false",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "trust_certificate_on",
+        [
+            "Date the employer received a certificate of trust (LC 200), YYYY-MM-DD",
+            "Дата выдачи работодателю сертификата доверия (ТК ст. 200), ГГГГ-ММ-ДД",
+            "Жұмыс берушіге сенім сертификаты берілген күн (ЕК 200-бап), ЖЖЖЖ-АА-КК",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "registered_on",
+        [
+            "Date the act ordering it was registered (EC 146), YYYY-MM-DD; empty = not registered",
+            "Дата регистрации акта о назначении (ПК ст. 146), ГГГГ-ММ-ДД; пусто — не зарегистрирован",
+            "Тағайындау туралы акт тіркелген күн (ҚК 146-бап), ЖЖЖЖ-АА-КК; бос — тіркелмеген",
+        ],
+    ),
+    (
+        FileKind::Inspections,
+        "micro",
+        [
+            "The employer is a micro business (EC 148 p.1(1)): true/false",
+            "Работодатель — субъект микропредпринимательства (ПК ст. 148 п. 1 пп. 1): true/false",
+            "Жұмыс беруші — микрокәсіпкерлік субъектісі (ҚК 148-бап 1-тармақ 1) тармақша): true/false",
+        ],
+    ),
+];
+
+/// What a column of a file holds, in a language; `None` for a column no file has.
+pub fn describe(file: FileKind, column: &str, lang: Lang) -> Option<&'static str> {
+    COLUMN_DOCS
+        .iter()
+        .find(|(f, c, _)| *f == file && *c == column)
+        .map(|(_, _, d)| d[lang as usize])
 }

@@ -216,3 +216,30 @@ fn about_names_each_file_by_the_columns_the_readers_require() {
         report.errors
     );
 }
+
+#[test]
+fn every_column_is_described_in_three_languages_and_only_those() {
+    use ereje::domain::FileKind;
+    use ereje::facts::{Header, column_help};
+    let mut described = 0;
+    for kind in FileKind::ALL {
+        let h = Header::of(*kind);
+        let help = column_help(*kind);
+        assert_eq!(help.len(), h.required.len() + h.optional.len());
+        for c in &help {
+            for text in [c.en, c.ru, c.kk] {
+                assert!(
+                    !text.trim().is_empty(),
+                    "{kind} {} is not described",
+                    c.name
+                );
+            }
+            // The Russian and Kazakh are not the English copied.
+            assert_ne!(c.en, c.ru, "{kind} {}", c.name);
+            assert_ne!(c.en, c.kk, "{kind} {}", c.name);
+            described += 1;
+        }
+    }
+    // No description of a column no file has.
+    assert_eq!(ereje::schema::COLUMN_DOCS.len(), described);
+}

@@ -49,6 +49,21 @@ function addFile(name, text) {
   renderFiles();
 }
 
+/** What each file holds, column by column, in the current language: `ereje columns` writes it
+ * from the engine's schema at build time (`www/build`), so the texts stay out of the module. */
+let columnsHelp = null;
+async function renderColumnsHelp() {
+  columnsHelp ??= fetch('pkg/columns.json').then((r) => r.json()).catch(() => []);
+  const files = await columnsHelp;
+  const lang = getLang();
+  $('#columns-help-body').replaceChildren(...files.map((f) => el('section', {},
+    el('h4', {}, `${t(`kind_${f.kind}`)} — ${f.kind}.csv`),
+    el('dl', {}, ...f.columns.flatMap((c) => [
+      el('dt', {}, c.required ? el('strong', {}, c.name) : c.name),
+      el('dd', {}, c[lang]),
+    ])))));
+}
+
 /** Why a file's kind is not known, in words. */
 function unknownHint(f) {
   const near = nearest(f.text);
@@ -352,6 +367,7 @@ $('#chart-employee').addEventListener('change', renderChart);
  * report on screen (its words come from the engine). */
 export function relabel(rerun) {
   renderFiles();
+  renderColumnsHelp();
   if (rerun && check.report && check.args) runCheck(check.args);
 }
 
@@ -364,5 +380,6 @@ export function ready() {
     if (kind) { check.files.delete(key); check.files.set(kind, { ...f, kind }); }
   }
   renderFiles();
+  renderColumnsHelp();
   $('#run-check').disabled = false;
 }

@@ -74,6 +74,11 @@ const T = {
     ru: 'не распознан: назовите файл roster, timesheet, payroll, leave, accidents или inspections .csv',
     kk: 'танылмады: файлды roster, timesheet, payroll, leave, accidents немесе inspections .csv деп атаңыз',
   },
+  columns_help: {
+    en: 'What the files hold, column by column (required columns in bold)',
+    ru: 'Что содержат файлы, по столбцам (обязательные столбцы выделены)',
+    kk: 'Файлдарда не болуы керек: бағандар бойынша (міндетті бағандар бөлектелген)',
+  },
   kind_missing: {
     en: 'not recognised: it looks like the {kind} file but lacks the columns {columns}',
     ru: 'не распознан: похоже на файл «{kind}», но нет столбцов {columns}',

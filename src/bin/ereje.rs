@@ -98,6 +98,8 @@ enum Command {
     Bench(BenchArgs),
     /// Lay rule files out as the printer does, keeping their comments.
     Fmt(FmtArgs),
+    /// The input files' columns with what each holds, in three languages (JSON, for the page).
+    Columns,
 }
 
 /// The arguments of `ereje check`.
@@ -243,8 +245,10 @@ fn main() -> ExitCode {
         rules: cli.rules.clone(),
     };
     // Formatting reads rule files as text: it needs no law, and works on files that do not check.
-    if let Command::Fmt(args) = cli.command {
-        return fmt_command(args);
+    match cli.command {
+        Command::Fmt(args) => return fmt_command(args),
+        Command::Columns => return columns_command(),
+        _ => {}
     }
     let law = match law(cli.rules.as_deref(), &[]) {
         Ok(l) => l,
@@ -268,6 +272,33 @@ fn main() -> ExitCode {
         Command::Bench(BenchArgs { employees, runs }) => bench(&law, employees, runs),
         Command::Amend(args) => amend_command(law, args, &ctx),
         Command::Fmt(args) => fmt_command(args),
+        Command::Columns => columns_command(),
+    }
+}
+
+/// `ereje columns`: `[{kind, columns: [{name, required, en, ru, kk}]}]`.
+fn columns_command() -> ExitCode {
+    #[derive(serde::Serialize)]
+    struct File {
+        kind: ereje::domain::FileKind,
+        columns: Vec<facts::ColumnHelp>,
+    }
+    let files: Vec<File> = ereje::domain::FileKind::ALL
+        .iter()
+        .map(|k| File {
+            kind: *k,
+            columns: facts::column_help(*k),
+        })
+        .collect();
+    match serde_json::to_string(&files) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -138,6 +138,11 @@ test('self-check: bad input shows a clear message at the right place and the pag
   assert.match(await page.textContent('#files li.bad'), /looks like the timesheet file but lacks the columns night_hours/);
   await page.click('#files li.bad button');
   assert.equal(await page.locator('#files li.bad').count(), 0);
+  // What each column holds, from the engine's schema: required ones in bold.
+  await page.click('#columns-help summary');
+  assert.match(await page.textContent('#columns-help'), /night_hours/);
+  assert.ok(await page.locator('#columns-help dt strong', { hasText: 'night_hours' }).count() === 1);
+  assert.ok(await page.locator('#columns-help dt strong', { hasText: 'night_consent' }).count() === 0, 'optional is not bold');
   await page.click('#run-check');
   await page.waitForSelector('#input-errors-box:not([hidden])');
   const rows = await page.$$eval('#input-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
