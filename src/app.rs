@@ -463,23 +463,28 @@ pub struct AmendRequest {
     pub lang: Lang,
 }
 
+/// The law with the drafter's scenarios added (they run under every version), or as it is.
+fn with_scenarios<'l>(
+    base: &'l Law,
+    scenarios: &[File],
+) -> Result<std::borrow::Cow<'l, Law>, Failure> {
+    if scenarios.is_empty() {
+        return Ok(std::borrow::Cow::Borrowed(base));
+    }
+    let mut files: Vec<(&str, &str)> = base
+        .sources
+        .files()
+        .map(|(_, name, text)| (name, text))
+        .collect();
+    files.extend(scenarios.iter().map(|f| (f.name.as_str(), f.text.as_str())));
+    Ok(std::borrow::Cow::Owned(
+        crate::load(files).map_err(Failure::from_diagnostics)?,
+    ))
+}
+
 /// Applies the amendments to `base` and compares the versions.
 pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact::Impact, Failure> {
-    let base = if req.scenarios.is_empty() {
-        std::borrow::Cow::Borrowed(base)
-    } else {
-        let mut files: Vec<(&str, &str)> = base
-            .sources
-            .files()
-            .map(|(_, name, text)| (name, text))
-            .collect();
-        files.extend(
-            req.scenarios
-                .iter()
-                .map(|f| (f.name.as_str(), f.text.as_str())),
-        );
-        std::borrow::Cow::Owned(crate::load(files).map_err(Failure::from_diagnostics)?)
-    };
+    let base = with_scenarios(base, &req.scenarios)?;
     let files: Vec<(&str, &str)> = req
         .amendments
         .iter()

@@ -577,6 +577,32 @@ impl<'a> Judge<'a> {
         Ok(())
     }
 
+    /// The exceptions in force on the day, each shown not to apply (else there were no breach).
+    fn exception_steps(&self, i: &Instance<'a>, env: &Env<'a>) -> Result<Vec<Step>, EvalError> {
+        let law = self.law;
+        let mut steps = Vec::new();
+        for &x in &self.rule.exceptions {
+            let ex = &law.exceptions[x.index()];
+            if !in_force(ex.in_force, i.date) {
+                continue;
+            }
+            let mut children = Vec::new();
+            let v = eval(&ex.condition, env, Some(&mut children))?;
+            steps.push(Step {
+                kind: StepKind::Exception,
+                label: ex.name.clone(),
+                value: v,
+                ty: Type::Bool,
+                citation: Some(law.cite(ex.article, ex.part.as_deref())),
+                since: None,
+                source: None,
+                note: Some(StepNote::DoesNotApply),
+                children,
+            });
+        }
+        Ok(steps)
+    }
+
     /// Re-evaluates a breach with the trace on, to build its finding.
     fn explain(&self, i: &Instance<'a>, env: &Env<'a>) -> Result<Finding, EvalError> {
         let law = self.law;
@@ -603,25 +629,7 @@ impl<'a> Judge<'a> {
                 children,
             });
         }
-        for &x in &rule.exceptions {
-            let ex = &law.exceptions[x.index()];
-            if !in_force(ex.in_force, i.date) {
-                continue;
-            }
-            let mut children = Vec::new();
-            let v = eval(&ex.condition, env, Some(&mut children))?;
-            steps.push(Step {
-                kind: StepKind::Exception,
-                label: ex.name.clone(),
-                value: v,
-                ty: Type::Bool,
-                citation: Some(law.cite(ex.article, ex.part.as_deref())),
-                since: None,
-                source: None,
-                note: Some(StepNote::DoesNotApply),
-                children,
-            });
-        }
+        steps.extend(self.exception_steps(i, env)?);
         let (measured, limit, mut children) = match &rule.require.kind {
             crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
                 let mut ca = Vec::new();
