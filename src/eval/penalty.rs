@@ -367,28 +367,12 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
     let (mci_amount, share, kzt) = amount(sanction, q, mci_value, &citation)?;
     let pay_within_days = days_param(law, law.known.fine_payment_days, q.date)?;
     let appeal_within_days = days_param(law, law.known.appeal_days, q.date)?;
-    // KoAP 810 p.1: the shortened procedure is for a fine «согласно абзацу первому части первой
-    // статьи 44», a number of MCI — not a share of an unpaid sum (KoAP 91.7, 92.3, 92-1.2, which
-    // state-revenue bodies hear, excluded again by p.2(4)). With the MCI not yet set the share
-    // and its term still apply; only the tenge are unknown.
     let reduced = mci_amount.is_some();
-    let reduced_share = if reduced {
-        match law.known.reduced_payment_share {
-            Some(id) => param_at(law, id, q.date)?.0.as_num(),
-            None => None,
-        }
-    } else {
-        None
-    };
-    let reduced_within_days = if reduced {
-        days_param(law, law.known.reduced_payment_days, q.date)?
-    } else {
-        None
-    };
-    let reduced_kzt = match (kzt, reduced_share) {
-        (Some(k), Some(s)) => Some((k * s).normalize()),
-        _ => None,
-    };
+    let Reduced {
+        share: reduced_share,
+        within_days: reduced_within_days,
+        kzt: reduced_kzt,
+    } = reduced_payment(law, q, reduced, kzt)?;
     let citations = cited(law, &citation, mci_id, reduced);
     let in_mci = mci_amount.unwrap_or(Decimal::ZERO);
     // A warning alone costs nothing; otherwise the tenge are known only with the MCI (or the
@@ -430,6 +414,48 @@ pub fn fine(law: &Law, q: &FineQuery) -> Result<Fine, FineError> {
         reduced_kzt,
         reduced_by: add_days(q.date, reduced_within_days),
         citations,
+    })
+}
+
+/// The reduced payment (KoAP 810): its share of the fine, its term, and the tenge where known.
+struct Reduced {
+    share: Option<Decimal>,
+    within_days: Option<Decimal>,
+    kzt: Option<Decimal>,
+}
+
+/// The reduced payment, where the fine is a number of MCI (`reduced`). KoAP 810 p.1: the
+/// shortened procedure is for a fine «согласно абзацу первому части первой
+/// статьи 44», a number of MCI — not a share of an unpaid sum (KoAP 91.7, 92.3, 92-1.2, which
+/// state-revenue bodies hear, excluded again by p.2(4)). With the MCI not yet set the share
+/// and its term still apply; only the tenge are unknown.
+fn reduced_payment(
+    law: &Law,
+    q: &FineQuery,
+    reduced: bool,
+    kzt: Option<Decimal>,
+) -> Result<Reduced, FineError> {
+    let reduced_share = if reduced {
+        match law.known.reduced_payment_share {
+            Some(id) => param_at(law, id, q.date)?.0.as_num(),
+            None => None,
+        }
+    } else {
+        None
+    };
+    let reduced_within_days = if reduced {
+        days_param(law, law.known.reduced_payment_days, q.date)?
+    } else {
+        None
+    };
+    let reduced_kzt = match (kzt, reduced_share) {
+        (Some(k), Some(s)) => Some((k * s).normalize()),
+        _ => None,
+    };
+    Ok(Reduced {
+        share: reduced_share,
+        within_days: reduced_within_days,
+        kzt: reduced_kzt,
     })
 }
 
