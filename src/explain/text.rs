@@ -515,6 +515,29 @@ fn fine_terms(f: &crate::eval::penalty::Fine, lang: Lang, out: &mut String) {
     }
 }
 
+/// The calendar and the horizon: what the law knows of each year's days, and until when.
+fn calendar_coverage(law: &Law, out: &mut String) {
+    let c = law.coverage();
+    let _ = writeln!(
+        out,
+        "calendar: working days of the five-day week (holidays, carry-overs, LC 84 p.5 days, moved days off)"
+    );
+    let mut year = c.from.year();
+    while year <= c.known_until.year() {
+        let n = law
+            .calendar
+            .working_days_in_year(year)
+            .map_or_else(|| "unknown".to_string(), |n| n.to_string());
+        let _ = writeln!(out, "  {year}: {n}");
+        year += 1;
+    }
+    let _ = writeln!(
+        out,
+        "horizon: values set per year (MCI, minimum wage, the calendar) known until {}; later dates judged until {}, with those values unknown",
+        c.known_until, c.to
+    );
+}
+
 /// One provision of the coverage listing: citation, name, confidence, scenarios.
 fn coverage_line(
     out: &mut String,
@@ -590,26 +613,7 @@ pub fn coverage(law: &Law) -> String {
         law.penalties.len(),
         unpriced
     );
-    // The calendar and the horizon: what the law knows of each year's days, and until when.
-    let c = law.coverage();
-    let _ = writeln!(
-        out,
-        "calendar: working days of the five-day week (holidays, carry-overs, LC 84 p.5 days, moved days off)"
-    );
-    let mut year = c.from.year();
-    while year <= c.known_until.year() {
-        let n = law
-            .calendar
-            .working_days_in_year(year)
-            .map_or_else(|| "unknown".to_string(), |n| n.to_string());
-        let _ = writeln!(out, "  {year}: {n}");
-        year += 1;
-    }
-    let _ = writeln!(
-        out,
-        "horizon: values set per year (MCI, minimum wage, the calendar) known until {}; later dates judged until {}, with those values unknown",
-        c.known_until, c.to
-    );
+    calendar_coverage(law, &mut out);
     for n in &law.notes {
         let status = n
             .status
