@@ -677,6 +677,8 @@ fn article_of(citation: &str) -> String {
     }
 }
 
+/// The ILO notes an amendment touches: its text changed, an article it concerns changed, or its
+/// status on the day differs between versions.
 fn notes(
     versions: &[Version],
     changed: &BTreeSet<String>,
@@ -731,13 +733,6 @@ fn notes(
         if !note_changed && changed_articles.is_empty() && !touches_itself && !status_changes {
             continue;
         }
-        let condition = ast_note(law, name).and_then(|m| match m {
-            ast::Member::Note(n) => n.clauses.iter().find_map(|c| match &c.node {
-                ast::NoteClause::Holds(e) => Some(print::expr(e)),
-                _ => None,
-            }),
-            _ => None,
-        });
         out.push(NoteImpact {
             citation,
             note: name.to_string(),
@@ -746,24 +741,36 @@ fn notes(
             changed_articles,
             status: per
                 .iter()
-                .map(|x| {
-                    x.map_or_else(Vec::new, |(_, n)| {
-                        n.status
-                            .iter()
-                            .map(|(since, status)| StatusFrom {
-                                since: *since,
-                                status: *status,
-                            })
-                            .collect()
-                    })
-                })
+                .map(|x| x.map_or_else(Vec::new, |(_, n)| statuses(n)))
                 .collect(),
             status_on,
-            condition,
+            condition: holds(law, name),
             note_changed,
         });
     }
     out
+}
+
+/// A note's condition (`holds when …`) as written, if it has one.
+fn holds(law: &Law, name: &str) -> Option<String> {
+    match ast_note(law, name)? {
+        ast::Member::Note(n) => n.clauses.iter().find_map(|c| match &c.node {
+            ast::NoteClause::Holds(e) => Some(print::expr(e)),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// A note's recorded statuses, each from its day.
+fn statuses(n: &crate::law::Note) -> Vec<StatusFrom> {
+    n.status
+        .iter()
+        .map(|(since, status)| StatusFrom {
+            since: *since,
+            status: *status,
+        })
+        .collect()
 }
 
 fn ast_note(law: &Law, name: &str) -> Option<ast::Member> {
