@@ -867,21 +867,7 @@ fn repeal(
             at: kind.span.to(name.span),
         });
     }
-    // A provision with no `in force` clause has force from its code's start.
-    let code = match files.get(at.0).and_then(|f| f.items.get(at.1)) {
-        Some(Item::Article(a)) => Some(a.code.node.clone()),
-        _ => None,
-    };
-    let code_start = files
-        .iter()
-        .flat_map(|f| &f.items)
-        .find_map(|i| match i {
-            Item::Code(c) if Some(&c.id.node) == code.as_ref() => {
-                c.in_force.as_ref().map(|f| f.since.node)
-            }
-            _ => None,
-        })
-        .unwrap_or(law_from);
+    let code_start = code_start(files, at, law_from);
     let last_day = from.node.yesterday().unwrap_or(from.node);
     let bound = |f: &mut Option<ast::InForce>| -> Result<(), AmendError> {
         let f = f.get_or_insert_with(|| ast::InForce {
@@ -902,25 +888,7 @@ fn repeal(
         Ok(())
     };
     match member_mut(files, at, added) {
-        Some(Member::Rule(r)) => {
-            let mut in_force = r.clauses.iter().find_map(|c| match &c.node {
-                RuleClause::InForce(f) => Some(f.clone()),
-                _ => None,
-            });
-            let had = in_force.is_some();
-            bound(&mut in_force)?;
-            let Some(f) = in_force else { return Ok(()) };
-            if had {
-                for c in &mut r.clauses {
-                    if let RuleClause::InForce(x) = &mut c.node {
-                        *x = f.clone();
-                    }
-                }
-            } else {
-                r.clauses.push(Spanned::new(RuleClause::InForce(f), span));
-            }
-            Ok(())
-        }
+        Some(Member::Rule(r)) => bound_rule(r, bound, span),
         Some(Member::Exception(e)) => bound(&mut e.in_force),
         Some(Member::Parameter(p)) => {
             if let Some(first) = p.history.first()
@@ -960,6 +928,50 @@ fn repeal(
         }
         _ => Ok(()),
     }
+}
+
+/// The day a provision's code took force: what a provision with no `in force` clause has force
+/// from (the law's first day if the code does not say).
+fn code_start(files: &[ast::File], at: (usize, usize, usize), law_from: Date) -> Date {
+    let code = match files.get(at.0).and_then(|f| f.items.get(at.1)) {
+        Some(Item::Article(a)) => Some(a.code.node.clone()),
+        _ => None,
+    };
+    files
+        .iter()
+        .flat_map(|f| &f.items)
+        .find_map(|i| match i {
+            Item::Code(c) if Some(&c.id.node) == code.as_ref() => {
+                c.in_force.as_ref().map(|f| f.since.node)
+            }
+            _ => None,
+        })
+        .unwrap_or(law_from)
+}
+
+/// Sets a rule's `in force` clause with `bound`, adding the clause if it had none.
+fn bound_rule(
+    r: &mut ast::Rule,
+    bound: impl FnOnce(&mut Option<ast::InForce>) -> Result<(), AmendError>,
+    span: Span,
+) -> Result<(), AmendError> {
+    let mut in_force = r.clauses.iter().find_map(|c| match &c.node {
+        RuleClause::InForce(f) => Some(f.clone()),
+        _ => None,
+    });
+    let had = in_force.is_some();
+    bound(&mut in_force)?;
+    let Some(f) = in_force else { return Ok(()) };
+    if had {
+        for c in &mut r.clauses {
+            if let RuleClause::InForce(x) = &mut c.node {
+                *x = f.clone();
+            }
+        }
+    } else {
+        r.clauses.push(Spanned::new(RuleClause::InForce(f), span));
+    }
+    Ok(())
 }
 
 /// Splices a dated value into a written history: what held before `new.since` is cut there,
