@@ -483,17 +483,6 @@ fn lint_command(law: Law, args: LintArgs) -> ExitCode {
 /// `ereje amend`.
 fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
     let lang = ctx.lang;
-    let AmendArgs {
-        files,
-        roster,
-        timesheet,
-        payroll,
-        employees,
-        scenarios,
-        on,
-        search,
-        historical,
-    } = args;
     // The bundled law is compared with its scenario suite.
     let base = if ctx.rules.is_none() {
         match ereje::bundled_with_scenarios() {
@@ -506,55 +495,10 @@ fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
     } else {
         law
     };
-    let file = |p: &Path| -> Result<ereje::app::File, ExitCode> {
-        Ok(ereje::app::File {
-            name: p.display().to_string(),
-            text: read(p)?,
-        })
+    let request = match amend_request(args, lang) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
-    let mut request = ereje::app::AmendRequest {
-        amendments: Vec::new(),
-        scenarios: Vec::new(),
-        population: None,
-        generate: None,
-        on,
-        search,
-        historical,
-        lang,
-    };
-    let mut scenario_files = Vec::new();
-    for s in &scenarios {
-        rule_files(s, &mut scenario_files);
-    }
-    for p in &files {
-        match file(p) {
-            Ok(f) => request.amendments.push(f),
-            Err(c) => return c,
-        }
-    }
-    for p in &scenario_files {
-        match file(p) {
-            Ok(f) => request.scenarios.push(f),
-            Err(c) => return c,
-        }
-    }
-    match (roster, timesheet) {
-        (Some(r), Some(t)) => {
-            let (roster, timesheet) = match (file(&r), file(&t)) {
-                (Ok(r), Ok(t)) => (r, t),
-                (Err(c), _) | (_, Err(c)) => return c,
-            };
-            let payroll = match payroll.as_deref().map(file).transpose() {
-                Ok(p) => p,
-                Err(c) => return c,
-            };
-            request.population = Some(ereje::app::CheckRequest {
-                payroll,
-                ..ereje::app::CheckRequest::new(roster, timesheet, lang)
-            });
-        }
-        _ => request.generate = Some(employees),
-    }
     match ereje::app::amend_with(&base, &request) {
         Ok(impact) => {
             match ctx.format {
@@ -583,6 +527,59 @@ fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The files `ereje amend` is given, read into the request the page would make.
+fn amend_request(args: AmendArgs, lang: Lang) -> Result<ereje::app::AmendRequest, ExitCode> {
+    let AmendArgs {
+        files,
+        roster,
+        timesheet,
+        payroll,
+        employees,
+        scenarios,
+        on,
+        search,
+        historical,
+    } = args;
+    let file = |p: &Path| -> Result<ereje::app::File, ExitCode> {
+        Ok(ereje::app::File {
+            name: p.display().to_string(),
+            text: read(p)?,
+        })
+    };
+    let mut request = ereje::app::AmendRequest {
+        amendments: Vec::new(),
+        scenarios: Vec::new(),
+        population: None,
+        generate: None,
+        on,
+        search,
+        historical,
+        lang,
+    };
+    let mut scenario_files = Vec::new();
+    for s in &scenarios {
+        rule_files(s, &mut scenario_files);
+    }
+    for p in &files {
+        request.amendments.push(file(p)?);
+    }
+    for p in &scenario_files {
+        request.scenarios.push(file(p)?);
+    }
+    match (roster, timesheet) {
+        (Some(r), Some(t)) => {
+            let (roster, timesheet) = (file(&r)?, file(&t)?);
+            let payroll = payroll.as_deref().map(file).transpose()?;
+            request.population = Some(ereje::app::CheckRequest {
+                payroll,
+                ..ereje::app::CheckRequest::new(roster, timesheet, lang)
+            });
+        }
+        _ => request.generate = Some(employees),
+    }
+    Ok(request)
 }
 
 /// Collects `.rules` files under a path, sorted, so the load order is stable.
