@@ -570,7 +570,9 @@ fn amend_request(args: AmendArgs, lang: Lang) -> Result<ereje::app::AmendRequest
     }
     match (roster, timesheet) {
         (Some(r), Some(t)) => {
-            let (roster, timesheet) = (file(&r)?, file(&t)?);
+            // Both are read (and a failure of each said) before giving up.
+            let (roster, timesheet) = (file(&r), file(&t));
+            let (roster, timesheet) = (roster?, timesheet?);
             let payroll = payroll.as_deref().map(file).transpose()?;
             request.population = Some(ereje::app::CheckRequest {
                 payroll,
