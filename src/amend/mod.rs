@@ -71,25 +71,14 @@ pub fn apply_files(
     if !errors.is_empty() {
         return Err(Rejected { errors, sources });
     }
-    let first = match (historical, amendments.first()) {
-        (true, Some(a)) => before(base, a).map(|law| (format!("law before {}", a.name.node), law)),
-        _ => Ok(("law in force".to_string(), base.clone())),
-    };
-    let first = first.and_then(|(name, law)| {
-        let mut files = law.files.clone();
-        if let Some(id) = ids.first() {
-            files.push(ast::File {
-                file: *id,
-                items: law.set_aside.iter().cloned().chain(scenarios).collect(),
-            });
-        }
-        recheck(&sources, files).map(|law| Version {
-            name,
-            title: None,
-            since: None,
-            law,
-        })
-    });
+    let first = first_version(
+        base,
+        &sources,
+        &ids,
+        amendments.first().copied(),
+        historical,
+        scenarios,
+    );
     let mut versions = match first {
         Ok(v) => vec![v],
         Err(errors) => return Err(Rejected { errors, sources }),
@@ -136,6 +125,37 @@ pub fn apply_files(
     } else {
         Err(Rejected { errors, sources })
     }
+}
+
+/// The version the amendments start from: the law in force, or (as history) the law before the
+/// first amendment; with the files' scenarios and the set-aside items in the first file.
+fn first_version(
+    base: &Law,
+    sources: &Sources,
+    ids: &[FileId],
+    first: Option<&ast::Amendment>,
+    historical: bool,
+    scenarios: Vec<Item>,
+) -> Result<Version, Vec<Error>> {
+    let start = match (historical, first) {
+        (true, Some(a)) => before(base, a).map(|law| (format!("law before {}", a.name.node), law)),
+        _ => Ok(("law in force".to_string(), base.clone())),
+    };
+    start.and_then(|(name, law)| {
+        let mut files = law.files.clone();
+        if let Some(id) = ids.first() {
+            files.push(ast::File {
+                file: *id,
+                items: law.set_aside.iter().cloned().chain(scenarios).collect(),
+            });
+        }
+        recheck(sources, files).map(|law| Version {
+            name,
+            title: None,
+            since: None,
+            law,
+        })
+    })
 }
 
 /// The amendments and scenarios of the parsed files; anything else, or a file without an
