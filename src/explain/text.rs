@@ -280,51 +280,62 @@ pub fn provision(law: &Law, query: &str, lang: Lang) -> Option<String> {
         let _ = writeln!(out, "{}", "─".repeat(60));
         let _ = writeln!(out, "{}", law.text(art.span));
         for p in law.params.iter().filter(|p| p.article.index() == a) {
-            let _ = writeln!(
-                out,
-                "\n{} {}:",
-                p.name,
-                law.cite(p.article, p.part.as_deref())
-            );
-            for d in &p.history.values {
-                let v = d
-                    .value
-                    .map_or_else(|| "repealed".to_string(), |v| v.show(p.ty, lang));
-                let until = d.until.map(|u| format!(" .. {u}")).unwrap_or_default();
-                let src = d
-                    .source
-                    .as_deref()
-                    .map(|s| format!("  ({s})"))
-                    .unwrap_or_default();
-                let _ = writeln!(out, "  {}{until}: {v}{src}", d.since);
-            }
-            if let Some(c) = &p.confidence {
-                let _ = writeln!(
-                    out,
-                    "  {}: {} — {}",
-                    ui(Word::Confidence, lang),
-                    c.level,
-                    c.reason
-                );
-            }
+            param_history(law, p, lang, &mut out);
         }
         for p in law.penalties.iter().filter(|p| p.article.index() == a) {
-            let _ = writeln!(
-                out,
-                "\n{}: {}",
-                law.cite(p.article, p.part.as_deref()),
-                p.title.get(lang)
-            );
-            for d in &p.history.values {
-                let v = match &d.value {
-                    None => "repealed".to_string(),
-                    Some(s) => sanction_text(s, lang),
-                };
-                let _ = writeln!(out, "  {}: {v}", d.since);
-            }
+            penalty_history(law, p, lang, &mut out);
         }
     }
     Some(out)
+}
+
+/// A parameter's dated values with their sources, and its confidence.
+fn param_history(law: &Law, p: &crate::law::Param, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "\n{} {}:",
+        p.name,
+        law.cite(p.article, p.part.as_deref())
+    );
+    for d in &p.history.values {
+        let v = d.value.map_or_else(
+            || ui(Word::Repealed, lang).to_string(),
+            |v| v.show(p.ty, lang),
+        );
+        let until = d.until.map(|u| format!(" .. {u}")).unwrap_or_default();
+        let src = d
+            .source
+            .as_deref()
+            .map(|s| format!("  ({s})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{until}: {v}{src}", d.since);
+    }
+    if let Some(c) = &p.confidence {
+        let _ = writeln!(
+            out,
+            "  {}: {} — {}",
+            ui(Word::Confidence, lang),
+            c.level,
+            c.reason
+        );
+    }
+}
+
+/// A penalty part's title and its dated sanctions.
+fn penalty_history(law: &Law, p: &crate::law::Penalty, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "\n{}: {}",
+        law.cite(p.article, p.part.as_deref()),
+        p.title.get(lang)
+    );
+    for d in &p.history.values {
+        let v = match &d.value {
+            None => ui(Word::Repealed, lang).to_string(),
+            Some(s) => sanction_text(s, lang),
+        };
+        let _ = writeln!(out, "  {}: {v}", d.since);
+    }
 }
 
 /// A sanction in words: `warning`, `fine: official 40 MCI, small 60 MCI, …`.

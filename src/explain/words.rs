@@ -67,6 +67,8 @@ pub enum Word {
     Confidence,
     /// `undecided`
     Undecided,
+    /// `repealed`: a dated value that ends a provision.
+    Repealed,
     /// `not_yet_set`
     NotYetSet,
 }
@@ -131,6 +133,7 @@ pub fn ui(word: Word, lang: Lang) -> &'static str {
         ],
         Word::Days => ["day(s)", "дн.", "күн"],
         Word::Confidence => ["confidence", "достоверность", "сенімділік"],
+        Word::Repealed => ["repealed", "утратил силу", "күшін жойды"],
         Word::Undecided => [
             "Not judged: the law has not yet set a value these rules need",
             "Не проверено: закон ещё не установил значение, нужное этим правилам",
