@@ -384,3 +384,34 @@ fn fmt_lays_out_a_rule_file_and_keeps_its_comments() {
     assert_eq!(std::fs::read_to_string(&file).expect("read"), trailing);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn explain_says_categories_and_repeal_in_the_chosen_language() {
+    // KoAP 98 p.6 (rules/KoAP): 10 MCI for an official and for each business category, from
+    // 2016; repealed from 08.06.2024 (Law 71-VIII).
+    let (code, out, err) = ereje(&["--lang", "ru", "explain", "KoAP 98"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "2016-01-01: должностное лицо 10 МРП, малое предпринимательство или НКО 10 МРП"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("2024-06-08: утратил силу"), "{out}");
+    // (The article's own text, printed above, keeps the rule language's keywords.)
+    assert!(!out.contains("2016-01-01: official"), "{out}");
+    let (_, out, _) = ereje(&[
+        "--lang",
+        "kk",
+        "fine",
+        "--article",
+        "89",
+        "--part",
+        "2",
+        "--subject",
+        "medium",
+        "--date",
+        "2024-05-01",
+    ]);
+    assert!(out.contains("субъект: орта кәсіпкерлік"), "{out}");
+}

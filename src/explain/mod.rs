@@ -20,7 +20,7 @@ mod words;
 
 pub use csv::{csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
-pub use words::{Word, mci_not_set, money, ui};
+pub use words::{Word, mci_not_set, money, subject_word, ui};
 use words::{mci_word, tenge};
 
 /// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).

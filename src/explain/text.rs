@@ -344,8 +344,17 @@ pub fn sanction_text(s: &crate::law::Sanction, lang: Lang) -> String {
     let amounts = |a: &BTreeMap<crate::domain::Subject, Amount>| {
         a.iter()
             .map(|(k, v)| match v {
-                Amount::Mci(m) => format!("{k} {} {}", m.normalize(), mci_word(lang)),
-                Amount::Share(x) => format!("{k} {}%", (*x * Decimal::ONE_HUNDRED).normalize()),
+                Amount::Mci(m) => format!(
+                    "{} {} {}",
+                    subject_word(*k, lang),
+                    m.normalize(),
+                    mci_word(lang)
+                ),
+                Amount::Share(x) => format!(
+                    "{} {}%",
+                    subject_word(*k, lang),
+                    (*x * Decimal::ONE_HUNDRED).normalize()
+                ),
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -385,7 +394,7 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
         out,
         "  {}: {}{}",
         ["subject", "субъект", "субъект"][lang as usize],
-        f.subject,
+        subject_word(f.subject, lang),
         if f.repeat {
             format!(", {}", ui(Word::Repeat, lang))
         } else {

@@ -194,3 +194,32 @@ pub fn mci_not_set(year: &str, lang: Lang) -> String {
 pub(crate) fn mci_word(lang: Lang) -> &'static str {
     ["MCI", "МРП", "АЕК"][lang as usize]
 }
+
+/// An offender category in words (KoAP 33 and EC 24), as the page says it.
+pub fn subject_word(s: crate::domain::Subject, lang: Lang) -> &'static str {
+    use crate::domain::Subject as S;
+    let [en, ru, kk] = match s {
+        S::Person => ["individual", "физическое лицо", "жеке тұлға"],
+        S::Official => ["official", "должностное лицо", "лауазымды адам"],
+        S::Small => [
+            "small business or non-profit",
+            "малое предпринимательство или НКО",
+            "шағын кәсіпкерлік немесе КЕҰ",
+        ],
+        S::Medium => [
+            "medium business",
+            "среднее предпринимательство",
+            "орта кәсіпкерлік",
+        ],
+        S::Large => [
+            "large business",
+            "крупное предпринимательство",
+            "ірі кәсіпкерлік",
+        ],
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+        Lang::Kk => kk,
+    }
+}
