@@ -7,7 +7,8 @@ mod types;
 
 pub use error::CheckError;
 
-use crate::domain::{Lang, Scope, Subject, Tr};
+use crate::date::Date;
+use crate::domain::{Lang, Scope, Severity, Subject, Tr};
 use crate::law::dated::{Dated, History};
 use crate::law::expr::{Dim, Expr, Needs, Type, Value};
 use crate::law::*;
@@ -51,6 +52,20 @@ pub(crate) enum Symbol {
     Exception(ExceptionId),
     Rule(RuleId),
     Note(usize),
+}
+
+/// A rule's clauses as written, before their expressions are compiled.
+struct RuleClauses<'a> {
+    title: Option<Tr>,
+    scope: Option<Scope>,
+    in_force: Option<(Date, Option<Date>)>,
+    when: Option<&'a ast::Expr>,
+    require: Option<&'a ast::Expr>,
+    severity: Option<Severity>,
+    penalty: Option<PenaltyId>,
+    message: Option<Tr>,
+    remedy: Option<Tr>,
+    confidence: Option<ConfidenceNote>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -721,7 +736,57 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Compiles a rule: its clauses, its condition and requirement in its scope, its exceptions.
     fn rule(&mut self, r: &'a ast::Rule, article: ArticleId, id: RuleId) -> Option<Rule> {
+        let name = r.name.node.clone();
+        let RuleClauses {
+            title,
+            scope,
+            in_force,
+            when: when_ast,
+            require: require_ast,
+            severity,
+            penalty,
+            message,
+            remedy,
+            confidence,
+        } = self.rule_clauses(r);
+        let scope = scope?;
+        let mut cx = types::Cx::rule(scope);
+        let when = when_ast.and_then(|e| {
+            let c = self.expr(e, &mut cx)?;
+            self.coerce(c, Type::Bool, "`when`")
+        });
+        let require = require_ast.and_then(|e| {
+            let c = self.expr(e, &mut cx)?;
+            self.coerce(c, Type::Bool, "`require`")
+        });
+        let exceptions = self.rule_exceptions(&name, id, scope);
+        Some(Rule {
+            name,
+            article,
+            part: r.part.as_ref().map(|p| p.node.clone()),
+            title: title?,
+            scope,
+            in_force,
+            when: match when_ast {
+                Some(_) => Some(when?),
+                None => None,
+            },
+            require: require?,
+            severity: severity?,
+            penalty,
+            message: message?,
+            remedy,
+            confidence,
+            exceptions,
+            aggs: cx.aggs,
+            span: r.span,
+        })
+    }
+
+    /// A rule's clauses, each at most once; a repeated or missing one is an error.
+    fn rule_clauses(&mut self, r: &'a ast::Rule) -> RuleClauses<'a> {
         use ast::RuleClause as C;
         let name = r.name.node.clone();
         let mut first: BTreeMap<&'static str, Span> = BTreeMap::new();
@@ -797,38 +862,18 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        let scope = scope?;
-        let mut cx = types::Cx::rule(scope);
-        let when = when_ast.and_then(|e| {
-            let c = self.expr(e, &mut cx)?;
-            self.coerce(c, Type::Bool, "`when`")
-        });
-        let require = require_ast.and_then(|e| {
-            let c = self.expr(e, &mut cx)?;
-            self.coerce(c, Type::Bool, "`require`")
-        });
-        let exceptions = self.rule_exceptions(&name, id, scope);
-        Some(Rule {
-            name,
-            article,
-            part: r.part.as_ref().map(|p| p.node.clone()),
-            title: title?,
+        RuleClauses {
+            title,
             scope,
             in_force,
-            when: match when_ast {
-                Some(_) => Some(when?),
-                None => None,
-            },
-            require: require?,
-            severity: severity?,
+            when: when_ast,
+            require: require_ast,
+            severity,
             penalty,
-            message: message?,
+            message,
             remedy,
             confidence,
-            exceptions,
-            aggs: cx.aggs,
-            span: r.span,
-        })
+        }
     }
 
     /// Compiles the exceptions to rule `name`: each only says when the rule does not apply, and
