@@ -305,28 +305,7 @@ impl Build<'_, '_> {
             (false, _) => None,
         };
         let cols = columns(t);
-        let mut values = vec![Value::Unknown; cols.len()];
-        for f in fields {
-            let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
-                let help = match crate::suggest::suggest(&f.name.node, cols.iter().map(|x| x.name))
-                {
-                    Some(x) => format!("did you mean `{x}`?"),
-                    None => format!(
-                        "columns are {}",
-                        cols.iter().map(|x| x.name).collect::<Vec<_>>().join(", ")
-                    ),
-                };
-                c.errors.push(CheckError::Scenario {
-                    what: format!("unknown `{t}` column `{}`", f.name.node),
-                    help,
-                    at: f.name.span,
-                });
-                continue;
-            };
-            if let Some(v) = c.constant(&f.value, cols[i].ty) {
-                values[i] = v;
-            }
-        }
+        let values = record_values(c, t, fields);
         let key = cols
             .iter()
             .position(|x| x.ty == Type::Date)
@@ -632,4 +611,32 @@ fn one(c: &mut Checker, law: &Law, s: &ast::Scenario) -> Scenario {
         fines,
         span: s.span,
     }
+}
+
+/// A scenario record's values in its table's column order: an unknown column is an error
+/// (with the nearest name), a column not given is unknown.
+fn record_values(c: &mut Checker, t: Table, fields: &[ast::FieldValue]) -> Vec<Value> {
+    let cols = columns(t);
+    let mut values = vec![Value::Unknown; cols.len()];
+    for f in fields {
+        let Some(i) = cols.iter().position(|col| col.name == f.name.node) else {
+            let help = match crate::suggest::suggest(&f.name.node, cols.iter().map(|x| x.name)) {
+                Some(x) => format!("did you mean `{x}`?"),
+                None => format!(
+                    "columns are {}",
+                    cols.iter().map(|x| x.name).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            c.errors.push(CheckError::Scenario {
+                what: format!("unknown `{t}` column `{}`", f.name.node),
+                help,
+                at: f.name.span,
+            });
+            continue;
+        };
+        if let Some(v) = c.constant(&f.value, cols[i].ty) {
+            values[i] = v;
+        }
+    }
+    values
 }
