@@ -910,26 +910,7 @@ fn repeal(
     match member_mut(files, at, added) {
         Some(Member::Rule(r)) => bound_rule(r, bound, span),
         Some(Member::Exception(e)) => bound(&mut e.in_force),
-        Some(Member::Parameter(p)) => {
-            if let Some(first) = p.history.first()
-                && first.since.node >= from.node
-            {
-                return Err(AmendError::RepealBeforeEffect {
-                    name: name.node.clone(),
-                    since: first.since.node.to_string(),
-                    at: from.span,
-                });
-            }
-            let new = ast::Dated {
-                since: from.clone(),
-                until: None,
-                value: DatedValue::Repealed(span),
-                source: Some(a.name.clone()),
-                span,
-            };
-            p.history = splice(&p.history, new);
-            Ok(())
-        }
+        Some(Member::Parameter(p)) => repeal_parameter(p, name, from, span, a),
         Some(Member::Define(_)) => Err(AmendError::RepealDefine {
             at: kind.span.to(name.span),
             name: name.node.clone(),
@@ -948,6 +929,35 @@ fn repeal(
         }
         _ => Ok(()),
     }
+}
+
+/// Repeals a parameter from a day: its history gets `repealed` then, which must come after its
+/// first value.
+fn repeal_parameter(
+    p: &mut ast::Parameter,
+    name: &ast::Name,
+    from: &Spanned<Date>,
+    span: Span,
+    a: &ast::Amendment,
+) -> Result<(), AmendError> {
+    if let Some(first) = p.history.first()
+        && first.since.node >= from.node
+    {
+        return Err(AmendError::RepealBeforeEffect {
+            name: name.node.clone(),
+            since: first.since.node.to_string(),
+            at: from.span,
+        });
+    }
+    let new = ast::Dated {
+        since: from.clone(),
+        until: None,
+        value: DatedValue::Repealed(span),
+        source: Some(a.name.clone()),
+        span,
+    };
+    p.history = splice(&p.history, new);
+    Ok(())
 }
 
 /// The day a provision's code took force: what a provision with no `in force` clause has force
