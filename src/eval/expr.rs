@@ -509,21 +509,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
         };
         if recording {
             cond_steps.extend(value_steps);
-            children.push(Step {
-                kind: StepKind::Exception,
-                label: ex.name.clone(),
-                value: value.unwrap_or(Value::Unknown),
-                ty: d.ty,
-                citation: Some(law.cite(ex.article, ex.part.as_deref())),
-                since: None,
-                source: None,
-                note: Some(if applies {
-                    StepNote::Applies
-                } else {
-                    StepNote::DoesNotApply
-                }),
-                children: cond_steps,
-            });
+            children.push(exception_step(law, ex, d.ty, value, cond_steps));
         }
         let Some(v) = value else { continue };
         match best {
@@ -575,6 +561,31 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
         );
     }
     Ok(value)
+}
+
+/// The explanation step of an exception to a definition: applied (with its value) or not.
+fn exception_step(
+    law: &Law,
+    ex: &crate::law::Exception,
+    ty: Type,
+    value: Option<Value>,
+    children: Vec<Step>,
+) -> Step {
+    Step {
+        kind: StepKind::Exception,
+        label: ex.name.clone(),
+        value: value.unwrap_or(Value::Unknown),
+        ty,
+        citation: Some(law.cite(ex.article, ex.part.as_deref())),
+        since: None,
+        source: None,
+        note: Some(if value.is_some() {
+            StepNote::Applies
+        } else {
+            StepNote::DoesNotApply
+        }),
+        children,
+    }
 }
 
 /// An employee fact on a date.
