@@ -995,7 +995,24 @@ impl Checker<'_> {
                 span,
             );
         }
-        let ty = match kind {
+        let ty = self.aggregate_type(kind, &inner)?;
+        cx.aggs.push(Agg {
+            kind,
+            inner,
+            span,
+            domain,
+        });
+        Some(Expr {
+            kind: ExprKind::Agg(cx.aggs.len() - 1),
+            ty,
+            span,
+        })
+    }
+
+    /// The type of an aggregate from its argument's: `sum` of numbers, `max`/`min` of ordered
+    /// values, `count`/`any`/`all` of conditions.
+    fn aggregate_type(&mut self, kind: AggKind, inner: &Expr) -> Option<Type> {
+        Some(match kind {
             AggKind::Sum => match inner.ty {
                 t @ (Type::Int | Type::Num(_)) => t,
                 t => return self.mismatch("a number", t, "`sum` adds numbers", inner.span),
@@ -1019,17 +1036,6 @@ impl Checker<'_> {
                 self.coerce(inner.clone(), Type::Bool, "the argument of `any`/`all`")?;
                 Type::Bool
             }
-        };
-        cx.aggs.push(Agg {
-            kind,
-            inner,
-            span,
-            domain,
-        });
-        Some(Expr {
-            kind: ExprKind::Agg(cx.aggs.len() - 1),
-            ty,
-            span,
         })
     }
 }
