@@ -857,42 +857,7 @@ fn population_text(i: &Impact, s: &mut String) {
             p.employees, p.rows_read, p.rows_rejected, p.as_of
         );
         for (v, c) in names.iter().zip(&p.versions) {
-            match &c.error {
-                Some(e) => {
-                    let _ = writeln!(s, "  {v}: cannot judge: {e}");
-                }
-                None => {
-                    let _ = writeln!(
-                        s,
-                        "  {v}: {} in breach, {} findings, fines up to {} tenge",
-                        c.employees_in_breach,
-                        c.findings,
-                        explain::money(c.fine_exposure_kzt.max, Lang::En)
-                    );
-                    // The law's horizon: said, never counted as compliance or as zero tenge.
-                    if c.fine_exposure_kzt.unpriced > 0 {
-                        let e = &c.fine_exposure_kzt;
-                        let upto = if e.unpriced_mci_max.is_zero() {
-                            String::new()
-                        } else {
-                            format!(" (up to {} MCI)", e.unpriced_mci_max.normalize())
-                        };
-                        let _ = writeln!(
-                            s,
-                            "    + {} fines in MCI only{upto}: the MCI is not yet set by law",
-                            e.unpriced
-                        );
-                    }
-                    if c.undecided > 0 {
-                        let _ = writeln!(
-                            s,
-                            "    not judged: {} period(s); not yet set by law: {}",
-                            c.undecided,
-                            c.missing.join(", ")
-                        );
-                    }
-                }
-            }
+            column_text(v, c, s);
         }
         match p.compared {
             Some((a, b)) => {
@@ -937,6 +902,48 @@ fn population_text(i: &Impact, s: &mut String) {
                 "  … {} changed findings in all",
                 p.changed_findings_total
             );
+        }
+    }
+}
+
+/// One version's line of the population: in breach, findings, fines, and what it could not
+/// price or judge (the law's horizon: said, never counted as compliance or as zero tenge).
+fn column_text(v: &str, c: &PopulationColumn, s: &mut String) {
+    use std::fmt::Write;
+    match &c.error {
+        Some(e) => {
+            let _ = writeln!(s, "  {v}: cannot judge: {e}");
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "  {v}: {} in breach, {} findings, fines up to {} tenge",
+                c.employees_in_breach,
+                c.findings,
+                explain::money(c.fine_exposure_kzt.max, Lang::En)
+            );
+            // The law's horizon: said, never counted as compliance or as zero tenge.
+            if c.fine_exposure_kzt.unpriced > 0 {
+                let e = &c.fine_exposure_kzt;
+                let upto = if e.unpriced_mci_max.is_zero() {
+                    String::new()
+                } else {
+                    format!(" (up to {} MCI)", e.unpriced_mci_max.normalize())
+                };
+                let _ = writeln!(
+                    s,
+                    "    + {} fines in MCI only{upto}: the MCI is not yet set by law",
+                    e.unpriced
+                );
+            }
+            if c.undecided > 0 {
+                let _ = writeln!(
+                    s,
+                    "    not judged: {} period(s); not yet set by law: {}",
+                    c.undecided,
+                    c.missing.join(", ")
+                );
+            }
         }
     }
 }
