@@ -786,6 +786,9 @@ impl<'a> Checker<'a> {
     }
 
     /// A rule's clauses, each at most once; a repeated or missing one is an error.
+    ///
+    /// Long on purpose: one arm per kind of rule clause, twice (its key, then its value), which
+    /// the compiler checks are complete.
     fn rule_clauses(&mut self, r: &'a ast::Rule) -> RuleClauses<'a> {
         use ast::RuleClause as C;
         let name = r.name.node.clone();
