@@ -53,7 +53,6 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         String::from("employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\n");
     let first =
         crate::date::Date::new(year, month, 1).unwrap_or(crate::date::Date::constant(2024, 1, 1));
-    let days = first.days_in_month();
     for i in 0..employees {
         let id = format!("E{:05}", i + 1);
         let age: i16 = if rng.chance(4) {
@@ -80,56 +79,28 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         let pregnant = rng.chance(20);
         let consent = rng.chance(600);
         let rate = 450 + rng.below(4551);
-        let (mut normal, mut overtime_h, mut night_h, mut weekend_h) = (0u64, 0u64, 0u64, 0u64);
         let _ = writeln!(
             roster,
             "{id},{birth},{regime},{hazardous},{disability},{pregnant},{consent},{rate}"
         );
         let night_shift = regime == "summed" && rng.chance(500);
-        for d in 1..=days {
-            let date = crate::date::Date::new(year, month, d).unwrap_or(first);
-            let weekday = date.weekday().to_monday_one_offset();
-            let works = match regime {
-                "5day" => weekday <= 5,
-                "6day" => weekday <= 6,
-                "4day" => weekday <= 4,
-                _ => (d as u64 + i as u64) % 4 < 2,
-            };
-            if !works {
-                continue;
-            }
-            let base: u64 = match regime {
-                "6day" => 6,
-                "4day" => 10,
-                "summed" => 12,
-                _ => 8,
-            };
-            let base = if age < 16 {
-                4
-            } else if age < 18 {
-                7
-            } else {
-                base
-            };
-            let overtime = if rng.chance(100) { 1 + rng.below(3) } else { 0 };
-            let worked = base + overtime;
-            let (start, night) = if night_shift {
-                (20u64, 8.min(worked))
-            } else {
-                (9, 0)
-            };
-            let end = (start + worked) % 24;
-            normal += base;
-            overtime_h += overtime;
-            night_h += night;
-            if weekday >= 6 {
-                weekend_h += worked;
-            }
-            let _ = writeln!(
-                timesheet,
-                "{id},{date},{worked},{overtime},{night},{start:02}:00,{end:02}:00"
-            );
-        }
+        let Hours {
+            normal,
+            overtime: overtime_h,
+            night: night_h,
+            weekend: weekend_h,
+        } = month_of_work(
+            &mut rng,
+            &mut timesheet,
+            Worker {
+                index: i,
+                id: &id,
+                age,
+                regime,
+                night_shift,
+            },
+            first,
+        );
         // Premiums at the legal minimum: half the rate on top for overtime (LC 108), night
         // (LC 110) and days off (LC 109); whole tenge, rounded up.
         let half = |hours: u64| (rate * hours).div_ceil(2);
@@ -153,4 +124,79 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         timesheet,
         payroll,
     }
+}
+
+/// Who works, for the generated timesheet.
+struct Worker<'a> {
+    index: usize,
+    id: &'a str,
+    age: i16,
+    regime: &'static str,
+    night_shift: bool,
+}
+
+/// Hours of a month: normal, overtime, at night, on days off.
+#[derive(Default)]
+struct Hours {
+    normal: u64,
+    overtime: u64,
+    night: u64,
+    weekend: u64,
+}
+
+/// One employee's timesheet rows for the month of `first`: a base day by regime and age,
+/// overtime on about one day in a hundred, night hours for night shifts.
+fn month_of_work(
+    rng: &mut Mix,
+    timesheet: &mut String,
+    w: Worker,
+    first: crate::date::Date,
+) -> Hours {
+    let mut h = Hours::default();
+    for d in 1..=first.days_in_month() {
+        let date = crate::date::Date::new(first.year(), first.month(), d).unwrap_or(first);
+        let weekday = date.weekday().to_monday_one_offset();
+        let works = match w.regime {
+            "5day" => weekday <= 5,
+            "6day" => weekday <= 6,
+            "4day" => weekday <= 4,
+            _ => (d as u64 + w.index as u64) % 4 < 2,
+        };
+        if !works {
+            continue;
+        }
+        let base: u64 = match w.regime {
+            "6day" => 6,
+            "4day" => 10,
+            "summed" => 12,
+            _ => 8,
+        };
+        let base = if w.age < 16 {
+            4
+        } else if w.age < 18 {
+            7
+        } else {
+            base
+        };
+        let overtime = if rng.chance(100) { 1 + rng.below(3) } else { 0 };
+        let worked = base + overtime;
+        let (start, night) = if w.night_shift {
+            (20u64, 8.min(worked))
+        } else {
+            (9, 0)
+        };
+        let end = (start + worked) % 24;
+        h.normal += base;
+        h.overtime += overtime;
+        h.night += night;
+        if weekday >= 6 {
+            h.weekend += worked;
+        }
+        let _ = writeln!(
+            timesheet,
+            "{},{date},{worked},{overtime},{night},{start:02}:00,{end:02}:00",
+            w.id
+        );
+    }
+    h
 }
