@@ -313,6 +313,40 @@ fn scenario(
     s
 }
 
+/// The cases searched, in order: every profile × 1–7 equal shifts of each length and overtime,
+/// day or night; then the usual week of the first profile with each month's pay.
+fn cases(profiles: usize) -> Vec<(usize, Week, Option<i64>)> {
+    let mut cases: Vec<(usize, Week, Option<i64>)> = Vec::new();
+    for days in 1..=7 {
+        for &hours in HOURS {
+            for &overtime in OVERTIME.iter().filter(|o| **o < hours) {
+                for night in [false, true] {
+                    for p in 0..profiles {
+                        cases.push((
+                            p,
+                            Week {
+                                days,
+                                hours,
+                                overtime,
+                                night,
+                            },
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let usual = Week {
+        days: 5,
+        hours: 8,
+        overtime: 0,
+        night: false,
+    };
+    cases.extend((0..=PAY_MAX / PAY_STEP).map(|i| (0, usual, Some(i * PAY_STEP))));
+    cases
+}
+
 /// Searches the week starting on the Monday on or after `on` for a case on which `a` and `b`
 /// differ. `as_of` prices the fines (it must be within both laws' coverage).
 pub fn search(a: &Law, b: &Law, on: Date) -> Search {
@@ -341,34 +375,7 @@ pub fn search(a: &Law, b: &Law, on: Date) -> Search {
             .collect::<Vec<_>>()
             .join(", "),
     );
-    let mut cases: Vec<(usize, Week, Option<i64>)> = Vec::new();
-    for days in 1..=7 {
-        for &hours in HOURS {
-            for &overtime in OVERTIME.iter().filter(|o| **o < hours) {
-                for night in [false, true] {
-                    for p in 0..people.len() {
-                        cases.push((
-                            p,
-                            Week {
-                                days,
-                                hours,
-                                overtime,
-                                night,
-                            },
-                            None,
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    let usual = Week {
-        days: 5,
-        hours: 8,
-        overtime: 0,
-        night: false,
-    };
-    cases.extend((0..=PAY_MAX / PAY_STEP).map(|i| (0, usual, Some(i * PAY_STEP))));
+    let cases = cases(people.len());
     let found = |p: usize, w: Week, pay: Option<i64>, x: BTreeSet<String>, y: BTreeSet<String>| {
         let profile = &people[p];
         let mut case = w.describe();
