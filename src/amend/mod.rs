@@ -408,36 +408,7 @@ pub fn before(law: &Law, amendment: &ast::Amendment) -> Result<Law, Vec<Error>> 
                 }
             }
             Change::Repeal { name, from, .. } => {
-                let Some(at) = find(&files, &empty, &name.node) else {
-                    continue;
-                };
-                let last_day = from.node.yesterday().ok();
-                let lift = |f: &mut Option<ast::InForce>| {
-                    if let Some(f) = f
-                        && f.until.as_ref().map(|u| u.node) == last_day
-                    {
-                        f.until = None;
-                    }
-                };
-                match member_mut(&mut files, at, &mut empty) {
-                    Some(Member::Rule(r)) => {
-                        for c in &mut r.clauses {
-                            if let RuleClause::InForce(x) = &mut c.node {
-                                let mut f = Some(x.clone());
-                                lift(&mut f);
-                                if let Some(f) = f {
-                                    *x = f;
-                                }
-                            }
-                        }
-                    }
-                    Some(Member::Exception(e)) => lift(&mut e.in_force),
-                    Some(Member::Parameter(p)) => {
-                        let act = act_of(&None);
-                        p.history.retain(|d| !same_act(&d.source, &act));
-                    }
-                    _ => {}
-                }
+                undo_repeal(&mut files, &mut empty, name, from, &act_of(&None));
             }
             Change::Replace { .. } => {}
         }
@@ -455,6 +426,47 @@ pub fn before(law: &Law, amendment: &ast::Amendment) -> Result<Law, Vec<Error>> 
         }
     }
     recheck(&law.sources, files)
+}
+
+/// Undoes a repeal in [`before`]: the end date it gave a rule or exception is lifted, and the
+/// `repealed` it recorded in a parameter (with the act `act`) is taken out.
+fn undo_repeal(
+    files: &mut [ast::File],
+    empty: &mut ast::File,
+    name: &ast::Name,
+    from: &Spanned<Date>,
+    act: &str,
+) {
+    let Some(at) = find(files, empty, &name.node) else {
+        return;
+    };
+    let last_day = from.node.yesterday().ok();
+    let lift = |f: &mut Option<ast::InForce>| {
+        if let Some(f) = f
+            && f.until.as_ref().map(|u| u.node) == last_day
+        {
+            f.until = None;
+        }
+    };
+    match member_mut(files, at, empty) {
+        Some(Member::Rule(r)) => {
+            for c in &mut r.clauses {
+                if let RuleClause::InForce(x) = &mut c.node {
+                    let mut f = Some(x.clone());
+                    lift(&mut f);
+                    if let Some(f) = f {
+                        *x = f;
+                    }
+                }
+            }
+        }
+        Some(Member::Exception(e)) => lift(&mut e.in_force),
+        Some(Member::Parameter(p)) => {
+            p.history
+                .retain(|d| d.source.as_ref().is_none_or(|s| s.node != act));
+        }
+        _ => {}
+    }
 }
 
 /// Checks amended files. Scenarios that no longer compile (they test a provision the version
