@@ -351,6 +351,10 @@ impl Checker<'_> {
         }
     }
 
+    /// Compiles a dotted name: `employee.X`, `day.X`, `previous.X`, a table's `record.X`.
+    ///
+    /// Long on purpose: one arm per kind of path, each with the contexts it may be read in and
+    /// its fields from the schema.
     fn path(
         &mut self,
         names: &[ast::Name],

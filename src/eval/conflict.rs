@@ -74,6 +74,10 @@ fn reads(law: &Law, e: &Expr, out: &mut Reads, seen: &mut BTreeSet<DefineId>) {
 type Axis = (&'static str, Vec<(String, Setter)>);
 type Setter = Box<dyn Fn(&mut Employee, &mut Day, Date)>;
 
+/// The facts the grid varies, those the definition and its exceptions read (`r`), each with
+/// values that tell exceptions apart.
+///
+/// Long on purpose: one axis per fact, each with its own representative values.
 fn axes(r: &Reads) -> Vec<Axis> {
     let mut out: Vec<Axis> = Vec::new();
     let h = |x: i64| Decimal::from(x);

@@ -342,6 +342,33 @@ impl<'a> Judge<'a> {
         }
     }
 
+    /// True when a `when` conjunct that reads only what never changes for the employee (regime,
+    /// sex, hazardous work, …) is false: most protected-group rules then skip most employees
+    /// without looking at a single day. The result is the same, only sooner.
+    fn never_applies(&self, bare: &Instance<'a>) -> Result<bool, EvalError> {
+        if let Some(w) = &self.rule.when {
+            let env = self.env(bare, &[]);
+            let mut conjuncts = vec![w];
+            while let Some(c) = conjuncts.pop() {
+                match &c.kind {
+                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
+                        conjuncts.push(a);
+                        conjuncts.push(b);
+                    }
+                    _ if is_static(c) && eval(c, &env, None)? == Value::Bool(false) => {
+                        return Ok(true);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Judges the rule over the employee's days or records, one instance at a time.
+    ///
+    /// Long on purpose: one arm per scope (day, shift, ISO week, month, year, a table's records),
+    /// each building the instances it judges, which the compiler checks are complete.
     fn run(&self, days: &'a [Day], out: &mut Out) -> Result<(), EvalError> {
         let bare = Instance {
             day: None,
@@ -353,24 +380,8 @@ impl<'a> Judge<'a> {
             days: &[],
             records: &[],
         };
-        // A `when` conjunct that reads only what never changes for the employee (regime, sex,
-        // hazardous work, …) is decided once: most protected-group rules then skip most
-        // employees without looking at a single day. The result is the same, only sooner.
-        if let Some(w) = &self.rule.when {
-            let env = self.env(&bare, &[]);
-            let mut conjuncts = vec![w];
-            while let Some(c) = conjuncts.pop() {
-                match &c.kind {
-                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
-                        conjuncts.push(a);
-                        conjuncts.push(b);
-                    }
-                    _ if is_static(c) && eval(c, &env, None)? == Value::Bool(false) => {
-                        return Ok(());
-                    }
-                    _ => {}
-                }
-            }
+        if self.never_applies(&bare)? {
+            return Ok(());
         }
         match self.rule.scope {
             Scope::Day => {
