@@ -718,47 +718,13 @@ fn roster_row(
     let sex = optional(t, row, report, "sex", Sex::from_keyword, |x| {
         format!("`{x}` is not a sex: use female or male")
     });
-    let hire_date = optional(
-        t,
-        row,
-        report,
-        "hire_date",
-        |v| Date::from_str(v).ok(),
-        |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
-    );
+    let hire_date = optional_date(t, row, report, "hire_date");
     let day_off_consent = optional(t, row, report, "day_off_consent", parse_bool, |v| {
         format!("`{v}` is not true or false")
     });
-    let accounting_period_months = optional(
-        t,
-        row,
-        report,
-        "accounting_period_months",
-        |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
-        |v| format!("`{v}` is not a number of months (1 to 120)"),
-    );
-    let (g, g_col) = row.get(t, "disability_group");
-    let disability_group = match g.parse::<u8>() {
-        Ok(g @ 0..=3) => g,
-        _ => {
-            report.errors.push(t.err(
-                row.line,
-                g_col,
-                format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
-            ));
-            0
-        }
-    };
-    let hourly_rate = optional(
-        t,
-        row,
-        report,
-        "hourly_rate",
-        |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
-        |v| {
-            format!("`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)")
-        },
-    );
+    let accounting_period_months = months(t, row, report, "accounting_period_months");
+    let disability_group = disability_group(t, row, report);
+    let hourly_rate = tenge_per_hour(t, row, report, "hourly_rate");
     let (Some(birth_date), Some(regime)) = (birth_date, regime) else {
         return None;
     };
@@ -780,6 +746,60 @@ fn roster_row(
         day_off_consent,
         accounting_period_months,
     })
+}
+
+/// An optional date cell (YYYY-MM-DD); see [`optional`].
+fn optional_date(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Date> {
+    optional(
+        t,
+        row,
+        report,
+        column,
+        |v| Date::from_str(v).ok(),
+        |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
+    )
+}
+
+/// An optional number of months, 1 to 120 (an accounting period, LC 73-1 p.2, 75 p.3).
+fn months(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<u32> {
+    optional(
+        t,
+        row,
+        report,
+        column,
+        |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
+        |v| format!("`{v}` is not a number of months (1 to 120)"),
+    )
+}
+
+/// An optional amount of tenge per hour, at least 0.
+fn tenge_per_hour(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Decimal> {
+    optional(
+        t,
+        row,
+        report,
+        column,
+        |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
+        |v| {
+            format!("`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)")
+        },
+    )
+}
+
+/// The disability group, 0 (none) to 3; a cell that does not read is an error (and 0).
+fn disability_group(t: &Sheet, row: &Row, report: &mut InputReport) -> u8 {
+    let (g, g_col) = row.get(t, "disability_group");
+    match g.parse::<u8>() {
+        Ok(g @ 0..=3) => g,
+        _ => {
+            report.errors.push(t.err(
+                row.line,
+                g_col,
+                format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
+            ));
+            0
+        }
+    }
 }
 
 /// An optional cell of a row: `None` when empty; when it does not read, `None` and an error at
