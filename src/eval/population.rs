@@ -55,13 +55,7 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         crate::date::Date::new(year, month, 1).unwrap_or(crate::date::Date::constant(2024, 1, 1));
     for i in 0..employees {
         let id = format!("E{:05}", i + 1);
-        let age: i16 = if rng.chance(4) {
-            14 + rng.below(2) as i16
-        } else if rng.chance(20) {
-            16 + rng.below(2) as i16
-        } else {
-            18 + rng.below(45) as i16
-        };
+        let age = draw_age(&mut rng);
         let birth_year = year - age - 1;
         let birth = format!(
             "{birth_year}-{:02}-{:02}",
@@ -123,6 +117,17 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         roster,
         timesheet,
         payroll,
+    }
+}
+
+/// An age: 14–15 for 0.4%, 16–17 for about 2%, else 18–62.
+fn draw_age(rng: &mut Mix) -> i16 {
+    if rng.chance(4) {
+        14 + rng.below(2) as i16
+    } else if rng.chance(20) {
+        16 + rng.below(2) as i16
+    } else {
+        18 + rng.below(45) as i16
     }
 }
 
