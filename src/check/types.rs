@@ -508,12 +508,7 @@ impl Checker<'_> {
             return self.context(cx, &format!("`{table}`"), &help, span);
         }
         if cx.in_agg && cx.table != Some(table) && !cx.fold_over(Domain::Table(table)) {
-            return self.context(
-                cx,
-                "days and records together",
-                "an aggregate folds either the days of the period or the records of one table",
-                span,
-            );
+            return self.mixed_fold(cx, span);
         }
         if !cx.in_agg {
             if cx.needs.table.is_some_and(|t| t != table) {
@@ -718,12 +713,7 @@ impl Checker<'_> {
             }
         }
         if cx.in_agg && needs.day && !cx.fold_over(Domain::Days) {
-            return self.context(
-                cx,
-                "days and records together",
-                "an aggregate folds either the days of the period or the records of one table",
-                span,
-            );
+            return self.mixed_fold(cx, span);
         }
         if !cx.in_agg {
             cx.needs = cx.needs.union(needs);
@@ -733,6 +723,16 @@ impl Checker<'_> {
             ty,
             span,
         })
+    }
+
+    /// An aggregate that would fold the period's days and a table's records at once.
+    fn mixed_fold(&mut self, cx: &Cx, span: crate::syntax::Span) -> Option<Expr> {
+        self.context(
+            cx,
+            "days and records together",
+            "an aggregate folds either the days of the period or the records of one table",
+            span,
+        )
     }
 
     /// `in_force(rule)`: whether the law has the rule on the day.
