@@ -422,7 +422,7 @@ impl Checker<'_> {
                     );
                 };
                 if cx.in_agg && !cx.fold_over(Domain::Days) {
-                    return self.context(cx, "days and records together", "an aggregate folds either the days of the period or the records of one table", span);
+                    return self.mixed_fold(cx, span);
                 }
                 if !cx.in_agg {
                     if previous {
