@@ -88,6 +88,10 @@ pub fn whole_years(from: Date, to: Date) -> i64 {
     years
 }
 
+/// A lookup table by id: hashed with a fixed seed, and never iterated, so that no output
+/// depends on its order.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
 /// One day worked by one employee (a timesheet row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Day {
@@ -111,6 +115,8 @@ pub struct Day {
     pub rest_before: Option<Decimal>,
     /// The rest and meal break in hours, if given.
     pub break_hours: Option<Decimal>,
+    /// The timesheet line it was read from (0 when not read from a file).
+    pub line: u32,
 }
 
 impl Day {
@@ -128,6 +134,7 @@ impl Day {
             basis: OvertimeBasis::Ordinary,
             rest_before: None,
             break_hours: None,
+            line: 0,
         }
     }
 }
@@ -424,6 +431,37 @@ impl Sheet<'_> {
         Some((rec, line, before))
     }
 
+    /// Reads the next record into `record` (one buffer for the whole file): `None` at the end,
+    /// else its line and, unless it could not be read at all (then counted as rejected), how
+    /// many errors the report held before it.
+    fn take_next<R: std::io::Read>(
+        &self,
+        reader: &mut csv::Reader<R>,
+        record: &mut csv::StringRecord,
+        report: &mut InputReport,
+        hint: &str,
+    ) -> Option<(usize, Option<usize>)> {
+        match reader.read_record(record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let taken = self.take(Ok(std::mem::take(record)), report, hint);
+                match taken {
+                    Some((rec, line, before)) => {
+                        *record = rec;
+                        Some((line, Some(before)))
+                    }
+                    None => Some((0, None)),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                // Counted and reported by `take`.
+                let _ = self.take(Err(e), report, hint);
+                Some((line, None))
+            }
+        }
+    }
+
     fn err(&self, row: usize, col: Option<usize>, message: String) -> InputError {
         InputError {
             file: self.file.to_string(),
@@ -435,19 +473,25 @@ impl Sheet<'_> {
     }
 }
 
-fn open<'t>(
+/// A CSV text without its byte-order mark, as bytes to read.
+fn bytes(text: &str) -> &[u8] {
+    text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes()
+}
+
+/// Opens a CSV input (a text in memory, or a file read as it goes: the reader keeps one
+/// record, not the file) and maps its header to the columns asked for.
+fn open<'t, R: std::io::Read>(
     file: &'t str,
-    text: &str,
+    input: R,
     required: &[&'static str],
     optional: &[&'static str],
     report: &mut InputReport,
-) -> Option<(Sheet<'t>, csv::Reader<std::io::Cursor<Vec<u8>>>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+) -> Option<(Sheet<'t>, csv::Reader<R>)> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(std::io::Cursor::new(text.as_bytes().to_vec()));
+        .from_reader(input);
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
         Err(e) => {
@@ -628,16 +672,27 @@ pub fn column_help(kind: FileKind) -> Vec<ColumnHelp> {
 
 /// Reads `roster.csv`. Rows with errors are reported and left out.
 pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Employee> {
+    read_roster_from(file, bytes(text), report)
+}
+
+/// Reads `roster.csv` from a file or any reader, as [`read_roster`].
+pub fn read_roster_from<R: std::io::Read>(
+    file: &str,
+    input: R,
+    report: &mut InputReport,
+) -> Vec<Employee> {
     let Header {
         required, optional, ..
     } = Header::of(FileKind::Roster);
-    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
+    let Some((t, mut reader)) = open(file, input, &required, &optional, report) else {
         return Vec::new();
     };
     let mut out: Vec<Employee> = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for rec in reader.records() {
-        let Some((rec, line, before)) = t.take(rec, report, "") else {
+    // A lookup table only: never iterated.
+    let mut seen: IdMap<String, usize> = IdMap::default();
+    let mut rec = csv::StringRecord::new();
+    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, "") {
+        let Some(before) = before else {
             continue;
         };
         let row = Row { line, record: &rec };
@@ -824,28 +879,6 @@ fn optional<T>(
 }
 
 /// The roster index of a timesheet row's employee, or a located error (with a suggestion).
-fn roster_index(
-    t: &Sheet,
-    row: &Row,
-    report: &mut InputReport,
-    index: &BTreeMap<&str, u32>,
-) -> Option<u32> {
-    let (id, id_col) = row.get(t, "employee_id");
-    let employee = index.get(id).copied();
-    if employee.is_none() {
-        let hint = match crate::suggest::suggest(id, index.keys().copied()) {
-            Some(s) => format!("; did you mean `{s}`?"),
-            None => String::new(),
-        };
-        report.errors.push(t.err(
-            row.line,
-            id_col,
-            format!("employee `{id}` is not in the roster{hint}"),
-        ));
-    }
-    employee
-}
-
 /// A timesheet row's date, if it is one the law judges; else a located error. Its column too.
 fn judged_date(
     t: &Sheet,
@@ -962,61 +995,244 @@ pub fn read_timesheet(
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Day> {
+    let first_error = report.errors.len();
+    let Some(mut reader) = TimesheetReader::open(file, bytes(text), employees, coverage, report)
+    else {
+        return Vec::new();
+    };
+    let mut days = Vec::new();
+    while let Some(row) = reader.next_row(report) {
+        days.extend(row);
+    }
+    reader.settle(&mut days, report);
+    in_row_order(&mut report.errors[first_error..]);
+    days
+}
+
+/// Puts a file's errors in the order of its rows: a repeated day is found only when its
+/// employee's days are sorted, after the rows that follow it.
+pub fn in_row_order(errors: &mut [InputError]) {
+    errors.sort_by_key(|e| e.row);
+}
+
+/// The timesheet read row by row, from a text or a file, with the roster to resolve ids.
+pub struct TimesheetReader<'a, R: std::io::Read> {
+    sheet: Sheet<'a>,
+    reader: csv::Reader<R>,
+    record: csv::StringRecord,
+    employees: &'a [Employee],
+    index: IdMap<&'a str, u32>,
+    coverage: Coverage,
+    /// The last row's id and employee: consecutive rows of one employee skip the lookup.
+    last: Option<(String, u32)>,
+}
+
+impl<'a, R: std::io::Read> TimesheetReader<'a, R> {
+    /// Reads the header; `None` (with the errors reported and every row counted) when the file
+    /// cannot be read at all.
+    pub fn open(
+        file: &'a str,
+        input: R,
+        employees: &'a [Employee],
+        coverage: Coverage,
+        report: &mut InputReport,
+    ) -> Option<Self> {
+        let Header {
+            required, optional, ..
+        } = Header::of(FileKind::Timesheet);
+        let (sheet, reader) = open(file, input, &required, &optional, report)?;
+        // A lookup table only: never iterated, so its order does not reach any output.
+        let index = employees
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
+        Some(TimesheetReader {
+            sheet,
+            reader,
+            record: csv::StringRecord::new(),
+            employees,
+            index,
+            coverage,
+            last: None,
+        })
+    }
+
+    /// The next row: `Some(Some(day))` read, `Some(None)` rejected (its errors reported),
+    /// `None` at the end of the file.
+    pub fn next_row(&mut self, report: &mut InputReport) -> Option<Option<Day>> {
+        let t = &self.sheet;
+        let (line, before) = t.take_next(
+            &mut self.reader,
+            &mut self.record,
+            report,
+            " (hours use a dot as decimal separator: 8.5, not 8,5)",
+        )?;
+        let Some(before) = before else {
+            return Some(None);
+        };
+        let row = Row {
+            line,
+            record: &self.record,
+        };
+        let (id, id_col) = row.get(t, "employee_id");
+        let employee = match &self.last {
+            Some((last, e)) if last == id => Some(*e),
+            _ => {
+                let e = self.index.get(id).copied();
+                match e {
+                    Some(e) => self.last = Some((id.to_string(), e)),
+                    None => not_in_roster(t, &row, id, id_col, self.employees, report),
+                }
+                e
+            }
+        };
+        let (date, _) = judged_date(t, &row, report, self.coverage);
+        let values = day_values(t, &row, report);
+        let day = match (employee, date, values) {
+            (Some(employee), Some(date), Some(v)) if report.errors.len() == before => Some(Day {
+                employee,
+                date,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                ..v
+            }),
+            _ => {
+                report.rows_rejected += 1;
+                None
+            }
+        };
+        Some(day)
+    }
+
+    /// Sorts days read (one employee's, or all) by employee and date, rejects a second row for
+    /// the same employee and day, and works out the rest between shifts (LC 83).
+    pub fn settle(&self, days: &mut Vec<Day>, report: &mut InputReport) {
+        days.sort_unstable_by_key(|d| (d.employee, d.date, d.line));
+        let date_col = self.sheet.columns.get("date").copied();
+        let mut kept: Vec<Day> = Vec::with_capacity(days.len());
+        for d in days.drain(..) {
+            if let Some(first) = kept.last()
+                && (first.employee, first.date) == (d.employee, d.date)
+            {
+                let id = self
+                    .employees
+                    .get(d.employee as usize)
+                    .map_or("", |e| e.id.as_str());
+                report.errors.push(self.sheet.err(
+                    d.line as usize,
+                    date_col,
+                    format!(
+                        "a second row for `{id}` on {} (first on line {})",
+                        d.date, first.line
+                    ),
+                ));
+                report.rows_rejected += 1;
+                continue;
+            }
+            kept.push(d);
+        }
+        for k in 1..kept.len() {
+            if kept[k - 1].employee == kept[k].employee {
+                let rest = rest_between(&kept[k - 1], &kept[k]);
+                kept[k].rest_before = rest;
+            }
+        }
+        *days = kept;
+    }
+}
+
+/// How a timesheet is laid out, from a first pass that reads only its ids and dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Each employee's rows are together and the employees come in roster order (as when both
+    /// files are exported from one system): the check can then judge each employee as soon as
+    /// their rows end, and hold only their days.
+    pub grouped: bool,
+    /// The last date of a row of a known employee within the law's dates (the default day of
+    /// the check).
+    pub last_date: Option<Date>,
+}
+
+/// Reads a timesheet's employee ids and dates only, to find its [`Layout`]. Rows that do not
+/// read are skipped here: the full reading reports them.
+pub fn timesheet_layout<R: std::io::Read>(
+    input: R,
+    employees: &[Employee],
+    coverage: Coverage,
+) -> Layout {
+    let mut layout = Layout {
+        grouped: true,
+        last_date: None,
+    };
     let Header {
         required, optional, ..
     } = Header::of(FileKind::Timesheet);
-    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
-        return Vec::new();
+    let mut scratch = InputReport::default();
+    let Some((t, mut reader)) = open("", input, &required, &optional, &mut scratch) else {
+        return layout;
     };
-    let index: BTreeMap<&str, u32> = crate::sorted::map(
-        employees
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32)),
-    );
-    let mut seen: BTreeMap<(u32, Date), usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for rec in reader.records() {
-        let Some((rec, line, before)) = t.take(
-            rec,
-            report,
-            " (hours use a dot as decimal separator: 8.5, not 8,5)",
-        ) else {
+    let (Some(&id_col), Some(&date_col)) = (t.columns.get("employee_id"), t.columns.get("date"))
+    else {
+        return layout;
+    };
+    // A lookup table only: never iterated.
+    let index: IdMap<&[u8], u32> = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_bytes(), i as u32))
+        .collect();
+    let mut record = csv::ByteRecord::new();
+    let (mut last_id, mut current) = (Vec::new(), None::<u32>);
+    let mut latest: Vec<u8> = Vec::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let (Some(id), Some(date)) = (record.get(id_col), record.get(date_col)) else {
             continue;
         };
-        let row = Row { line, record: &rec };
-        let (id, _) = row.get(&t, "employee_id");
-        let employee = roster_index(&t, &row, report, &index);
-        let (date, d_col) = judged_date(&t, &row, report, coverage);
-        let Some(v) = day_values(&t, &row, report) else {
-            report.rows_rejected += 1;
-            continue;
-        };
-        if let (Some(e), Some(date)) = (employee, date)
-            && let Some(first) = seen.get(&(e, date))
+        if id != last_id.as_slice() {
+            let Some(&e) = index.get(id) else {
+                continue;
+            };
+            if current.is_some_and(|c| e < c) {
+                layout.grouped = false;
+            }
+            current = Some(e);
+            last_id.clear();
+            last_id.extend_from_slice(id);
+        }
+        // ISO dates order as their text: only a later-looking one is parsed.
+        if date > latest.as_slice()
+            && let Ok(d) = std::str::from_utf8(date).map(Date::from_str)
+            && let Ok(d) = d
+            && d >= coverage.from
+            && d <= coverage.to
         {
-            report.errors.push(t.err(
-                row.line,
-                d_col,
-                format!("a second row for `{id}` on {date} (first on line {first})"),
-            ));
+            layout.last_date = Some(d);
+            latest.clear();
+            latest.extend_from_slice(date);
         }
-        if report.errors.len() > before {
-            report.rows_rejected += 1;
-            continue;
-        }
-        let (Some(employee), Some(date)) = (employee, date) else {
-            report.rows_rejected += 1;
-            continue;
-        };
-        seen.insert((employee, date), row.line);
-        out.push(Day {
-            employee,
-            date,
-            ..v
-        });
     }
-    out
+    layout
+}
+
+/// The error for an id not in the roster, with the nearest id when one is close (searched in
+/// roster order, so the suggestion is the same on every run).
+fn not_in_roster(
+    t: &Sheet,
+    row: &Row,
+    id: &str,
+    id_col: Option<usize>,
+    employees: &[Employee],
+    report: &mut InputReport,
+) {
+    let hint = match crate::suggest::suggest(id, employees.iter().map(|e| e.id.as_str())) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    };
+    report.errors.push(t.err(
+        row.line,
+        id_col,
+        format!("employee `{id}` is not in the roster{hint}"),
+    ));
 }
 
 /// Columns computed on reading, never read from a file.
@@ -1076,23 +1292,37 @@ pub fn read_table(
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Record> {
+    read_table_from(table, file, bytes(text), employees, coverage, report)
+}
+
+/// Reads a table other than the roster and timesheet from a file or any reader, as
+/// [`read_table`].
+pub fn read_table_from<R: std::io::Read>(
+    table: Table,
+    file: &str,
+    input: R,
+    employees: &[Employee],
+    coverage: Coverage,
+    report: &mut InputReport,
+) -> Vec<Record> {
     let Header {
         required, optional, ..
     } = Header::of(FileKind::of(table));
     let id_col = required.first().copied().unwrap_or("employee_id");
-    let Some((t, mut reader)) = open(file, text, &required, &optional, report) else {
+    let Some((t, mut reader)) = open(file, input, &required, &optional, report) else {
         return Vec::new();
     };
-    let index: BTreeMap<&str, u32> = crate::sorted::map(
-        employees
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32)),
-    );
+    // Lookup tables only: never iterated.
+    let index: IdMap<&str, u32> = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
     let mut out = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for rec in reader.records() {
-        let Some((rec, line, before)) = t.take(rec, report, "") else {
+    let mut seen: IdMap<String, usize> = IdMap::default();
+    let mut rec = csv::StringRecord::new();
+    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, "") {
+        let Some(before) = before else {
             continue;
         };
         let row = Row { line, record: &rec };
@@ -1276,6 +1506,7 @@ mod tests {
             basis: OvertimeBasis::Ordinary,
             rest_before: None,
             break_hours: None,
+            line: 0,
         };
         // 20:00–08:00 then 18:00 the next day: 10 h of rest.
         let a = day(Date::constant(2024, 1, 1), 20 * 60, 8 * 60);

@@ -37,6 +37,9 @@ enum Format {
     Human,
     Json,
     Csv,
+    /// One JSON object per line: each finding as it is found, then the closing (engine,
+    /// undecided rules, summary). For `fine` and `amend`, the JSON on one line.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -235,6 +238,108 @@ struct BenchArgs {
     /// Times to repeat.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// The span of the timesheet: a week (4–10 March 2024), a month (March 2024) or a year (2024).
+    #[arg(long, value_enum, default_value_t = Shape::Month)]
+    shape: Shape,
+    /// Write the generated roster.csv, timesheet.csv and payroll.csv into this folder and stop
+    /// (to run `ereje check` or another program on the same files).
+    #[arg(long)]
+    write: Option<PathBuf>,
+}
+
+/// The span of a benchmark's timesheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Shape {
+    /// 4–10 March 2024 (Monday to Sunday).
+    Week,
+    /// March 2024.
+    Month,
+    /// 2024.
+    Year,
+}
+
+impl Shape {
+    fn span(self) -> ereje::eval::population::Span {
+        let (first, days) = match self {
+            Shape::Week => (Date::constant(2024, 3, 4), 7),
+            Shape::Month => (Date::constant(2024, 3, 1), 31),
+            Shape::Year => (Date::constant(2024, 1, 1), 366),
+        };
+        ereje::eval::population::Span { first, days }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Shape::Week => "one week (4–10 March 2024)",
+            Shape::Month => "March 2024",
+            Shape::Year => "2024",
+        }
+    }
+}
+
+/// Lets the generator write to a file: `fmt::Write` over a buffered `io::Write`, keeping the
+/// first I/O error to report.
+struct IoSink<W: std::io::Write> {
+    out: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::fmt::Write for IoSink<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
+}
+
+/// `ereje bench --write DIR`: the generated files, written as they are made.
+fn write_population(dir: &Path, employees: usize, shape: Shape) -> ExitCode {
+    let open = |name: &str| -> std::io::Result<IoSink<std::io::BufWriter<std::fs::File>>> {
+        Ok(IoSink {
+            out: std::io::BufWriter::new(std::fs::File::create(dir.join(name))?),
+            error: None,
+        })
+    };
+    let result = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let (mut roster, mut timesheet, mut payroll) = (
+            open("roster.csv")?,
+            open("timesheet.csv")?,
+            open("payroll.csv")?,
+        );
+        let written = ereje::eval::population::generate_span(
+            employees,
+            shape.span(),
+            42,
+            ereje::eval::population::Sinks {
+                roster: &mut roster,
+                timesheet: &mut timesheet,
+                payroll: &mut payroll,
+            },
+        );
+        for sink in [&mut roster, &mut timesheet, &mut payroll] {
+            if let Some(e) = sink.error.take() {
+                return Err(e);
+            }
+            std::io::Write::flush(&mut sink.out)?;
+        }
+        written.map_err(|_| std::io::Error::other("the generator could not write"))
+    })();
+    match result {
+        Ok(()) => {
+            println!(
+                "wrote {employees} employees × {} to {}",
+                shape.label(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", dir.display());
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -269,7 +374,18 @@ fn main() -> ExitCode {
             }
         },
         Command::Lint(args) => lint_command(law, args),
-        Command::Bench(BenchArgs { employees, runs }) => bench(&law, employees, runs),
+        Command::Bench(BenchArgs {
+            employees,
+            write: Some(dir),
+            shape,
+            ..
+        }) => write_population(&dir, employees, shape),
+        Command::Bench(BenchArgs {
+            employees,
+            runs,
+            shape,
+            write: None,
+        }) => bench(&law, employees, runs, shape),
         Command::Amend(args) => amend_command(law, args, &ctx),
         Command::Fmt(args) => fmt_command(args),
         Command::Columns => columns_command(),
@@ -506,6 +622,7 @@ fn amend_command(law: Law, args: AmendArgs, ctx: &Context) -> ExitCode {
                     "{}",
                     serde_json::to_string_pretty(&impact).unwrap_or_default()
                 ),
+                Format::Jsonl => println!("{}", serde_json::to_string(&impact).unwrap_or_default()),
                 Format::Human | Format::Csv => {
                     print!("{}", ereje::amend::impact::text(&impact))
                 }
@@ -670,67 +787,107 @@ fn check(
     format: Format,
     lang: Lang,
 ) -> ExitCode {
+    use ereje::app::stream::{Input, StreamRequest, check_stream};
+    use ereje::eval::Detail;
+    use std::io::Write;
     let name = |p: &Path| {
         p.file_name().map_or_else(
             || p.display().to_string(),
             |n| n.to_string_lossy().to_string(),
         )
     };
-    let mut texts = Vec::new();
-    for p in [&inputs.roster, &inputs.timesheet]
-        .into_iter()
-        .chain(inputs.tables.iter().map(|(_, p)| p))
-    {
-        match read(p) {
-            Ok(t) => texts.push((name(p), t)),
-            Err(c) => return c,
-        }
-    }
-    let mut files = texts
-        .into_iter()
-        .map(|(name, text)| ereje::app::File { name, text });
-    let (Some(roster), Some(timesheet)) = (files.next(), files.next()) else {
-        return ExitCode::from(2);
+    let input = |p: &PathBuf| Input::file(&name(p), p.clone());
+    // The same judgement as the page's, streamed: a table of findings is written as they are
+    // found; the report formats gather them (with their explanations when shown).
+    let detail = match format {
+        Format::Json => Detail::Explained,
+        Format::Human | Format::Jsonl if explain => Detail::Explained,
+        Format::Human | Format::Jsonl | Format::Csv => Detail::Brief,
     };
-    let mut request = ereje::app::CheckRequest {
+    let request = StreamRequest {
+        roster: input(&inputs.roster),
+        timesheet: input(&inputs.timesheet),
+        tables: inputs.tables.iter().map(|(t, p)| (*t, input(p))).collect(),
         enterprise,
         as_of,
-        ..ereje::app::CheckRequest::new(roster, timesheet, lang)
+        detail,
     };
-    for ((table, _), file) in inputs.tables.iter().zip(files) {
-        let slot = match table {
-            Table::Payroll => &mut request.payroll,
-            Table::Leave => &mut request.leave,
-            Table::Accident => &mut request.accidents,
-            Table::Inspection => &mut request.inspections,
-        };
-        *slot = Some(file);
-    }
-    // The same judgement as the page's (app::check_with), rendered for a terminal.
-    let report = match ereje::app::check_with(law, &request) {
-        Ok(r) => r,
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut csv = (format == Format::Csv).then(|| explain::FindingsCsv::new(out));
+    let mut jsonl = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut kept: Vec<ereje::eval::Finding> = Vec::new();
+    let mut any = false;
+    let streamed = check_stream(law, &request, &mut |facts, findings| {
+        any |= !findings.is_empty();
+        match format {
+            Format::Csv => {
+                for f in findings {
+                    if let Some(w) = csv.as_mut() {
+                        w.write(&explain::finding(law, facts, f, lang))
+                            .map_err(|e| e.to_string())?;
+                    }
+                }
+            }
+            Format::Jsonl => {
+                for f in findings {
+                    serde_json::to_writer(&mut jsonl, &explain::finding(law, facts, f, lang))
+                        .map_err(|e| e.to_string())?;
+                    jsonl.write_all(b"\n").map_err(|e| e.to_string())?;
+                }
+            }
+            Format::Human | Format::Json => kept.extend_from_slice(findings),
+        }
+        Ok(())
+    });
+    let streamed = match streamed {
+        Ok(s) => s,
         Err(f) => {
             eprint!("{}", f.rendered);
+            if f.rendered.is_empty() {
+                eprintln!("error: {}", f.message);
+            }
             return ExitCode::from(2);
         }
     };
-    let input = &report.summary;
-    match format {
-        Format::Human => print!("{}", explain::human(&report, lang, explain)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        ),
-        Format::Csv => print!("{}", explain::csv(&report)),
+    let written = match format {
+        Format::Csv => csv
+            .map(|w| w.finish().and_then(|mut o| o.flush()))
+            .unwrap_or(Ok(())),
+        Format::Jsonl => serde_json::to_writer(&mut jsonl, &streamed.closing(law, lang))
+            .map_err(std::io::Error::from)
+            .and_then(|()| jsonl.write_all(b"\n"))
+            .and_then(|()| jsonl.flush()),
+        Format::Human | Format::Json => {
+            let verdict = ereje::eval::Verdict {
+                findings: kept,
+                ..streamed.verdict.clone()
+            };
+            let report = explain::report(law, &streamed.facts, &verdict, &streamed.input, lang);
+            let mut out = std::io::stdout().lock();
+            if format == Format::Human {
+                write!(out, "{}", explain::human(&report, lang, explain))
+            } else {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                )
+            }
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("error: cannot write the findings: {e}");
+        return ExitCode::from(2);
     }
+    let input = &streamed.input;
     if input.rows_rejected > 0
-        || input
-            .errors
-            .iter()
-            .any(|e| e.message.starts_with("missing column"))
+        || input.errors.iter().any(|e| {
+            e.message.starts_with("missing column") || e.message.starts_with("cannot be read")
+        })
     {
         ExitCode::from(2)
-    } else if report.findings.is_empty() {
+    } else if !any {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -755,6 +912,7 @@ fn fine(
                 Format::Json => {
                     println!("{}", serde_json::to_string_pretty(f).unwrap_or_default())
                 }
+                Format::Jsonl => println!("{}", serde_json::to_string(f).unwrap_or_default()),
                 Format::Csv => print!("{}", explain::fine_csv(f)),
                 Format::Human => print!("{}", explain::fine_text(law, f, lang)),
             }
@@ -798,8 +956,22 @@ fn peak_memory_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
-    let population = ereje::eval::population::generate(employees, 2024, 3, 42);
+fn bench(law: &Law, employees: usize, runs: usize, shape: Shape) -> ExitCode {
+    let mut population = ereje::eval::population::Population {
+        roster: String::new(),
+        timesheet: String::new(),
+        payroll: String::new(),
+    };
+    let _ = ereje::eval::population::generate_span(
+        employees,
+        shape.span(),
+        42,
+        ereje::eval::population::Sinks {
+            roster: &mut population.roster,
+            timesheet: &mut population.timesheet,
+            payroll: &mut population.payroll,
+        },
+    );
     let (roster, timesheet, payroll) = (
         &population.roster,
         &population.timesheet,
@@ -807,7 +979,8 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
     );
     let rows = timesheet.lines().count() + payroll.lines().count() - 2;
     println!(
-        "population: {employees} employees × March 2024, {rows} timesheet and payroll rows, {} rules",
+        "population: {employees} employees × {}, {rows} timesheet and payroll rows, {} rules",
+        shape.label(),
         law.rules.len()
     );
     let mut best = f64::MAX;
@@ -837,7 +1010,7 @@ fn bench(law: &Law, employees: usize, runs: usize) -> ExitCode {
             law,
             &facts,
             &Options {
-                as_of: Date::constant(2024, 3, 31),
+                as_of: shape.span().last(),
                 enterprise: None,
             },
         ) {

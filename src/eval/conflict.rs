@@ -233,9 +233,10 @@ pub fn find(law: &Law) -> Vec<CheckError> {
                     previous: Some(&day),
                     ..Env::new(law, globals, date)
                 };
-                if let Err(EvalError::Conflict {
-                    a, b, at, other, ..
-                }) = define(DefineId(i as u32), &env, None)
+                if let Err(EvalError::Conflict(c)) = define(DefineId(i as u32), &env, None)
+                    && let super::error::Conflict {
+                        a, b, at, other, ..
+                    } = *c
                     && reported.insert((a.clone(), b.clone()))
                 {
                     {

@@ -43,32 +43,11 @@ pub enum EvalError {
         #[label("repealed here")]
         at: Span,
     },
-    /// Two applicable exceptions at the same priority give different values.
-    #[error(
-        "exceptions `{a}` and `{b}` to `{define}` both apply to employee `{employee}` on {date} and disagree"
-    )]
-    #[diagnostic(
-        code(ereje::eval::conflict),
-        help("give one of them a higher `priority`")
-    )]
-    Conflict {
-        /// The definition.
-        define: String,
-        /// First exception.
-        a: String,
-        /// Second exception.
-        b: String,
-        /// The date.
-        date: Date,
-        /// The employee.
-        employee: String,
-        /// First.
-        #[label("this exception")]
-        at: Span,
-        /// Second.
-        #[label("and this one")]
-        other: Span,
-    },
+    /// Two applicable exceptions at the same priority give different values (boxed: the
+    /// evaluator returns `Result<Value, EvalError>` from every node, so the error is kept small).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Conflict(Box<Conflict>),
     /// `x / 0`
     #[error("division by zero")]
     #[diagnostic(code(ereje::eval::division_by_zero))]
@@ -92,4 +71,32 @@ pub enum EvalError {
         help("please report this with the rules and facts")
     )]
     Internal,
+}
+
+/// Two applicable exceptions at the same priority give different values.
+#[derive(Clone, Debug, Error, Diagnostic, PartialEq)]
+#[error(
+    "exceptions `{a}` and `{b}` to `{define}` both apply to employee `{employee}` on {date} and disagree"
+)]
+#[diagnostic(
+    code(ereje::eval::conflict),
+    help("give one of them a higher `priority`")
+)]
+pub struct Conflict {
+    /// The definition.
+    pub define: String,
+    /// First exception.
+    pub a: String,
+    /// Second exception.
+    pub b: String,
+    /// The date.
+    pub date: Date,
+    /// The employee.
+    pub employee: String,
+    /// First.
+    #[label("this exception")]
+    pub at: Span,
+    /// Second.
+    #[label("and this one")]
+    pub other: Span,
 }

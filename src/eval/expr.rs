@@ -516,7 +516,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
             Some((p, _, _)) if ex.priority < p => {}
             Some((p, w, other)) if ex.priority == p && !equal(w, v) => {
                 let other = &law.exceptions[d.exceptions[other].index()];
-                return Err(EvalError::Conflict {
+                return Err(EvalError::Conflict(Box::new(super::error::Conflict {
                     define: d.name.clone(),
                     a: other.name.clone(),
                     b: ex.name.clone(),
@@ -524,7 +524,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
                     employee: env.employee.map_or_else(String::new, |e| e.id.clone()),
                     at: other.span,
                     other: ex.span,
-                });
+                })));
             }
             Some((p, _, _)) if ex.priority == p => {}
             _ => {

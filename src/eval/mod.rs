@@ -100,14 +100,21 @@ pub struct Undecided {
     pub employees: usize,
 }
 
-/// What judging collects: the breaches, and what could not be judged.
+/// What judging collects: the breaches, and what could not be judged. Employees may be
+/// judged in parts (a batch of a streamed timesheet, a thread's share) and the parts merged in
+/// order.
 #[derive(Default)]
-struct Out {
-    findings: Vec<Finding>,
+pub struct Judged {
+    /// The breaches, in the order found.
+    pub findings: Vec<Finding>,
     undecided: BTreeMap<(RuleId, ParamId), (Undecided, Option<usize>)>,
+    /// Employees judged.
+    pub employees: usize,
+    /// Of which with at least one breach.
+    pub in_breach: usize,
 }
 
-impl Out {
+impl Judged {
     fn undecide(
         &mut self,
         rule: RuleId,
@@ -136,6 +143,54 @@ impl Out {
             *last = employee;
         }
     }
+
+    /// Appends a later part (its employees all come after this part's).
+    pub fn merge(&mut self, later: Judged) {
+        self.findings.extend(later.findings);
+        for (k, (u, last)) in later.undecided {
+            match self.undecided.get_mut(&k) {
+                Some((v, l)) => {
+                    v.from = v.from.min(u.from);
+                    v.to = v.to.max(u.to);
+                    v.times = v.times.saturating_add(u.times);
+                    v.employees = v.employees.saturating_add(u.employees);
+                    *l = last;
+                }
+                None => {
+                    self.undecided.insert(k, (u, last));
+                }
+            }
+        }
+        self.employees += later.employees;
+        self.in_breach += later.in_breach;
+    }
+
+    /// The rules left undecided, in law order.
+    pub fn undecided(&self) -> impl Iterator<Item = &Undecided> {
+        self.undecided.values().map(|(u, _)| u)
+    }
+
+    /// The verdict of the whole check.
+    pub fn verdict(self, options: &Options) -> Verdict {
+        Verdict {
+            findings: self.findings,
+            undecided: self.undecided.into_values().map(|(u, _)| u).collect(),
+            employees: self.employees,
+            employees_in_breach: self.in_breach,
+            options: *options,
+        }
+    }
+}
+
+/// How much of each breach to write down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// The whole computation, step by step (the page, `--explain`, JSON).
+    Explained,
+    /// What a table of findings shows: measured, limit, governing citation, penalty; no steps.
+    /// A finding can be explained later by judging its employee again with
+    /// [`Detail::Explained`].
+    Brief,
 }
 
 /// All findings of a check.
@@ -185,11 +240,10 @@ pub fn evaluate_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Verdict, EvalError> {
-    let mut out = Out::default();
-    let missing = Cell::new(None);
-    let mut in_breach = 0;
+    let checker = Checker::new(law, facts, *options, Detail::Explained);
+    let mut out = Judged::default();
     let total = facts.employees.len();
-    for (e, employee) in facts.employees.iter().enumerate() {
+    for e in 0..total {
         if e % 256 == 0 {
             progress(e, total);
         }
@@ -198,49 +252,132 @@ pub fn evaluate_with_progress(
             .get(e)
             .and_then(|r| facts.days.get(r.clone()))
             .unwrap_or(&[]);
+        checker.employee(e, days, &mut out)?;
+    }
+    checker.employer(&mut out)?;
+    progress(total, total);
+    Ok(out.verdict(options))
+}
+
+/// What judging needs to know of a rule before looking at anyone, worked out once per check.
+struct RulePlan<'a> {
+    /// The conjuncts of its `when` that read only what never changes for an employee (regime,
+    /// sex, hazardous work, …): when one is false, the rule skips the employee without looking
+    /// at a single day.
+    fixed: Vec<&'a crate::law::expr::Expr>,
+    /// The tables its aggregates fold (besides the days).
+    tables: Vec<Table>,
+}
+
+impl<'a> RulePlan<'a> {
+    fn new(rule: &'a Rule) -> Self {
+        let mut fixed = Vec::new();
+        if let Some(w) = &rule.when {
+            let mut conjuncts = vec![w];
+            while let Some(c) = conjuncts.pop() {
+                match &c.kind {
+                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
+                        conjuncts.push(a);
+                        conjuncts.push(b);
+                    }
+                    _ if is_static(c) => fixed.push(c),
+                    _ => {}
+                }
+            }
+        }
+        let tables = crate::sorted::set(rule.aggs.iter().filter_map(|a| match a.domain {
+            Domain::Table(t) => Some(t),
+            Domain::Days => None,
+        }))
+        .into_iter()
+        .collect();
+        RulePlan { fixed, tables }
+    }
+}
+
+/// A check under way: the law, the facts besides the days (roster and records), the options,
+/// and each rule's plan. Employees are judged one by one ([`Checker::employee`]), in any
+/// grouping, on any thread.
+pub struct Checker<'a> {
+    law: &'a Law,
+    facts: &'a Facts,
+    options: Options,
+    detail: Detail,
+    plans: Vec<RulePlan<'a>>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker of `facts` (whose days may be left empty: they are given per employee).
+    pub fn new(law: &'a Law, facts: &'a Facts, options: Options, detail: Detail) -> Self {
+        Checker {
+            law,
+            facts,
+            options,
+            detail,
+            plans: law.rules.iter().map(RulePlan::new).collect(),
+        }
+    }
+
+    /// The options of the check.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    fn judge<'j>(
+        &'j self,
+        r: usize,
+        employee: Option<(usize, &'j Employee)>,
+        missing: &'j Cell<Option<ParamId>>,
+    ) -> Option<Judge<'j>> {
+        Some(Judge {
+            law: self.law,
+            facts: self.facts,
+            rule: self.law.rules.get(r)?,
+            plan: self.plans.get(r)?,
+            id: RuleId(r as u32),
+            employee,
+            options: &self.options,
+            missing,
+            detail: self.detail,
+        })
+    }
+
+    /// Judges one employee (`facts.employees[e]`) on their days, sorted by date, and their
+    /// records: every rule of the timesheet, payroll and leave.
+    pub fn employee(&self, e: usize, days: &[Day], out: &mut Judged) -> Result<(), EvalError> {
+        let Some(employee) = self.facts.employees.get(e) else {
+            return Err(EvalError::Internal);
+        };
         let before = out.findings.len();
-        for (r, rule) in law.rules.iter().enumerate() {
+        let missing = Cell::new(None);
+        for (r, rule) in self.law.rules.iter().enumerate() {
             if !per_employee(rule.scope) {
                 continue;
             }
-            let judge = Judge {
-                law,
-                facts,
-                rule,
-                id: RuleId(r as u32),
-                employee: Some((e, employee)),
-                options,
-                missing: &missing,
-            };
-            judge.run(days, &mut out)?;
+            if let Some(judge) = self.judge(r, Some((e, employee)), &missing) {
+                judge.run(days, out)?;
+            }
         }
+        out.employees += 1;
         if out.findings.len() > before {
-            in_breach += 1;
+            out.in_breach += 1;
         }
+        Ok(())
     }
-    for (r, rule) in law.rules.iter().enumerate() {
-        if per_employee(rule.scope) {
-            continue;
+
+    /// Judges the employer's own records (accidents, inspections).
+    pub fn employer(&self, out: &mut Judged) -> Result<(), EvalError> {
+        let missing = Cell::new(None);
+        for (r, rule) in self.law.rules.iter().enumerate() {
+            if per_employee(rule.scope) {
+                continue;
+            }
+            if let Some(judge) = self.judge(r, None, &missing) {
+                judge.run(&[], out)?;
+            }
         }
-        let judge = Judge {
-            law,
-            facts,
-            rule,
-            id: RuleId(r as u32),
-            employee: None,
-            options,
-            missing: &missing,
-        };
-        judge.run(&[], &mut out)?;
+        Ok(())
     }
-    progress(total, total);
-    Ok(Verdict {
-        findings: out.findings,
-        undecided: out.undecided.into_values().map(|(u, _)| u).collect(),
-        employees: facts.employees.len(),
-        employees_in_breach: in_breach,
-        options: *options,
-    })
 }
 
 /// A note's status on a date: derived from its condition where it has one (conforms while it
@@ -307,10 +444,12 @@ struct Judge<'a> {
     law: &'a Law,
     facts: &'a Facts,
     rule: &'a Rule,
+    plan: &'a RulePlan<'a>,
     id: RuleId,
     employee: Option<(usize, &'a Employee)>,
     options: &'a Options,
     missing: &'a Cell<Option<ParamId>>,
+    detail: Detail,
 }
 
 /// Where the values of an instance come from.
@@ -342,24 +481,16 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// True when a `when` conjunct that reads only what never changes for the employee (regime,
-    /// sex, hazardous work, …) is false: most protected-group rules then skip most employees
-    /// without looking at a single day. The result is the same, only sooner.
+    /// True when a `when` conjunct that reads only what never changes for the employee is
+    /// false: the result is the same as judging every day, only sooner.
     fn never_applies(&self, bare: &Instance<'a>) -> Result<bool, EvalError> {
-        if let Some(w) = &self.rule.when {
-            let env = self.env(bare, &[]);
-            let mut conjuncts = vec![w];
-            while let Some(c) = conjuncts.pop() {
-                match &c.kind {
-                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
-                        conjuncts.push(a);
-                        conjuncts.push(b);
-                    }
-                    _ if is_static(c) && eval(c, &env, None)? == Value::Bool(false) => {
-                        return Ok(true);
-                    }
-                    _ => {}
-                }
+        if self.plan.fixed.is_empty() {
+            return Ok(false);
+        }
+        let env = self.env(bare, &[]);
+        for c in &self.plan.fixed {
+            if eval(c, &env, None)? == Value::Bool(false) {
+                return Ok(true);
             }
         }
         Ok(false)
@@ -369,7 +500,7 @@ impl<'a> Judge<'a> {
     ///
     /// Long on purpose: one arm per scope (day, shift, ISO week, month, year, a table's records),
     /// each building the instances it judges, which the compiler checks are complete.
-    fn run(&self, days: &'a [Day], out: &mut Out) -> Result<(), EvalError> {
+    fn run(&self, days: &'a [Day], out: &mut Judged) -> Result<(), EvalError> {
         let bare = Instance {
             day: None,
             previous: None,
@@ -380,7 +511,11 @@ impl<'a> Judge<'a> {
             days: &[],
             records: &[],
         };
-        if self.never_applies(&bare)? {
+        let on_days_only = matches!(
+            self.rule.scope,
+            Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
+        ) && self.plan.tables.is_empty();
+        if (days.is_empty() && on_days_only) || self.never_applies(&bare)? {
             return Ok(());
         }
         match self.rule.scope {
@@ -410,11 +545,7 @@ impl<'a> Judge<'a> {
                 }
             }
             scope @ (Scope::Week | Scope::Month | Scope::Year) => {
-                let tables: BTreeSet<Table> =
-                    crate::sorted::set(self.rule.aggs.iter().filter_map(|a| match a.domain {
-                        Domain::Table(t) => Some(t),
-                        Domain::Days => None,
-                    }));
+                let tables = &self.plan.tables;
                 let who = self.employee.map(|(e, _)| e as u32);
                 let records: Vec<&Record> = tables
                     .iter()
@@ -539,14 +670,14 @@ impl<'a> Judge<'a> {
     }
 
     /// Judges one day, period or record; pushes a finding on a breach.
-    fn instance(&self, i: &Instance<'a>, out: &mut Out) -> Result<(), EvalError> {
+    fn instance(&self, i: &Instance<'a>, out: &mut Judged) -> Result<(), EvalError> {
         let rule = self.rule;
         if !in_force(rule.in_force, i.date) {
             return Ok(());
         }
         self.missing.set(None);
         // A value past the law's horizon made the answer unknown: undecided, not compliant.
-        let undecided = |out: &mut Out| {
+        let undecided = |out: &mut Judged| {
             if let Some(p) = self.missing.get() {
                 out.undecide(self.id, p, self.employee.map(|(e, _)| e), i.from, i.to);
             }
@@ -621,10 +752,11 @@ impl<'a> Judge<'a> {
         let mut steps = Vec::new();
         // Per-day contributions to each total, for periods short enough to read.
         let mut per_day: Vec<Vec<Step>> = vec![Vec::new(); rule.aggs.len()];
-        if i.days.len() + i.records.len() <= 31 && !rule.aggs.is_empty() {
+        let explained = self.detail == Detail::Explained;
+        if explained && i.days.len() + i.records.len() <= 31 && !rule.aggs.is_empty() {
             self.fold(i, Some(&mut per_day))?;
         }
-        if let Some(w) = &rule.when {
+        if explained && let Some(w) = &rule.when {
             let mut children = Vec::new();
             let v = eval(w, env, Some(&mut children))?;
             attach_days(&mut children, &per_day, law, rule);
@@ -640,7 +772,9 @@ impl<'a> Judge<'a> {
                 children,
             });
         }
-        steps.extend(self.exception_steps(i, env)?);
+        if explained {
+            steps.extend(self.exception_steps(i, env)?);
+        }
         let (measured, limit, mut children) = match &rule.require.kind {
             crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
                 let mut ca = Vec::new();
@@ -658,6 +792,9 @@ impl<'a> Judge<'a> {
         };
         attach_days(&mut children, &per_day, law, rule);
         let citation = governing(&children).unwrap_or_else(|| law.rule_citation(self.id));
+        if !explained {
+            children = Vec::new();
+        }
         steps.push(Step {
             kind: StepKind::Requirement,
             label: law.text(rule.require.span).to_string(),
@@ -688,7 +825,7 @@ impl<'a> Judge<'a> {
             limit,
             citation,
             penalty,
-            explanation: steps,
+            explanation: if explained { steps } else { Vec::new() },
         })
     }
 }

@@ -43,16 +43,77 @@ pub struct Population {
 /// fifth in hazardous work, a few minors, pregnant and disabled employees, overtime on about one
 /// day in ten, and hourly rates from 450 to 5,000 tenge (so a few earn near the minimum wage).
 pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population {
-    let mut rng = Mix(seed);
-    let mut roster = String::from(
-        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate\n",
-    );
-    let mut timesheet =
-        String::from("employee_id,date,worked_hours,overtime_hours,night_hours,start,end\n");
-    let mut payroll =
-        String::from("employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\n");
     let first =
         crate::date::Date::new(year, month, 1).unwrap_or(crate::date::Date::constant(2024, 1, 1));
+    let mut p = Population {
+        roster: String::new(),
+        timesheet: String::new(),
+        payroll: String::new(),
+    };
+    // Writing to a String cannot fail.
+    let _ = generate_span(
+        employees,
+        Span {
+            first,
+            days: u32::from(first.days_in_month().unsigned_abs()),
+        },
+        seed,
+        Sinks {
+            roster: &mut p.roster,
+            timesheet: &mut p.timesheet,
+            payroll: &mut p.payroll,
+        },
+    );
+    p
+}
+
+/// The days a generated timesheet covers.
+#[derive(Clone, Copy, Debug)]
+pub struct Span {
+    /// Its first day.
+    pub first: crate::date::Date,
+    /// How many days.
+    pub days: u32,
+}
+
+impl Span {
+    /// Its last day.
+    pub fn last(self) -> crate::date::Date {
+        self.first
+            .add_days(i64::from(self.days.saturating_sub(1)))
+            .unwrap_or(self.first)
+    }
+}
+
+/// Where the generated files are written (strings, or files through an adapter).
+pub struct Sinks<'a> {
+    /// `roster.csv`
+    pub roster: &'a mut dyn Write,
+    /// `timesheet.csv`
+    pub timesheet: &'a mut dyn Write,
+    /// `payroll.csv`: a row per employee for each month that ends inside the span.
+    pub payroll: &'a mut dyn Write,
+}
+
+/// The population of [`generate`] over any span of days (the benchmark's week, month and year),
+/// written as it is made, so that a year of a large plant needs no memory. Over a whole month
+/// it writes exactly what [`generate`] returns.
+pub fn generate_span(employees: usize, span: Span, seed: u64, out: Sinks) -> std::fmt::Result {
+    let mut rng = Mix(seed);
+    writeln!(
+        out.roster,
+        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate"
+    )?;
+    writeln!(
+        out.timesheet,
+        "employee_id,date,worked_hours,overtime_hours,night_hours,start,end"
+    )?;
+    writeln!(
+        out.payroll,
+        "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay"
+    )?;
+    let (year, first) = (span.first.year(), span.first);
+    let last = span.last();
     for i in 0..employees {
         let id = format!("E{:05}", i + 1);
         let age = draw_age(&mut rng);
@@ -73,51 +134,62 @@ pub fn generate(employees: usize, year: i16, month: i8, seed: u64) -> Population
         let pregnant = rng.chance(20);
         let consent = rng.chance(600);
         let rate = 450 + rng.below(4551);
-        let _ = writeln!(
-            roster,
+        writeln!(
+            out.roster,
             "{id},{birth},{regime},{hazardous},{disability},{pregnant},{consent},{rate}"
-        );
+        )?;
         let night_shift = regime == "summed" && rng.chance(500);
-        let Hours {
-            normal,
-            overtime: overtime_h,
-            night: night_h,
-            weekend: weekend_h,
-        } = month_of_work(
-            &mut rng,
-            &mut timesheet,
-            Worker {
-                index: i,
-                id: &id,
-                age,
-                regime,
-                night_shift,
-            },
-            first,
-        );
-        // Premiums at the legal minimum: half the rate on top for overtime (LC 108), night
-        // (LC 110) and days off (LC 109); whole tenge, rounded up.
-        let half = |hours: u64| (rate * hours).div_ceil(2);
-        let (next_year, next_month) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
+        let worker = Worker {
+            index: i,
+            id: &id,
+            age,
+            regime,
+            night_shift,
         };
-        let paid_day = if rng.chance(20) { 15 } else { 5 };
-        let _ = writeln!(
-            payroll,
-            "{id},{year}-{month:02},{next_year}-{next_month:02}-{paid_day:02},{},{},{},{}",
-            rate * normal,
-            half(overtime_h),
-            half(night_h),
-            half(weekend_h)
-        );
+        // Month by month: the days of the month inside the span, then its pay if it ends there.
+        let mut from = first;
+        while from <= last {
+            let to = from.last_of_month().min(last);
+            let h = days_of_work(&mut rng, out.timesheet, &worker, (first, from, to))?;
+            if to == from.last_of_month() {
+                pay(&mut rng, out.payroll, &id, rate, from, &h)?;
+            }
+            match to.add_days(1) {
+                Ok(next) => from = next,
+                Err(_) => break,
+            }
+        }
     }
-    Population {
-        roster,
-        timesheet,
+    Ok(())
+}
+
+/// The month's pay: premiums at the legal minimum, half the rate on top for overtime (LC 108),
+/// night (LC 110) and days off (LC 109); whole tenge, rounded up; paid on the 5th of the next
+/// month, a few on the 15th (late).
+fn pay(
+    rng: &mut Mix,
+    payroll: &mut dyn Write,
+    id: &str,
+    rate: u64,
+    month: crate::date::Date,
+    h: &Hours,
+) -> std::fmt::Result {
+    let half = |hours: u64| (rate * hours).div_ceil(2);
+    let (year, month) = (month.year(), month.month());
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    let paid_day = if rng.chance(20) { 15 } else { 5 };
+    writeln!(
         payroll,
-    }
+        "{id},{year}-{month:02},{next_year}-{next_month:02}-{paid_day:02},{},{},{},{}",
+        rate * h.normal,
+        half(h.overtime),
+        half(h.night),
+        half(h.weekend)
+    )
 }
 
 /// An age: 14–15 for 0.4%, 16–17 for about 2%, else 18–62.
@@ -149,59 +221,66 @@ struct Hours {
     weekend: u64,
 }
 
-/// One employee's timesheet rows for the month of `first`: a base day by regime and age,
-/// overtime on about one day in a hundred, night hours for night shifts.
-fn month_of_work(
+/// One employee's timesheet rows for the days `from`..=`to` of a span starting on `first`: a
+/// base day by regime and age, overtime on about one day in a hundred, night hours for night
+/// shifts.
+fn days_of_work(
     rng: &mut Mix,
-    timesheet: &mut String,
-    w: Worker,
-    first: crate::date::Date,
-) -> Hours {
+    timesheet: &mut dyn Write,
+    w: &Worker,
+    (first, from, to): (crate::date::Date, crate::date::Date, crate::date::Date),
+) -> Result<Hours, std::fmt::Error> {
     let mut h = Hours::default();
-    for d in 1..=first.days_in_month() {
-        let date = crate::date::Date::new(first.year(), first.month(), d).unwrap_or(first);
+    let mut date = from;
+    while date <= to {
+        // Days counted from the span's first day (from 1), so shifts continue across months.
+        let d = u64::try_from(first.days_until(date)).unwrap_or(0) + 1;
         let weekday = date.weekday().to_monday_one_offset();
         let works = match w.regime {
             "5day" => weekday <= 5,
             "6day" => weekday <= 6,
             "4day" => weekday <= 4,
-            _ => (d as u64 + w.index as u64) % 4 < 2,
+            _ => (d + w.index as u64) % 4 < 2,
         };
-        if !works {
-            continue;
+        let next = date.add_days(1);
+        if works {
+            let base: u64 = match w.regime {
+                "6day" => 6,
+                "4day" => 10,
+                "summed" => 12,
+                _ => 8,
+            };
+            let base = if w.age < 16 {
+                4
+            } else if w.age < 18 {
+                7
+            } else {
+                base
+            };
+            let overtime = if rng.chance(100) { 1 + rng.below(3) } else { 0 };
+            let worked = base + overtime;
+            let (start, night) = if w.night_shift {
+                (20u64, 8.min(worked))
+            } else {
+                (9, 0)
+            };
+            let end = (start + worked) % 24;
+            h.normal += base;
+            h.overtime += overtime;
+            h.night += night;
+            if weekday >= 6 {
+                h.weekend += worked;
+            }
+            writeln!(
+                timesheet,
+                "{},{date},{worked},{overtime},{night},{start:02}:00,{end:02}:00",
+                w.id
+            )?;
         }
-        let base: u64 = match w.regime {
-            "6day" => 6,
-            "4day" => 10,
-            "summed" => 12,
-            _ => 8,
-        };
-        let base = if w.age < 16 {
-            4
-        } else if w.age < 18 {
-            7
-        } else {
-            base
-        };
-        let overtime = if rng.chance(100) { 1 + rng.below(3) } else { 0 };
-        let worked = base + overtime;
-        let (start, night) = if w.night_shift {
-            (20u64, 8.min(worked))
-        } else {
-            (9, 0)
-        };
-        let end = (start + worked) % 24;
-        h.normal += base;
-        h.overtime += overtime;
-        h.night += night;
-        if weekday >= 6 {
-            h.weekend += worked;
+        match next {
+            Ok(n) => date = n,
+            Err(_) => break,
         }
-        let _ = writeln!(
-            timesheet,
-            "{},{date},{worked},{overtime},{night},{start:02}:00,{end:02}:00",
-            w.id
-        );
     }
-    h
+    Ok(h)
 }

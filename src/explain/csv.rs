@@ -4,29 +4,48 @@ use super::*;
 
 /// The findings as CSV, one row per finding.
 pub fn csv(r: &CheckReport) -> String {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "employee_id",
-        "rule",
-        "citation",
-        "severity",
-        "from",
-        "to",
-        "measured",
-        "limit",
-        "unit",
-        "penalty",
-        "mci_min",
-        "mci_max",
-        "kzt_min",
-        "kzt_max",
-        "title",
-        "message",
-    ]);
+    let mut w = FindingsCsv::new(Vec::new());
     for f in &r.findings {
+        let _ = w.write(f);
+    }
+    String::from_utf8(w.finish().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Findings written as CSV as they come (`ereje check --format csv` streams them).
+pub struct FindingsCsv<W: std::io::Write> {
+    w: ::csv::Writer<W>,
+}
+
+impl<W: std::io::Write> FindingsCsv<W> {
+    /// A writer with the header written.
+    pub fn new(out: W) -> Self {
+        let mut w = ::csv::Writer::from_writer(out);
+        let _ = w.write_record([
+            "employee_id",
+            "rule",
+            "citation",
+            "severity",
+            "from",
+            "to",
+            "measured",
+            "limit",
+            "unit",
+            "penalty",
+            "mci_min",
+            "mci_max",
+            "kzt_min",
+            "kzt_max",
+            "title",
+            "message",
+        ]);
+        FindingsCsv { w }
+    }
+
+    /// Writes one finding.
+    pub fn write(&mut self, f: &FindingOut) -> ::csv::Result<()> {
         let p = f.penalty.as_ref();
         let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
-        let _ = w.write_record([
+        self.w.write_record([
             f.employee_id.as_str(),
             &f.rule,
             &f.citation,
@@ -43,9 +62,13 @@ pub fn csv(r: &CheckReport) -> String {
             &d(p.and_then(|p| p.kzt_max)),
             &f.title,
             &f.message,
-        ]);
+        ])
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+
+    /// Flushes and gives the output back.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 /// A fine as one CSV row with a header.

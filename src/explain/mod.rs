@@ -18,7 +18,7 @@ mod csv;
 mod text;
 mod words;
 
-pub use csv::{csv, fine_csv};
+pub use csv::{FindingsCsv, csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
 pub use words::{Word, mci_not_set, money, subject_word, ui};
 use words::{mci_word, tenge};
@@ -237,7 +237,8 @@ pub struct FindingOut {
     /// How sure the reading is, when not high.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<String>,
-    /// Why.
+    /// Why (none when the check was asked for a table of findings only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explanation: Vec<StepOut>,
 }
 
@@ -446,21 +447,46 @@ pub fn report(
     input: &InputReport,
     lang: Lang,
 ) -> CheckReport {
-    let findings: Vec<FindingOut> = verdict
-        .findings
-        .iter()
-        .map(|f| finding(law, facts, f, lang))
-        .collect();
-    let mut by_citation = BTreeMap::new();
-    let mut by_rule = BTreeMap::new();
-    for f in &findings {
-        *by_citation.entry(f.citation.clone()).or_insert(0) += 1;
-        *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+    let mut tally = Tally::default();
+    for f in &verdict.findings {
+        tally.add(law, f);
     }
-    let exposure = exposure(verdict.findings.iter().filter_map(|f| f.penalty.as_ref()));
+    let end = closing(law, verdict, tally, input, lang);
     CheckReport {
+        engine: end.engine,
+        findings: verdict
+            .findings
+            .iter()
+            .map(|f| finding(law, facts, f, lang))
+            .collect(),
+        undecided: end.undecided,
+        summary: end.summary,
+    }
+}
+
+/// What follows the findings of a check: the engine, what could not be judged, the totals (the
+/// last line of `--format jsonl`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Closing {
+    /// Engine and law used.
+    pub engine: Engine,
+    /// What could not be judged because the law has not yet set a value it needs.
+    pub undecided: Vec<UndecidedOut>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+/// The closing of a check whose findings were counted in `tally` as they went by (the verdict
+/// itself may hold none of them).
+pub fn closing(
+    law: &Law,
+    verdict: &Verdict,
+    tally: Tally,
+    input: &InputReport,
+    lang: Lang,
+) -> Closing {
+    Closing {
         engine: Engine::new(law, verdict.options.as_of),
-        findings,
         undecided: verdict
             .undecided
             .iter()
@@ -471,11 +497,42 @@ pub fn report(
             rows_rejected: input.rows_rejected,
             employees: verdict.employees,
             employees_in_breach: verdict.employees_in_breach,
-            by_citation,
-            by_rule,
-            fine_exposure_kzt: exposure,
+            by_citation: tally.by_citation,
+            by_rule: tally.by_rule,
+            fine_exposure_kzt: tally.exposure,
             errors: input.errors.clone(),
         },
+    }
+}
+
+/// The totals of findings, counted one by one as they are found: a check streamed to a file
+/// keeps no finding to sum them at the end.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    by_citation: BTreeMap<String, usize>,
+    by_rule: BTreeMap<String, usize>,
+    exposure: Exposure,
+}
+
+impl Tally {
+    /// Counts a finding.
+    pub fn add(&mut self, law: &Law, f: &Finding) {
+        match self.by_citation.get_mut(&f.citation) {
+            Some(n) => *n += 1,
+            None => {
+                self.by_citation.insert(f.citation.clone(), 1);
+            }
+        }
+        let rule = &law.rules[f.rule.index()].name;
+        match self.by_rule.get_mut(rule) {
+            Some(n) => *n += 1,
+            None => {
+                self.by_rule.insert(rule.clone(), 1);
+            }
+        }
+        if let Some(q) = &f.penalty {
+            self.exposure.add(q);
+        }
     }
 }
 
@@ -483,14 +540,21 @@ pub fn report(
 pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote>) -> Exposure {
     let mut e = Exposure::default();
     for q in quotes {
-        let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
-            e.unpriced += 1;
-            e.unpriced_mci_max += q.mci_max;
-            continue;
-        };
-        e.min += lo;
-        e.max += hi;
-        e.max_if_repeated += q.repeat.as_ref().map_or(hi, |(_, _, r)| *r * mci);
+        e.add(q);
     }
     e
+}
+
+impl Exposure {
+    /// Adds one fine.
+    pub fn add(&mut self, q: &crate::eval::penalty::Quote) {
+        let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
+            self.unpriced += 1;
+            self.unpriced_mci_max += q.mci_max;
+            return;
+        };
+        self.min += lo;
+        self.max += hi;
+        self.max_if_repeated += q.repeat.as_ref().map_or(hi, |(_, _, r)| *r * mci);
+    }
 }

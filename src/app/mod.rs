@@ -3,6 +3,8 @@
 //! decodes, calls one of these and encodes; the native tests call them directly, so the page and
 //! the CLI give the same answers byte for byte.
 
+pub mod stream;
+
 use crate::date::Date;
 use crate::domain::{Lang, Subject, Table};
 use crate::eval::Options;

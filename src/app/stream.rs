@@ -1,0 +1,405 @@
+//! A check of files of any length: the roster and the small tables are read whole, the timesheet
+//! is read as it goes and each employee is judged as soon as their days are all read; findings
+//! go to the caller in batches, in roster order, and are counted, not kept.
+//!
+//! Memory: when the timesheet's rows are grouped by employee in roster order (a first pass over
+//! its ids tells), only one batch of employees' days is held, however long the file. Otherwise
+//! every row is held, in its compact form ([`crate::facts::Day`]), and judged at the end.
+
+use crate::date::Date;
+use crate::domain::{Lang, Subject, Table};
+use crate::eval::{Checker, Detail, Finding, Judged, Options};
+use crate::explain::{self, Tally};
+use crate::facts::{self, Day, Facts, InputReport, Layout};
+use crate::law::Law;
+use std::io::BufRead;
+
+/// Employees judged together (a batch is split across threads natively): large enough to keep
+/// both cores busy, small enough that a batch's days and findings stay a few megabytes.
+const BATCH: usize = 4096;
+
+/// Opens an input at its start (again for each pass).
+type Opener<'a> = dyn Fn() -> std::io::Result<Box<dyn BufRead + Send + 'a>> + Send + Sync + 'a;
+
+/// An input read as it goes: a text in memory, or a file opened again for each pass.
+pub struct Input<'a> {
+    /// Its name, as errors show it.
+    pub name: String,
+    open: Box<Opener<'a>>,
+}
+
+impl<'a> Input<'a> {
+    /// A text in memory.
+    pub fn text(name: &str, text: &'a str) -> Input<'a> {
+        Input {
+            name: name.to_string(),
+            open: Box::new(move || Ok(Box::new(text.as_bytes()))),
+        }
+    }
+
+    /// A file, read through a buffer.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(name: &str, path: std::path::PathBuf) -> Input<'static> {
+        Input {
+            name: name.to_string(),
+            open: Box::new(move || {
+                Ok(Box::new(std::io::BufReader::with_capacity(
+                    1 << 16,
+                    std::fs::File::open(&path)?,
+                )))
+            }),
+        }
+    }
+
+    /// Opens it at its start, past a UTF-8 byte-order mark.
+    fn open(&self, report: &mut InputReport) -> Option<Box<dyn BufRead + Send + 'a>> {
+        match (self.open)() {
+            Ok(mut r) => {
+                if let Ok(b) = r.fill_buf()
+                    && b.starts_with("\u{feff}".as_bytes())
+                {
+                    r.consume(3);
+                }
+                Some(r)
+            }
+            Err(e) => {
+                report.errors.push(facts::InputError {
+                    file: self.name.clone(),
+                    row: 0,
+                    column: None,
+                    column_name: None,
+                    message: format!("cannot be read: {e}"),
+                });
+                None
+            }
+        }
+    }
+}
+
+/// Where a streamed check hands its findings, a batch at a time (with the roster, for their
+/// ids); an error stops the check.
+pub type Found<'f> = dyn FnMut(&Facts, &[Finding]) -> Result<(), String> + 'f;
+
+/// What a streamed check reads.
+pub struct StreamRequest<'a> {
+    /// roster.csv
+    pub roster: Input<'a>,
+    /// timesheet.csv
+    pub timesheet: Input<'a>,
+    /// The other tables given (payroll, leave, accidents, inspections).
+    pub tables: Vec<(Table, Input<'a>)>,
+    /// The employer's category.
+    pub enterprise: Option<Subject>,
+    /// The day of the check (default: the last timesheet date).
+    pub as_of: Option<Date>,
+    /// How much of each finding to write down.
+    pub detail: Detail,
+}
+
+/// What a streamed check ends with (its findings went to the caller).
+pub struct Streamed {
+    /// The roster and the other tables (no days: they were let go as they were judged).
+    pub facts: Facts,
+    /// What was read and rejected.
+    pub input: InputReport,
+    /// The verdict without its findings: employees, undecided rules, options.
+    pub verdict: crate::eval::Verdict,
+    /// The findings' totals.
+    pub tally: Tally,
+    /// How the timesheet was laid out.
+    pub layout: Layout,
+}
+
+impl Streamed {
+    /// The closing of the check (engine, undecided, summary) in a language.
+    pub fn closing(&self, law: &Law, lang: Lang) -> explain::Closing {
+        explain::closing(law, &self.verdict, self.tally.clone(), &self.input, lang)
+    }
+}
+
+/// Checks files of any length against a law; `found(facts, findings)` receives the findings in
+/// batches, in the order of the verdict (by employee in roster order, then rule, then date;
+/// the employer's own records last) and may stop the check by returning an error.
+pub fn check_stream(
+    law: &Law,
+    req: &StreamRequest,
+    found: &mut Found<'_>,
+) -> Result<Streamed, super::Failure> {
+    let coverage = law.coverage();
+    let mut input = InputReport::default();
+    let employees = match req.roster.open(&mut input) {
+        Some(r) => facts::read_roster_from(&req.roster.name, r, &mut input),
+        None => Vec::new(),
+    };
+    let mut records = Vec::new();
+    for (table, file) in &req.tables {
+        if let Some(r) = file.open(&mut input) {
+            records.extend(facts::read_table_from(
+                *table, &file.name, r, &employees, coverage, &mut input,
+            ));
+        }
+    }
+    let facts = Facts::with_records(employees, Vec::new(), records);
+    let layout = match req.timesheet.open(&mut InputReport::default()) {
+        Some(r) => facts::timesheet_layout(r, &facts.employees, coverage),
+        None => Layout {
+            grouped: true,
+            last_date: None,
+        },
+    };
+    let options = Options {
+        as_of: req.as_of.or(layout.last_date).unwrap_or(coverage.from),
+        enterprise: req.enterprise,
+    };
+    let mut run = Run {
+        law,
+        facts: &facts,
+        checker: Checker::new(law, &facts, options, req.detail),
+        judged: Judged::default(),
+        tally: Tally::default(),
+        found,
+    };
+    let first_error = input.errors.len();
+    let read = read_in_parallel(&req.timesheet, &facts, coverage, layout.grouped, &mut |b| {
+        run.judge_batch(b)
+    })?;
+    input.rows_read += read.rows_read;
+    input.rows_rejected += read.rows_rejected;
+    input.errors.extend(read.errors);
+    facts::in_row_order(&mut input.errors[first_error..]);
+    run.finish()?;
+    let Run { judged, tally, .. } = run;
+    Ok(Streamed {
+        verdict: judged.verdict(&options),
+        facts,
+        input,
+        tally,
+        layout,
+    })
+}
+
+/// Employees in roster order with their days, a batch at a time.
+type Batch = Vec<(usize, Vec<Day>)>;
+
+/// Reads the timesheet on a thread of its own while the batches it sends are judged on this
+/// one (and the pool's): reading and judging overlap. Returns what the reading reported.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_in_parallel(
+    timesheet: &Input,
+    facts: &Facts,
+    coverage: facts::Coverage,
+    grouped: bool,
+    judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
+) -> Result<InputReport, super::Failure> {
+    std::thread::scope(|s| {
+        // Two batches in flight: the reader keeps ahead without holding the file.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
+        let reader = s.spawn(move || {
+            let mut input = InputReport::default();
+            read_batches(timesheet, facts, coverage, grouped, &mut input, &mut |b| {
+                tx.send(b).is_ok()
+            });
+            input
+        });
+        let mut judged = Ok(());
+        for batch in rx.iter() {
+            judged = judge(batch);
+            if judged.is_err() {
+                // Dropping the receiver stops the reader at its next batch.
+                break;
+            }
+        }
+        drop(rx);
+        let input = reader.join().map_err(|_| super::Failure {
+            message: "the timesheet reader stopped unexpectedly".into(),
+            ..super::Failure::default()
+        })?;
+        judged.map(|()| input)
+    })
+}
+
+/// In the page's worker: read and judge in turn (the module has one thread).
+#[cfg(target_arch = "wasm32")]
+fn read_in_parallel(
+    timesheet: &Input,
+    facts: &Facts,
+    coverage: facts::Coverage,
+    grouped: bool,
+    judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
+) -> Result<InputReport, super::Failure> {
+    let mut input = InputReport::default();
+    let mut judged = Ok(());
+    read_batches(timesheet, facts, coverage, grouped, &mut input, &mut |b| {
+        judged = judge(b);
+        judged.is_ok()
+    });
+    judged.map(|()| input)
+}
+
+/// Reads the timesheet and sends its employees in roster order, in batches, with every
+/// employee of the roster (those with no days too: their payroll and leave are judged).
+/// Grouped files are judged as they are read; others once read whole. `send` returns false
+/// to stop.
+fn read_batches(
+    timesheet: &Input,
+    facts: &Facts,
+    coverage: facts::Coverage,
+    grouped: bool,
+    input: &mut InputReport,
+    send: &mut dyn FnMut(Batch) -> bool,
+) {
+    let mut batcher = Batcher {
+        next: 0,
+        batch: Vec::new(),
+        send,
+    };
+    if let Some(r) = timesheet.open(input)
+        && let Some(mut reader) =
+            facts::TimesheetReader::open(&timesheet.name, r, &facts.employees, coverage, input)
+    {
+        let mut days: Vec<Day> = Vec::new();
+        while let Some(row) = reader.next_row(input) {
+            let Some(day) = row else { continue };
+            if grouped && days.last().is_some_and(|d| d.employee != day.employee) {
+                reader.settle(&mut days, input);
+                if !batcher.push(std::mem::take(&mut days)) {
+                    return;
+                }
+            }
+            days.push(day);
+        }
+        reader.settle(&mut days, input);
+        let mut rest = days.as_slice();
+        while let Some(first) = rest.first() {
+            let n = rest.partition_point(|d| d.employee == first.employee);
+            let (mine, after) = rest.split_at(n);
+            if !batcher.push(mine.to_vec()) {
+                return;
+            }
+            rest = after;
+        }
+    }
+    batcher.finish(facts.employees.len());
+}
+
+/// Gathers employees into batches in roster order.
+struct Batcher<'s> {
+    /// The next employee of the roster not yet in a batch.
+    next: usize,
+    batch: Batch,
+    send: &'s mut dyn FnMut(Batch) -> bool,
+}
+
+impl Batcher<'_> {
+    /// One employee's days (all of them, sorted); the employees before them in the roster
+    /// with no days come first.
+    fn push(&mut self, days: Vec<Day>) -> bool {
+        let Some(e) = days.first().map(|d| d.employee as usize) else {
+            return true;
+        };
+        while self.next < e {
+            if !self.add(self.next, Vec::new()) {
+                return false;
+            }
+        }
+        self.add(e, days)
+    }
+
+    fn add(&mut self, e: usize, days: Vec<Day>) -> bool {
+        self.batch.push((e, days));
+        self.next = e + 1;
+        self.batch.len() < BATCH || (self.send)(std::mem::take(&mut self.batch))
+    }
+
+    /// The roster's remaining employees, and the last batch.
+    fn finish(mut self, employees: usize) {
+        while self.next < employees {
+            if !self.add(self.next, Vec::new()) {
+                return;
+            }
+        }
+        if !self.batch.is_empty() {
+            (self.send)(std::mem::take(&mut self.batch));
+        }
+    }
+}
+
+/// A check under way: employees are judged in roster order, in batches.
+struct Run<'r, 'f> {
+    law: &'r Law,
+    facts: &'r Facts,
+    checker: Checker<'r>,
+    /// Employees, undecided rules (findings are handed on and dropped).
+    judged: Judged,
+    tally: Tally,
+    found: &'f mut Found<'f>,
+}
+
+impl Run<'_, '_> {
+    /// Judges the employer's own records, after every employee.
+    fn finish(&mut self) -> Result<(), super::Failure> {
+        let mut employer = Judged::default();
+        self.checker
+            .employer(&mut employer)
+            .map_err(|e| super::Failure::from_eval(self.law, e))?;
+        self.hand_on(employer)
+    }
+
+    fn judge_batch(&mut self, batch: Batch) -> Result<(), super::Failure> {
+        let checker = &self.checker;
+        let judge = |part: &[(usize, Vec<Day>)]| {
+            let mut out = Judged::default();
+            for (e, days) in part {
+                checker.employee(*e, days, &mut out)?;
+            }
+            Ok(out)
+        };
+        let judged =
+            in_parts(&batch, &judge).map_err(|e| super::Failure::from_eval(self.law, e))?;
+        self.hand_on(judged)
+    }
+
+    /// Counts a part's findings and hands them to the caller, keeping only the counts.
+    fn hand_on(&mut self, mut part: Judged) -> Result<(), super::Failure> {
+        for f in &part.findings {
+            self.tally.add(self.law, f);
+        }
+        (self.found)(self.facts, &part.findings).map_err(|message| super::Failure {
+            message,
+            ..super::Failure::default()
+        })?;
+        part.findings = Vec::new();
+        self.judged.merge(part);
+        Ok(())
+    }
+}
+
+/// Judges a batch in parts, one per core natively (rayon), merged in order: the result is the
+/// same as judging it in one piece, finding for finding.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_parts<T: Sync>(
+    batch: &[T],
+    judge: &(dyn Fn(&[T]) -> Result<Judged, crate::eval::EvalError> + Sync),
+) -> Result<Judged, crate::eval::EvalError> {
+    use rayon::prelude::*;
+    let size = batch
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
+        .max(1);
+    let parts: Vec<Result<Judged, crate::eval::EvalError>> =
+        batch.par_chunks(size).map(judge).collect();
+    let mut all = Judged::default();
+    for p in parts {
+        all.merge(p?);
+    }
+    Ok(all)
+}
+
+/// In the page's worker, one part: the module has one thread.
+#[cfg(target_arch = "wasm32")]
+fn in_parts<T: Sync>(
+    batch: &[T],
+    judge: &(dyn Fn(&[T]) -> Result<Judged, crate::eval::EvalError> + Sync),
+) -> Result<Judged, crate::eval::EvalError> {
+    judge(batch)
+}
