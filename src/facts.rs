@@ -7,7 +7,6 @@ use crate::domain::{FileKind, Lang, OvertimeBasis, Regime, Sex, Table};
 use crate::schema::{DayField, EmployeeField, Type, Value, columns, per_employee};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -390,7 +389,31 @@ pub struct InputReport {
 struct Sheet<'t> {
     file: &'t str,
     header: Vec<String>,
-    columns: BTreeMap<&'static str, usize>,
+    /// The columns read and where they are (a few: a list is quicker to search than a map).
+    columns: Columns,
+}
+
+/// Where each column asked for is in a file.
+#[derive(Default)]
+struct Columns(Vec<(&'static str, usize)>);
+
+impl Columns {
+    fn get(&self, name: &str) -> Option<&usize> {
+        self.0.iter().find(|(c, _)| *c == name).map(|(_, i)| i)
+    }
+
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Adds a column; false when it was already there.
+    fn insert(&mut self, name: &'static str, at: usize) -> bool {
+        if self.contains_key(name) {
+            return false;
+        }
+        self.0.push((name, at));
+        true
+    }
 }
 
 impl Sheet<'_> {
@@ -490,10 +513,10 @@ fn open<'t, R: std::io::Read>(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .trim(csv::Trim::All)
         .from_reader(input);
+    // Cells are trimmed where they are read (`Row::get`), not record by record.
     let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_string).collect(),
+        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
             report.errors.push(InputError {
                 file: file.to_string(),
@@ -508,7 +531,7 @@ fn open<'t, R: std::io::Read>(
     let mut table = Sheet {
         file,
         header,
-        columns: BTreeMap::new(),
+        columns: Columns::default(),
     };
     let mut ok = true;
     for (i, name) in table.header.iter().enumerate() {
@@ -517,7 +540,7 @@ fn open<'t, R: std::io::Read>(
             .chain(optional)
             .find(|c| **c == name.as_str())
         {
-            if table.columns.insert(c, i).is_some() {
+            if !table.columns.insert(c, i) {
                 report
                     .errors
                     .push(table.err(1, Some(i), format!("column `{name}` appears twice")));
@@ -566,7 +589,7 @@ struct Row<'r> {
 impl Row<'_> {
     fn get<'a>(&'a self, t: &Sheet, col: &str) -> (&'a str, Option<usize>) {
         match t.columns.get(col) {
-            Some(&i) => (self.record.get(i).unwrap_or(""), Some(i)),
+            Some(&i) => (self.record.get(i).map_or("", str::trim), Some(i)),
             None => ("", None),
         }
     }
@@ -1185,9 +1208,17 @@ pub fn timesheet_layout<R: std::io::Read>(
     let (mut last_id, mut current) = (Vec::new(), None::<u32>);
     let mut latest: Vec<u8> = Vec::new();
     while let Ok(true) = reader.read_byte_record(&mut record) {
-        let (Some(id), Some(date)) = (record.get(id_col), record.get(date_col)) else {
+        // Trimmed as the reader trims (`Row::get`).
+        let cell = |i| {
+            record
+                .get(i)
+                .and_then(|c| std::str::from_utf8(c).ok())
+                .map(str::trim)
+        };
+        let (Some(id), Some(date)) = (cell(id_col), cell(date_col)) else {
             continue;
         };
+        let (id, date) = (id.as_bytes(), date.as_bytes());
         if id != last_id.as_slice() {
             let Some(&e) = index.get(id) else {
                 continue;

@@ -351,14 +351,16 @@ fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value
 ///
 /// Long on purpose: one arm per built-in, which the compiler checks is complete.
 fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
-    let mut vals = Vec::with_capacity(args.len());
-    for a in args {
-        vals.push(eval(a, env, trace.as_deref_mut())?);
+    // Built-ins take one or two arguments (`check::types` counts them): no list is made.
+    let (mut x, mut y) = (Value::Unknown, Value::Unknown);
+    for (i, a) in args.iter().enumerate() {
+        let v = eval(a, env, trace.as_deref_mut())?;
+        match i {
+            0 => x = v,
+            1 => y = v,
+            _ => {}
+        }
     }
-    let (x, y) = (
-        vals.first().copied().unwrap_or(Value::Unknown),
-        vals.get(1).copied().unwrap_or(Value::Unknown),
-    );
     if f == Builtin::Known {
         return Ok(Value::Bool(x != Value::Unknown));
     }

@@ -21,7 +21,7 @@ use crate::law::expr::{AggKind, Domain, Type, Value};
 use crate::law::{Law, ParamId, Rule, RuleId};
 use expr::{Env, Globals, eval, in_force};
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use trace::{Step, StepKind, StepNote};
 
 /// How a check is made.
@@ -211,13 +211,20 @@ pub struct Verdict {
 /// True when an expression reads nothing that changes from day to day: constants, and the
 /// employee's fixed facts (not age, which grows, nor dates).
 fn is_static(e: &crate::law::expr::Expr) -> bool {
+    fixed_over(e, false)
+}
+
+/// True when an expression reads nothing that changes from day to day but, if `age` is set,
+/// the employee's age (which is the same on every day between two days with the same age).
+fn fixed_over(e: &crate::law::expr::Expr, age: bool) -> bool {
     use crate::law::expr::{EmployeeField as F, ExprKind as K};
     match &e.kind {
         K::Const(_) | K::Global(crate::law::expr::Global::Enterprise) => true,
-        K::Employee(f) => !matches!(f, F::Age | F::BirthDate | F::HireDate),
-        K::Unary(_, a) => is_static(a),
-        K::Binary(_, a, b) => is_static(a) && is_static(b),
-        K::In(a, set) => is_static(a) && set.iter().all(is_static),
+        K::Employee(F::Age) => age,
+        K::Employee(f) => !matches!(f, F::BirthDate | F::HireDate),
+        K::Unary(_, a) => fixed_over(a, age),
+        K::Binary(_, a, b) => fixed_over(a, age) && fixed_over(b, age),
+        K::In(a, set) => fixed_over(a, age) && set.iter().all(|x| fixed_over(x, age)),
         _ => false,
     }
 }
@@ -265,13 +272,16 @@ struct RulePlan<'a> {
     /// sex, hazardous work, …): when one is false, the rule skips the employee without looking
     /// at a single day.
     fixed: Vec<&'a crate::law::expr::Expr>,
+    /// The conjuncts that read the employee's age besides (`employee.age < 18`): when the age
+    /// is the same on the first and last day judged, they are fixed too.
+    aged: Vec<&'a crate::law::expr::Expr>,
     /// The tables its aggregates fold (besides the days).
     tables: Vec<Table>,
 }
 
 impl<'a> RulePlan<'a> {
     fn new(rule: &'a Rule) -> Self {
-        let mut fixed = Vec::new();
+        let (mut fixed, mut aged) = (Vec::new(), Vec::new());
         if let Some(w) = &rule.when {
             let mut conjuncts = vec![w];
             while let Some(c) = conjuncts.pop() {
@@ -281,6 +291,7 @@ impl<'a> RulePlan<'a> {
                         conjuncts.push(b);
                     }
                     _ if is_static(c) => fixed.push(c),
+                    _ if fixed_over(c, true) => aged.push(c),
                     _ => {}
                 }
             }
@@ -291,7 +302,11 @@ impl<'a> RulePlan<'a> {
         }))
         .into_iter()
         .collect();
-        RulePlan { fixed, tables }
+        RulePlan {
+            fixed,
+            aged,
+            tables,
+        }
     }
 }
 
@@ -483,14 +498,31 @@ impl<'a> Judge<'a> {
 
     /// True when a `when` conjunct that reads only what never changes for the employee is
     /// false: the result is the same as judging every day, only sooner.
-    fn never_applies(&self, bare: &Instance<'a>) -> Result<bool, EvalError> {
-        if self.plan.fixed.is_empty() {
-            return Ok(false);
-        }
+    ///
+    /// The conjuncts that read the age too are asked on the first day when the employee has
+    /// the same age on the last: every instance of a rule on days only is dated between them.
+    fn never_applies(&self, bare: &Instance<'a>, days: &[Day]) -> Result<bool, EvalError> {
         let env = self.env(bare, &[]);
         for c in &self.plan.fixed {
             if eval(c, &env, None)? == Value::Bool(false) {
                 return Ok(true);
+            }
+        }
+        if let (false, Some((_, employee)), Some(first), Some(last)) = (
+            self.plan.aged.is_empty(),
+            self.employee,
+            days.first(),
+            days.last(),
+        ) && employee.age_on(first.date) == employee.age_on(last.date)
+        {
+            let env = Env {
+                date: first.date,
+                ..env
+            };
+            for c in &self.plan.aged {
+                if eval(c, &env, None)? == Value::Bool(false) {
+                    return Ok(true);
+                }
             }
         }
         Ok(false)
@@ -515,7 +547,11 @@ impl<'a> Judge<'a> {
             self.rule.scope,
             Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
         ) && self.plan.tables.is_empty();
-        if (days.is_empty() && on_days_only) || self.never_applies(&bare)? {
+        if days.is_empty() && on_days_only {
+            return Ok(());
+        }
+        let only = if on_days_only { days } else { &[] };
+        if self.never_applies(&bare, only)? {
             return Ok(());
         }
         match self.rule.scope {
@@ -547,26 +583,32 @@ impl<'a> Judge<'a> {
             scope @ (Scope::Week | Scope::Month | Scope::Year) => {
                 let tables = &self.plan.tables;
                 let who = self.employee.map(|(e, _)| e as u32);
-                let records: Vec<&Record> = tables
+                let mut records: Vec<&Record> = tables
                     .iter()
                     .flat_map(|t| self.facts.records_of(*t, who))
                     .collect();
-                let starts: BTreeSet<Date> = crate::sorted::set(
-                    days.iter()
-                        .map(|d| d.date)
-                        .chain(records.iter().map(|r| r.key))
-                        .map(|d| period_start(scope, d)),
-                );
-                for start in starts {
+                if tables.len() > 1 {
+                    // Each table's are in date order; stable, so a table's stay in its order.
+                    records.sort_by_key(|r| r.key);
+                }
+                // Days and records are in date order: the periods are walked in step with both.
+                let (mut d, mut r) = (0, 0);
+                loop {
+                    let start = match (days.get(d), records.get(r)) {
+                        (None, None) => break,
+                        (Some(day), None) => period_start(scope, day.date),
+                        (None, Some(rec)) => period_start(scope, rec.key),
+                        (Some(day), Some(rec)) => {
+                            period_start(scope, day.date).min(period_start(scope, rec.key))
+                        }
+                    };
                     let end = period_end(scope, start);
-                    let lo = days.partition_point(|d| d.date < start);
-                    let hi = days.partition_point(|d| d.date <= end);
-                    let group = days.get(lo..hi).unwrap_or(&[]);
-                    let in_period: Vec<&Record> = records
-                        .iter()
-                        .copied()
-                        .filter(|r| r.key >= start && r.key <= end)
-                        .collect();
+                    let rest = days.get(d..).unwrap_or(&[]);
+                    let (group, _) = rest.split_at(rest.partition_point(|x| x.date <= end));
+                    d += group.len();
+                    let rest = records.get(r..).unwrap_or(&[]);
+                    let (in_period, _) = rest.split_at(rest.partition_point(|x| x.key <= end));
+                    r += in_period.len();
                     let last = group
                         .last()
                         .map(|d| d.date)
@@ -579,7 +621,7 @@ impl<'a> Judge<'a> {
                         from: start,
                         to: end,
                         days: group,
-                        records: &in_period,
+                        records: in_period,
                         ..bare
                     };
                     self.instance(&i, out)?;

@@ -17,6 +17,13 @@ pub struct FindingsCsv<W: std::io::Write> {
 }
 
 impl<W: std::io::Write> FindingsCsv<W> {
+    /// A writer of rows alone (a part of a file, written in parallel with others).
+    pub fn rows(out: W) -> Self {
+        FindingsCsv {
+            w: ::csv::Writer::from_writer(out),
+        }
+    }
+
     /// A writer with the header written.
     pub fn new(out: W) -> Self {
         let mut w = ::csv::Writer::from_writer(out);
