@@ -214,7 +214,7 @@ fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours
                     });
                 }
                 if let Some(w) = weeks.last_mut() {
-                    w.hours += d.worked - d.overtime;
+                    w.hours += d.worked.decimal() - d.overtime.decimal();
                 }
             }
             Hours {

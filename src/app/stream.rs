@@ -145,6 +145,7 @@ pub fn check_stream(
         None => Layout {
             grouped: true,
             last_date: None,
+            rows: 0,
         },
     };
     let options = Options {
@@ -160,7 +161,7 @@ pub fn check_stream(
         found,
     };
     let first_error = input.errors.len();
-    let read = read_in_parallel(&req.timesheet, &facts, coverage, layout.grouped, &mut |b| {
+    let read = read_in_parallel(&req.timesheet, &facts, coverage, layout, &mut |b| {
         run.judge_batch(b)
     })?;
     input.rows_read += read.rows_read;
@@ -188,7 +189,7 @@ fn read_in_parallel(
     timesheet: &Input,
     facts: &Facts,
     coverage: facts::Coverage,
-    grouped: bool,
+    layout: Layout,
     judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
 ) -> Result<InputReport, super::Failure> {
     std::thread::scope(|s| {
@@ -196,7 +197,7 @@ fn read_in_parallel(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reader = s.spawn(move || {
             let mut input = InputReport::default();
-            read_batches(timesheet, facts, coverage, grouped, &mut input, &mut |b| {
+            read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
                 tx.send(b).is_ok()
             });
             input
@@ -224,12 +225,12 @@ fn read_in_parallel(
     timesheet: &Input,
     facts: &Facts,
     coverage: facts::Coverage,
-    grouped: bool,
+    layout: Layout,
     judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
 ) -> Result<InputReport, super::Failure> {
     let mut input = InputReport::default();
     let mut judged = Ok(());
-    read_batches(timesheet, facts, coverage, grouped, &mut input, &mut |b| {
+    read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
         judged = judge(b);
         judged.is_ok()
     });
@@ -244,7 +245,7 @@ fn read_batches(
     timesheet: &Input,
     facts: &Facts,
     coverage: facts::Coverage,
-    grouped: bool,
+    layout: Layout,
     input: &mut InputReport,
     send: &mut dyn FnMut(Batch) -> bool,
 ) {
@@ -257,7 +258,8 @@ fn read_batches(
         && let Some(mut reader) =
             facts::TimesheetReader::open(&timesheet.name, r, &facts.employees, coverage, input)
     {
-        let mut days: Vec<Day> = Vec::new();
+        let grouped = layout.grouped;
+        let mut days: Vec<Day> = Vec::with_capacity(if grouped { 0 } else { layout.rows });
         while let Some(row) = reader.next_row(input) {
             let Some(day) = row else { continue };
             if grouped && days.last().is_some_and(|d| d.employee != day.employee) {

@@ -4,7 +4,7 @@
 use super::{CheckError, Checker};
 use crate::date::Date;
 use crate::domain::{OvertimeBasis, Regime, Table};
-use crate::facts::{Day, Employee, Facts, Record};
+use crate::facts::{Day, Employee, Facts, Hours, Record};
 use crate::law::Law;
 use crate::law::scenario::{
     Expectation, FineExpectation, FineExpected, Scenario, ValueExpectation, ValueOf,
@@ -60,6 +60,35 @@ pub fn compile(law: &Law, scenarios: &[&ast::Scenario]) -> (Vec<Scenario>, Vec<C
         }
     }
     (out, c.errors)
+}
+
+/// A scenario day's hours, as a timesheet holds them; an error when they have more than nine
+/// significant digits.
+fn hours(c: &mut Checker, f: &ast::FieldValue, h: Decimal) -> Hours {
+    Hours::from_decimal(h).unwrap_or_else(|| {
+        c.errors.push(CheckError::Scenario {
+            what: format!("`{h}` hours has too many digits"),
+            help: "give at most nine significant digits".into(),
+            at: f.name.span,
+        });
+        Hours::ZERO
+    })
+}
+
+/// A scenario day's break in whole minutes (as `break_minutes` in timesheet.csv).
+fn minutes(c: &mut Checker, f: &ast::FieldValue, h: Decimal) -> Option<u16> {
+    let m = (h * Decimal::from(60)).normalize();
+    let whole = (m.fract().is_zero() && m >= Decimal::ZERO && m <= Decimal::from(24 * 60))
+        .then(|| u16::try_from(m.mantissa()).ok())
+        .flatten();
+    if whole.is_none() {
+        c.errors.push(CheckError::Scenario {
+            what: format!("a break of `{h}` h is not a whole number of minutes"),
+            help: "timesheets give breaks in minutes: use e.g. 0.5 h for 30".into(),
+            at: f.name.span,
+        });
+    }
+    whole
 }
 
 fn value(c: &mut Checker, f: &ast::FieldValue, employee: bool) -> Option<Value> {
@@ -210,12 +239,12 @@ impl Build<'_, '_> {
                 continue;
             };
             match (f.name.node.as_str(), v) {
-                ("worked", Value::Num(h)) => day.worked = h,
-                ("overtime", Value::Num(h)) => day.overtime = h,
-                ("night", Value::Num(h)) => day.night = h,
+                ("worked", Value::Num(h)) => day.worked = hours(c, f, h),
+                ("overtime", Value::Num(h)) => day.overtime = hours(c, f, h),
+                ("night", Value::Num(h)) => day.night = hours(c, f, h),
                 ("start", Value::Time(t)) => day.start = Some(t),
                 ("end", Value::Time(t)) => day.end = Some(t),
-                ("break", Value::Num(h)) => day.break_hours = Some(h),
+                ("break", Value::Num(h)) => day.break_minutes = minutes(c, f, h),
                 ("overtime_basis", Value::Enum(_, i)) => {
                     day.basis = OvertimeBasis::ALL
                         .get(i as usize)
@@ -225,11 +254,16 @@ impl Build<'_, '_> {
                 _ => {}
             }
         }
-        let bad = if day.overtime > day.worked {
+        let (worked, overtime, night) = (
+            day.worked.decimal(),
+            day.overtime.decimal(),
+            day.night.decimal(),
+        );
+        let bad = if overtime > worked {
             Some("overtime is more than the hours worked")
-        } else if day.night > day.worked {
+        } else if night > worked {
             Some("night hours are more than the hours worked")
-        } else if day.worked > Decimal::from(24) {
+        } else if worked > Decimal::from(24) {
             Some("more than 24 hours in a day")
         } else if day.start.is_some() != day.end.is_some() {
             Some("give both `start` and `end`, or neither")

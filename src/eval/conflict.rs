@@ -11,7 +11,6 @@ use crate::domain::{OvertimeBasis, Regime};
 use crate::facts::{Day, Employee};
 use crate::law::expr::{Expr, ExprKind};
 use crate::law::{DefineId, Law};
-use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 #[derive(Default)]
@@ -80,7 +79,7 @@ type Setter = Box<dyn Fn(&mut Employee, &mut Day, Date)>;
 /// Long on purpose: one axis per fact, each with its own representative values.
 fn axes(r: &Reads) -> Vec<Axis> {
     let mut out: Vec<Axis> = Vec::new();
-    let h = |x: i64| Decimal::from(x);
+    let h = |x: i64| crate::facts::Hours::whole(u16::try_from(x).unwrap_or(0));
     if r.employee.contains("age") || r.employee.contains("birth_date") {
         out.push((
             "age",
@@ -212,7 +211,7 @@ pub fn find(law: &Law) -> Vec<CheckError> {
             for n in 0..total {
                 let mut employee = Employee::adult("e");
                 let mut day = Day {
-                    worked: Decimal::from(8),
+                    worked: crate::facts::Hours::whole(8),
                     ..Day::new(0, date)
                 };
                 let mut k = n;

@@ -619,14 +619,18 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
     match f {
         DayField::Date => Value::Date(d.date),
         DayField::Weekday => Value::Int(i64::from(d.date.weekday().to_monday_one_offset())),
-        DayField::Worked => Value::Num(d.worked),
-        DayField::Overtime => Value::Num(d.overtime),
-        DayField::Night => Value::Num(d.night),
+        DayField::Worked => Value::Num(d.worked.decimal()),
+        DayField::Overtime => Value::Num(d.overtime.decimal()),
+        DayField::Night => Value::Num(d.night.decimal()),
         DayField::Start => d.start.map_or(Value::Unknown, Value::Time),
         DayField::End => d.end.map_or(Value::Unknown, Value::Time),
-        DayField::RestBefore => d.rest_before.map_or(Value::Unknown, Value::Num),
+        DayField::RestBefore => d.rest_minutes.map_or(Value::Unknown, |m| {
+            Value::Num(Decimal::from(m) / Decimal::from(60))
+        }),
         DayField::OvertimeBasis => Value::from(d.basis),
-        DayField::Break => d.break_hours.map_or(Value::Unknown, Value::Num),
+        DayField::Break => d.break_minutes.map_or(Value::Unknown, |m| {
+            Value::Num(Decimal::from(m) / Decimal::from(60))
+        }),
     }
 }
 
