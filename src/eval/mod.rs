@@ -277,10 +277,13 @@ struct RulePlan<'a> {
     aged: Vec<&'a crate::law::expr::Expr>,
     /// The tables its aggregates fold (besides the days).
     tables: Vec<Table>,
+    /// Its requirement reads a definition with exceptions (directly or through another): the
+    /// exception that applies may set the limit, and its provision then governs a breach.
+    governed: bool,
 }
 
 impl<'a> RulePlan<'a> {
-    fn new(rule: &'a Rule) -> Self {
+    fn new(law: &Law, rule: &'a Rule) -> Self {
         let (mut fixed, mut aged) = (Vec::new(), Vec::new());
         if let Some(w) = &rule.when {
             let mut conjuncts = vec![w];
@@ -306,7 +309,38 @@ impl<'a> RulePlan<'a> {
             fixed,
             aged,
             tables,
+            governed: reads_exceptions(law, &rule.require, 0),
         }
+    }
+}
+
+/// True when an expression reads, as the trace would show it, a definition that has exceptions
+/// (aggregates show their total only). `depth` bounds the walk through definitions (the
+/// checker refuses cycles; the bound keeps a hostile law from recursing without end).
+fn reads_exceptions(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool {
+    use crate::law::expr::ExprKind as K;
+    if depth > 64 {
+        return true;
+    }
+    let deeper = |x: &crate::law::expr::Expr| reads_exceptions(law, x, depth + 1);
+    match &e.kind {
+        K::Define(id) => law
+            .defines
+            .get(id.index())
+            .is_none_or(|d| !d.exceptions.is_empty() || deeper(&d.base)),
+        K::Unary(_, a) => deeper(a),
+        K::Binary(_, a, b) => deeper(a) || deeper(b),
+        K::If(c, a, b) => deeper(c) || deeper(a) || deeper(b),
+        K::In(a, set) => deeper(a) || set.iter().any(deeper),
+        K::Call(_, args) => args.iter().any(deeper),
+        K::Const(_)
+        | K::Param(_)
+        | K::RuleInForce(_)
+        | K::Employee(_)
+        | K::Day(..)
+        | K::Record(..)
+        | K::Global(_)
+        | K::Agg(_) => false,
     }
 }
 
@@ -329,7 +363,7 @@ impl<'a> Checker<'a> {
             facts,
             options,
             detail,
-            plans: law.rules.iter().map(RulePlan::new).collect(),
+            plans: law.rules.iter().map(|r| RulePlan::new(law, r)).collect(),
         }
     }
 
@@ -817,37 +851,39 @@ impl<'a> Judge<'a> {
         if explained {
             steps.extend(self.exception_steps(i, env)?);
         }
-        let (measured, limit, mut children) = match &rule.require.kind {
+        // The requirement's steps are needed to explain, or to find the exception that set the
+        // limit (its provision governs); a brief finding of a rule with no such exception
+        // skips them.
+        let traced = explained || self.plan.governed;
+        let trace =
+            |e: &crate::law::expr::Expr, into: &mut Vec<Step>| eval(e, env, traced.then_some(into));
+        let mut children = Vec::new();
+        let (measured, limit) = match &rule.require.kind {
             crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
-                let mut ca = Vec::new();
-                let mut cb = Vec::new();
-                let va = eval(a, env, Some(&mut ca))?;
-                let vb = eval(b, env, Some(&mut cb))?;
-                ca.extend(cb);
-                (Some((va, a.ty)), Some((vb, b.ty)), ca)
+                let va = trace(a, &mut children)?;
+                let vb = trace(b, &mut children)?;
+                (Some((va, a.ty)), Some((vb, b.ty)))
             }
             _ => {
-                let mut c = Vec::new();
-                eval(&rule.require, env, Some(&mut c))?;
-                (None, None, c)
+                trace(&rule.require, &mut children)?;
+                (None, None)
             }
         };
-        attach_days(&mut children, &per_day, law, rule);
         let citation = governing(&children).unwrap_or_else(|| law.rule_citation(self.id));
-        if !explained {
-            children = Vec::new();
+        if explained {
+            attach_days(&mut children, &per_day, law, rule);
+            steps.push(Step {
+                kind: StepKind::Requirement,
+                label: law.text(rule.require.span).to_string(),
+                value: Value::Bool(false),
+                ty: Type::Bool,
+                citation: Some(law.rule_citation(self.id)),
+                since: None,
+                source: None,
+                note: Some(StepNote::Fails),
+                children,
+            });
         }
-        steps.push(Step {
-            kind: StepKind::Requirement,
-            label: law.text(rule.require.span).to_string(),
-            value: Value::Bool(false),
-            ty: Type::Bool,
-            citation: Some(law.rule_citation(self.id)),
-            since: None,
-            source: None,
-            note: Some(StepNote::Fails),
-            children,
-        });
         let penalty = match rule.penalty {
             Some(p) => penalty::quote(law, p, i.date, self.options.as_of, self.options.enterprise)?,
             None => None,
@@ -867,7 +903,7 @@ impl<'a> Judge<'a> {
             limit,
             citation,
             penalty,
-            explanation: if explained { steps } else { Vec::new() },
+            explanation: steps,
         })
     }
 }

@@ -325,24 +325,42 @@ pub struct CheckReport {
     pub summary: Summary,
 }
 
+/// A message with its placeholders filled, in one pass (a check writes one per finding).
 fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
     let show = |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| v.show(t, lang));
-    let excess = match (f.measured, f.limit) {
-        (Some((Value::Num(a), t)), Some((Value::Num(b), _))) => Value::Num(a - b).show(t, lang),
-        _ => String::new(),
-    };
-    template
-        .replace("{measured}", &show(f.measured))
-        .replace("{limit}", &show(f.limit))
-        .replace("{excess}", &excess)
-        .replace("{from}", &f.from.to_string())
-        .replace("{to}", &f.to.to_string())
-        .replace(
-            "{employee}",
-            f.employee
-                .and_then(|i| facts.employees.get(i))
-                .map_or("", |e| e.id.as_str()),
-        )
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = from_brace.find('}') else {
+            out.push_str(from_brace);
+            return out;
+        };
+        let (name, after) = (&from_brace[1..close], &from_brace[close + 1..]);
+        match name {
+            "measured" => out.push_str(&show(f.measured)),
+            "limit" => out.push_str(&show(f.limit)),
+            "excess" => {
+                if let (Some((Value::Num(a), t)), Some((Value::Num(b), _))) = (f.measured, f.limit)
+                {
+                    out.push_str(&Value::Num(a - b).show(t, lang));
+                }
+            }
+            "from" => out.push_str(&f.from.to_string()),
+            "to" => out.push_str(&f.to.to_string()),
+            "employee" => out.push_str(
+                f.employee
+                    .and_then(|i| facts.employees.get(i))
+                    .map_or("", |e| e.id.as_str()),
+            ),
+            // Not a placeholder: kept as written.
+            _ => out.push_str(&from_brace[..=close]),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A finding in a language.
