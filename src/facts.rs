@@ -662,10 +662,13 @@ impl Row<'_> {
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "1" | "yes" => Some(true),
-        "false" | "0" | "no" => Some(false),
-        _ => None,
+    let is = |words: [&str; 3]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
+    if is(["true", "1", "yes"]) {
+        Some(true)
+    } else if is(["false", "0", "no"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
