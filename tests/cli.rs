@@ -415,3 +415,152 @@ fn explain_says_categories_and_repeal_in_the_chosen_language() {
     ]);
     assert!(out.contains("субъект: орта кәсіпкерлік"), "{out}");
 }
+
+/// The hand-written program of `benches/baseline.rs` (six working-time rules written from the
+/// articles, not from the rule files) and ereje count the same breaches on a generated week.
+#[test]
+fn bench_agrees_with_the_hand_written_rules() {
+    let (code, out, err) = ereje(&[
+        "bench",
+        "--employees",
+        "3000",
+        "--shape",
+        "week",
+        "--runs",
+        "1",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let verdicts: Vec<&str> = out.lines().filter(|l| l.contains(" — ")).collect();
+    assert_eq!(verdicts.len(), 6, "{out}");
+    assert!(verdicts.iter().all(|l| l.ends_with("agree")), "{out}");
+    // Not a vacuous agreement: the generated week has breaches of each rule but night work.
+    assert!(out.contains("weekly_hours: ereje") && !out.contains("weekly_hours: ereje 0,"));
+}
+
+/// A timesheet in another order (by date, as some exports write it) is held whole and judged
+/// at the end: the findings are the same, in the same order, as for the same rows grouped by
+/// employee; rows are counted alike.
+#[test]
+fn a_timesheet_in_any_order_gives_the_same_findings() {
+    let dir = std::env::temp_dir().join(format!("ereje-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/timesheet.csv"),
+    )
+    .expect("example timesheet");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    // By date, then employee: no employee's rows stay together.
+    lines.sort_by_key(|l| {
+        let mut f = l.split(',');
+        let id = f.next().unwrap_or("").to_string();
+        (f.next().unwrap_or("").to_string(), id)
+    });
+    let shuffled = dir.join("timesheet.csv");
+    std::fs::write(&shuffled, format!("{header}\n{}\n", lines.join("\n"))).expect("write");
+    let run = |timesheet: &str| {
+        ereje(&[
+            "check",
+            "--roster",
+            "examples/roster.csv",
+            "--timesheet",
+            timesheet,
+            "--payroll",
+            "examples/payroll.csv",
+            "--format",
+            "json",
+        ])
+    };
+    let (code_a, grouped, _) = run("examples/timesheet.csv");
+    let (code_b, by_date, _) = run(shuffled.to_str().expect("utf-8 path"));
+    assert_eq!((code_a, code_b), (1, 1));
+    let findings = |out: &str| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_str(out).expect("json");
+        serde_json::json!([
+            v["findings"],
+            v["summary"]["rows_read"],
+            v["summary"]["rows_rejected"]
+        ])
+    };
+    assert_eq!(findings(&grouped), findings(&by_date));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--format jsonl`: one finding per line as it is found, then one closing line with the
+/// summary; the lines agree with the JSON report.
+#[test]
+fn jsonl_streams_findings_then_the_summary() {
+    let (code, out, _) = check(&["--format", "jsonl"]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let (last, findings) = lines.split_last().expect("lines");
+    let (_, json, _) = check(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(last["summary"], report["summary"]);
+    assert_eq!(
+        findings.len(),
+        report["findings"].as_array().map_or(0, Vec::len)
+    );
+    for (line, full) in findings
+        .iter()
+        .zip(report["findings"].as_array().into_iter().flatten())
+    {
+        assert_eq!(line["rule"], full["rule"]);
+        assert_eq!(line["message"], full["message"]);
+        assert_eq!(line["citation"], full["citation"]);
+        // A table of findings carries no explanation unless asked.
+        assert!(line.get("explanation").is_none());
+    }
+}
+
+/// A second row for the same employee and day is rejected where it stands, found when the
+/// employee's rows are sorted: the error names both lines, the row is counted as rejected.
+#[test]
+fn a_repeated_day_is_rejected_with_both_lines() {
+    let dir = std::env::temp_dir().join(format!("ereje-repeat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let roster = dir.join("roster.csv");
+    let timesheet = dir.join("timesheet.csv");
+    std::fs::write(
+        &roster,
+        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
+         A,1990-01-01,5day,false,0,false,true\nB,1990-01-01,5day,false,0,false,true\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &timesheet,
+        "employee_id,date,worked_hours,overtime_hours,night_hours\n\
+         A,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\nA,2024-03-04,9,0,0\nB,2024-03-04,8,0,0\n",
+    )
+    .expect("write");
+    let (code, out, _) = ereje(&[
+        "check",
+        "--roster",
+        roster.to_str().expect("path"),
+        "--timesheet",
+        timesheet.to_str().expect("path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let s = &v["summary"];
+    assert_eq!(
+        (s["rows_read"].as_u64(), s["rows_rejected"].as_u64()),
+        (Some(6), Some(1))
+    );
+    let errors = s["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["row"], 4);
+    assert_eq!(errors[0]["column_name"], "date");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("second row for `A` on 2024-03-04 (first on line 2)")),
+        "{errors:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,13 +1,14 @@
 //! The `ereje` command line: one subcommand per library verb. Exit codes: 0 nothing found or
 //! success, 1 breaches found (or tests failed), 2 invalid rules or input.
 
+mod bench;
+
+use bench::BenchArgs;
 use clap::{Parser, Subcommand, ValueEnum};
 use ereje::date::Date;
 use ereje::domain::{Lang, Subject, Table};
-use ereje::eval::{Options, evaluate};
 use ereje::explain;
 use ereje::facts;
-use ereje::facts::Coverage;
 use ereje::law::Law;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -229,119 +230,6 @@ struct AmendArgs {
     historical: bool,
 }
 
-/// The arguments of `ereje bench`.
-#[derive(clap::Args)]
-struct BenchArgs {
-    /// Employees.
-    #[arg(long, default_value_t = 10_000)]
-    employees: usize,
-    /// Times to repeat.
-    #[arg(long, default_value_t = 3)]
-    runs: usize,
-    /// The span of the timesheet: a week (4–10 March 2024), a month (March 2024) or a year (2024).
-    #[arg(long, value_enum, default_value_t = Shape::Month)]
-    shape: Shape,
-    /// Write the generated roster.csv, timesheet.csv and payroll.csv into this folder and stop
-    /// (to run `ereje check` or another program on the same files).
-    #[arg(long)]
-    write: Option<PathBuf>,
-}
-
-/// The span of a benchmark's timesheet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum Shape {
-    /// 4–10 March 2024 (Monday to Sunday).
-    Week,
-    /// March 2024.
-    Month,
-    /// 2024.
-    Year,
-}
-
-impl Shape {
-    fn span(self) -> ereje::eval::population::Span {
-        let (first, days) = match self {
-            Shape::Week => (Date::constant(2024, 3, 4), 7),
-            Shape::Month => (Date::constant(2024, 3, 1), 31),
-            Shape::Year => (Date::constant(2024, 1, 1), 366),
-        };
-        ereje::eval::population::Span { first, days }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Shape::Week => "one week (4–10 March 2024)",
-            Shape::Month => "March 2024",
-            Shape::Year => "2024",
-        }
-    }
-}
-
-/// Lets the generator write to a file: `fmt::Write` over a buffered `io::Write`, keeping the
-/// first I/O error to report.
-struct IoSink<W: std::io::Write> {
-    out: W,
-    error: Option<std::io::Error>,
-}
-
-impl<W: std::io::Write> std::fmt::Write for IoSink<W> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.out.write_all(s.as_bytes()).map_err(|e| {
-            self.error.get_or_insert(e);
-            std::fmt::Error
-        })
-    }
-}
-
-/// `ereje bench --write DIR`: the generated files, written as they are made.
-fn write_population(dir: &Path, employees: usize, shape: Shape) -> ExitCode {
-    let open = |name: &str| -> std::io::Result<IoSink<std::io::BufWriter<std::fs::File>>> {
-        Ok(IoSink {
-            out: std::io::BufWriter::new(std::fs::File::create(dir.join(name))?),
-            error: None,
-        })
-    };
-    let result = (|| -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
-        let (mut roster, mut timesheet, mut payroll) = (
-            open("roster.csv")?,
-            open("timesheet.csv")?,
-            open("payroll.csv")?,
-        );
-        let written = ereje::eval::population::generate_span(
-            employees,
-            shape.span(),
-            42,
-            ereje::eval::population::Sinks {
-                roster: &mut roster,
-                timesheet: &mut timesheet,
-                payroll: &mut payroll,
-            },
-        );
-        for sink in [&mut roster, &mut timesheet, &mut payroll] {
-            if let Some(e) = sink.error.take() {
-                return Err(e);
-            }
-            std::io::Write::flush(&mut sink.out)?;
-        }
-        written.map_err(|_| std::io::Error::other("the generator could not write"))
-    })();
-    match result {
-        Ok(()) => {
-            println!(
-                "wrote {employees} employees × {} to {}",
-                shape.label(),
-                dir.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", dir.display());
-            ExitCode::from(2)
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Context {
@@ -379,13 +267,13 @@ fn main() -> ExitCode {
             write: Some(dir),
             shape,
             ..
-        }) => write_population(&dir, employees, shape),
+        }) => bench::write_population(&dir, employees, shape),
         Command::Bench(BenchArgs {
             employees,
             runs,
             shape,
             write: None,
-        }) => bench(&law, employees, runs, shape),
+        }) => bench::bench(&law, employees, runs, shape),
         Command::Amend(args) => amend_command(law, args, &ctx),
         Command::Fmt(args) => fmt_command(args),
         Command::Columns => columns_command(),
@@ -760,10 +648,6 @@ fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
     })
 }
 
-fn coverage(law: &Law) -> Coverage {
-    law.coverage()
-}
-
 /// The files a check reads.
 struct Inputs {
     roster: PathBuf,
@@ -812,28 +696,25 @@ fn check(
         as_of,
         detail,
     };
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut csv = (format == Format::Csv).then(|| explain::FindingsCsv::new(out));
-    let mut jsonl = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if format == Format::Csv {
+        let header = explain::FindingsCsv::new(Vec::new()).finish();
+        if let Err(e) = header.and_then(|h| out.write_all(&h)) {
+            eprintln!("error: cannot write the findings: {e}");
+            return ExitCode::from(2);
+        }
+    }
     let mut kept: Vec<ereje::eval::Finding> = Vec::new();
     let mut any = false;
     let streamed = check_stream(law, &request, &mut |facts, findings| {
         any |= !findings.is_empty();
         match format {
-            Format::Csv => {
-                for f in findings {
-                    if let Some(w) = csv.as_mut() {
-                        w.write(&explain::finding(law, facts, f, lang))
-                            .map_err(|e| e.to_string())?;
-                    }
-                }
-            }
+            Format::Csv => csv_rows(law, facts, findings, lang, &mut out)?,
             Format::Jsonl => {
                 for f in findings {
-                    serde_json::to_writer(&mut jsonl, &explain::finding(law, facts, f, lang))
+                    serde_json::to_writer(&mut out, &explain::finding(law, facts, f, lang))
                         .map_err(|e| e.to_string())?;
-                    jsonl.write_all(b"\n").map_err(|e| e.to_string())?;
+                    out.write_all(b"\n").map_err(|e| e.to_string())?;
                 }
             }
             Format::Human | Format::Json => kept.extend_from_slice(findings),
@@ -851,20 +732,17 @@ fn check(
         }
     };
     let written = match format {
-        Format::Csv => csv
-            .map(|w| w.finish().and_then(|mut o| o.flush()))
-            .unwrap_or(Ok(())),
-        Format::Jsonl => serde_json::to_writer(&mut jsonl, &streamed.closing(law, lang))
+        Format::Csv => out.flush(),
+        Format::Jsonl => serde_json::to_writer(&mut out, &streamed.closing(law, lang))
             .map_err(std::io::Error::from)
-            .and_then(|()| jsonl.write_all(b"\n"))
-            .and_then(|()| jsonl.flush()),
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush()),
         Format::Human | Format::Json => {
             let verdict = ereje::eval::Verdict {
                 findings: kept,
                 ..streamed.verdict.clone()
             };
             let report = explain::report(law, &streamed.facts, &verdict, &streamed.input, lang);
-            let mut out = std::io::stdout().lock();
             if format == Format::Human {
                 write!(out, "{}", explain::human(&report, lang, explain))
             } else {
@@ -874,6 +752,7 @@ fn check(
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 )
             }
+            .and_then(|()| out.flush())
         }
     };
     if let Err(e) = written {
@@ -892,6 +771,33 @@ fn check(
     } else {
         ExitCode::from(1)
     }
+}
+
+/// A batch of findings as CSV rows (no header), rendered on every core in parts and written in
+/// order.
+fn csv_rows(
+    law: &Law,
+    facts: &ereje::eval::Facts,
+    findings: &[ereje::eval::Finding],
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> Result<(), String> {
+    use rayon::prelude::*;
+    let parts: Vec<std::io::Result<Vec<u8>>> = findings
+        .par_chunks(512)
+        .map(|part| {
+            let mut w = explain::FindingsCsv::rows(Vec::new());
+            for f in part {
+                w.write(&explain::finding(law, facts, f, lang))?;
+            }
+            w.finish()
+        })
+        .collect();
+    for p in parts {
+        out.write_all(&p.map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// The calculator's answer (app::fine_with, as the page asks it), printed.
@@ -947,161 +853,4 @@ fn test(law: &Law, coverage: bool) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-/// Peak resident memory of this process, from Linux's /proc (kB).
-fn peak_memory_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn bench(law: &Law, employees: usize, runs: usize, shape: Shape) -> ExitCode {
-    let mut population = ereje::eval::population::Population {
-        roster: String::new(),
-        timesheet: String::new(),
-        payroll: String::new(),
-    };
-    let _ = ereje::eval::population::generate_span(
-        employees,
-        shape.span(),
-        42,
-        ereje::eval::population::Sinks {
-            roster: &mut population.roster,
-            timesheet: &mut population.timesheet,
-            payroll: &mut population.payroll,
-        },
-    );
-    let (roster, timesheet, payroll) = (
-        &population.roster,
-        &population.timesheet,
-        &population.payroll,
-    );
-    let rows = timesheet.lines().count() + payroll.lines().count() - 2;
-    println!(
-        "population: {employees} employees × {}, {rows} timesheet and payroll rows, {} rules",
-        shape.label(),
-        law.rules.len()
-    );
-    let mut best = f64::MAX;
-    let mut findings = 0;
-    for run in 1..=runs.max(1) {
-        let t0 = std::time::Instant::now();
-        let (facts, input) = facts::read(
-            facts::Csv {
-                name: "roster.csv",
-                text: roster,
-            },
-            facts::Csv {
-                name: "timesheet.csv",
-                text: timesheet,
-            },
-            &[(
-                Table::Payroll,
-                facts::Csv {
-                    name: "payroll.csv",
-                    text: payroll,
-                },
-            )],
-            coverage(law),
-        );
-        let t1 = std::time::Instant::now();
-        let verdict = match evaluate(
-            law,
-            &facts,
-            &Options {
-                as_of: shape.span().last(),
-                enterprise: None,
-            },
-        ) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        let t2 = std::time::Instant::now();
-        findings = verdict.findings.len();
-        let total = (t2 - t0).as_secs_f64();
-        best = best.min(total);
-        println!(
-            "run {run}: read {:.3} s, evaluate {:.3} s, total {:.3} s — {:.0} rows/s; {} rejected, {} findings",
-            (t1 - t0).as_secs_f64(),
-            (t2 - t1).as_secs_f64(),
-            total,
-            rows as f64 / total,
-            input.rows_rejected,
-            findings
-        );
-    }
-    println!(
-        "best: {:.3} s, {:.0} rows/s, {findings} findings",
-        best,
-        rows as f64 / best
-    );
-    if let Some(kb) = peak_memory_kb() {
-        println!("peak memory: {:.1} MB", kb as f64 / 1024.0);
-    }
-    bench_amend(employees)
-}
-
-/// The amendment examples' impact over a generated population (issue 5: under 2 s natively for
-/// 10,000 employees × one month): the amendments applied and checked, the scenario suite and
-/// the population judged under every version, the findings compared.
-fn bench_amend(employees: usize) -> ExitCode {
-    let Ok(base) = ereje::bundled_with_scenarios() else {
-        return ExitCode::from(2);
-    };
-    let example = |name: &str| ereje::app::File {
-        name: format!("rules/amendments/{name}"),
-        text: ereje::bundled::AMENDMENTS
-            .iter()
-            .find(|(n, _)| n.ends_with(name))
-            .map_or_else(String::new, |(_, t)| (*t).to_string()),
-    };
-    let cases: [(&str, Vec<ereje::app::File>, bool); 2] = [
-        (
-            "Law 226-VII as history (2 versions, July 2023)",
-            vec![example("2023-07-01-overtime-caps-226-VII.rules")],
-            true,
-        ),
-        (
-            "minimum wage 110,000 after the 2027 baseline (3 versions, January 2027)",
-            vec![
-                example("2027-01-01-baseline.rules"),
-                example("2027-01-01-minimum-wage-110000.rules"),
-            ],
-            false,
-        ),
-    ];
-    for (label, amendments, historical) in cases {
-        let request = ereje::app::AmendRequest {
-            amendments,
-            scenarios: Vec::new(),
-            population: None,
-            generate: Some(employees),
-            on: None,
-            search: false,
-            historical,
-            lang: Lang::En,
-        };
-        let t0 = std::time::Instant::now();
-        match ereje::app::amend_with(base, &request) {
-            Ok(i) => {
-                let p = i.population.as_ref();
-                println!(
-                    "amend: {label}: {employees} employees in {:.3} s; {} newly and {} no longer in breach, {} scenarios changed",
-                    t0.elapsed().as_secs_f64(),
-                    p.map_or(0, |p| p.newly_in_breach),
-                    p.map_or(0, |p| p.no_longer_in_breach),
-                    i.scenarios.changed.len()
-                );
-            }
-            Err(f) => {
-                eprintln!("error: {}", f.message);
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
 }
