@@ -7,7 +7,7 @@ use super::Version;
 use crate::Law;
 use crate::date::Date;
 use crate::domain::{Lang, NoteStatus, Subject};
-use crate::eval::{Finding, Options, Verdict, evaluate};
+use crate::eval::{Detail, Finding, Options, Verdict};
 use crate::explain::{self, Exposure};
 use crate::facts::Facts;
 use crate::sorted;
@@ -590,7 +590,12 @@ fn judge_all(
     p: &Population,
     options: &Options,
 ) -> Vec<Result<Verdict, String>> {
-    let judge = |v: &Version| evaluate(&v.law, p.facts, options).map_err(|e| e.to_string());
+    // Versions are compared on their findings' rules, periods, values and provisions: no
+    // finding needs its steps.
+    let judge = |v: &Version| {
+        crate::eval::evaluate_in_detail(&v.law, p.facts, options, Detail::Brief, &mut |_, _| {})
+            .map_err(|e| e.to_string())
+    };
     #[cfg(not(target_arch = "wasm32"))]
     return std::thread::scope(|s| {
         let handles: Vec<_> = versions.iter().map(|v| s.spawn(move || judge(v))).collect();

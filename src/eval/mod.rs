@@ -247,7 +247,19 @@ pub fn evaluate_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Verdict, EvalError> {
-    let checker = Checker::new(law, facts, *options, Detail::Explained);
+    evaluate_in_detail(law, facts, options, Detail::Explained, progress)
+}
+
+/// Applies the law to the facts, writing down each breach in `detail` (brief: what a table of
+/// findings or a comparison of versions needs, without the steps).
+pub fn evaluate_in_detail(
+    law: &Law,
+    facts: &Facts,
+    options: &Options,
+    detail: Detail,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Verdict, EvalError> {
+    let checker = Checker::new(law, facts, *options, detail);
     let mut out = Judged::default();
     let total = facts.employees.len();
     for e in 0..total {
