@@ -219,6 +219,37 @@ pub fn check(form: Vec<String>, files: Vec<String>, progress: &js_sys::Function)
     })
 }
 
+/// `explain_finding`'s twin (tests).
+pub fn explain_finding_args(form: &[String], files: &[String]) -> String {
+    let run = || -> Result<crate::explain::FindingOut, Failure> {
+        let mut form = Form::new("explain_finding", form)?;
+        let mut req = csv_files(files, lang(&form.text("lang")))?;
+        req.enterprise = subject(&form.text("enterprise"))?;
+        req.as_of = date(&form.text("as_of"), "as of")?;
+        let period = |form: &mut Form, name: &str| {
+            date(&form.text(name), name)?.ok_or_else(|| bad(format!("give the finding's `{name}`")))
+        };
+        let which = app::FindingRef {
+            employee_id: form.text("employee"),
+            rule: form.text("rule"),
+            from: period(&mut form, "from")?,
+            to: period(&mut form, "to")?,
+            record: Some(form.text("record")).filter(|r| !r.is_empty()),
+        };
+        form.done()?;
+        app::explain_finding(app::law()?, &req, &which)
+    };
+    answer(run())
+}
+
+/// One finding of a check too large to explain every finding (`explained: false`), explained
+/// step by step: the check's form and files, and the finding's `employee`, `rule`, `from`,
+/// `to` and `record` (its record id, or empty).
+#[wasm_bindgen]
+pub fn explain_finding(form: Vec<String>, files: Vec<String>) -> String {
+    explain_finding_args(&form, &files)
+}
+
 /// The fine calculator's form: `citation` (`KoAP 89.1`), `subject` or `headcount` and `income`
 /// (in MCI), `repeat`, `date` (the case is opened), `offence` (its day), `unpaid` (the sum),
 /// `lang`; all but the citation and date may be empty.

@@ -243,3 +243,78 @@ fn every_column_is_described_in_three_languages_and_only_those() {
     // No description of a column no file has.
     assert_eq!(ereje::schema::COLUMN_DOCS.len(), described);
 }
+
+/// A check with more findings than the page is sent explained (`EXPLAINED_UP_TO`) streams:
+/// brief findings, the same ones the full check finds; the totals count all of them; and
+/// `explain_finding` gives the steps of one when it is opened.
+#[test]
+fn a_large_check_is_brief_and_explains_a_finding_on_demand() {
+    use ereje::app::{self, CheckRequest, File, FindingRef};
+    use ereje::domain::Lang;
+    let g = ereje::eval::population::generate(1500, 2024, 3, 7);
+    let req = CheckRequest {
+        payroll: Some(File {
+            name: "payroll.csv".into(),
+            text: g.payroll,
+        }),
+        ..CheckRequest::new(
+            File {
+                name: "roster.csv".into(),
+                text: g.roster,
+            },
+            File {
+                name: "timesheet.csv".into(),
+                text: g.timesheet,
+            },
+            Lang::Ru,
+        )
+    };
+    let law = app::law().expect("law");
+    let full = app::check_with(law, &req).expect("full check");
+    let answer = app::check_answer(law, &req, &mut |_, _| {}).expect("check");
+    assert!(!answer.explained);
+    assert!(answer.findings_total > app::EXPLAINED_UP_TO);
+    assert_eq!(answer.findings_total, full.findings.len());
+    assert_eq!(answer.report.summary, full.summary);
+    let brief = &answer.report.findings;
+    assert_eq!(brief.len(), full.findings.len().min(app::SHOWN_UP_TO));
+    for (b, f) in brief.iter().zip(&full.findings) {
+        assert_eq!(
+            (
+                &b.employee_id,
+                &b.rule,
+                &b.period,
+                &b.citation,
+                &b.measured,
+                &b.message
+            ),
+            (
+                &f.employee_id,
+                &f.rule,
+                &f.period,
+                &f.citation,
+                &f.measured,
+                &f.message
+            )
+        );
+        assert!(b.explanation.is_empty());
+    }
+    // The weekly chart covers every employee, as the full check's.
+    assert_eq!(answer.hours.len(), 1500);
+    let pick = &full.findings[full.findings.len() / 2];
+    let which = FindingRef {
+        employee_id: pick.employee_id.clone(),
+        rule: pick.rule.clone(),
+        from: pick.period.from.parse().expect("date"),
+        to: pick.period.to.parse().expect("date"),
+        record: pick.record.as_ref().and_then(|r| r.id.clone()),
+    };
+    let explained = app::explain_finding(law, &req, &which).expect("explained");
+    assert_eq!(&explained, pick);
+    assert!(!explained.explanation.is_empty());
+    let missing = FindingRef {
+        rule: "no_such_rule".into(),
+        ..which
+    };
+    assert!(app::explain_finding(law, &req, &missing).is_err());
+}

@@ -176,7 +176,7 @@ function renderReport() {
   $('#summary').replaceChildren(
     card(s.employees, t('s_employees')),
     card(s.employees_in_breach, t('s_in_breach')),
-    card(r.findings.length, t('s_findings')),
+    card(r.findings_total ?? r.findings.length, t('s_findings')),
     card(range(e.min, e.max), t('s_exposure'), [t('s_exposure_note', { max: money(e.max_if_repeated) }),
       e.unpriced ? el('div', {}, t('unpriced', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
     card(`${s.rows_read} / ${s.rows_rejected}`, t('s_rows')));
@@ -283,14 +283,45 @@ function findingItem(f) {
           p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} ${t('mci')}`) : null),
         f.remedy ? [el('dt', {}, t('what_to_change')), el('dd', {}, f.remedy)] : null,
         f.confidence ? [el('dt', {}, t('reading')), el('dd', { class: 'hint' }, f.confidence)] : null),
-      el('h3', {}, t('why')), steps(f.explanation))));
+      el('h3', {}, t('why')), f.explanation?.length ? steps(f.explanation) : onDemand(f))));
+}
+
+/** The steps of a finding of a large check, worked out by the engine when it is first opened. */
+function onDemand(f) {
+  const box = el('div', { class: 'hint' }, t('explaining'));
+  const args = {
+    ...check.args,
+    employee: f.employee_id,
+    rule: f.rule,
+    from: f.period.from,
+    to: f.period.to,
+    record: f.record?.id ?? '',
+  };
+  let asked = false;
+  // Asked once, when the finding is opened (its <details> is the box's grandparent).
+  queueMicrotask(() => box.closest('details')?.addEventListener('toggle', async (event) => {
+    if (asked || !event.target.open) return;
+    asked = true;
+    try {
+      const answer = await call('explain_finding', args);
+      if (!answer.ok) { box.textContent = answer.error.message; return; }
+      f.explanation = answer.value.explanation;
+      box.replaceWith(steps(f.explanation));
+    } catch (e) {
+      box.textContent = String(e.message || e);
+    }
+  }));
+  return box;
 }
 
 function renderFindings() {
   const list = filtered();
   const shown = list.slice(0, check.shown);
   $('#findings').replaceChildren(...(list.length ? shown.map(findingItem) : [el('li', {}, t('no_findings'))]));
-  $('#shown').textContent = t('shown', { shown: shown.length, total: list.length });
+  const r = check.report;
+  $('#shown').textContent = r.explained === false && r.findings_total > r.findings.length
+    ? t('findings_brief', { shown: r.findings.length, total: r.findings_total })
+    : t('shown', { shown: shown.length, total: list.length });
   const more = $('#more');
   more.hidden = list.length <= shown.length;
   more.textContent = t('show_more', { n: Math.min(100, list.length - shown.length) });

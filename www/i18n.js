@@ -248,6 +248,12 @@ const T = {
   cx_found: { en: 'A smallest case on which the last two versions differ ({n} cases tried):', ru: 'Наименьший случай, в котором две последние редакции расходятся (проверено {n}):', kk: 'Соңғы екі редакция ерекшеленетін ең кіші жағдай ({n} тексерілді):' },
   copy: { en: 'Copy', ru: 'Копировать', kk: 'Көшіру' },
   no_breach: { en: 'no breach', ru: 'нарушений нет', kk: 'бұзушылық жоқ' },
+  findings_brief: {
+    en: 'A large check: the list holds the first {shown} of {total} findings (the totals above count them all). Open a finding to have it explained; for the full list, run `ereje check --format csv` on the same files.',
+    ru: 'Большая проверка: в списке первые {shown} из {total} нарушений (итоги выше учитывают все). Откройте нарушение, чтобы получить объяснение; полный список даёт `ereje check --format csv` по тем же файлам.',
+    kk: 'Үлкен тексеру: тізімде {total} бұзушылықтың алғашқы {shown} (жоғарыдағы қорытынды бәрін есептейді). Түсіндірме алу үшін бұзушылықты ашыңыз; толық тізімді сол файлдар бойынша `ereje check --format csv` береді.',
+  },
+  explaining: { en: 'Working out the steps…', ru: 'Расчёт шагов…', kk: 'Қадамдар есептелуде…' },
   bad_date: { en: 'Not a date: use YYYY-MM-DD.', ru: 'Неверная дата: используйте ГГГГ-ММ-ДД.', kk: 'Күн дұрыс емес: ЖЖЖЖ-АА-КК пішімін қолданыңыз.' },
 };
 

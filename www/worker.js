@@ -26,6 +26,8 @@ self.onmessage = async (event) => {
     if (fn === 'check') {
       const onProgress = (done, total) => self.postMessage({ id, progress: [done, total] });
       text = ereje.check(form(args), args.files, onProgress);
+    } else if (fn === 'explain_finding') {
+      text = ereje.explain_finding(form(args), args.files);
     } else if (fn === 'fine') {
       text = ereje.fine(form(args));
     } else if (fn === 'penalties') {

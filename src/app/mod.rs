@@ -167,16 +167,14 @@ pub struct CheckAnswer {
     pub report: CheckReport,
     /// Normal hours per week per employee, with the limit.
     pub hours: Vec<Hours>,
+    /// Findings in all (`findings` holds at most [`SHOWN_UP_TO`] of them).
+    pub findings_total: usize,
+    /// Each finding carries its steps; when false, [`explain_finding`] gives them one by one.
+    pub explained: bool,
 }
 
 fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours> {
-    use crate::domain::{Regime, Scope};
-    use crate::law::expr::Value;
-    let limit_id = law
-        .defines
-        .iter()
-        .position(|d| d.name == "weekly_limit")
-        .map(|i| crate::law::DefineId(i as u32));
+    let limit = weekly_limit(law);
     facts
         .employees
         .iter()
@@ -187,42 +185,63 @@ fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours
                 .get(e)
                 .and_then(|r| facts.days.get(r.clone()))
                 .unwrap_or(&[]);
-            let mut weeks: Vec<Week> = Vec::new();
-            for d in days {
-                let from = crate::eval::period_start(Scope::Week, d.date);
-                if weeks.last().is_none_or(|w| w.from != from) {
-                    let to = from.add_days(6).unwrap_or(from);
-                    let limit = match (employee.regime, limit_id) {
-                        (Regime::Summed | Regime::Sliding, _) | (_, None) => None,
-                        (_, Some(id)) => {
-                            let date = to.min(law.coverage().to);
-                            let env = crate::eval::expr::Env {
-                                employee: Some(employee),
-                                ..crate::eval::expr::Env::new(law, options.globals(), date)
-                            };
-                            match crate::eval::expr::define(id, &env, None) {
-                                Ok(Value::Num(n)) => Some(n),
-                                _ => None,
-                            }
-                        }
-                    };
-                    weeks.push(Week {
-                        from,
-                        to,
-                        hours: Decimal::ZERO,
-                        limit,
-                    });
-                }
-                if let Some(w) = weeks.last_mut() {
-                    w.hours += d.worked.decimal() - d.overtime.decimal();
-                }
-            }
-            Hours {
-                employee_id: employee.id.clone(),
-                weeks,
-            }
+            employee_weeks(law, options, limit, employee, days)
         })
         .collect()
+}
+
+/// The definition of the weekly limit (LC 68–69), for the chart.
+fn weekly_limit(law: &Law) -> Option<crate::law::DefineId> {
+    law.defines
+        .iter()
+        .position(|d| d.name == "weekly_limit")
+        .map(|i| crate::law::DefineId(i as u32))
+}
+
+/// One employee's normal hours per calendar week, with the week's limit.
+fn employee_weeks(
+    law: &Law,
+    options: &Options,
+    limit_id: Option<crate::law::DefineId>,
+    employee: &facts::Employee,
+    days: &[facts::Day],
+) -> Hours {
+    use crate::domain::{Regime, Scope};
+    use crate::law::expr::Value;
+    let mut weeks: Vec<Week> = Vec::new();
+    for d in days {
+        let from = crate::eval::period_start(Scope::Week, d.date);
+        if weeks.last().is_none_or(|w| w.from != from) {
+            let to = from.add_days(6).unwrap_or(from);
+            let limit = match (employee.regime, limit_id) {
+                (Regime::Summed | Regime::Sliding, _) | (_, None) => None,
+                (_, Some(id)) => {
+                    let date = to.min(law.coverage().to);
+                    let env = crate::eval::expr::Env {
+                        employee: Some(employee),
+                        ..crate::eval::expr::Env::new(law, options.globals(), date)
+                    };
+                    match crate::eval::expr::define(id, &env, None) {
+                        Ok(Value::Num(n)) => Some(n),
+                        _ => None,
+                    }
+                }
+            };
+            weeks.push(Week {
+                from,
+                to,
+                hours: Decimal::ZERO,
+                limit,
+            });
+        }
+        if let Some(w) = weeks.last_mut() {
+            w.hours += d.worked.decimal() - d.overtime.decimal();
+        }
+    }
+    Hours {
+        employee_id: employee.id.clone(),
+        weeks,
+    }
 }
 
 /// What a check found, with what it read.
@@ -257,17 +276,155 @@ fn judge(
     })
 }
 
+/// A check that finds at most this many breaches explains each one in full (the page shows
+/// its steps when it is opened); beyond, findings are brief and [`explain_finding`] explains
+/// the one opened.
+pub const EXPLAINED_UP_TO: usize = 2_000;
+
+/// The findings a check sends the page at most: the totals count them all.
+pub const SHOWN_UP_TO: usize = 10_000;
+
+/// The files as a streamed check reads them (texts in memory, not copied).
+fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::StreamRequest<'_> {
+    fn input(f: &File) -> stream::Input<'_> {
+        stream::Input::text(&f.name, &f.text)
+    }
+    stream::StreamRequest {
+        roster: input(&req.roster),
+        timesheet: input(&req.timesheet),
+        tables: [
+            (Table::Payroll, &req.payroll),
+            (Table::Leave, &req.leave),
+            (Table::Accident, &req.accidents),
+            (Table::Inspection, &req.inspections),
+        ]
+        .into_iter()
+        .filter_map(|(t, f)| f.as_ref().map(|f| (t, input(f))))
+        .collect(),
+        enterprise: req.enterprise,
+        as_of: req.as_of,
+        detail,
+    }
+}
+
 /// Reads the files and checks them against a law, with the weekly hours for the chart;
 /// `progress(done, total)` is told as employees are judged.
+///
+/// The check streams: only a batch of employees' days is held at a time (when the timesheet
+/// is grouped by employee), findings are brief and counted as they come. When they are few
+/// ([`EXPLAINED_UP_TO`]), the files are judged again with every step written down, so a
+/// small check reads exactly as before; else the first [`SHOWN_UP_TO`] are sent, brief.
 pub fn check_answer(
     law: &Law,
     req: &CheckRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CheckAnswer, Failure> {
-    let j = judge(law, req, progress)?;
+    let limit = weekly_limit(law);
+    let mut hours = Vec::new();
+    let mut findings = Vec::new();
+    let mut total = 0usize;
+    let streamed = {
+        let mut days = |facts: &facts::Facts, options: &Options, e: usize, d: &[facts::Day]| {
+            if let Some(employee) = facts.employees.get(e) {
+                hours.push(employee_weeks(law, options, limit, employee, d));
+            }
+        };
+        let mut watch = stream::Watch {
+            days: Some(&mut days),
+            progress: Some(progress),
+            only: None,
+        };
+        stream::check_watched(
+            law,
+            &stream_request(req, crate::eval::Detail::Brief),
+            &mut |_, batch| {
+                total += batch.len();
+                let room = SHOWN_UP_TO.saturating_sub(findings.len());
+                findings.extend(batch.iter().take(room).cloned());
+                Ok(())
+            },
+            &mut watch,
+        )?
+    };
+    if total <= EXPLAINED_UP_TO {
+        let j = judge(law, req, &mut |_, _| {})?;
+        return Ok(CheckAnswer {
+            report: explain::report(law, &j.facts, &j.verdict, &j.input, req.lang),
+            hours: weekly_hours(law, &j.facts, &j.options),
+            findings_total: total,
+            explained: true,
+        });
+    }
+    let end = streamed.closing(law, req.lang);
+    let verdict = crate::eval::Verdict {
+        findings,
+        ..streamed.verdict.clone()
+    };
+    let mut report = explain::report(law, &streamed.facts, &verdict, &streamed.input, req.lang);
+    // The totals of every finding, not only of those sent.
+    report.summary = end.summary;
+    report.undecided = end.undecided;
     Ok(CheckAnswer {
-        report: explain::report(law, &j.facts, &j.verdict, &j.input, req.lang),
-        hours: weekly_hours(law, &j.facts, &j.options),
+        report,
+        hours,
+        findings_total: total,
+        explained: false,
+    })
+}
+
+/// Which finding to explain: its employee's id (empty for the employer's own records), rule,
+/// period and record id, as the report gives them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingRef {
+    /// `employee_id`.
+    pub employee_id: String,
+    /// `rule`.
+    pub rule: String,
+    /// `period.from`.
+    pub from: Date,
+    /// `period.to`.
+    pub to: Date,
+    /// `record.id` (accidents, inspections).
+    pub record: Option<String>,
+}
+
+/// One finding of a brief check explained step by step: the files are read again and its
+/// employee alone judged with every step written down.
+pub fn explain_finding(
+    law: &Law,
+    req: &CheckRequest,
+    which: &FindingRef,
+) -> Result<explain::FindingOut, Failure> {
+    let mut found = None;
+    let mut watch = stream::Watch {
+        only: Some(&which.employee_id),
+        ..stream::Watch::default()
+    };
+    stream::check_watched(
+        law,
+        &stream_request(req, crate::eval::Detail::Explained),
+        &mut |facts, batch| {
+            for f in batch {
+                let out = explain::finding(law, facts, f, req.lang);
+                if found.is_none()
+                    && out.rule == which.rule
+                    && f.from == which.from
+                    && f.to == which.to
+                    && out.record.as_ref().and_then(|r| r.id.clone()) == which.record
+                {
+                    found = Some(out);
+                }
+            }
+            Ok(())
+        },
+        &mut watch,
+    )?;
+    found.ok_or_else(|| Failure {
+        message: format!(
+            "no finding of `{}` for `{}` on {} – {} in these files",
+            which.rule, which.employee_id, which.from, which.to
+        ),
+        ..Failure::default()
     })
 }
 

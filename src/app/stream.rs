@@ -14,9 +14,13 @@ use crate::facts::{self, Day, Facts, InputReport, Layout};
 use crate::law::Law;
 use std::io::BufRead;
 
-/// Employees judged together (a batch is split across threads natively): large enough to keep
-/// both cores busy, small enough that a batch's days and findings stay a few megabytes.
+/// Employees judged together at most (a batch is split across threads natively): large enough
+/// to keep every core busy.
 const BATCH: usize = 4096;
+
+/// Days in a batch at most: a year of a large plant's employees makes smaller batches, so that
+/// the days held (two batches read ahead and one judged, 64 bytes a day) stay a few megabytes.
+const BATCH_DAYS: usize = 65_536;
 
 /// Opens an input at its start (again for each pass).
 type Opener<'a> = dyn Fn() -> std::io::Result<Box<dyn BufRead + Send + 'a>> + Send + Sync + 'a;
@@ -125,6 +129,31 @@ pub fn check_stream(
     req: &StreamRequest,
     found: &mut Found<'_>,
 ) -> Result<Streamed, super::Failure> {
+    check_watched(law, req, found, &mut Watch::default())
+}
+
+/// Sees each employee's days (with the check's options and the employee's index).
+pub type DaysSeen<'w> = dyn FnMut(&Facts, &Options, usize, &[Day]) + 'w;
+
+/// Who else follows a streamed check, besides the findings.
+#[derive(Default)]
+pub struct Watch<'w> {
+    /// Each employee's days as they are judged (with their index in the roster).
+    pub days: Option<&'w mut DaysSeen<'w>>,
+    /// Employees judged so far, of all (after each batch).
+    pub progress: Option<&'w mut dyn FnMut(usize, usize)>,
+    /// Judge this employee (by id) alone: the others are read and passed over; an id not in
+    /// the roster (the empty id) judges the employer's own records alone.
+    pub only: Option<&'w str>,
+}
+
+/// [`check_stream`], followed by `watch`.
+pub fn check_watched(
+    law: &Law,
+    req: &StreamRequest,
+    found: &mut Found<'_>,
+    watch: &mut Watch<'_>,
+) -> Result<Streamed, super::Failure> {
     let coverage = law.coverage();
     let mut input = InputReport::default();
     let employees = match req.roster.open(&mut input) {
@@ -152,6 +181,9 @@ pub fn check_stream(
         as_of: req.as_of.or(layout.last_date).unwrap_or(coverage.from),
         enterprise: req.enterprise,
     };
+    let only = watch
+        .only
+        .map(|id| facts.employees.iter().position(|e| e.id == id));
     let mut run = Run {
         law,
         facts: &facts,
@@ -159,6 +191,8 @@ pub fn check_stream(
         judged: Judged::default(),
         tally: Tally::default(),
         found,
+        watch,
+        only,
     };
     let first_error = input.errors.len();
     let read = read_in_parallel(&req.timesheet, &facts, coverage, layout, &mut |b| {
@@ -252,6 +286,7 @@ fn read_batches(
     let mut batcher = Batcher {
         next: 0,
         batch: Vec::new(),
+        days: 0,
         send,
     };
     if let Some(r) = timesheet.open(input)
@@ -289,6 +324,8 @@ struct Batcher<'s> {
     /// The next employee of the roster not yet in a batch.
     next: usize,
     batch: Batch,
+    /// Days in the batch.
+    days: usize,
     send: &'s mut dyn FnMut(Batch) -> bool,
 }
 
@@ -308,9 +345,14 @@ impl Batcher<'_> {
     }
 
     fn add(&mut self, e: usize, days: Vec<Day>) -> bool {
+        self.days += days.len();
         self.batch.push((e, days));
         self.next = e + 1;
-        self.batch.len() < BATCH || (self.send)(std::mem::take(&mut self.batch))
+        if self.batch.len() < BATCH && self.days < BATCH_DAYS {
+            return true;
+        }
+        self.days = 0;
+        (self.send)(std::mem::take(&mut self.batch))
     }
 
     /// The roster's remaining employees, and the last batch.
@@ -327,19 +369,25 @@ impl Batcher<'_> {
 }
 
 /// A check under way: employees are judged in roster order, in batches.
-struct Run<'r, 'f> {
+struct Run<'r, 'f, 'g, 'w, 'x> {
     law: &'r Law,
     facts: &'r Facts,
     checker: Checker<'r>,
     /// Employees, undecided rules (findings are handed on and dropped).
     judged: Judged,
     tally: Tally,
-    found: &'f mut Found<'f>,
+    found: &'f mut Found<'g>,
+    watch: &'w mut Watch<'x>,
+    /// The one employee judged, when asked (`Some(None)`: an id not in the roster, no one).
+    only: Option<Option<usize>>,
 }
 
-impl Run<'_, '_> {
-    /// Judges the employer's own records, after every employee.
+impl Run<'_, '_, '_, '_, '_> {
+    /// Judges the employer's own records, after every employee (unless one employee is asked).
     fn finish(&mut self) -> Result<(), super::Failure> {
+        if matches!(self.only, Some(Some(_))) {
+            return Ok(());
+        }
         let mut employer = Judged::default();
         self.checker
             .employer(&mut employer)
@@ -347,7 +395,15 @@ impl Run<'_, '_> {
         self.hand_on(employer)
     }
 
-    fn judge_batch(&mut self, batch: Batch) -> Result<(), super::Failure> {
+    fn judge_batch(&mut self, mut batch: Batch) -> Result<(), super::Failure> {
+        if let Some(one) = self.only {
+            batch.retain(|(e, _)| Some(*e) == one);
+        }
+        if let Some(days) = self.watch.days.as_mut() {
+            for (e, d) in &batch {
+                days(self.facts, self.checker.options(), *e, d);
+            }
+        }
         let checker = &self.checker;
         let judge = |part: &[(usize, Vec<Day>)]| {
             let mut out = Judged::default();
@@ -358,7 +414,11 @@ impl Run<'_, '_> {
         };
         let judged =
             in_parts(&batch, &judge).map_err(|e| super::Failure::from_eval(self.law, e))?;
-        self.hand_on(judged)
+        self.hand_on(judged)?;
+        if let (Some(progress), Some((last, _))) = (self.watch.progress.as_mut(), batch.last()) {
+            progress(last + 1, self.facts.employees.len());
+        }
+        Ok(())
     }
 
     /// Counts a part's findings and hands them to the caller, keeping only the counts.
