@@ -42,10 +42,18 @@ function nearest(text) {
   return best;
 }
 
-function addFile(name, text) {
-  const kind = kindOf(name, text);
-  const rows = Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
-  check.files.set(kind ?? `?${name}`, { kind, name, text, rows });
+/** Files larger than this are not read in the page: the worker reads them when they are
+ * checked, so the page never holds a copy of a large timesheet. */
+const READ_IN_PAGE = 4 << 20;
+
+/** Adds a file: its text, or for a large one the file itself (`data`) and its first lines
+ * (`head`, enough to tell its kind). */
+function addFile(name, text, file, firstBytes) {
+  const head = text ?? firstBytes ?? '';
+  const kind = kindOf(name, head);
+  const rows = text === undefined ? null : Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
+  const size = file?.size ?? text.length;
+  check.files.set(kind ?? `?${name}`, { kind, name, data: file ?? text, head, rows, size });
   renderFiles();
 }
 
@@ -66,7 +74,7 @@ async function renderColumnsHelp() {
 
 /** Why a file's kind is not known, in words. */
 function unknownHint(f) {
-  const near = nearest(f.text);
+  const near = nearest(f.head);
   return near ? t('kind_missing', { kind: t(`kind_${near.kind}`), columns: near.missing.join(', ') }) : t('kind_unknown');
 }
 
@@ -77,14 +85,17 @@ export function renderFiles() {
     list.append(el('li', { class: f.kind ? '' : 'bad' },
       el('span', { class: 'kind' }, f.kind ? t(`kind_${f.kind}`) : '⚠'),
       el('span', {}, f.name),
-      el('span', { class: 'hint' }, f.kind ? t('rows', { n: f.rows }) : unknownHint(f)),
+      el('span', { class: 'hint' }, f.kind ? (f.rows === null ? t('megabytes', { n: (f.size / 1048576).toFixed(1) }) : t('rows', { n: f.rows })) : unknownHint(f)),
       el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')));
   }
   $('#run-check').disabled = !engine.about || check.running;
 }
 
 async function readFiles(fileList) {
-  for (const f of fileList) addFile(f.name, await f.text());
+  for (const f of fileList) {
+    if (f.size > READ_IN_PAGE) addFile(f.name, undefined, f, await f.slice(0, 65536).text());
+    else addFile(f.name, await f.text());
+  }
 }
 
 $('#file-input').addEventListener('change', async (e) => { await readFiles(e.target.files); e.target.value = ''; });
@@ -107,10 +118,11 @@ $('#example').addEventListener('click', async () => {
   await runCheck();
 });
 
-/** The loaded files as the engine takes them: `[kind, name, text, …]`. */
+/** The loaded files as the engine takes them: `[kind, name, text, …]` (a large file as the file
+ * itself: the worker reads it). */
 export function flatFiles() {
   const out = [];
-  for (const f of check.files.values()) if (f.kind) out.push(f.kind, f.name, f.text);
+  for (const f of check.files.values()) if (f.kind) out.push(f.kind, f.name, f.data);
   return out;
 }
 
@@ -209,6 +221,8 @@ function renderReport() {
   fillSelect($('#f-employee'), employees.map((x) => [x, x === EMPLOYER ? t('employer_records') : x]));
   fillSelect($('#f-article'), cites.map((c) => [c, `${c} — ${byCite.get(c).title}`]));
   const withHours = r.hours.filter((h) => h.weeks.length);
+  $('#chart-part').hidden = r.hours.length >= s.employees;
+  $('#chart-part').textContent = t('chart_part', { n: r.hours.length, total: s.employees });
   const chartSelect = $('#chart-employee');
   const keep = chartSelect.value;
   chartSelect.replaceChildren(...withHours.map((h) => el('option', { value: h.employee_id }, h.employee_id)));
@@ -407,7 +421,7 @@ export function ready() {
   // Files dropped before the engine was ready are named now, by their headers.
   for (const [key, f] of [...check.files]) {
     if (f.kind) continue;
-    const kind = kindOf(f.name, f.text);
+    const kind = kindOf(f.name, f.head);
     if (kind) { check.files.delete(key); check.files.set(kind, { ...f, kind }); }
   }
   renderFiles();

@@ -13,6 +13,24 @@ const form = (args) => Object.entries(args)
 
 const ready = init().then(() => JSON.parse(ereje.about()));
 
+/** The texts of the large files of the last call, by name, size and date (a file crosses to
+ * the worker as a new object each time, so it is known by these). */
+let read = new Map();
+
+/** The texts of a call's large files: those of the last call are reused, others let go. */
+async function texts(list) {
+  const next = new Map();
+  const out = list.map((x) => {
+    if (!(x instanceof Blob)) return x;
+    const key = `${x.name}\u0000${x.size}\u0000${x.lastModified}`;
+    const text = read.get(key) ?? next.get(key) ?? x.text();
+    next.set(key, text);
+    return text;
+  });
+  read = next;
+  return Promise.all(out);
+}
+
 self.onmessage = async (event) => {
   const { id, fn, args } = event.data;
   try {
@@ -22,6 +40,11 @@ self.onmessage = async (event) => {
     }
     await ready;
     const t0 = performance.now();
+    // A large file comes as the file itself and is read here; the texts of the last call's
+    // files are kept, so that explaining a finding does not read a large timesheet again.
+    for (const key of ['files', 'population']) {
+      if (Array.isArray(args[key]) && args[key].some((x) => x instanceof Blob)) args[key] = await texts(args[key]);
+    }
     let text;
     if (fn === 'check') {
       const onProgress = (done, total) => self.postMessage({ id, progress: [done, total] });

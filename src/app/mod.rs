@@ -165,7 +165,8 @@ pub struct CheckAnswer {
     /// The report, as `ereje check --format json` prints it.
     #[serde(flatten)]
     pub report: CheckReport,
-    /// Normal hours per week per employee, with the limit.
+    /// Normal hours per week per employee, with the limit (for a large check, the first
+    /// [`CHARTED_UP_TO`] employees).
     pub hours: Vec<Hours>,
     /// Findings in all (`findings` holds at most [`SHOWN_UP_TO`] of them).
     pub findings_total: usize,
@@ -284,6 +285,11 @@ pub const EXPLAINED_UP_TO: usize = 2_000;
 /// The findings a check sends the page at most: the totals count them all.
 pub const SHOWN_UP_TO: usize = 10_000;
 
+/// The employees whose weekly hours a large check sends for the chart (the first in the
+/// roster): a year of 20,000 employees is a million weeks, which the page's memory would feel
+/// more than the check itself.
+pub const CHARTED_UP_TO: usize = 2_000;
+
 /// The files as a streamed check reads them (texts in memory, not copied).
 fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::StreamRequest<'_> {
     fn input(f: &File) -> stream::Input<'_> {
@@ -325,7 +331,9 @@ pub fn check_answer(
     let mut total = 0usize;
     let streamed = {
         let mut days = |facts: &facts::Facts, options: &Options, e: usize, d: &[facts::Day]| {
-            if let Some(employee) = facts.employees.get(e) {
+            if let Some(employee) = facts.employees.get(e)
+                && hours.len() < CHARTED_UP_TO
+            {
                 hours.push(employee_weeks(law, options, limit, employee, d));
             }
         };

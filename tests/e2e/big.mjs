@@ -40,12 +40,13 @@ try {
   const shown = await page.textContent('#shown');
   const error = await page.textContent('#check-error');
   const cards = await page.$$eval('.card .n', (ns) => ns.map((n) => n.textContent));
+  const checkPeak = Math.round(Math.max(peak, rss()));
   // Open one finding: its steps are worked out on demand.
   const t1 = Date.now();
   await page.click('#findings li:nth-child(3) summary');
   await page.waitForFunction(() => document.querySelector('#findings li:nth-child(3) ul.steps'), null, { timeout: 600000 });
   const explainMs = Date.now() - t1;
-  console.log(JSON.stringify({ ms, explainMs, before_mb: Math.round(before), peak_mb: Math.round(Math.max(peak, rss())), cards, shown, error }));
+  console.log(JSON.stringify({ ms, explainMs, before_mb: Math.round(before), check_peak_mb: checkPeak, peak_mb: Math.round(Math.max(peak, rss())), cards, shown, error }));
 } finally {
   clearInterval(timer);
   await browser.close();

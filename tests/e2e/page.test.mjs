@@ -118,6 +118,44 @@ test('self-check: the example files give their findings, explained, filtered, ch
   await page.context().close();
 });
 
+test('self-check: a large file is read by the worker, and its findings are brief until opened', async () => {
+  const page = await open();
+  // 6,000 employees working 9 h every weekday of March 2024: the 8 h day (LC 71.4) and the 40 h
+  // week (LC 68.1) are exceeded again and again.
+  const roster = ['employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent'];
+  const rows = ['employee_id,date,worked_hours,overtime_hours,night_hours,start,end'];
+  for (let e = 1; e <= 6000; e++) {
+    const id = `W${String(e).padStart(5, '0')}`;
+    roster.push(`${id},1985-06-15,5day,false,0,false,true`);
+    for (let d = 1; d <= 31; d++) {
+      const day = new Date(Date.UTC(2024, 2, d)).getUTCDay();
+      if (day === 0 || day === 6) continue;
+      rows.push(`${id},2024-03-${String(d).padStart(2, '0')},9,0,0,08:00,17:00`);
+    }
+  }
+  const timesheet = Buffer.from(`${rows.join('\n')}\n`);
+  assert.ok(timesheet.length > 4 << 20, 'larger than the page reads itself');
+  await page.setInputFiles('#file-input', [
+    { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`${roster.join('\n')}\n`) },
+    { name: 'timesheet.csv', mimeType: 'text/csv', buffer: timesheet },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#files li').length === 2, null, { timeout: 30000 });
+  assert.match(await page.textContent('#files'), /\d MB/, 'a large file is listed by its size');
+  await page.click('#run-check');
+  await page.waitForFunction(() => Number(document.querySelector('#results').dataset.run ?? 0) > 0, null, { timeout: 120000 });
+  const cards = await page.$$eval('#summary .card .n', (ns) => ns.map((n) => n.textContent));
+  assert.equal(cards[0], '6000');
+  // At least the 9 h days (LC 71.4) and the 45 h weeks (LC 68.1) of every employee.
+  assert.ok(Number(cards[2]) > 10000, `every finding is counted: ${cards[2]}`);
+  assert.match(await page.textContent('#shown'), /first 10000 of \d+ findings/);
+  assert.match(await page.textContent('#chart-part'), /first 2000 of 6000 employees/);
+  const first = page.locator('#findings details').first();
+  await first.locator('summary').click();
+  await page.waitForSelector('#findings details[open] ul.steps', { timeout: 60000 });
+  assert.match(await first.textContent(), /requirement/);
+  await page.context().close();
+});
+
 test('self-check: bad input shows a clear message at the right place and the page keeps working', async () => {
   const page = await open();
   // Only a timesheet: the roster is missing.
