@@ -292,6 +292,9 @@ struct RulePlan<'a> {
     /// Its requirement reads a definition with exceptions (directly or through another): the
     /// exception that applies may set the limit, and its provision then governs a breach.
     governed: bool,
+    /// It judges days alone (a day, shift or calendar period, folding no table): an employee
+    /// without days gives it nothing to judge.
+    on_days_only: bool,
 }
 
 impl<'a> RulePlan<'a> {
@@ -322,6 +325,10 @@ impl<'a> RulePlan<'a> {
             aged,
             tables,
             governed: reads_exceptions(law, &rule.require, 0),
+            on_days_only: matches!(
+                rule.scope,
+                Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
+            ) && rule.aggs.iter().all(|a| matches!(a.domain, Domain::Days)),
         }
     }
 }
@@ -412,7 +419,8 @@ impl<'a> Checker<'a> {
         let before = out.findings.len();
         let missing = Cell::new(None);
         for (r, rule) in self.law.rules.iter().enumerate() {
-            if !per_employee(rule.scope) {
+            let idle = days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only);
+            if !per_employee(rule.scope) || idle {
                 continue;
             }
             if let Some(judge) = self.judge(r, Some((e, employee)), &missing) {
@@ -589,10 +597,7 @@ impl<'a> Judge<'a> {
             days: &[],
             records: &[],
         };
-        let on_days_only = matches!(
-            self.rule.scope,
-            Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
-        ) && self.plan.tables.is_empty();
+        let on_days_only = self.plan.on_days_only;
         if days.is_empty() && on_days_only {
             return Ok(());
         }
