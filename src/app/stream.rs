@@ -231,10 +231,10 @@ fn read_in_parallel(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reader = s.spawn(move || {
             let mut input = InputReport::default();
-            read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
+            let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
                 tx.send(b).is_ok()
             });
-            input
+            (input, in_order)
         });
         let mut judged = Ok(());
         for batch in rx.iter() {
@@ -245,11 +245,15 @@ fn read_in_parallel(
             }
         }
         drop(rx);
-        let input = reader.join().map_err(|_| super::Failure {
+        let (input, in_order) = reader.join().map_err(|_| super::Failure {
             message: "the timesheet reader stopped unexpectedly".into(),
             ..super::Failure::default()
         })?;
-        judged.map(|()| input)
+        judged?;
+        if !in_order {
+            return Err(changed(timesheet));
+        }
+        Ok(input)
     })
 }
 
@@ -264,17 +268,21 @@ fn read_in_parallel(
 ) -> Result<InputReport, super::Failure> {
     let mut input = InputReport::default();
     let mut judged = Ok(());
-    read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
+    let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
         judged = judge(b);
         judged.is_ok()
     });
-    judged.map(|()| input)
+    judged?;
+    if !in_order {
+        return Err(changed(timesheet));
+    }
+    Ok(input)
 }
 
 /// Reads the timesheet and sends its employees in roster order, in batches, with every
 /// employee of the roster (those with no days too: their payroll and leave are judged).
 /// Grouped files are judged as they are read; others once read whole. `send` returns false
-/// to stop.
+/// to stop. False when the file was not in the order its first reading found (it changed).
 fn read_batches(
     timesheet: &Input,
     facts: &Facts,
@@ -282,11 +290,12 @@ fn read_batches(
     layout: Layout,
     input: &mut InputReport,
     send: &mut dyn FnMut(Batch) -> bool,
-) {
+) -> bool {
     let mut batcher = Batcher {
         next: 0,
         batch: Vec::new(),
         days: 0,
+        out_of_order: false,
         send,
     };
     if let Some(r) = timesheet.open(input)
@@ -300,7 +309,7 @@ fn read_batches(
             if grouped && days.last().is_some_and(|d| d.employee != day.employee) {
                 reader.settle(&mut days, input);
                 if !batcher.push(std::mem::take(&mut days)) {
-                    return;
+                    return !batcher.out_of_order;
                 }
             }
             days.push(day);
@@ -311,12 +320,24 @@ fn read_batches(
             let n = rest.partition_point(|d| d.employee == first.employee);
             let (mine, after) = rest.split_at(n);
             if !batcher.push(mine.to_vec()) {
-                return;
+                return !batcher.out_of_order;
             }
             rest = after;
         }
     }
     batcher.finish(facts.employees.len());
+    true
+}
+
+/// The check cannot go on: the timesheet changed between its two readings.
+fn changed(timesheet: &Input) -> super::Failure {
+    super::Failure {
+        message: format!(
+            "{}: the file changed while it was being checked (its rows are not in the order the first reading found); check it again",
+            timesheet.name
+        ),
+        ..super::Failure::default()
+    }
 }
 
 /// Gathers employees into batches in roster order.
@@ -326,6 +347,8 @@ struct Batcher<'s> {
     batch: Batch,
     /// Days in the batch.
     days: usize,
+    /// An employee's rows came after the next employee's: the reading stopped.
+    out_of_order: bool,
     send: &'s mut dyn FnMut(Batch) -> bool,
 }
 
@@ -336,6 +359,12 @@ impl Batcher<'_> {
         let Some(e) = days.first().map(|d| d.employee as usize) else {
             return true;
         };
+        if e < self.next {
+            // An employee already judged: the file is not in the order the first reading saw
+            // (it changed in between). Judging on would judge them twice, on part of their days.
+            self.out_of_order = true;
+            return false;
+        }
         while self.next < e {
             if !self.add(self.next, Vec::new()) {
                 return false;
@@ -464,4 +493,79 @@ fn in_parts<T: Sync>(
     judge: &(dyn Fn(&[T]) -> Result<Judged, crate::eval::EvalError> + Sync),
 ) -> Result<Judged, crate::eval::EvalError> {
     judge(batch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(name: &str, t: &'static str) -> Input<'static> {
+        Input::text(name, t)
+    }
+
+    const ROSTER: &str = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
+        A,1990-01-01,5day,false,0,false,true\nB,1990-01-01,5day,false,0,false,true\n";
+
+    /// A timesheet that is grouped when first read and not when read again (it was written to in
+    /// between) is refused: judging on would judge A twice on part of their days.
+    #[test]
+    fn a_timesheet_that_changes_between_readings_is_refused() {
+        let reads = std::sync::atomic::AtomicUsize::new(0);
+        let timesheet = Input {
+            name: "timesheet.csv".into(),
+            open: Box::new(move || {
+                let n = reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let t: &'static str = if n == 0 {
+                    "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\nB,2024-03-04,8,0,0\n"
+                } else {
+                    "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\nB,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\n"
+                };
+                Ok(Box::new(t.as_bytes()))
+            }),
+        };
+        let req = StreamRequest {
+            roster: text("roster.csv", ROSTER),
+            timesheet,
+            tables: Vec::new(),
+            enterprise: None,
+            as_of: None,
+            detail: Detail::Brief,
+        };
+        let law = crate::bundled().expect("law");
+        let refused = check_stream(law, &req, &mut |_, _| Ok(()));
+        assert!(refused.is_err_and(|f| f.message.contains("changed while it was being checked")),);
+    }
+
+    /// The same rows in either order: the same findings (A's 10 h day, LC 71.4), the same counts.
+    #[test]
+    fn grouped_or_not_the_findings_are_the_same() {
+        let law = crate::bundled().expect("law");
+        let run = |t: &'static str| {
+            let req = StreamRequest {
+                roster: text("roster.csv", ROSTER),
+                timesheet: text("timesheet.csv", t),
+                tables: Vec::new(),
+                enterprise: None,
+                as_of: None,
+                detail: Detail::Brief,
+            };
+            let mut found = Vec::new();
+            let s = check_stream(law, &req, &mut |_, batch| {
+                found.extend(batch.iter().map(|f| (f.employee, f.rule, f.from)));
+                Ok(())
+            })
+            .expect("checked");
+            (found, s.input.rows_read, s.layout.grouped)
+        };
+        let (a, rows_a, grouped_a) = run(
+            "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,10,0,0\nA,2024-03-05,8,0,0\nB,2024-03-04,8,0,0\n",
+        );
+        let (b, rows_b, grouped_b) = run(
+            "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-05,8,0,0\nB,2024-03-04,8,0,0\nA,2024-03-04,10,0,0\n",
+        );
+        assert!(grouped_a && !grouped_b);
+        assert_eq!(a, b);
+        assert!(!a.is_empty());
+        assert_eq!((rows_a, rows_b), (5, 5));
+    }
 }
