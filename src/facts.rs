@@ -1239,16 +1239,24 @@ pub struct Layout {
     pub rows: usize,
 }
 
-/// Reads a timesheet's employee ids and dates only, to find its [`Layout`]. Rows that do not
-/// read are skipped here: the full reading reports them.
-pub fn timesheet_layout<R: std::io::Read>(
-    input: R,
-    employees: &[Employee],
-    coverage: Coverage,
-) -> Layout {
-    let mut layout = Layout {
-        grouped: true,
-        last_date: None,
+/// What a first pass over a timesheet finds before the roster is read (the two are read at
+/// once): its runs of consecutive rows of one id, in file order, each by the hash of the id
+/// with its latest date, and its rows.
+pub struct Runs {
+    runs: Vec<(u64, Option<Date>)>,
+    rows: usize,
+}
+
+/// The hash runs and roster ids are matched by.
+fn id_hash(id: &[u8]) -> u64 {
+    std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), id)
+}
+
+/// Reads a timesheet's employee ids and dates only. Rows that do not read are skipped here: the
+/// full reading reports them.
+pub fn timesheet_runs<R: std::io::Read>(input: R, coverage: Coverage) -> Runs {
+    let mut out = Runs {
+        runs: Vec::new(),
         rows: 0,
     };
     let Header {
@@ -1256,23 +1264,19 @@ pub fn timesheet_layout<R: std::io::Read>(
     } = Header::of(FileKind::Timesheet);
     let mut scratch = InputReport::default();
     let Some((t, mut reader)) = open("", input, &required, &optional, &mut scratch) else {
-        return layout;
+        return out;
     };
     let (Some(&id_col), Some(&date_col)) = (t.columns.get("employee_id"), t.columns.get("date"))
     else {
-        return layout;
+        return out;
     };
-    // A lookup table only: never iterated.
-    let index: IdMap<&[u8], u32> = employees
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_bytes(), i as u32))
-        .collect();
     let mut record = csv::ByteRecord::new();
-    let (mut last_id, mut current) = (Vec::new(), None::<u32>);
-    let mut latest: Vec<u8> = Vec::new();
+    let mut last_id: Option<Vec<u8>> = None;
+    // The run's latest date as written: ISO dates order as their text, so only a later-looking
+    // one is parsed.
+    let mut latest_text: Vec<u8> = Vec::new();
     while let Ok(true) = reader.read_byte_record(&mut record) {
-        layout.rows += 1;
+        out.rows += 1;
         // Trimmed as the reader trims (`Row::get`).
         let cell = |i| {
             record
@@ -1283,31 +1287,71 @@ pub fn timesheet_layout<R: std::io::Read>(
         let (Some(id), Some(date)) = (cell(id_col), cell(date_col)) else {
             continue;
         };
-        let (id, date) = (id.as_bytes(), date.as_bytes());
-        if id != last_id.as_slice() {
-            let Some(&e) = index.get(id) else {
+        if last_id.as_deref() != Some(id.as_bytes()) {
+            out.runs.push((id_hash(id.as_bytes()), None));
+            last_id = Some(id.as_bytes().to_vec());
+            latest_text.clear();
+        }
+        if date.as_bytes() > latest_text.as_slice()
+            && let Some((_, latest)) = out.runs.last_mut()
+            && let Ok(d) = Date::from_str(date)
+            && d >= coverage.from
+            && d <= coverage.to
+        {
+            *latest = Some(d);
+            latest_text.clear();
+            latest_text.extend_from_slice(date.as_bytes());
+        }
+    }
+    out
+}
+
+impl Runs {
+    /// The layout against the roster: grouped when the runs of known ids come in roster order;
+    /// the latest date among known ids. Two roster ids with one hash make the file
+    /// count as not grouped (always correct, only less frugal).
+    pub fn layout(&self, employees: &[Employee]) -> Layout {
+        let mut index: IdMap<u64, Option<u32>> = IdMap::default();
+        index.reserve(employees.len());
+        for (i, e) in employees.iter().enumerate() {
+            let slot = index
+                .entry(id_hash(e.id.as_bytes()))
+                .or_insert(Some(i as u32));
+            if *slot != Some(i as u32) {
+                *slot = None;
+            }
+        }
+        let mut layout = Layout {
+            grouped: true,
+            last_date: None,
+            rows: self.rows,
+        };
+        let mut current = None::<u32>;
+        for (hash, latest) in &self.runs {
+            let Some(e) = index.get(hash) else { continue };
+            let Some(e) = *e else {
+                layout.grouped = false;
                 continue;
             };
+            // Rows of one employee parted only by rows of no known employee still read as one
+            // group (the reader passes over those rows).
             if current.is_some_and(|c| e < c) {
                 layout.grouped = false;
             }
             current = Some(e);
-            last_id.clear();
-            last_id.extend_from_slice(id);
+            layout.last_date = layout.last_date.max(*latest);
         }
-        // ISO dates order as their text: only a later-looking one is parsed.
-        if date > latest.as_slice()
-            && let Ok(d) = std::str::from_utf8(date).map(Date::from_str)
-            && let Ok(d) = d
-            && d >= coverage.from
-            && d <= coverage.to
-        {
-            layout.last_date = Some(d);
-            latest.clear();
-            latest.extend_from_slice(date);
-        }
+        layout
     }
-    layout
+}
+
+/// Reads a timesheet's employee ids and dates only, to find its [`Layout`] against a roster.
+pub fn timesheet_layout<R: std::io::Read>(
+    input: R,
+    employees: &[Employee],
+    coverage: Coverage,
+) -> Layout {
+    timesheet_runs(input, coverage).layout(employees)
 }
 
 /// The error for an id not in the roster, with the nearest id when one is close (searched in

@@ -156,21 +156,29 @@ pub fn check_watched(
 ) -> Result<Streamed, super::Failure> {
     let coverage = law.coverage();
     let mut input = InputReport::default();
-    let employees = match req.roster.open(&mut input) {
-        Some(r) => facts::read_roster_from(&req.roster.name, r, &mut input),
-        None => Vec::new(),
+    // The timesheet's first pass runs beside the reading of the roster and the other tables.
+    let first_pass = || {
+        req.timesheet
+            .open(&mut InputReport::default())
+            .map(|r| facts::timesheet_runs(r, coverage))
     };
-    let mut records = Vec::new();
-    for (table, file) in &req.tables {
-        if let Some(r) = file.open(&mut input) {
-            records.extend(facts::read_table_from(
-                *table, &file.name, r, &employees, coverage, &mut input,
-            ));
+    let (facts, runs) = beside(first_pass, || {
+        let employees = match req.roster.open(&mut input) {
+            Some(r) => facts::read_roster_from(&req.roster.name, r, &mut input),
+            None => Vec::new(),
+        };
+        let mut records = Vec::new();
+        for (table, file) in &req.tables {
+            if let Some(r) = file.open(&mut input) {
+                records.extend(facts::read_table_from(
+                    *table, &file.name, r, &employees, coverage, &mut input,
+                ));
+            }
         }
-    }
-    let facts = Facts::with_records(employees, Vec::new(), records);
-    let layout = match req.timesheet.open(&mut InputReport::default()) {
-        Some(r) => facts::timesheet_layout(r, &facts.employees, coverage),
+        Facts::with_records(employees, Vec::new(), records)
+    });
+    let layout = match runs {
+        Some(runs) => runs.layout(&facts.employees),
         None => Layout {
             grouped: true,
             last_date: None,
@@ -211,6 +219,28 @@ pub fn check_watched(
         tally,
         layout,
     })
+}
+
+/// Runs `other` on a thread of its own while `this` runs here (natively), and gives both
+/// results.
+#[cfg(not(target_arch = "wasm32"))]
+fn beside<A: Send, B>(other: impl FnOnce() -> A + Send, this: impl FnOnce() -> B) -> (B, A) {
+    std::thread::scope(|s| {
+        let handle = s.spawn(other);
+        let b = this();
+        // A panic in the first pass (there is none to expect) is raised here again.
+        let a = handle
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (b, a)
+    })
+}
+
+/// In the page's worker, one after the other (the module has one thread).
+#[cfg(target_arch = "wasm32")]
+fn beside<A, B>(other: impl FnOnce() -> A, this: impl FnOnce() -> B) -> (B, A) {
+    let b = this();
+    (b, other())
 }
 
 /// Employees in roster order with their days, a batch at a time.
