@@ -340,7 +340,7 @@ pub fn check_answer(
         let mut watch = stream::Watch {
             days: Some(&mut days),
             progress: Some(progress),
-            only: None,
+            ..stream::Watch::default()
         };
         stream::check_watched(
             law,

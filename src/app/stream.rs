@@ -145,6 +145,9 @@ pub struct Watch<'w> {
     /// Judge this employee (by id) alone: the others are read and passed over; an id not in
     /// the roster (the empty id) judges the employer's own records alone.
     pub only: Option<&'w str>,
+    /// The check's options, once known (before the first finding): the day of the check
+    /// defaults to the timesheet's last date.
+    pub begun: Option<&'w mut dyn FnMut(&Options)>,
 }
 
 /// [`check_stream`], followed by `watch`.
@@ -189,6 +192,9 @@ pub fn check_watched(
         as_of: req.as_of.or(layout.last_date).unwrap_or(coverage.from),
         enterprise: req.enterprise,
     };
+    if let Some(begun) = watch.begun.as_mut() {
+        begun(&options);
+    }
     let only = watch
         .only
         .map(|id| facts.employees.iter().position(|e| e.id == id));

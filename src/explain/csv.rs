@@ -114,3 +114,100 @@ pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
     ]);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
+
+/// The JSON report (`ereje check --format json`) written as the findings come, byte for byte
+/// as `serde_json::to_string_pretty` writes the whole [`CheckReport`]: no finding is kept.
+pub struct ReportJson {
+    any: bool,
+}
+
+/// `text` with every line but the first indented by `n` spaces (a value nested in the report).
+fn nested(text: &str, n: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(n)))
+}
+
+impl ReportJson {
+    /// Writes the report's opening: the engine, and the start of the findings.
+    pub fn begin(out: &mut dyn std::io::Write, engine: &Engine) -> std::io::Result<Self> {
+        let engine = serde_json::to_string_pretty(engine)?;
+        write!(
+            out,
+            "{{\n  \"engine\": {},\n  \"findings\": [",
+            nested(&engine, 2)
+        )?;
+        Ok(ReportJson { any: false })
+    }
+
+    /// Writes one finding.
+    pub fn finding(&mut self, out: &mut dyn std::io::Write, f: &FindingOut) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(f)?;
+        let sep = if self.any { ",\n    " } else { "\n    " };
+        self.any = true;
+        write!(out, "{sep}{}", nested(&text, 4))
+    }
+
+    /// Writes the end: what could not be judged and the totals.
+    pub fn end(
+        self,
+        out: &mut dyn std::io::Write,
+        undecided: &[UndecidedOut],
+        summary: &Summary,
+    ) -> std::io::Result<()> {
+        let undecided = serde_json::to_string_pretty(undecided)?;
+        let summary = serde_json::to_string_pretty(summary)?;
+        write!(
+            out,
+            "{}],\n  \"undecided\": {},\n  \"summary\": {}\n}}",
+            if self.any { "\n  " } else { "" },
+            nested(&undecided, 2),
+            nested(&summary, 2)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed report is the whole report's pretty JSON, byte for byte: with findings,
+    /// without, with undecided rules.
+    #[test]
+    fn the_streamed_report_is_the_pretty_report() {
+        let law = crate::bundled().expect("law");
+        let file = |name: &str, text: &str| crate::app::File {
+            name: name.into(),
+            text: text.into(),
+        };
+        let roster = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,false\n";
+        for (timesheet, lang) in [
+            (
+                "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,11,2,0\n",
+                Lang::Ru,
+            ),
+            (
+                "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\n",
+                Lang::En,
+            ),
+            (
+                "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2027-03-04,8,0,0\n",
+                Lang::Kk,
+            ),
+        ] {
+            let req = crate::app::CheckRequest::new(
+                file("roster.csv", roster),
+                file("timesheet.csv", timesheet),
+                lang,
+            );
+            let report = crate::app::check_with(law, &req).expect("report");
+            let mut out = Vec::new();
+            let mut w = ReportJson::begin(&mut out, &report.engine).expect("begin");
+            for f in &report.findings {
+                w.finding(&mut out, f).expect("finding");
+            }
+            w.end(&mut out, &report.undecided, &report.summary)
+                .expect("end");
+            let want = serde_json::to_string_pretty(&report).expect("json");
+            assert_eq!(String::from_utf8(out).expect("utf-8"), want, "{timesheet}");
+        }
+    }
+}

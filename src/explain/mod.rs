@@ -18,7 +18,7 @@ mod csv;
 mod text;
 mod words;
 
-pub use csv::{FindingsCsv, csv, fine_csv};
+pub use csv::{FindingsCsv, ReportJson, csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
 pub use words::{Word, mci_not_set, money, subject_word, ui};
 use words::{mci_word, tenge};

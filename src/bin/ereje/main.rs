@@ -671,7 +671,7 @@ fn check(
     format: Format,
     lang: Lang,
 ) -> ExitCode {
-    use ereje::app::stream::{Input, StreamRequest, check_stream};
+    use ereje::app::stream::{Input, StreamRequest, check_watched};
     use ereje::eval::Detail;
     use std::io::Write;
     let name = |p: &Path| {
@@ -706,21 +706,53 @@ fn check(
     }
     let mut kept: Vec<ereje::eval::Finding> = Vec::new();
     let mut any = false;
-    let streamed = check_stream(law, &request, &mut |facts, findings| {
-        any |= !findings.is_empty();
-        match format {
-            Format::Csv => csv_rows(law, facts, findings, lang, &mut out)?,
-            Format::Jsonl => {
-                for f in findings {
-                    serde_json::to_writer(&mut out, &explain::finding(law, facts, f, lang))
-                        .map_err(|e| e.to_string())?;
-                    out.write_all(b"\n").map_err(|e| e.to_string())?;
+    // The JSON report is written as findings come, once the day of the check is known.
+    let as_of = std::cell::OnceCell::new();
+    let mut json: Option<explain::ReportJson> = None;
+    let mut begun = |options: &ereje::eval::Options| {
+        let _ = as_of.set(options.as_of);
+    };
+    let mut watch = ereje::app::stream::Watch {
+        begun: Some(&mut begun),
+        ..ereje::app::stream::Watch::default()
+    };
+    let streamed = check_watched(
+        law,
+        &request,
+        &mut |facts, findings| {
+            any |= !findings.is_empty();
+            match format {
+                Format::Csv => csv_rows(law, facts, findings, lang, &mut out)?,
+                Format::Jsonl => {
+                    for f in findings {
+                        serde_json::to_writer(&mut out, &explain::finding(law, facts, f, lang))
+                            .map_err(|e| e.to_string())?;
+                        out.write_all(b"\n").map_err(|e| e.to_string())?;
+                    }
                 }
+                Format::Json => {
+                    let w = match json.as_mut() {
+                        Some(w) => w,
+                        None => {
+                            let day = as_of.get().copied().unwrap_or(law.coverage().from);
+                            let engine = explain::Engine::new(law, day);
+                            json.insert(
+                                explain::ReportJson::begin(&mut out, &engine)
+                                    .map_err(|e| e.to_string())?,
+                            )
+                        }
+                    };
+                    for f in findings {
+                        w.finding(&mut out, &explain::finding(law, facts, f, lang))
+                            .map_err(|e| e.to_string())?;
+                    }
+                }
+                Format::Human => kept.extend_from_slice(findings),
             }
-            Format::Human | Format::Json => kept.extend_from_slice(findings),
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+        &mut watch,
+    );
     let streamed = match streamed {
         Ok(s) => s,
         Err(f) => {
@@ -737,22 +769,24 @@ fn check(
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"))
             .and_then(|()| out.flush()),
-        Format::Human | Format::Json => {
+        Format::Json => {
+            let end = streamed.closing(law, lang);
+            let started = match json {
+                Some(w) => Ok(w),
+                None => explain::ReportJson::begin(&mut out, &end.engine),
+            };
+            started
+                .and_then(|w| w.end(&mut out, &end.undecided, &end.summary))
+                .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.flush())
+        }
+        Format::Human => {
             let verdict = ereje::eval::Verdict {
                 findings: kept,
                 ..streamed.verdict.clone()
             };
             let report = explain::report(law, &streamed.facts, &verdict, &streamed.input, lang);
-            if format == Format::Human {
-                write!(out, "{}", explain::human(&report, lang, explain))
-            } else {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                )
-            }
-            .and_then(|()| out.flush())
+            write!(out, "{}", explain::human(&report, lang, explain)).and_then(|()| out.flush())
         }
     };
     if let Err(e) = written {
