@@ -252,9 +252,9 @@ fn beside<A, B>(other: impl FnOnce() -> A, this: impl FnOnce() -> B) -> (B, A) {
 /// Employees in roster order with their days, a batch at a time.
 type Batch = Vec<(usize, Vec<Day>)>;
 
-/// Reads the timesheet on a thread of its own while the batches it sends are judged on this
-/// one (and the pool's): reading and judging overlap. Returns what the reading reported.
-#[cfg(not(target_arch = "wasm32"))]
+/// Reads the timesheet and hands its batches to `judge`: natively on a thread of its own while
+/// the batches are judged on this one (and the pool's), so that reading and judging overlap; in
+/// the page's worker in turn (the module has one thread). Returns what the reading reported.
 fn read_in_parallel(
     timesheet: &Input,
     facts: &Facts,
@@ -262,7 +262,8 @@ fn read_in_parallel(
     layout: Layout,
     judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
 ) -> Result<InputReport, super::Failure> {
-    std::thread::scope(|s| {
+    #[cfg(not(target_arch = "wasm32"))]
+    let (input, in_order) = std::thread::scope(|s| {
         // Two batches in flight: the reader keeps ahead without holding the file.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reader = s.spawn(move || {
@@ -281,34 +282,23 @@ fn read_in_parallel(
             }
         }
         drop(rx);
-        let (input, in_order) = reader.join().map_err(|_| super::Failure {
+        let read = reader.join().map_err(|_| super::Failure {
             message: "the timesheet reader stopped unexpectedly".into(),
             ..super::Failure::default()
         })?;
+        judged.map(|()| read)
+    })?;
+    #[cfg(target_arch = "wasm32")]
+    let (input, in_order) = {
+        let mut input = InputReport::default();
+        let mut judged = Ok(());
+        let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
+            judged = judge(b);
+            judged.is_ok()
+        });
         judged?;
-        if !in_order {
-            return Err(changed(timesheet));
-        }
-        Ok(input)
-    })
-}
-
-/// In the page's worker: read and judge in turn (the module has one thread).
-#[cfg(target_arch = "wasm32")]
-fn read_in_parallel(
-    timesheet: &Input,
-    facts: &Facts,
-    coverage: facts::Coverage,
-    layout: Layout,
-    judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
-) -> Result<InputReport, super::Failure> {
-    let mut input = InputReport::default();
-    let mut judged = Ok(());
-    let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
-        judged = judge(b);
-        judged.is_ok()
-    });
-    judged?;
+        (input, in_order)
+    };
     if !in_order {
         return Err(changed(timesheet));
     }

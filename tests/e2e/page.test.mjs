@@ -169,6 +169,8 @@ test('self-check: bad input shows a clear message at the right place and the pag
     buffer: Buffer.from('employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n') },
   { name: 'март-2024.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nA,2041-03-06,8,0,0\n') }]);
+  // The page reads dropped files as they come: wait for both.
+  await page.waitForFunction(() => document.querySelectorAll('#files li').length === 2, null, { timeout: 30000 });
   assert.deepEqual(await page.$$eval('#files li .kind', (ks) => ks.map((k) => k.textContent)), ['timesheet', 'roster']);
   // A file of no known kind says which kind it comes closest to and what it lacks.
   await page.setInputFiles('#file-input', [{ name: 'выгрузка.csv', mimeType: 'text/csv',
