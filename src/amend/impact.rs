@@ -7,7 +7,7 @@ use super::Version;
 use crate::Law;
 use crate::date::Date;
 use crate::domain::{Lang, NoteStatus, Subject};
-use crate::eval::{Detail, Finding, Options, Verdict};
+use crate::eval::{Checker, Detail, Finding, Judged, Options};
 use crate::explain::{self, Exposure};
 use crate::facts::Facts;
 use crate::sorted;
@@ -497,13 +497,231 @@ fn shown(f: &Finding) -> String {
     }
 }
 
-fn in_breach(facts: &Facts, v: &Verdict) -> BTreeSet<String> {
-    sorted::set(
-        v.findings
-            .iter()
-            .filter_map(|f| f.employee.and_then(|e| facts.employees.get(e)))
-            .map(|e| e.id.clone()),
-    )
+/// One version's judgement of the population, counted as it goes (no finding is kept).
+#[derive(Default)]
+struct Counted {
+    /// Employees, undecided rules (findings are counted, then dropped).
+    judged: Judged,
+    findings: usize,
+    exposure: Exposure,
+    by_citation: BTreeMap<String, usize>,
+}
+
+impl Counted {
+    fn add(&mut self, mut part: Judged) {
+        self.findings += part.findings.len();
+        for f in &part.findings {
+            *self.by_citation.entry(f.citation.clone()).or_default() += 1;
+            if let Some(q) = &f.penalty {
+                self.exposure.add(q);
+            }
+        }
+        part.findings = Vec::new();
+        self.judged.merge(part);
+    }
+}
+
+/// What two versions' findings differ in: employees newly and no longer in breach, findings
+/// new, gone or read differently — counted, with the first [`LIST_LIMIT`] of each list in order.
+#[derive(Default)]
+struct Compared {
+    newly: usize,
+    gone: usize,
+    newly_ids: BTreeSet<String>,
+    gone_ids: BTreeSet<String>,
+    changes: BTreeMap<Key, FindingChange>,
+    changes_total: usize,
+}
+
+/// Keeps the first `LIST_LIMIT` of a sorted set.
+fn bounded<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    set.insert(item);
+    if set.len() > LIST_LIMIT {
+        set.pop_last();
+    }
+}
+
+impl Compared {
+    /// One employee's (or the employer's) findings under the two versions.
+    fn add(
+        &mut self,
+        facts: &Facts,
+        (law0, first): (&Law, &[Finding]),
+        (law1, last): (&Law, &[Finding]),
+    ) {
+        let id = |fs: &[Finding]| {
+            fs.iter()
+                .find_map(|f| f.employee.and_then(|e| facts.employees.get(e)))
+                .map(|e| e.id.clone())
+        };
+        match (id(first), id(last)) {
+            (None, Some(e)) => {
+                self.newly += 1;
+                bounded(&mut self.newly_ids, e);
+            }
+            (Some(e), None) => {
+                self.gone += 1;
+                bounded(&mut self.gone_ids, e);
+            }
+            _ => {}
+        }
+        for (k, change) in finding_changes(facts, (law0, first), (law1, last)) {
+            self.changes_total += 1;
+            self.changes.insert(k, change);
+            if self.changes.len() > LIST_LIMIT {
+                self.changes.pop_last();
+            }
+        }
+    }
+
+    fn merge(&mut self, o: Compared) {
+        self.newly += o.newly;
+        self.gone += o.gone;
+        for e in o.newly_ids {
+            bounded(&mut self.newly_ids, e);
+        }
+        for e in o.gone_ids {
+            bounded(&mut self.gone_ids, e);
+        }
+        self.changes_total += o.changes_total;
+        for (k, c) in o.changes {
+            self.changes.insert(k, c);
+            if self.changes.len() > LIST_LIMIT {
+                self.changes.pop_last();
+            }
+        }
+    }
+}
+
+/// The population under every version, judged in step, employee by employee: each version's
+/// counts, and every pair of versions compared (`compared[i * n + j]`, `i < j`): which pair the
+/// report shows is chosen once all is counted.
+struct InStep {
+    counted: Vec<Result<Counted, String>>,
+    compared: Vec<Compared>,
+}
+
+impl InStep {
+    fn new(versions: usize) -> InStep {
+        InStep {
+            counted: (0..versions).map(|_| Ok(Counted::default())).collect(),
+            compared: (0..versions * versions)
+                .map(|_| Compared::default())
+                .collect(),
+        }
+    }
+
+    /// Judges employees `range` (or the employer's records, `None`) under every version.
+    fn judge(
+        &mut self,
+        versions: &[Version],
+        checkers: &[Checker],
+        facts: &Facts,
+        who: Option<std::ops::Range<usize>>,
+    ) {
+        let units: Vec<Option<usize>> = match who {
+            Some(r) => r.map(Some).collect(),
+            None => vec![None],
+        };
+        let n = versions.len();
+        for unit in units {
+            let mut parts: Vec<Option<Judged>> = Vec::with_capacity(checkers.len());
+            for (v, c) in checkers.iter().enumerate() {
+                let mut part = Judged::default();
+                let judged = match unit {
+                    Some(e) => {
+                        let days = facts
+                            .ranges
+                            .get(e)
+                            .and_then(|r| facts.days.get(r.clone()))
+                            .unwrap_or(&[]);
+                        c.employee(e, days, &mut part)
+                    }
+                    None => c.employer(&mut part),
+                };
+                match (judged, self.counted.get_mut(v)) {
+                    (Ok(()), Some(Ok(_))) => parts.push(Some(part)),
+                    (Err(e), Some(slot @ Ok(_))) => {
+                        *slot = Err(e.to_string());
+                        parts.push(None);
+                    }
+                    _ => parts.push(None),
+                }
+            }
+            for (i, a) in parts.iter().enumerate() {
+                for (j, b) in parts.iter().enumerate().skip(i + 1) {
+                    if let (Some(a), Some(b), Some(cmp)) = (a, b, self.compared.get_mut(i * n + j))
+                    {
+                        cmp.add(
+                            facts,
+                            (&versions[i].law, &a.findings),
+                            (&versions[j].law, &b.findings),
+                        );
+                    }
+                }
+            }
+            for (v, p) in parts.into_iter().enumerate() {
+                if let (Some(p), Some(Ok(c))) = (p, self.counted.get_mut(v)) {
+                    c.add(p);
+                }
+            }
+        }
+    }
+
+    /// Appends a later part (its employees all come after this part's).
+    fn merge(&mut self, o: InStep) {
+        for (mine, theirs) in self.counted.iter_mut().zip(o.counted) {
+            match (mine.as_mut(), theirs) {
+                (Ok(m), Ok(t)) => {
+                    m.findings += t.findings;
+                    m.exposure.merge(&t.exposure);
+                    for (c, n) in t.by_citation {
+                        *m.by_citation.entry(c).or_default() += n;
+                    }
+                    m.judged.merge(t.judged);
+                }
+                (Ok(_), Err(e)) => *mine = Err(e),
+                _ => {}
+            }
+        }
+        for (mine, theirs) in self.compared.iter_mut().zip(o.compared) {
+            mine.merge(theirs);
+        }
+    }
+}
+
+/// Judges the population under every version in step: natively in parts on every core (merged
+/// in roster order, so the result does not depend on scheduling), in the browser in one.
+fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options) -> InStep {
+    // Versions are compared on their findings' rules, periods, values and provisions: no
+    // finding needs its steps.
+    let checkers: Vec<Checker> = versions
+        .iter()
+        .map(|v| Checker::new(&v.law, facts, *options, Detail::Brief))
+        .collect();
+    let n = facts.employees.len();
+    let part = |r: std::ops::Range<usize>| {
+        let mut s = InStep::new(versions.len());
+        s.judge(versions, &checkers, facts, Some(r));
+        s
+    };
+    const CHUNK: usize = 1024;
+    let ranges: Vec<std::ops::Range<usize>> = (0..n.div_ceil(CHUNK))
+        .map(|i| i * CHUNK..((i + 1) * CHUNK).min(n))
+        .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let parts: Vec<InStep> = {
+        use rayon::prelude::*;
+        ranges.into_par_iter().map(part).collect()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let parts: Vec<InStep> = ranges.into_iter().map(part).collect();
+    let mut all = InStep::new(versions.len());
+    for p in parts {
+        all.merge(p);
+    }
+    all.judge(versions, &checkers, facts, None);
+    all
 }
 
 fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
@@ -511,15 +729,16 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         as_of: p.as_of,
         enterprise: p.enterprise,
     };
-    let verdicts = judge_all(versions, p, &options);
-    let columns: Vec<PopulationColumn> = verdicts
+    let InStep {
+        counted,
+        mut compared,
+    } = judge_in_step(versions, p.facts, &options);
+    let columns: Vec<PopulationColumn> = counted
         .iter()
         .zip(versions)
-        .map(|(v, version)| column(v, version))
+        .map(|(c, version)| column(c, version))
         .collect();
-    let ok: Vec<usize> = (0..verdicts.len())
-        .filter(|i| verdicts[*i].is_ok())
-        .collect();
+    let ok: Vec<usize> = (0..counted.len()).filter(|i| counted[*i].is_ok()).collect();
     // The first version that judges everything (none of its values past the law's horizon) is
     // the one to compare with: "newly in breach" against a version that could not judge would
     // count what was undecided as a change.
@@ -527,104 +746,66 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         .iter()
         .copied()
         .find(|i| columns.get(*i).is_some_and(|c| c.undecided == 0));
-    let compared = match ok.as_slice() {
+    let chosen = match ok.as_slice() {
         [first, .., last] => Some((complete.filter(|c| c < last).unwrap_or(*first), *last)),
         _ => None,
     };
-    let (i0, i1) = compared.unwrap_or((0, 0));
-    let empty = Verdict {
-        findings: Vec::new(),
-        undecided: Vec::new(),
-        employees: 0,
-        employees_in_breach: 0,
-        options,
+    let (i0, i1) = chosen.unwrap_or((0, 0));
+    let pair = match chosen {
+        Some((i, j)) => compared
+            .get_mut(i * versions.len() + j)
+            .map(std::mem::take)
+            .unwrap_or_default(),
+        None => Compared::default(),
     };
-    let first = verdicts[i0].as_ref().unwrap_or(&empty);
-    let last = verdicts[i1].as_ref().unwrap_or(&empty);
-    let (law0, law1) = (&versions[i0].law, &versions[i1].law);
-    let before = in_breach(p.facts, first);
-    let after = in_breach(p.facts, last);
-    let newly: Vec<String> = after.difference(&before).cloned().collect();
-    let gone: Vec<String> = before.difference(&after).cloned().collect();
-    let mut by_citation: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, v) in verdicts.iter().enumerate() {
-        for f in v.as_ref().map_or(&[][..], |v| &v.findings) {
-            by_citation
-                .entry(f.citation.clone())
-                .or_insert_with(|| vec![0; verdicts.len()])[i] += 1;
+    let by_citation: BTreeMap<String, Vec<usize>> = {
+        let mut all: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, c) in counted.iter().enumerate() {
+            for (citation, n) in c.as_ref().map_or(&BTreeMap::new(), |c| &c.by_citation) {
+                all.entry(citation.clone())
+                    .or_insert_with(|| vec![0; counted.len()])[i] += n;
+            }
         }
-    }
-    let mut changes = finding_changes(p.facts, (law0, first), (law1, last));
-    let total = changes.len();
-    changes.truncate(LIST_LIMIT);
+        all
+    };
     PopulationImpact {
         employees: p.facts.employees.len(),
         rows_read: p.input.rows_read,
         rows_rejected: p.input.rows_rejected,
         as_of: p.as_of,
-        compared,
+        compared: chosen,
         fine_exposure_kzt: BeforeAfter {
             before: columns[i0].fine_exposure_kzt.max,
             after: columns[i1].fine_exposure_kzt.max,
         },
         versions: columns,
-        newly_in_breach: newly.len(),
-        no_longer_in_breach: gone.len(),
-        newly_in_breach_ids: newly.into_iter().take(LIST_LIMIT).collect(),
-        no_longer_in_breach_ids: gone.into_iter().take(LIST_LIMIT).collect(),
+        newly_in_breach: pair.newly,
+        no_longer_in_breach: pair.gone,
+        newly_in_breach_ids: pair.newly_ids.into_iter().collect(),
+        no_longer_in_breach_ids: pair.gone_ids.into_iter().collect(),
         by_citation: by_citation
             .into_iter()
             // Changed among the versions that could judge (one that could not counts no finding).
             .filter(|(_, c)| ok.iter().any(|i| c[*i] != c[i0]))
             .map(|(citation, counts)| ArticleCount { citation, counts })
             .collect(),
-        changed_findings: changes,
-        changed_findings_total: total,
+        changed_findings: pair.changes.into_values().collect(),
+        changed_findings_total: pair.changes_total,
     }
 }
 
-/// Judges the population under each version (natively each on its own thread, collected in
-/// version order, so the output does not depend on scheduling; the browser has one thread).
-fn judge_all(
-    versions: &[Version],
-    p: &Population,
-    options: &Options,
-) -> Vec<Result<Verdict, String>> {
-    // Versions are compared on their findings' rules, periods, values and provisions: no
-    // finding needs its steps.
-    let judge = |v: &Version| {
-        crate::eval::evaluate_in_detail(&v.law, p.facts, options, Detail::Brief, &mut |_, _| {})
-            .map_err(|e| e.to_string())
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    return std::thread::scope(|s| {
-        let handles: Vec<_> = versions.iter().map(|v| s.spawn(move || judge(v))).collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("the evaluation stopped".into()))
-            })
-            .collect()
-    });
-    #[cfg(target_arch = "wasm32")]
-    return versions.iter().map(judge).collect();
-}
-
 /// One version's column: its counts and exposure, or why it could not judge.
-fn column(v: &Result<Verdict, String>, version: &Version) -> PopulationColumn {
-    match v {
-        Ok(v) => PopulationColumn {
+fn column(c: &Result<Counted, String>, version: &Version) -> PopulationColumn {
+    match c {
+        Ok(c) => PopulationColumn {
             error: None,
-            employees_in_breach: v.employees_in_breach,
-            findings: v.findings.len(),
-            fine_exposure_kzt: explain::exposure(
-                v.findings.iter().filter_map(|f| f.penalty.as_ref()),
-            ),
-            undecided: v.undecided.iter().map(|u| u.times).sum(),
+            employees_in_breach: c.judged.in_breach,
+            findings: c.findings,
+            fine_exposure_kzt: c.exposure.clone(),
+            undecided: c.judged.undecided().map(|u| u.times).sum(),
             missing: crate::sorted::set(
-                v.undecided
-                    .iter()
+                c.judged
+                    .undecided()
                     .filter_map(|u| version.law.params.get(u.param.index()))
                     .map(|p| p.name.clone()),
             )
@@ -638,16 +819,15 @@ fn column(v: &Result<Verdict, String>, version: &Version) -> PopulationColumn {
     }
 }
 
-/// The findings that appear, disappear or read differently between two versions' verdicts.
+/// The findings that appear, disappear or read differently between two versions' findings
+/// (of one employee, or of the employer's records), each with its key.
 fn finding_changes(
     facts: &Facts,
-    (law0, first): (&Law, &Verdict),
-    (law1, last): (&Law, &Verdict),
-) -> Vec<FindingChange> {
-    let old: BTreeMap<Key, &Finding> =
-        sorted::map(first.findings.iter().map(|f| (key(law0, facts, f), f)));
-    let new: BTreeMap<Key, &Finding> =
-        sorted::map(last.findings.iter().map(|f| (key(law1, facts, f), f)));
+    (law0, first): (&Law, &[Finding]),
+    (law1, last): (&Law, &[Finding]),
+) -> Vec<(Key, FindingChange)> {
+    let old: BTreeMap<Key, &Finding> = sorted::map(first.iter().map(|f| (key(law0, facts, f), f)));
+    let new: BTreeMap<Key, &Finding> = sorted::map(last.iter().map(|f| (key(law1, facts, f), f)));
     let mut changes = Vec::new();
     let keys = sorted::set(old.keys().chain(new.keys()));
     for k in keys {
@@ -660,16 +840,19 @@ fn finding_changes(
             }
             _ => continue,
         };
-        changes.push(FindingChange {
-            change,
-            employee_id: k.0.clone(),
-            rule: k.1.clone(),
-            citation: f.citation.clone(),
-            from: k.2.to_string(),
-            to: k.3.to_string(),
-            before: a.map_or_else(String::new, |f| shown(f)),
-            after: b.map_or_else(String::new, |f| shown(f)),
-        });
+        changes.push((
+            k.clone(),
+            FindingChange {
+                change,
+                employee_id: k.0.clone(),
+                rule: k.1.clone(),
+                citation: f.citation.clone(),
+                from: k.2.to_string(),
+                to: k.3.to_string(),
+                before: a.map_or_else(String::new, |f| shown(f)),
+                after: b.map_or_else(String::new, |f| shown(f)),
+            },
+        ));
     }
     changes
 }

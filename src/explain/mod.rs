@@ -564,6 +564,15 @@ pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote
 }
 
 impl Exposure {
+    /// Adds the fines of another part.
+    pub fn merge(&mut self, o: &Exposure) {
+        self.min += o.min;
+        self.max += o.max;
+        self.max_if_repeated += o.max_if_repeated;
+        self.unpriced += o.unpriced;
+        self.unpriced_mci_max += o.unpriced_mci_max;
+    }
+
     /// Adds one fine.
     pub fn add(&mut self, q: &crate::eval::penalty::Quote) {
         let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
