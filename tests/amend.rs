@@ -431,8 +431,7 @@ fn a_generated_population_is_judged_under_each_version() {
     let i = impact::impact(
         &versions,
         Some(Population {
-            facts: &facts,
-            input: &input,
+            parts: impact::Parts::Whole(&facts, &input),
             as_of: d("2023-07-31"),
             enterprise: None,
         }),

@@ -236,13 +236,21 @@ pub struct NoteImpact {
 /// What the population comparison reads.
 pub struct Population<'a> {
     /// The facts.
-    pub facts: &'a Facts,
-    /// How reading them went.
-    pub input: &'a crate::facts::InputReport,
+    pub parts: Parts<'a>,
     /// The day of the check.
     pub as_of: Date,
     /// The employer's category.
     pub enterprise: Option<Subject>,
+}
+
+/// A population's facts: read whole, or made a part at a time.
+pub enum Parts<'a> {
+    /// Facts read whole (the files given), with how reading them went.
+    Whole(&'a Facts, &'a crate::facts::InputReport),
+    /// Facts made and read a part at a time, whole employees in roster order, each part judged
+    /// and let go before the next is made (a generated population of any size). A part holds
+    /// no accidents or inspections: the employer's own records are those of the files.
+    Made(Box<dyn FnMut() -> Option<(Facts, crate::facts::InputReport)> + 'a>),
 }
 
 /// Compares the versions.
@@ -254,7 +262,7 @@ pub fn impact(
 ) -> Impact {
     let articles_changed = articles(versions, lang);
     let changed = sorted::set(articles_changed.iter().map(|a| a.citation.clone()));
-    let population = population.map(|p| population_impact(versions, &p));
+    let population = population.map(|p| population_impact(versions, p));
     Impact {
         versions: versions
             .iter()
@@ -724,15 +732,31 @@ fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options) -> InSt
     all
 }
 
-fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
+fn population_impact(versions: &[Version], p: Population) -> PopulationImpact {
     let options = Options {
         as_of: p.as_of,
         enterprise: p.enterprise,
     };
+    let (mut employees, mut rows_read, mut rows_rejected) = (0, 0, 0);
+    let mut all = InStep::new(versions.len());
+    let mut add = |facts: &Facts, input: &crate::facts::InputReport| {
+        all.merge(judge_in_step(versions, facts, &options));
+        employees += facts.employees.len();
+        rows_read += input.rows_read;
+        rows_rejected += input.rows_rejected;
+    };
+    match p.parts {
+        Parts::Whole(facts, input) => add(facts, input),
+        Parts::Made(mut next) => {
+            while let Some((facts, input)) = next() {
+                add(&facts, &input);
+            }
+        }
+    }
     let InStep {
         counted,
         mut compared,
-    } = judge_in_step(versions, p.facts, &options);
+    } = all;
     let columns: Vec<PopulationColumn> = counted
         .iter()
         .zip(versions)
@@ -769,9 +793,9 @@ fn population_impact(versions: &[Version], p: &Population) -> PopulationImpact {
         all
     };
     PopulationImpact {
-        employees: p.facts.employees.len(),
-        rows_read: p.input.rows_read,
-        rows_rejected: p.input.rows_rejected,
+        employees,
+        rows_read,
+        rows_rejected,
         as_of: p.as_of,
         compared: chosen,
         fine_exposure_kzt: BeforeAfter {

@@ -669,45 +669,34 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
         .on
         .or_else(|| versions.last().and_then(|v| v.since))
         .unwrap_or(coverage.known_until);
-    let generated;
     let read;
     let population = match (&req.population, req.generate) {
         (Some(p), _) => {
             read = read_files(p, coverage);
-            Some((&read, p.as_of, p.enterprise))
+            let (facts, input) = &read;
+            Some(crate::amend::impact::Population {
+                parts: crate::amend::impact::Parts::Whole(facts, input),
+                as_of: p
+                    .as_of
+                    .or_else(|| facts.date_range().map(|r| r.1))
+                    .unwrap_or(on),
+                enterprise: p.enterprise,
+            })
         }
         (None, Some(n)) => {
-            // The month of `on`, or the nearest month every version's MCI covers.
-            let month = on.max(coverage.from).min(coverage.to);
-            let g = crate::eval::population::generate(n, month.year(), month.month(), 42);
-            let file = |name: &str, text: String| File {
-                name: name.into(),
-                text,
-            };
-            generated = CheckRequest {
-                payroll: Some(file("payroll.csv", g.payroll)),
-                ..CheckRequest::new(
-                    file("roster.csv", g.roster),
-                    file("timesheet.csv", g.timesheet),
-                    req.lang,
-                )
-            };
-            read = read_files(&generated, coverage);
-            Some((&read, None, None))
+            // The month of `on`, or the nearest month every version's MCI covers; the check is
+            // made on its last day.
+            let month = on.max(coverage.from).min(coverage.to).first_of_month();
+            Some(crate::amend::impact::Population {
+                parts: crate::amend::impact::Parts::Made(Box::new(generated_parts(
+                    n, month, req.lang, coverage,
+                ))),
+                as_of: month.last_of_month(),
+                enterprise: None,
+            })
         }
         (None, None) => None,
     };
-    let population =
-        population.map(
-            |((facts, input), as_of, enterprise)| crate::amend::impact::Population {
-                facts,
-                input,
-                as_of: as_of
-                    .or_else(|| facts.date_range().map(|r| r.1))
-                    .unwrap_or(on),
-                enterprise,
-            },
-        );
     let mut impact = crate::amend::impact::impact(&versions, population, on, req.lang);
     if req.search && versions.len() > 1 {
         let n = versions.len();
@@ -718,6 +707,54 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
         ));
     }
     Ok(impact)
+}
+
+/// A generated population of `n` employees over `month`, made and read a part at a time (the
+/// parts are the employees of [`crate::eval::population::generate`], in its order).
+fn generated_parts(
+    n: usize,
+    month: Date,
+    lang: Lang,
+    coverage: crate::facts::Coverage,
+) -> impl FnMut() -> Option<(facts::Facts, facts::InputReport)> {
+    use crate::eval::population::{Generator, Sinks, Span};
+    /// Employees made and judged together: a few megabytes of text a part.
+    const PART: usize = 16_384;
+    let span = Span {
+        first: month,
+        days: u32::from(month.days_in_month().unsigned_abs()),
+    };
+    let mut g = Generator::new(span, 42);
+    let mut made = 0;
+    move || {
+        if made >= n {
+            return None;
+        }
+        let k = PART.min(n - made);
+        made += k;
+        let (mut roster, mut timesheet, mut payroll) =
+            (String::new(), String::new(), String::new());
+        let mut out = Sinks {
+            roster: &mut roster,
+            timesheet: &mut timesheet,
+            payroll: &mut payroll,
+        };
+        // Writing to a String cannot fail.
+        let _ = Generator::headers(&mut out).and_then(|()| g.employees(k, &mut out));
+        let file = |name: &str, text: String| File {
+            name: name.into(),
+            text,
+        };
+        let part = CheckRequest {
+            payroll: Some(file("payroll.csv", payroll)),
+            ..CheckRequest::new(
+                file("roster.csv", roster),
+                file("timesheet.csv", timesheet),
+                lang,
+            )
+        };
+        Some(read_files(&part, coverage))
+    }
 }
 
 fn read_files(

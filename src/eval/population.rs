@@ -98,25 +98,63 @@ pub struct Sinks<'a> {
 /// The population of [`generate`] over any span of days (the benchmark's week, month and year),
 /// written as it is made, so that a year of a large plant needs no memory. Over a whole month
 /// it writes exactly what [`generate`] returns.
-pub fn generate_span(employees: usize, span: Span, seed: u64, out: Sinks) -> std::fmt::Result {
-    let mut rng = Mix(seed);
-    writeln!(
-        out.roster,
-        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate"
-    )?;
-    writeln!(
-        out.timesheet,
-        "employee_id,date,worked_hours,overtime_hours,night_hours,start,end"
-    )?;
-    writeln!(
-        out.payroll,
-        "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay"
-    )?;
-    let (year, first) = (span.first.year(), span.first);
-    let last = span.last();
-    for i in 0..employees {
+pub fn generate_span(employees: usize, span: Span, seed: u64, mut out: Sinks) -> std::fmt::Result {
+    let mut g = Generator::new(span, seed);
+    Generator::headers(&mut out)?;
+    g.employees(employees, &mut out)
+}
+
+/// The generator of [`generate_span`], employee by employee: a population can be made (and
+/// judged) a part at a time, the same as made whole.
+pub struct Generator {
+    rng: Mix,
+    span: Span,
+    /// Employees made so far.
+    made: usize,
+}
+
+impl Generator {
+    /// A generator over a span, from a seed.
+    pub fn new(span: Span, seed: u64) -> Generator {
+        Generator {
+            rng: Mix(seed),
+            span,
+            made: 0,
+        }
+    }
+
+    /// The three files' headers.
+    pub fn headers(out: &mut Sinks) -> std::fmt::Result {
+        writeln!(
+            out.roster,
+            "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate"
+        )?;
+        writeln!(
+            out.timesheet,
+            "employee_id,date,worked_hours,overtime_hours,night_hours,start,end"
+        )?;
+        writeln!(
+            out.payroll,
+            "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay"
+        )
+    }
+
+    /// The next `n` employees' rows.
+    pub fn employees(&mut self, n: usize, out: &mut Sinks) -> std::fmt::Result {
+        for _ in 0..n {
+            self.employee(out)?;
+        }
+        Ok(())
+    }
+
+    fn employee(&mut self, out: &mut Sinks) -> std::fmt::Result {
+        let (rng, span) = (&mut self.rng, self.span);
+        let i = self.made;
+        self.made += 1;
+        let (year, first) = (span.first.year(), span.first);
+        let last = span.last();
         let id = format!("E{:05}", i + 1);
-        let age = draw_age(&mut rng);
+        let age = draw_age(rng);
         let birth_year = year - age - 1;
         let birth = format!(
             "{birth_year}-{:02}-{:02}",
@@ -150,17 +188,17 @@ pub fn generate_span(employees: usize, span: Span, seed: u64, out: Sinks) -> std
         let mut from = first;
         while from <= last {
             let to = from.last_of_month().min(last);
-            let h = days_of_work(&mut rng, out.timesheet, &worker, (first, from, to))?;
+            let h = days_of_work(rng, out.timesheet, &worker, (first, from, to))?;
             if to == from.last_of_month() {
-                pay(&mut rng, out.payroll, &id, rate, from, &h)?;
+                pay(rng, out.payroll, &id, rate, from, &h)?;
             }
             match to.add_days(1) {
                 Ok(next) => from = next,
                 Err(_) => break,
             }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The month's pay: premiums at the legal minimum, half the rate on top for overtime (LC 108),
