@@ -107,18 +107,23 @@ impl Hours {
         scale: 0,
     };
 
-    /// Hours from a number; `None` when it has more than nine significant digits.
+    /// Hours from a number, as written when its digits fit (`8.50` stays `8.50`), else without
+    /// its trailing zeros (`8.0000000000` is 8); `None` when even then its digits do not fit 31
+    /// bits (about nine significant digits: `7.3333333333` does not).
     pub fn from_decimal(d: Decimal) -> Option<Hours> {
-        Some(Hours {
-            digits: i32::try_from(d.mantissa()).ok()?,
-            scale: u8::try_from(d.scale()).ok()?,
-        })
+        let fits = |d: Decimal| {
+            Some(Hours {
+                digits: i32::try_from(d.mantissa()).ok()?,
+                scale: u8::try_from(d.scale()).ok()?,
+            })
+        };
+        fits(d).or_else(|| fits(d.normalize()))
     }
 
-    /// Whole hours.
-    pub fn whole(h: u16) -> Hours {
+    /// Whole hours, 0 to 24 (the generated and searched timesheets).
+    pub fn whole(h: i64) -> Hours {
         Hours {
-            digits: i32::from(h),
+            digits: i32::try_from(h.clamp(0, 24)).unwrap_or(0),
             scale: 0,
         }
     }
@@ -1013,6 +1018,9 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
             Some((_, h)) if h < Decimal::ZERO => format!("{v} hours is negative"),
             Some((_, h)) if h > max_day => format!("{v} hours is more than a day has"),
             Some((h, d)) => return (h, d, c),
+            None if Decimal::from_str(v).is_ok() => {
+                format!("`{v}` hours has more digits than a timesheet holds: round it (e.g. 7.33)")
+            }
             None => format!("`{v}` is not a number of hours (dot as decimal separator)"),
         };
         report.errors.push(t.err(row.line, c, message));
@@ -1345,15 +1353,6 @@ impl Runs {
     }
 }
 
-/// Reads a timesheet's employee ids and dates only, to find its [`Layout`] against a roster.
-pub fn timesheet_layout<R: std::io::Read>(
-    input: R,
-    employees: &[Employee],
-    coverage: Coverage,
-) -> Layout {
-    timesheet_runs(input, coverage).layout(employees)
-}
-
 /// The error for an id not in the roster, with the nearest id when one is close (searched in
 /// roster order, so the suggestion is the same on every run).
 fn not_in_roster(
@@ -1659,24 +1658,32 @@ mod tests {
             "8.50",
             "1e1",
             "123456789.5",
+            "8.0000000000",
+            "7.3333333333",
         ] {
             let decimal = Decimal::from_str(text).ok();
             let hours = Hours::parse(text);
+            // The same number, unless its digits do not fit even without trailing zeros.
             assert_eq!(
-                hours.map(Hours::decimal),
-                decimal.filter(|d| i32::try_from(d.mantissa()).is_ok()),
+                hours.map(Hours::decimal).map(|d| d.normalize()),
+                decimal
+                    .map(|d| d.normalize())
+                    .filter(|d| i32::try_from(d.mantissa()).is_ok()),
                 "{text}"
             );
-            if let (Some(h), Some(d)) = (hours, decimal) {
-                // The same digits and scale: it prints as it was written.
+            if let (Some(h), Some(d)) = (hours, decimal)
+                && i32::try_from(d.mantissa()).is_ok()
+            {
+                // Digits that fit keep their scale: it prints as it was written.
                 assert_eq!(h.decimal().to_string(), d.to_string());
             }
         }
-        for bad in ["", ".", "8,5", "x", "8.", "1.2.3"] {
+        // Forms only Decimal reads, and forms neither reads.
+        for other in ["", ".", "8,5", "x", "8.", "+8", ".5", "1.2.3"] {
             assert_eq!(
-                Hours::parse(bad).map(Hours::decimal),
-                Decimal::from_str(bad).ok(),
-                "{bad}"
+                Hours::parse(other).map(Hours::decimal),
+                Decimal::from_str(other).ok(),
+                "{other}"
             );
         }
         assert!(std::mem::size_of::<Day>() <= 64);

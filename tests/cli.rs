@@ -564,3 +564,49 @@ fn a_repeated_day_is_rejected_with_both_lines() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Input errors are listed file by file in the order the files are named: roster, timesheet,
+/// then the other tables (the timesheet is read last but its errors keep their place).
+#[test]
+fn input_errors_keep_the_order_of_the_files() {
+    let dir = std::env::temp_dir().join(format!("ereje-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let put = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).expect("write");
+        p.to_str().expect("utf-8 path").to_string()
+    };
+    let roster = put(
+        "roster.csv",
+        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n",
+    );
+    let timesheet = put(
+        "timesheet.csv",
+        "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,nine,0,0\nA,2024-03-05,8,0,0\n",
+    );
+    let payroll = put(
+        "payroll.csv",
+        "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\nZ,2024-03,2024-04-05,1,0,0,0\n",
+    );
+    let (code, out, _) = ereje(&[
+        "check",
+        "--roster",
+        &roster,
+        "--timesheet",
+        &timesheet,
+        "--payroll",
+        &payroll,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let files: Vec<&str> = v["summary"]["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["file"].as_str())
+        .collect();
+    assert_eq!(files, ["timesheet.csv", "payroll.csv"], "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

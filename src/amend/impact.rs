@@ -248,8 +248,8 @@ pub enum Parts<'a> {
     /// Facts read whole (the files given), with how reading them went.
     Whole(&'a Facts, &'a crate::facts::InputReport),
     /// Facts made and read a part at a time, whole employees in roster order, each part judged
-    /// and let go before the next is made (a generated population of any size). A part holds
-    /// no accidents or inspections: the employer's own records are those of the files.
+    /// and let go before the next is made (a generated population of any size: it has no
+    /// accidents or inspections, so the employer's own records are not judged).
     Made(Box<dyn FnMut() -> Option<(Facts, crate::facts::InputReport)> + 'a>),
 }
 
@@ -700,7 +700,7 @@ impl InStep {
 
 /// Judges the population under every version in step: natively in parts on every core (merged
 /// in roster order, so the result does not depend on scheduling), in the browser in one.
-fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options) -> InStep {
+fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options, employer: bool) -> InStep {
     // Versions are compared on their findings' rules, periods, values and provisions: no
     // finding needs its steps.
     let checkers: Vec<Checker> = versions
@@ -728,7 +728,9 @@ fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options) -> InSt
     for p in parts {
         all.merge(p);
     }
-    all.judge(versions, &checkers, facts, None);
+    if employer {
+        all.judge(versions, &checkers, facts, None);
+    }
     all
 }
 
@@ -739,17 +741,17 @@ fn population_impact(versions: &[Version], p: Population) -> PopulationImpact {
     };
     let (mut employees, mut rows_read, mut rows_rejected) = (0, 0, 0);
     let mut all = InStep::new(versions.len());
-    let mut add = |facts: &Facts, input: &crate::facts::InputReport| {
-        all.merge(judge_in_step(versions, facts, &options));
+    let mut add = |facts: &Facts, input: &crate::facts::InputReport, employer: bool| {
+        all.merge(judge_in_step(versions, facts, &options, employer));
         employees += facts.employees.len();
         rows_read += input.rows_read;
         rows_rejected += input.rows_rejected;
     };
     match p.parts {
-        Parts::Whole(facts, input) => add(facts, input),
+        Parts::Whole(facts, input) => add(facts, input, true),
         Parts::Made(mut next) => {
             while let Some((facts, input)) = next() {
-                add(&facts, &input);
+                add(&facts, &input, false);
             }
         }
     }

@@ -149,20 +149,15 @@ impl Week {
     }
 }
 
-/// Whole hours of a searched week (0–24, so they fit).
-fn hours(h: i64) -> Hours {
-    Hours::whole(u16::try_from(h).unwrap_or(0))
-}
-
 fn facts(monday: Date, p: &Profile, w: Week, pay: Option<i64>) -> Facts {
     let (start, night) = w.shift();
     let end = ((u32::from(start) + (w.hours as u32) * 60) % 1440) as u16;
     let days = (0..w.days)
         .filter_map(|i| monday.add_days(i).ok())
         .map(|date| Day {
-            worked: hours(w.hours),
-            overtime: hours(w.overtime),
-            night: hours(night),
+            worked: Hours::whole(w.hours),
+            overtime: Hours::whole(w.overtime),
+            night: Hours::whole(night),
             start: Some(start),
             end: Some(end),
             ..Day::new(0, date)

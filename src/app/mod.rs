@@ -258,11 +258,18 @@ fn judge(
     req: &CheckRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Judged, Failure> {
-    let (facts, input) = read_files(req, law.coverage());
-    let as_of = req
-        .as_of
-        .or_else(|| facts.date_range().map(|r| r.1))
-        .unwrap_or(law.coverage().from);
+    let coverage = law.coverage();
+    let (facts, input) = read_files(req, coverage);
+    // The day of the check by default, as the stream finds it: the timesheet's last date of a
+    // known employee within the law's dates.
+    let text = &req.timesheet.text;
+    let last = facts::timesheet_runs(
+        text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes(),
+        coverage,
+    )
+    .layout(&facts.employees)
+    .last_date;
+    let as_of = req.as_of.or(last).unwrap_or(coverage.from);
     let options = Options {
         as_of,
         enterprise: req.enterprise,
@@ -281,6 +288,9 @@ fn judge(
 /// its steps when it is opened); beyond, findings are brief and [`explain_finding`] explains
 /// the one opened.
 pub const EXPLAINED_UP_TO: usize = 2_000;
+
+/// The rows a check may hold whole to explain every finding (about 30 MB of days).
+pub const EXPLAINED_ROWS_UP_TO: usize = 500_000;
 
 /// The findings a check sends the page at most: the totals count them all.
 pub const SHOWN_UP_TO: usize = 10_000;
@@ -318,8 +328,9 @@ fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::St
 ///
 /// The check streams: only a batch of employees' days is held at a time (when the timesheet
 /// is grouped by employee), findings are brief and counted as they come. When they are few
-/// ([`EXPLAINED_UP_TO`]), the files are judged again with every step written down, so a
-/// small check reads exactly as before; else the first [`SHOWN_UP_TO`] are sent, brief.
+/// ([`EXPLAINED_UP_TO`]) in files of a size to hold ([`EXPLAINED_ROWS_UP_TO`]), the files are
+/// judged again with every step written down, so a small check reads exactly as before; else
+/// the first [`SHOWN_UP_TO`] are sent, brief.
 pub fn check_answer(
     law: &Law,
     req: &CheckRequest,
@@ -354,7 +365,7 @@ pub fn check_answer(
             &mut watch,
         )?
     };
-    if total <= EXPLAINED_UP_TO {
+    if total <= EXPLAINED_UP_TO && streamed.input.rows_read <= EXPLAINED_ROWS_UP_TO {
         let j = judge(law, req, &mut |_, _| {})?;
         return Ok(CheckAnswer {
             report: explain::report(law, &j.facts, &j.verdict, &j.input, req.lang),

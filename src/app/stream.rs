@@ -3,8 +3,9 @@
 //! go to the caller in batches, in roster order, and are counted, not kept.
 //!
 //! Memory: when the timesheet's rows are grouped by employee in roster order (a first pass over
-//! its ids tells), only one batch of employees' days is held, however long the file. Otherwise
-//! every row is held, in its compact form ([`crate::facts::Day`]), and judged at the end.
+//! its ids tells), only a few batches of employees' days are held (two read ahead, one judged),
+//! however long the file. Otherwise every row is held, in its compact form
+//! ([`crate::facts::Day`]), and judged at the end.
 
 use crate::date::Date;
 use crate::domain::{Lang, Subject, Table};
@@ -165,11 +166,15 @@ pub fn check_watched(
             .open(&mut InputReport::default())
             .map(|r| facts::timesheet_runs(r, coverage))
     };
+    // Where the roster's errors end: the timesheet's go there, before the other tables', in the
+    // order the files are read in memory (`facts::read`).
+    let mut roster_end = 0;
     let (facts, runs) = beside(first_pass, || {
         let employees = match req.roster.open(&mut input) {
             Some(r) => facts::read_roster_from(&req.roster.name, r, &mut input),
             None => Vec::new(),
         };
+        roster_end = input.errors.len();
         let mut records = Vec::new();
         for (table, file) in &req.tables {
             if let Some(r) = file.open(&mut input) {
@@ -181,9 +186,16 @@ pub fn check_watched(
         Facts::with_records(employees, Vec::new(), records)
     });
     let layout = match runs {
-        Some(runs) => runs.layout(&facts.employees),
-        None => Layout {
+        Some(Some(runs)) => runs.layout(&facts.employees),
+        // No timesheet to read (its error is reported by the reading itself).
+        Some(None) => Layout {
             grouped: true,
+            last_date: None,
+            rows: 0,
+        },
+        // The first pass failed: hold every row (always correct).
+        None => Layout {
+            grouped: false,
             last_date: None,
             rows: 0,
         },
@@ -208,14 +220,17 @@ pub fn check_watched(
         watch,
         only,
     };
-    let first_error = input.errors.len();
     let read = read_in_parallel(&req.timesheet, &facts, coverage, layout, &mut |b| {
         run.judge_batch(b)
     })?;
     input.rows_read += read.rows_read;
     input.rows_rejected += read.rows_rejected;
-    input.errors.extend(read.errors);
-    facts::in_row_order(&mut input.errors[first_error..]);
+    let timesheet_errors = read.errors.len();
+    let at = roster_end.min(input.errors.len());
+    input.errors.splice(at..at, read.errors);
+    if let Some(errors) = input.errors.get_mut(at..at + timesheet_errors) {
+        facts::in_row_order(errors);
+    }
     run.finish()?;
     let Run { judged, tally, .. } = run;
     Ok(Streamed {
@@ -228,25 +243,24 @@ pub fn check_watched(
 }
 
 /// Runs `other` on a thread of its own while `this` runs here (natively), and gives both
-/// results.
+/// results (`None` for `other` if its thread stopped).
 #[cfg(not(target_arch = "wasm32"))]
-fn beside<A: Send, B>(other: impl FnOnce() -> A + Send, this: impl FnOnce() -> B) -> (B, A) {
+fn beside<A: Send, B>(
+    other: impl FnOnce() -> A + Send,
+    this: impl FnOnce() -> B,
+) -> (B, Option<A>) {
     std::thread::scope(|s| {
         let handle = s.spawn(other);
         let b = this();
-        // A panic in the first pass (there is none to expect) is raised here again.
-        let a = handle
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (b, a)
+        (b, handle.join().ok())
     })
 }
 
 /// In the page's worker, one after the other (the module has one thread).
 #[cfg(target_arch = "wasm32")]
-fn beside<A, B>(other: impl FnOnce() -> A, this: impl FnOnce() -> B) -> (B, A) {
+fn beside<A, B>(other: impl FnOnce() -> A, this: impl FnOnce() -> B) -> (B, Option<A>) {
     let b = this();
-    (b, other())
+    (b, Some(other()))
 }
 
 /// Employees in roster order with their days, a batch at a time.

@@ -79,7 +79,7 @@ type Setter = Box<dyn Fn(&mut Employee, &mut Day, Date)>;
 /// Long on purpose: one axis per fact, each with its own representative values.
 fn axes(r: &Reads) -> Vec<Axis> {
     let mut out: Vec<Axis> = Vec::new();
-    let h = |x: i64| crate::facts::Hours::whole(u16::try_from(x).unwrap_or(0));
+    let h = crate::facts::Hours::whole;
     if r.employee.contains("age") || r.employee.contains("birth_date") {
         out.push((
             "age",

@@ -597,11 +597,8 @@ impl<'a> Judge<'a> {
             days: &[],
             records: &[],
         };
-        let on_days_only = self.plan.on_days_only;
-        if days.is_empty() && on_days_only {
-            return Ok(());
-        }
-        let only = if on_days_only { days } else { &[] };
+        // (An employee without days never gets here for a rule on days only: `employee` skips it.)
+        let only = if self.plan.on_days_only { days } else { &[] };
         if self.never_applies(&bare, only)? {
             return Ok(());
         }

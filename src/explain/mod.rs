@@ -541,11 +541,14 @@ impl Tally {
                 self.by_citation.insert(f.citation.clone(), 1);
             }
         }
-        let rule = &law.rules[f.rule.index()].name;
+        let rule = law
+            .rules
+            .get(f.rule.index())
+            .map_or("", |r| r.name.as_str());
         match self.by_rule.get_mut(rule) {
             Some(n) => *n += 1,
             None => {
-                self.by_rule.insert(rule.clone(), 1);
+                self.by_rule.insert(rule.to_string(), 1);
             }
         }
         if let Some(q) = &f.penalty {
@@ -554,34 +557,31 @@ impl Tally {
     }
 }
 
-/// The fines a set of findings could bring, as first offences and if all were repeats.
-pub fn exposure<'a>(quotes: impl Iterator<Item = &'a crate::eval::penalty::Quote>) -> Exposure {
-    let mut e = Exposure::default();
-    for q in quotes {
-        e.add(q);
-    }
-    e
-}
-
 impl Exposure {
     /// Adds the fines of another part.
     pub fn merge(&mut self, o: &Exposure) {
-        self.min += o.min;
-        self.max += o.max;
-        self.max_if_repeated += o.max_if_repeated;
-        self.unpriced += o.unpriced;
-        self.unpriced_mci_max += o.unpriced_mci_max;
+        self.min = self.min.saturating_add(o.min);
+        self.max = self.max.saturating_add(o.max);
+        self.max_if_repeated = self.max_if_repeated.saturating_add(o.max_if_repeated);
+        self.unpriced = self.unpriced.saturating_add(o.unpriced);
+        self.unpriced_mci_max = self.unpriced_mci_max.saturating_add(o.unpriced_mci_max);
     }
 
     /// Adds one fine.
     pub fn add(&mut self, q: &crate::eval::penalty::Quote) {
+        // Saturating: a sum of fines cannot reach Decimal's limit from real files, and a hostile
+        // one must not stop the check.
         let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
-            self.unpriced += 1;
-            self.unpriced_mci_max += q.mci_max;
+            self.unpriced = self.unpriced.saturating_add(1);
+            self.unpriced_mci_max = self.unpriced_mci_max.saturating_add(q.mci_max);
             return;
         };
-        self.min += lo;
-        self.max += hi;
-        self.max_if_repeated += q.repeat.as_ref().map_or(hi, |(_, _, r)| *r * mci);
+        self.min = self.min.saturating_add(lo);
+        self.max = self.max.saturating_add(hi);
+        let repeated = q
+            .repeat
+            .as_ref()
+            .map_or(hi, |(_, _, r)| r.saturating_mul(mci));
+        self.max_if_repeated = self.max_if_repeated.saturating_add(repeated);
     }
 }
