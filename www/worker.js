@@ -4,14 +4,22 @@
 // A call's plain fields cross by name as [name, value, …] (`form`), its files as arrays: the
 // engine refuses a name it does not read, so nothing here depends on the order of arguments.
 
-import init, * as ereje from './pkg/ereje.js';
+import init, * as small from './pkg/ereje.js';
 
 /** The plain (non-array) fields of `args` as `[name, value, …]`. */
 const form = (args) => Object.entries(args)
   .filter(([, value]) => !Array.isArray(value))
   .flatMap(([name, value]) => [name, String(value ?? '')]);
 
-const ready = init().then(() => JSON.parse(ereje.about()));
+const ready = init().then(() => JSON.parse(small.about()));
+
+/** The engine built for speed (www/pkg/fast), for large files: fetched the first time one is
+ * checked, so the page's first load stays small. Same source, same answers. */
+let fast = null;
+function fastEngine() {
+  fast ??= import('./pkg/fast/ereje.js').then(async (m) => { await m.default(); return m; });
+  return fast;
+}
 
 /** The texts of the large files of the last call, by name, size and date (a file crosses to
  * the worker as a new object each time, so it is known by these). */
@@ -40,6 +48,9 @@ self.onmessage = async (event) => {
     }
     await ready;
     const t0 = performance.now();
+    // A large file comes as the file itself (check.js): such a call runs on the fast engine.
+    const large = ['files', 'population'].some((key) => Array.isArray(args[key]) && args[key].some((x) => x instanceof Blob));
+    const ereje = large ? await fastEngine() : small;
     // A large file comes as the file itself and is read here; the texts of the last call's
     // files are kept, so that explaining a finding does not read a large timesheet again.
     for (const key of ['files', 'population']) {
