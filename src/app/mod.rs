@@ -438,12 +438,23 @@ pub fn explain_finding(
         },
         &mut watch,
     )?;
-    found.ok_or_else(|| Failure {
-        message: format!(
-            "no finding of `{}` for `{}` on {} – {} in these files",
-            which.rule, which.employee_id, which.from, which.to
-        ),
-        ..Failure::default()
+    found.ok_or_else(|| {
+        let (rule, who, from, to) = (&which.rule, &which.employee_id, which.from, which.to);
+        Failure {
+            // The files changed since the check, or the finding was not one of it.
+            message: match req.lang {
+                Lang::En => format!(
+                    "These files no longer give the finding `{rule}` for `{who}`, {from} – {to}: check them again"
+                ),
+                Lang::Ru => format!(
+                    "Эти файлы больше не дают нарушения `{rule}` для `{who}` за {from} – {to}: проверьте их заново"
+                ),
+                Lang::Kk => format!(
+                    "Бұл файлдар `{who}` үшін {from} – {to} кезеңіндегі `{rule}` бұзушылығын енді көрсетпейді: оларды қайта тексеріңіз"
+                ),
+            },
+            ..Failure::default()
+        }
     })
 }
 
