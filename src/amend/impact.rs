@@ -510,19 +510,14 @@ fn shown(f: &Finding) -> String {
 struct Counted {
     /// Employees, undecided rules (findings are counted, then dropped).
     judged: Judged,
-    findings: usize,
-    exposure: Exposure,
-    by_citation: BTreeMap<String, usize>,
+    /// The findings' counts, citations and fines, as a check sums them.
+    tally: crate::explain::Tally,
 }
 
 impl Counted {
-    fn add(&mut self, mut part: Judged) {
-        self.findings += part.findings.len();
+    fn add(&mut self, law: &Law, mut part: Judged) {
         for f in &part.findings {
-            *self.by_citation.entry(f.citation.clone()).or_default() += 1;
-            if let Some(q) = &f.penalty {
-                self.exposure.add(q);
-            }
+            self.tally.add(law, f);
         }
         part.findings = Vec::new();
         self.judged.merge(part);
@@ -669,8 +664,10 @@ impl InStep {
                 }
             }
             for (v, p) in parts.into_iter().enumerate() {
-                if let (Some(p), Some(Ok(c))) = (p, self.counted.get_mut(v)) {
-                    c.add(p);
+                if let (Some(p), Some(Ok(c)), Some(version)) =
+                    (p, self.counted.get_mut(v), versions.get(v))
+                {
+                    c.add(&version.law, p);
                 }
             }
         }
@@ -681,11 +678,7 @@ impl InStep {
         for (mine, theirs) in self.counted.iter_mut().zip(o.counted) {
             match (mine.as_mut(), theirs) {
                 (Ok(m), Ok(t)) => {
-                    m.findings += t.findings;
-                    m.exposure.merge(&t.exposure);
-                    for (c, n) in t.by_citation {
-                        *m.by_citation.entry(c).or_default() += n;
-                    }
+                    m.tally.merge(t.tally);
                     m.judged.merge(t.judged);
                 }
                 (Ok(_), Err(e)) => *mine = Err(e),
@@ -787,7 +780,10 @@ fn population_impact(versions: &[Version], p: Population) -> PopulationImpact {
     let by_citation: BTreeMap<String, Vec<usize>> = {
         let mut all: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, c) in counted.iter().enumerate() {
-            for (citation, n) in c.as_ref().map_or(&BTreeMap::new(), |c| &c.by_citation) {
+            for (citation, n) in c
+                .as_ref()
+                .map_or(&BTreeMap::new(), |c| c.tally.by_citation())
+            {
                 all.entry(citation.clone())
                     .or_insert_with(|| vec![0; counted.len()])[i] += n;
             }
@@ -826,8 +822,8 @@ fn column(c: &Result<Counted, String>, version: &Version) -> PopulationColumn {
         Ok(c) => PopulationColumn {
             error: None,
             employees_in_breach: c.judged.in_breach,
-            findings: c.findings,
-            fine_exposure_kzt: c.exposure.clone(),
+            findings: c.tally.findings(),
+            fine_exposure_kzt: c.tally.exposure().clone(),
             undecided: c.judged.undecided().map(|u| u.times).sum(),
             missing: crate::sorted::set(
                 c.judged

@@ -527,14 +527,43 @@ pub fn closing(
 /// keeps no finding to sum them at the end.
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
+    findings: usize,
     by_citation: BTreeMap<String, usize>,
     by_rule: BTreeMap<String, usize>,
     exposure: Exposure,
 }
 
 impl Tally {
+    /// Findings counted.
+    pub fn findings(&self) -> usize {
+        self.findings
+    }
+
+    /// Findings per governing citation.
+    pub fn by_citation(&self) -> &BTreeMap<String, usize> {
+        &self.by_citation
+    }
+
+    /// The fines they could bring.
+    pub fn exposure(&self) -> &Exposure {
+        &self.exposure
+    }
+
+    /// Adds the counts of another part.
+    pub fn merge(&mut self, o: Tally) {
+        self.findings = self.findings.saturating_add(o.findings);
+        for (c, n) in o.by_citation {
+            *self.by_citation.entry(c).or_default() += n;
+        }
+        for (r, n) in o.by_rule {
+            *self.by_rule.entry(r).or_default() += n;
+        }
+        self.exposure.merge(&o.exposure);
+    }
+
     /// Counts a finding.
     pub fn add(&mut self, law: &Law, f: &Finding) {
+        self.findings = self.findings.saturating_add(1);
         match self.by_citation.get_mut(&f.citation) {
             Some(n) => *n += 1,
             None => {
