@@ -701,22 +701,15 @@ fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options, employe
         .map(|v| Checker::new(&v.law, facts, *options, Detail::Brief))
         .collect();
     let n = facts.employees.len();
-    let part = |r: std::ops::Range<usize>| {
+    let employees: Vec<usize> = (0..n).collect();
+    let part = |es: &[usize]| {
         let mut s = InStep::new(versions.len());
-        s.judge(versions, &checkers, facts, Some(r));
+        if let (Some(first), Some(last)) = (es.first(), es.last()) {
+            s.judge(versions, &checkers, facts, Some(*first..*last + 1));
+        }
         s
     };
-    const CHUNK: usize = 1024;
-    let ranges: Vec<std::ops::Range<usize>> = (0..n.div_ceil(CHUNK))
-        .map(|i| i * CHUNK..((i + 1) * CHUNK).min(n))
-        .collect();
-    #[cfg(not(target_arch = "wasm32"))]
-    let parts: Vec<InStep> = {
-        use rayon::prelude::*;
-        ranges.into_par_iter().map(part).collect()
-    };
-    #[cfg(target_arch = "wasm32")]
-    let parts: Vec<InStep> = ranges.into_iter().map(part).collect();
+    let parts = crate::eval::in_parts(&employees, 1024, &part);
     let mut all = InStep::new(versions.len());
     for p in parts {
         all.merge(p);

@@ -481,8 +481,11 @@ impl Run<'_, '_, '_, '_, '_> {
             }
             Ok(out)
         };
-        let judged =
-            in_parts(&batch, &judge).map_err(|e| super::Failure::from_eval(self.law, e))?;
+        // In parts over the cores, merged in order: the same as judging in one piece.
+        let mut judged = Judged::default();
+        for part in crate::eval::in_parts(&batch, crate::eval::part_size(batch.len()), &judge) {
+            judged.merge(part.map_err(|e| super::Failure::from_eval(self.law, e))?);
+        }
         self.hand_on(judged)?;
         if let (Some(progress), Some((last, _))) = (self.watch.progress.as_mut(), batch.last()) {
             progress(last + 1, self.facts.employees.len());
@@ -503,36 +506,6 @@ impl Run<'_, '_, '_, '_, '_> {
         self.judged.merge(part);
         Ok(())
     }
-}
-
-/// Judges a batch in parts, one per core natively (rayon), merged in order: the result is the
-/// same as judging it in one piece, finding for finding.
-#[cfg(not(target_arch = "wasm32"))]
-fn in_parts<T: Sync>(
-    batch: &[T],
-    judge: &(dyn Fn(&[T]) -> Result<Judged, crate::eval::EvalError> + Sync),
-) -> Result<Judged, crate::eval::EvalError> {
-    use rayon::prelude::*;
-    let size = batch
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1) * 4)
-        .max(1);
-    let parts: Vec<Result<Judged, crate::eval::EvalError>> =
-        batch.par_chunks(size).map(judge).collect();
-    let mut all = Judged::default();
-    for p in parts {
-        all.merge(p?);
-    }
-    Ok(all)
-}
-
-/// In the page's worker, one part: the module has one thread.
-#[cfg(target_arch = "wasm32")]
-fn in_parts<T: Sync>(
-    batch: &[T],
-    judge: &(dyn Fn(&[T]) -> Result<Judged, crate::eval::EvalError> + Sync),
-) -> Result<Judged, crate::eval::EvalError> {
-    judge(batch)
 }
 
 #[cfg(test)]

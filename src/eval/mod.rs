@@ -449,6 +449,35 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// `f` over `items` in parts of `size`, natively one part per task on every core (rayon), in
+/// the page's worker one after the other (the module has one thread); the results in the
+/// parts' order, so what is merged from them does not depend on scheduling.
+pub fn in_parts<T: Sync, R: Send>(
+    items: &[T],
+    size: usize,
+    f: &(dyn Fn(&[T]) -> R + Sync),
+) -> Vec<R> {
+    let size = size.max(1);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.par_chunks(size).map(f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.chunks(size).map(f).collect()
+    }
+}
+
+/// Parts of a batch for [`in_parts`]: four a core, so that no core waits long for the last.
+pub fn part_size(items: usize) -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    let cores = rayon::current_num_threads().max(1);
+    #[cfg(target_arch = "wasm32")]
+    let cores = 1;
+    items.div_ceil(cores * 4).max(1)
+}
+
 /// A note's status on a date: derived from its condition where it has one (conforms while it
 /// holds, conflict while it does not), else the assessment recorded last before the date. A
 /// period recorded `open` stays open: the condition speaks only where the supervisory bodies
