@@ -558,6 +558,9 @@ const LEAVE: &[Column] = &[
     col("kind", Type::Enum(EnumType::LeaveKind), true),
     col("paid_on", DATE, false),
     col("recalled_on", DATE, false),
+    // The record comes from a табель (a month's timesheet): only that month of the leave, and
+    // of the employee's leave history, is seen.
+    col("from_timesheet", Type::Bool, false),
     // Derived on reading: the end of the employee's previous annual leave on record (LC 94 p.3).
     col("previous_annual_end", DATE, false),
 ];
@@ -987,6 +990,15 @@ pub const COLUMN_DOCS: &[(FileKind, &str, [&str; 3])] = &[
             "Date the employee was recalled from this leave, YYYY-MM-DD; empty = not recalled",
             "Дата отзыва из этого отпуска, ГГГГ-ММ-ДД; пусто — не отзывался",
             "Осы демалыстан кері шақыртып алынған күн, ЖЖЖЖ-АА-КК; бос — шақыртылмаған",
+        ],
+    ),
+    (
+        FileKind::Leave,
+        "from_timesheet",
+        [
+            "true when the record was read from a monthly timesheet (табель): only that month is seen, so rules on the leave history do not judge it",
+            "true, если запись прочитана из табеля за месяц: виден только этот месяц, и правила об истории отпусков её не оценивают",
+            "true — жазба айлық табельден оқылған: тек сол ай көрінеді, сондықтан демалыс тарихы туралы ережелер оны бағаламайды",
         ],
     ),
     (

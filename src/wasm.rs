@@ -11,7 +11,7 @@
 //! Each export has a `*_args` twin taking the same arguments that runs on every target: the
 //! native tests call those, which is how they show the page and the CLI answer byte for byte.
 
-use crate::app::{self, CheckRequest, Failure, File};
+use crate::app::{self, CheckRequest, Data, Failure, File};
 use crate::date::Date;
 use crate::domain::{FileKind, Lang, Subject};
 use rust_decimal::Decimal;
@@ -73,6 +73,18 @@ fn date(text: &str, what: &str) -> Result<Option<Date>, Failure> {
     field(text, what, "a date (YYYY-MM-DD)")
 }
 
+/// A month, `YYYY-MM`, as its first day; empty: none.
+fn month_field(text: &str) -> Result<Option<Date>, Failure> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::facts::cells::date(&format!("{text}-01"))
+        .filter(|_| text.len() == 7)
+        .map(Some)
+        .ok_or_else(|| bad(format!("month: `{text}` is not a month (YYYY-MM)")))
+}
+
 fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, Failure> {
     field(text, what, "a number")
 }
@@ -96,16 +108,28 @@ fn rule_files(flat: &[String]) -> Vec<File> {
         .collect()
 }
 
-/// `[kind, name, text, …]` → the files of a check.
-fn csv_files(flat: &[String], lang: Lang) -> Result<CheckRequest, Failure> {
-    let mut r = CheckRequest::new(File::default(), File::default(), lang);
+/// `[kind, name, …]` and each file's bytes, in the same order → the files of a check.
+fn csv_files(flat: &[String], data: &[Vec<u8>], lang: Lang) -> Result<CheckRequest, Failure> {
+    let mut r = CheckRequest::new(Data::default(), Data::default(), lang);
     let (mut roster, mut timesheet) = (false, false);
-    for c in flat.chunks(3) {
-        let (kind, name, text) = match c {
-            [k, n, t] => (k.as_str(), n.clone(), t.clone()),
-            _ => return Err(bad("files come as kind, name and text".into())),
+    if flat.len() != data.len() * 2 {
+        return Err(bad(
+            "files come as kind and name, each with its bytes".into()
+        ));
+    }
+    for (c, bytes) in flat.chunks(2).zip(data) {
+        let (kind, name) = match c {
+            [k, n] => (k.as_str(), n.clone()),
+            _ => {
+                return Err(bad(
+                    "files come as kind and name, each with its bytes".into()
+                ));
+            }
         };
-        let f = File { name, text };
+        let f = Data {
+            name,
+            bytes: bytes.clone(),
+        };
         let Some(kind) = FileKind::from_keyword(kind) else {
             return Err(bad(format!("`{kind}` is not a kind of file")));
         };
@@ -194,13 +218,15 @@ pub fn about() -> String {
 pub fn check_args(
     form: &[String],
     files: &[String],
+    data: &[Vec<u8>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> String {
     let mut run = || -> Result<app::CheckAnswer, Failure> {
         let mut form = Form::new("check", form)?;
-        let mut req = csv_files(files, lang(&form.text("lang")))?;
+        let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
+        req.month = month_field(&form.text("month"))?;
         form.done()?;
         app::check_answer(app::law()?, &req, progress)
     };
@@ -208,24 +234,32 @@ pub fn check_args(
 }
 
 /// A self-check: the form (`enterprise`: the employer's category, `as_of`: the day of the check,
-/// `lang`), the CSV files as `[kind, name, text, …]`, and `progress(done, total)`.
+/// `lang`), the files as `[kind, name, …]` with their bytes (CSV in any encoding, or a
+/// spreadsheet), and `progress(done, total)`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn check(form: Vec<String>, files: Vec<String>, progress: &js_sys::Function) -> String {
+pub fn check(
+    form: Vec<String>,
+    files: Vec<String>,
+    data: Vec<js_sys::Uint8Array>,
+    progress: &js_sys::Function,
+) -> String {
     let this = wasm_bindgen::JsValue::NULL;
-    check_args(&form, &files, &mut |done, total| {
+    let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
+    check_args(&form, &files, &data, &mut |done, total| {
         // A throwing callback must not stop the check.
         let _ = progress.call2(&this, &(done as u32).into(), &(total as u32).into());
     })
 }
 
 /// `explain_finding`'s twin (tests).
-pub fn explain_finding_args(form: &[String], files: &[String]) -> String {
+pub fn explain_finding_args(form: &[String], files: &[String], data: &[Vec<u8>]) -> String {
     let run = || -> Result<crate::explain::FindingOut, Failure> {
         let mut form = Form::new("explain_finding", form)?;
-        let mut req = csv_files(files, lang(&form.text("lang")))?;
+        let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
+        req.month = month_field(&form.text("month"))?;
         let period = |form: &mut Form, name: &str| {
             date(&form.text(name), name)?.ok_or_else(|| bad(format!("give the finding's `{name}`")))
         };
@@ -245,9 +279,15 @@ pub fn explain_finding_args(form: &[String], files: &[String]) -> String {
 /// One finding of a check too large to explain every finding (`explained: false`), explained
 /// step by step: the check's form and files, and the finding's `employee`, `rule`, `from`,
 /// `to` and `record` (its record id, or empty).
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn explain_finding(form: Vec<String>, files: Vec<String>) -> String {
-    explain_finding_args(&form, &files)
+pub fn explain_finding(
+    form: Vec<String>,
+    files: Vec<String>,
+    data: Vec<js_sys::Uint8Array>,
+) -> String {
+    let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
+    explain_finding_args(&form, &files, &data)
 }
 
 /// The fine calculator's form: `citation` (`KoAP 89.1`), `subject` or `headcount` and `income`
@@ -286,6 +326,7 @@ pub fn amend_args(
     amendments: &[String],
     scenarios: &[String],
     population: &[String],
+    population_data: &[Vec<u8>],
 ) -> String {
     let run = || -> Result<crate::amend::impact::Impact, Failure> {
         let mut form = Form::new("amend", form)?;
@@ -297,7 +338,7 @@ pub fn amend_args(
             population: if population.is_empty() {
                 None
             } else {
-                Some(csv_files(population, lang)?)
+                Some(csv_files(population, population_data, lang)?)
             },
             generate: generate.filter(|n| *n > 0).map(|n| n as usize),
             on: date(&form.text("on"), "law date")?,
@@ -314,15 +355,38 @@ pub fn amend_args(
 /// The amendment lab: the form (`generate`: employees to make up when there is no population,
 /// `on`: the law date, `search`: look for a counterexample, `historical`: the first amendment is
 /// already law, `lang`), amendment and scenario files as `[name, text, …]`, and a population as
-/// `[kind, name, text, …]` (or empty).
+/// `[kind, name, …]` with their bytes (or empty).
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn amend(
     form: Vec<String>,
     amendments: Vec<String>,
     scenarios: Vec<String>,
     population: Vec<String>,
+    population_data: Vec<js_sys::Uint8Array>,
 ) -> String {
-    amend_args(&form, &amendments, &scenarios, &population)
+    let data: Vec<Vec<u8>> = population_data
+        .iter()
+        .map(js_sys::Uint8Array::to_vec)
+        .collect();
+    amend_args(&form, &amendments, &scenarios, &population, &data)
+}
+
+/// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
+/// rows): `name`, its bytes, and a табель's `month` (`YYYY-MM`, or empty).
+#[wasm_bindgen]
+pub fn inspect(name: &str, bytes: Vec<u8>, month: &str) -> String {
+    let run = || -> Result<crate::facts::inspect::Understood, Failure> {
+        let month = month_field(month)?;
+        Ok(app::inspect(
+            &Data {
+                name: name.into(),
+                bytes,
+            },
+            month,
+        ))
+    };
+    answer(run())
 }
 
 /// A rule file laid out as `ereje fmt` writes it, comments kept.

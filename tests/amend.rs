@@ -3,7 +3,7 @@
 
 use ereje::amend::impact::{self, Impact, Population};
 use ereje::amend::{Version, apply_files};
-use ereje::app::{AmendRequest, CheckRequest, File};
+use ereje::app::{AmendRequest, CheckRequest, Data, File};
 use ereje::date::Date;
 use ereje::domain::{Lang, NoteStatus};
 use ereje::syntax::ast::Item;
@@ -183,29 +183,25 @@ fn january_2027() -> CheckRequest {
         }
     }
     CheckRequest {
-        roster: File {
-            name: "roster.csv".into(),
-            text: "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
+        roster: Data::text(
+            "roster.csv",
+            "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
                    A,1990-01-01,5day,false,0,false,true\nB,1990-01-01,5day,false,0,false,true\n\
-                   C,1990-01-01,5day,false,0,false,true\n"
-                .into(),
-        },
-        timesheet: File {
-            name: "timesheet.csv".into(),
-            text: timesheet,
-        },
-        payroll: Some(File {
-            name: "payroll.csv".into(),
-            text: "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\n\
+                   C,1990-01-01,5day,false,0,false,true\n",
+        ),
+        timesheet: Data::text("timesheet.csv", &timesheet),
+        payroll: Some(Data::text(
+            "payroll.csv",
+            "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\n\
                    A,2027-01,2027-02-05,90000,0,0,0\nB,2027-01,2027-02-05,120000,0,0,0\n\
-                   C,2027-01,2027-02-05,80000,0,0,0\n"
-                .into(),
-        }),
+                   C,2027-01,2027-02-05,80000,0,0,0\n",
+        )),
         leave: None,
         accidents: None,
         inspections: None,
         enterprise: Some(ereje::domain::Subject::Large),
         as_of: None,
+        month: None,
         lang: Lang::En,
     }
 }
@@ -419,11 +415,11 @@ fn a_generated_population_is_judged_under_each_version() {
     let (facts, input) = ereje::facts::read(
         ereje::facts::Csv {
             name: "roster.csv",
-            text: &g.roster,
+            bytes: g.roster.as_bytes(),
         },
         ereje::facts::Csv {
             name: "timesheet.csv",
-            text: &g.timesheet,
+            bytes: g.timesheet.as_bytes(),
         },
         &[],
         coverage,

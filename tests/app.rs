@@ -203,7 +203,7 @@ fn about_names_each_file_by_the_columns_the_readers_require() {
     let mut report = ereje::facts::InputReport::default();
     let read = ereje::facts::read_roster(
         "roster.csv",
-        "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant\nA,1990-01-01,5day,false,0,false\n",
+        b"employee_id,birth_date,work_regime,hazardous,disability_group,pregnant\nA,1990-01-01,5day,false,0,false\n",
         &mut report,
     );
     assert!(read.is_empty());
@@ -249,23 +249,14 @@ fn every_column_is_described_in_three_languages_and_only_those() {
 /// `explain_finding` gives the steps of one when it is opened.
 #[test]
 fn a_large_check_is_brief_and_explains_a_finding_on_demand() {
-    use ereje::app::{self, CheckRequest, File, FindingRef};
+    use ereje::app::{self, CheckRequest, Data, FindingRef};
     use ereje::domain::Lang;
     let g = ereje::eval::population::generate(1500, 2024, 3, 7);
     let req = CheckRequest {
-        payroll: Some(File {
-            name: "payroll.csv".into(),
-            text: g.payroll,
-        }),
+        payroll: Some(Data::text("payroll.csv", &g.payroll)),
         ..CheckRequest::new(
-            File {
-                name: "roster.csv".into(),
-                text: g.roster,
-            },
-            File {
-                name: "timesheet.csv".into(),
-                text: g.timesheet,
-            },
+            Data::text("roster.csv", &g.roster),
+            Data::text("timesheet.csv", &g.timesheet),
             Lang::Ru,
         )
     };

@@ -2,7 +2,7 @@
 //! already says; values set per year and not yet set (the MCI, the minimum wage) are unknown —
 //! never carried forward — and a budget-year file adds them.
 
-use ereje::app::{CheckRequest, File, check_with};
+use ereje::app::{CheckRequest, Data, check_with};
 use ereje::bundled::RULES;
 use ereje::domain::Lang;
 use rust_decimal::Decimal;
@@ -14,10 +14,7 @@ const TIMESHEET: &str = "employee_id,date,worked_hours,overtime_hours,night_hour
 const PAYROLL: &str = "employee_id,period,paid_on,base_pay,overtime_pay,night_pay,holiday_pay\nE1,2027-01,2027-02-05,1000,0,0,0\n";
 
 fn request() -> CheckRequest {
-    let file = |name: &str, text: &str| File {
-        name: name.into(),
-        text: text.into(),
-    };
+    let file = Data::text;
     CheckRequest {
         roster: file("roster.csv", ROSTER),
         timesheet: file("timesheet.csv", TIMESHEET),
@@ -27,6 +24,7 @@ fn request() -> CheckRequest {
         inspections: None,
         enterprise: Some(ereje::domain::Subject::Medium),
         as_of: None,
+        month: None,
         lang: Lang::En,
     }
 }

@@ -23,11 +23,11 @@ fn load(roster: &str, timesheet: &str) -> (ereje::eval::Facts, InputReport) {
     read(
         Csv {
             name: "roster.csv",
-            text: roster,
+            bytes: roster.as_bytes(),
         },
         Csv {
             name: "timesheet.csv",
-            text: timesheet,
+            bytes: timesheet.as_bytes(),
         },
         &[],
         coverage(),
@@ -282,7 +282,7 @@ fn bad_roster_values_are_each_located() {
     assert!(
         r.errors[1]
             .message
-            .contains("use 4day, 5day, 6day or summed")
+            .contains("use 4day, 5day, 6day, summed or sliding")
     );
     assert!(r.errors[3].message.contains("use 0 (none), 1, 2 or 3"));
     assert!(facts.employees.is_empty());

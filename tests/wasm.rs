@@ -53,23 +53,16 @@ fn the_exported_check_tells_a_js_callback_its_progress() {
         "done, total",
         "globalThis.ereje_progress = [done, total];",
     );
-    let files: Vec<String> = [
-        [
-            "roster",
-            "roster.csv",
-            include_str!("../examples/roster.csv"),
-        ],
-        [
-            "timesheet",
-            "timesheet.csv",
-            include_str!("../examples/timesheet.csv"),
-        ],
-    ]
-    .concat()
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let answer = ereje::wasm::check(vec!["lang".into(), "en".into()], files, &progress);
+    let files: Vec<String> = ["roster", "roster.csv", "timesheet", "timesheet.csv"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    // The files cross as bytes, as the worker sends them.
+    let data = vec![
+        js_sys::Uint8Array::from(include_bytes!("../examples/roster.csv").as_slice()),
+        js_sys::Uint8Array::from(include_bytes!("../examples/timesheet.csv").as_slice()),
+    ];
+    let answer = ereje::wasm::check(vec!["lang".into(), "en".into()], files, data, &progress);
     assert!(answer.starts_with("{\"ok\":true"), "{answer}");
     let seen = js_sys::Reflect::get(&js_sys::global(), &"ereje_progress".into())
         .expect("progress was called");

@@ -10,50 +10,23 @@ import { call, engine } from './engine.js';
 const EMPLOYER = '\u0000employer';
 export const check = { files: new Map(), report: null, args: null, shown: 100, seq: 0, running: false };
 
-/** The first line's column names. */
-function headerOf(text) {
-  return new Set(text.split(/\r?\n/, 1)[0].toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '')));
-}
-
-/** Which file it is: by its name, else by its header — the kind whose required columns (as the
- * engine reads them, `about.files`) the header holds, the most specific first. */
-function kindOf(name, text) {
-  const kinds = engine.about?.files ?? [];
-  const n = name.toLowerCase();
-  for (const { kind } of kinds) if (n.includes(kind.replace(/s$/, ''))) return kind;
-  const header = headerOf(text);
-  const fits = kinds
-    .filter((f) => f.required.every((c) => header.has(c)))
-    .sort((a, b) => b.required.length - a.required.length);
-  return fits[0]?.kind ?? null;
-}
-
-/** For a file of no known kind: the kind its header comes closest to (most required columns
- * present, beyond the id) and the required columns it lacks, or null. */
-function nearest(text) {
-  const header = headerOf(text);
-  let best = null;
-  for (const f of engine.about?.files ?? []) {
-    const present = f.required.slice(1).filter((c) => header.has(c)).length;
-    if (present > 0 && (!best || present > best.present)) {
-      best = { kind: f.kind, present, missing: f.required.filter((c) => !header.has(c)) };
-    }
-  }
-  return best;
-}
-
-/** Files larger than this are not read in the page: the worker reads them when they are
- * checked, so the page never holds a copy of a large timesheet. */
+/** Files larger than this run on the engine built for speed (www/pkg/fast). */
 const READ_IN_PAGE = 4 << 20;
 
-/** Adds a file: its text, or for a large one the file itself (`data`) and its first lines
- * (`head`, enough to tell its kind). */
-function addFile(name, text, file, firstBytes) {
-  const head = text ?? firstBytes ?? '';
-  const kind = kindOf(name, head);
-  const rows = text === undefined ? null : Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1);
-  const size = file?.size ?? text.length;
-  check.files.set(kind ?? `?${name}`, { kind, name, data: file ?? text, head, rows, size });
+/** True when a check of the loaded files needs the fuller engine: a large file, or one the
+ * first engine cannot read (a spreadsheet, a CSV not in UTF-8: `inspect` says so). */
+export function needsFast() {
+  return [...check.files.values()].some((f) => f.size > READ_IN_PAGE || f.u?.fast);
+}
+
+/** Adds a file (a File or Blob with its name): the engine says what it understood it as (its
+ * table, encoding, delimiter or sheet, header, first rows), which the list shows. */
+async function addFile(name, file) {
+  const answer = await call('inspect', { file, name, month: '' });
+  const u = answer.ok ? answer.value : { error: answer.error?.message ?? String(answer.error), columns: [], first_rows: [] };
+  const kind = u.kind ?? null;
+  const key = kind ?? `?${name}`;
+  check.files.set(key, { kind, name, data: file, size: file.size, u, month: u.month ? u.month.slice(0, 7) : '' });
   renderFiles();
 }
 
@@ -74,28 +47,68 @@ async function renderColumnsHelp() {
 
 /** Why a file's kind is not known, in words. */
 function unknownHint(f) {
-  const near = nearest(f.head);
-  return near ? t('kind_missing', { kind: t(`kind_${near.kind}`), columns: near.missing.join(', ') }) : t('kind_unknown');
+  if (f.u.error) return f.u.error;
+  return f.u.nearest ? t('kind_missing', { kind: t(`kind_${f.u.nearest}`), columns: f.u.missing.join(', ') }) : t('kind_unknown');
+}
+
+/** How a file was understood, for the list: how it is written, its header's columns, what is
+ * not used, its first rows as read; a табель's month can be set by hand, the table changed. */
+function understood(key, f) {
+  const u = f.u;
+  const box = el('details', { class: 'understood' }, el('summary', {}, t('u_how')));
+  const facts = [];
+  if (u.dialect?.sheet) facts.push(t('u_sheet', { sheet: u.dialect.sheet, sheets: u.dialect.sheets.join(', ') }));
+  else if (u.dialect) facts.push(t('u_written', { charset: u.dialect.charset, delimiter: u.dialect.delimiter === '\t' ? t('u_tab') : u.dialect.delimiter }));
+  if (u.header_line) facts.push(t('u_header', { line: u.header_line, above: u.title_rows }));
+  if (u.tabel) facts.push(t('u_tabel', { employees: u.employees, days: u.rows, leave: u.leave_records }));
+  if (facts.length) box.append(el('p', {}, facts.join(' · ')));
+  if (u.tabel) {
+    const month = el('input', { type: 'month', value: f.month, onchange: (e) => { f.month = e.target.value; renderFiles(); } });
+    box.append(el('label', { class: 'pick' }, t(u.month_from_title ? 'u_month_title' : 'u_month'), ' ', month));
+  }
+  const kinds = engine.about?.files ?? [];
+  const pick = el('select', { onchange: (e) => {
+    check.files.delete(key);
+    const kind = e.target.value || null;
+    check.files.set(kind ?? `?${f.name}`, { ...f, kind });
+    renderFiles();
+  } }, el('option', { value: '' }, '—'), ...kinds.map((k) => el('option', { value: k.kind, selected: k.kind === f.kind }, t(`kind_${k.kind}`))));
+  box.append(el('label', { class: 'pick' }, t('u_kind'), ' ', pick));
+  const cols = u.columns.filter((c) => c.header && !(u.tabel && c.column === 'date'));
+  if (cols.length) {
+    box.append(el('ul', { class: 'mapping' }, ...cols.map((c) => el('li', { class: c.role },
+      `${c.header} → ${c.column ?? t(c.role === 'unknown' ? 'u_unknown' : 'u_not_needed')}`))));
+  }
+  if (u.tabel) box.append(el('p', {}, t('u_days', { n: u.columns.filter((c) => c.column === 'date').length })));
+  if (u.missing?.length) box.append(el('p', { class: 'bad' }, t('u_missing', { columns: u.missing.join(', ') })));
+  if (u.first_rows?.length) {
+    box.append(el('div', { class: 'table-wrap' }, el('table', { class: 'first-rows' },
+      el('caption', {}, t('u_first_rows')),
+      el('thead', {}, el('tr', {}, ...u.first_columns.map((c) => el('th', { scope: 'col' }, c)))),
+      el('tbody', {}, ...u.first_rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))))));
+  }
+  return box;
 }
 
 export function renderFiles() {
   const list = $('#files');
   list.replaceChildren();
   for (const [key, f] of check.files) {
+    const base = f.kind ? (f.u.tabel ? t('u_tabel_short', { month: f.month || '?' }) : t('rows', { n: f.u.rows ?? 0 })) : unknownHint(f);
+    const hint = f.size > READ_IN_PAGE ? `${base} · ${t('megabytes', { n: (f.size / 1048576).toFixed(1) })}` : base;
     list.append(el('li', { class: f.kind ? '' : 'bad' },
-      el('span', { class: 'kind' }, f.kind ? t(`kind_${f.kind}`) : '⚠'),
-      el('span', {}, f.name),
-      el('span', { class: 'hint' }, f.kind ? (f.rows === null ? t('megabytes', { n: (f.size / 1048576).toFixed(1) }) : t('rows', { n: f.rows })) : unknownHint(f)),
-      el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')));
+      el('div', { class: 'file' },
+        el('span', { class: 'kind' }, f.kind ? t(`kind_${f.kind}`) : '⚠'),
+        el('span', {}, f.name),
+        el('span', { class: 'hint' }, hint),
+        el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')),
+      understood(key, f)));
   }
   $('#run-check').disabled = !engine.about || check.running;
 }
 
 async function readFiles(fileList) {
-  for (const f of fileList) {
-    if (f.size > READ_IN_PAGE) addFile(f.name, undefined, f, await f.slice(0, 65536).text());
-    else addFile(f.name, await f.text());
-  }
+  for (const f of fileList) await addFile(f.name, f);
 }
 
 $('#file-input').addEventListener('change', async (e) => { await readFiles(e.target.files); e.target.value = ''; });
@@ -111,15 +124,26 @@ export async function files() {
   return manifest;
 }
 
-$('#example').addEventListener('click', async () => {
+/** Loads example files by name and checks them. */
+async function example(names) {
   check.files.clear();
-  for (const name of (await files()).examples) addFile(name, await (await fetch(`pkg/examples/${name}`)).text());
+  for (const name of names) {
+    await addFile(name, new File([await (await fetch(`pkg/examples/${name}`)).blob()], name));
+  }
   $('#enterprise').value = 'medium';
   await runCheck();
-});
+}
 
-/** The loaded files as the engine takes them: `[kind, name, text, …]` (a large file as the file
- * itself: the worker reads it). */
+// The example in the files' own form; and as an HR office has it: a roster with Russian headers
+// and a 1C табель for March 2024 in Excel.
+$('#example').addEventListener('click', async () => {
+  const names = (await files()).examples;
+  await example(names.filter((n) => n.endsWith('.csv') && !n.startsWith('tabel') && !n.includes('-ru')));
+});
+$('#example-tabel').addEventListener('click', () => example(['roster-ru.csv', 'tabel-2024-03.xlsx']));
+
+/** The loaded files as the engine takes them: `[kind, name, file, …]` (the worker reads each
+ * file's bytes). */
 export function flatFiles() {
   const out = [];
   for (const f of check.files.values()) if (f.kind) out.push(f.kind, f.name, f.data);
@@ -133,7 +157,10 @@ export async function runCheck(again) {
   const kinds = new Set([...check.files.values()].map((f) => f.kind));
   if (!again && (!kinds.has('roster') || !kinds.has('timesheet'))) { showError(box, t('need_files')); return; }
   showError(box, null);
-  const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, as_of: $('#as-of').value }), lang: getLang() };
+  const timesheet = check.files.get('timesheet');
+  const month = timesheet?.u?.tabel ? timesheet.month : '';
+  const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, as_of: $('#as-of').value, month }), lang: getLang() };
+  const fast = again ? check.fast : needsFast();
   const seq = ++check.seq;
   check.running = true;
   const bar = $('#check-bar');
@@ -148,7 +175,7 @@ export async function runCheck(again) {
       bar.max = Math.max(total, 1);
       bar.value = done;
       $('#check-progress-text').textContent = t('checking', { done, total });
-    });
+    }, fast);
     if (seq !== check.seq) return;
     if (!answer.ok) {
       showError(box, answer.error);
@@ -157,6 +184,7 @@ export async function runCheck(again) {
       return;
     }
     check.args = args;
+    check.fast = fast;
     check.report = answer.value;
     check.ms = answer.ms;
     check.shown = 100;
@@ -317,7 +345,7 @@ function onDemand(f) {
     if (asked || !event.target.open) return;
     asked = true;
     try {
-      const answer = await call('explain_finding', args);
+      const answer = await call('explain_finding', args, undefined, check.fast);
       if (!answer.ok) { box.textContent = answer.error.message; return; }
       f.explanation = answer.value.explanation;
       box.replaceWith(steps(f.explanation));
@@ -418,12 +446,6 @@ export function relabel(rerun) {
 
 /** The engine is ready. */
 export function ready() {
-  // Files dropped before the engine was ready are named now, by their headers.
-  for (const [key, f] of [...check.files]) {
-    if (f.kind) continue;
-    const kind = kindOf(f.name, f.head);
-    if (kind) { check.files.delete(key); check.files.set(kind, { ...f, kind }); }
-  }
   renderFiles();
   renderColumnsHelp();
   $('#run-check').disabled = false;

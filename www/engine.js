@@ -21,12 +21,13 @@ worker.onerror = (e) => {
   pending.clear();
 };
 
-/** Calls an engine function in the worker; resolves with `{ok, value}` or `{ok: false, error}`. */
-export function call(fn, args = {}, onProgress) {
+/** Calls an engine function in the worker; resolves with `{ok, value}` or `{ok: false, error}`.
+ * `fast`: on the engine built for speed, which also reads spreadsheets and every encoding. */
+export function call(fn, args = {}, onProgress, fast = false) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject, onProgress });
-    worker.postMessage({ id, fn, args });
+    worker.postMessage({ id, fn, args, fast });
   });
 }
 

@@ -3,7 +3,7 @@
 import { t, getLang } from './i18n.js';
 import { $, el, money, range, download, showError, say } from './ui.js';
 import { call, engine } from './engine.js';
-import { card, files, flatFiles } from './check.js';
+import { card, files, flatFiles, needsFast } from './check.js';
 // ---------------------------------------------------------------------------------------------
 // Amendment lab
 
@@ -206,7 +206,7 @@ export async function runLab(again) {
       generate: usePopulation ? 0 : Math.max(0, Math.min(20000, Number($('#lab-n').value) || 0)),
       on: $('#lab-on').value, search: $('#lab-search').checked, historical: $('#lab-historical').checked,
     }), lang: getLang() };
-    const answer = await call('amend', args);
+    const answer = await call('amend', args, undefined, usePopulation && needsFast());
     if (seq !== lab.seq) return;
     if (!answer.ok) { showError(box, answer.error); lab.result = null; $('#lab-results').replaceChildren(); return; }
     lab.args = args;

@@ -15,7 +15,7 @@ use crate::law::Law;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// A CSV file as the page sends it.
+/// A rule file as the page sends it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct File {
     /// Its name (errors show it).
@@ -24,25 +24,48 @@ pub struct File {
     pub text: String,
 }
 
+/// A table file (CSV in any encoding, or a spreadsheet) as the page sends it: its bytes, read
+/// as they are ([`crate::facts::source`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Data {
+    /// Its name (errors show it).
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Data {
+    /// A file of this text.
+    pub fn text(name: &str, text: &str) -> Data {
+        Data {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
 /// What a self-check reads.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckRequest {
     /// roster.csv
-    pub roster: File,
+    pub roster: Data,
     /// timesheet.csv
-    pub timesheet: File,
+    pub timesheet: Data,
     /// payroll.csv, if given.
-    pub payroll: Option<File>,
+    pub payroll: Option<Data>,
     /// leave.csv, if given.
-    pub leave: Option<File>,
+    pub leave: Option<Data>,
     /// accidents.csv, if given.
-    pub accidents: Option<File>,
+    pub accidents: Option<Data>,
     /// inspections.csv, if given.
-    pub inspections: Option<File>,
+    pub inspections: Option<Data>,
     /// The employer's category.
     pub enterprise: Option<Subject>,
     /// The day of the check (default: the last timesheet date).
     pub as_of: Option<Date>,
+    /// The month of a timesheet given as a табель, when its title does not say it (its first
+    /// day).
+    pub month: Option<Date>,
     /// `en`, `ru` or `kk`.
     pub lang: Lang,
 }
@@ -50,7 +73,7 @@ pub struct CheckRequest {
 impl CheckRequest {
     /// A check of a roster and a timesheet alone, in a language; the optional tables, the
     /// employer's category and the day of the check are set after (`..CheckRequest::new(…)`).
-    pub fn new(roster: File, timesheet: File, lang: Lang) -> CheckRequest {
+    pub fn new(roster: Data, timesheet: Data, lang: Lang) -> CheckRequest {
         CheckRequest {
             roster,
             timesheet,
@@ -60,6 +83,7 @@ impl CheckRequest {
             inspections: None,
             enterprise: None,
             as_of: None,
+            month: None,
             lang,
         }
     }
@@ -262,13 +286,20 @@ fn judge(
     let (facts, input) = read_files(req, coverage);
     // The day of the check by default, as the stream finds it: the timesheet's last date of a
     // known employee within the law's dates.
-    let text = &req.timesheet.text;
-    let last = facts::timesheet_runs(
-        text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes(),
-        coverage,
+    // (A табель's: of the rows it makes.)
+    let tabel = facts::tabel::read(
+        &req.timesheet.name,
+        req.timesheet.bytes.as_slice(),
+        req.month,
     )
-    .layout(&facts.employees)
-    .last_date;
+    .ok()
+    .flatten();
+    let rows = tabel
+        .as_ref()
+        .map_or(req.timesheet.bytes.as_slice(), |t| t.timesheet.as_slice());
+    let last = facts::timesheet_runs(rows, coverage)
+        .layout(&facts.employees)
+        .last_date;
     let as_of = req.as_of.or(last).unwrap_or(coverage.from);
     let options = Options {
         as_of,
@@ -302,8 +333,8 @@ pub const CHARTED_UP_TO: usize = 2_000;
 
 /// The files as a streamed check reads them (texts in memory, not copied).
 fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::StreamRequest<'_> {
-    fn input(f: &File) -> stream::Input<'_> {
-        stream::Input::text(&f.name, &f.text)
+    fn input(f: &Data) -> stream::Input<'_> {
+        stream::Input::bytes(&f.name, &f.bytes)
     }
     stream::StreamRequest {
         roster: input(&req.roster),
@@ -320,6 +351,7 @@ fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::St
         enterprise: req.enterprise,
         as_of: req.as_of,
         detail,
+        month: req.month,
     }
 }
 
@@ -763,9 +795,9 @@ fn generated_parts(
         };
         // Writing to a String cannot fail.
         let _ = Generator::headers(&mut out).and_then(|()| g.employees(k, &mut out));
-        let file = |name: &str, text: String| File {
+        let file = |name: &str, text: String| Data {
             name: name.into(),
-            text,
+            bytes: text.into_bytes(),
         };
         let part = CheckRequest {
             payroll: Some(file("payroll.csv", payroll)),
@@ -783,10 +815,10 @@ fn read_files(
     r: &CheckRequest,
     coverage: crate::facts::Coverage,
 ) -> (facts::Facts, facts::InputReport) {
-    fn csv(f: &File) -> Csv<'_> {
+    fn csv(f: &Data) -> Csv<'_> {
         Csv {
             name: &f.name,
-            text: &f.text,
+            bytes: &f.bytes,
         }
     }
     let tables: Vec<(Table, Csv)> = [
@@ -798,7 +830,19 @@ fn read_files(
     .into_iter()
     .filter_map(|(t, f)| f.as_ref().map(|f| (t, csv(f))))
     .collect();
-    facts::read(csv(&r.roster), csv(&r.timesheet), &tables, coverage)
+    facts::read_month(
+        csv(&r.roster),
+        csv(&r.timesheet),
+        &tables,
+        coverage,
+        r.month,
+    )
+}
+
+/// How a table file is understood ([`facts::inspect`]): what the page shows for a file dropped,
+/// before it is checked. `month`: a табель's month (its first day) when given.
+pub fn inspect(file: &Data, month: Option<Date>) -> facts::inspect::Understood {
+    facts::inspect::inspect(&file.name, &file.bytes, month)
 }
 
 /// The amendment lab's request against the bundled law.

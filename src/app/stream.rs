@@ -36,9 +36,23 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// A text in memory.
     pub fn text(name: &str, text: &'a str) -> Input<'a> {
+        Input::bytes(name, text.as_bytes())
+    }
+
+    /// Bytes made here (a sheet read as CSV), kept for as long as the input.
+    pub fn owned(name: &str, bytes: Vec<u8>) -> Input<'static> {
+        let bytes: std::sync::Arc<[u8]> = bytes.into();
         Input {
             name: name.to_string(),
-            open: Box::new(move || Ok(Box::new(text.as_bytes()))),
+            open: Box::new(move || Ok(Box::new(std::io::Cursor::new(bytes.clone())))),
+        }
+    }
+
+    /// A file's bytes in memory.
+    pub fn bytes(name: &str, bytes: &'a [u8]) -> Input<'a> {
+        Input {
+            name: name.to_string(),
+            open: Box::new(move || Ok(Box::new(bytes))),
         }
     }
 
@@ -56,17 +70,21 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// Opens it at its start, past a UTF-8 byte-order mark.
+    /// The same input, for as long as it is borrowed.
+    fn borrowed(&self) -> Input<'_> {
+        Input {
+            name: self.name.clone(),
+            open: Box::new(move || {
+                let r: Box<dyn BufRead + Send + '_> = (self.open)()?;
+                Ok(r)
+            }),
+        }
+    }
+
+    /// Opens it at its start (its encoding is found where it is read: [`facts::source`]).
     fn open(&self, report: &mut InputReport) -> Option<Box<dyn BufRead + Send + 'a>> {
         match (self.open)() {
-            Ok(mut r) => {
-                if let Ok(b) = r.fill_buf()
-                    && b.starts_with("\u{feff}".as_bytes())
-                {
-                    r.consume(3);
-                }
-                Some(r)
-            }
+            Ok(r) => Some(r),
             Err(e) => {
                 report.errors.push(facts::InputError {
                     file: self.name.clone(),
@@ -99,6 +117,9 @@ pub struct StreamRequest<'a> {
     pub as_of: Option<Date>,
     /// How much of each finding to write down.
     pub detail: Detail,
+    /// The month of a timesheet given as a табель, when its title does not say it (its first
+    /// day).
+    pub month: Option<Date>,
 }
 
 /// What a streamed check ends with (its findings went to the caller).
@@ -160,12 +181,28 @@ pub fn check_watched(
 ) -> Result<Streamed, super::Failure> {
     let coverage = law.coverage();
     let mut input = InputReport::default();
+    // A табель is read first into the timesheet's rows (in memory: a month of a plant is a few
+    // megabytes), which are then checked as any timesheet.
+    let tabel = req
+        .timesheet
+        .open(&mut InputReport::default())
+        .and_then(|r| {
+            facts::tabel::read(&req.timesheet.name, r, req.month)
+                .ok()
+                .flatten()
+        });
+    let as_timesheet = match &tabel {
+        Some(t) => Input::bytes(&req.timesheet.name, &t.timesheet),
+        None => req.timesheet.borrowed(),
+    };
+    let timesheet = &as_timesheet;
     // The timesheet's first pass runs beside the reading of the roster and the other tables.
     let first_pass = || {
-        req.timesheet
+        timesheet
             .open(&mut InputReport::default())
             .map(|r| facts::timesheet_runs(r, coverage))
     };
+    let mut leave_errors = Vec::new();
     // Where the roster's errors end: the timesheet's go there, before the other tables', in the
     // order the files are read in memory (`facts::read`).
     let mut roster_end = 0;
@@ -182,6 +219,11 @@ pub fn check_watched(
                     *table, &file.name, r, &employees, coverage, &mut input,
                 ));
             }
+        }
+        if let Some(t) = &tabel {
+            let (leave, errors) = t.leave_records(&timesheet.name, &employees, coverage);
+            records.extend(leave);
+            leave_errors = errors;
         }
         Facts::with_records(employees, Vec::new(), records)
     });
@@ -220,16 +262,21 @@ pub fn check_watched(
         watch,
         only,
     };
-    let read = read_in_parallel(&req.timesheet, &facts, coverage, layout, &mut |b| {
+    let read = read_in_parallel(timesheet, &facts, coverage, layout, &mut |b| {
         run.judge_batch(b)
     })?;
     input.rows_read += read.rows_read;
     input.rows_rejected += read.rows_rejected;
-    let timesheet_errors = read.errors.len();
     let at = roster_end.min(input.errors.len());
-    input.errors.splice(at..at, read.errors);
-    if let Some(errors) = input.errors.get_mut(at..at + timesheet_errors) {
-        facts::in_row_order(errors);
+    match &tabel {
+        Some(t) => t.settle(read.errors, leave_errors, &mut input, at),
+        None => {
+            let timesheet_errors = read.errors.len();
+            input.errors.splice(at..at, read.errors);
+            if let Some(errors) = input.errors.get_mut(at..at + timesheet_errors) {
+                facts::in_row_order(errors);
+            }
+        }
     }
     run.finish()?;
     let Run { judged, tally, .. } = run;
@@ -528,7 +575,8 @@ mod tests {
             name: "timesheet.csv".into(),
             open: Box::new(move || {
                 let n = reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                let t: &'static str = if n == 0 {
+                // Read once to tell a табель, then by the first pass, then by the reading.
+                let t: &'static str = if n <= 1 {
                     "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\nB,2024-03-04,8,0,0\n"
                 } else {
                     "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\nB,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\n"
@@ -543,6 +591,7 @@ mod tests {
             enterprise: None,
             as_of: None,
             detail: Detail::Brief,
+            month: None,
         };
         let law = crate::bundled().expect("law");
         let refused = check_stream(law, &req, &mut |_, _| Ok(()));
@@ -561,6 +610,7 @@ mod tests {
                 enterprise: None,
                 as_of: None,
                 detail: Detail::Brief,
+                month: None,
             };
             let mut found = Vec::new();
             let s = check_stream(law, &req, &mut |_, batch| {

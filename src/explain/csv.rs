@@ -174,10 +174,7 @@ mod tests {
     #[test]
     fn the_streamed_report_is_the_pretty_report() {
         let law = crate::bundled().expect("law");
-        let file = |name: &str, text: &str| crate::app::File {
-            name: name.into(),
-            text: text.into(),
-        };
+        let file = crate::app::Data::text;
         let roster = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,false\n";
         for (timesheet, lang) in [
             (

@@ -16,7 +16,10 @@ use std::collections::BTreeMap;
 
 mod csv;
 mod text;
+mod understood;
 mod words;
+
+pub use understood::understood;
 
 pub use csv::{FindingsCsv, ReportJson, csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};

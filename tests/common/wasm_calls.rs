@@ -12,6 +12,13 @@ fn form(fields: &[(&str, &str)]) -> Vec<String> {
     fields.iter().flat_map(|(n, v)| [s(n), s(v)]).collect()
 }
 
+/// Files as the page sends them: `[kind, name, …]`, and their bytes in the same order.
+fn files(flat: &[String]) -> (Vec<String>, Vec<Vec<u8>>) {
+    let names = flat.chunks(3).flat_map(|c| [c[0].clone(), c[1].clone()]).collect();
+    let data = flat.chunks(3).map(|c| c[2].as_bytes().to_vec()).collect();
+    (names, data)
+}
+
 fn example_files() -> Vec<String> {
     let f = |kind: &str, name: &str, text: &str| [s(kind), s(name), s(text)];
     [
@@ -46,23 +53,27 @@ fn example_files() -> Vec<String> {
 }
 
 pub fn check_example_en() -> String {
+    let (names, data) = files(&example_files());
     wasm::check_args(
         &form(&[("enterprise", "medium"), ("lang", "en")]),
-        &example_files(),
+        &names,
+        &data,
         &mut |_, _| {},
     )
 }
 
 pub fn check_example_kk() -> String {
+    let (names, data) = files(&example_files());
     wasm::check_args(
         &form(&[("as_of", "2024-04-30"), ("lang", "kk")]),
-        &example_files(),
+        &names,
+        &data,
         &mut |_, _| {},
     )
 }
 
 pub fn check_bad_rows() -> String {
-    let files = vec![
+    let flat = vec![
         s("roster"),
         s("roster.csv"),
         s(
@@ -74,7 +85,8 @@ pub fn check_bad_rows() -> String {
             "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nB,2024-03-05,8,0,0\n",
         ),
     ];
-    wasm::check_args(&form(&[("lang", "ru")]), &files, &mut |_, _| {})
+    let (names, data) = files(&flat);
+    wasm::check_args(&form(&[("lang", "ru")]), &names, &data, &mut |_, _| {})
 }
 
 pub fn fine_89_2_medium() -> String {
@@ -126,6 +138,7 @@ pub fn amend_lift_caps() -> String {
             )),
         ],
         &scenarios,
+        &[],
         &[],
     )
 }

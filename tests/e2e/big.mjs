@@ -30,7 +30,7 @@ try {
   await page.goto(base);
   await page.waitForFunction(() => !document.querySelector('#run-check').disabled || document.querySelector('#file-input'));
   await page.setInputFiles('#file-input', [join(dir, 'roster.csv'), join(dir, 'timesheet.csv')]);
-  await page.waitForFunction(() => document.querySelectorAll('#files li').length >= 2);
+  await page.waitForFunction(() => document.querySelectorAll('#files > li').length >= 2);
   const before = rss();
   const t0 = Date.now();
   await page.click('#run-check');

@@ -139,7 +139,7 @@ test('self-check: a large file is read by the worker, and its findings are brief
     { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`${roster.join('\n')}\n`) },
     { name: 'timesheet.csv', mimeType: 'text/csv', buffer: timesheet },
   ]);
-  await page.waitForFunction(() => document.querySelectorAll('#files li').length === 2, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('#files > li').length === 2, null, { timeout: 30000 });
   assert.match(await page.textContent('#files'), /\d MB/, 'a large file is listed by its size');
   await page.click('#run-check');
   await page.waitForFunction(() => Number(document.querySelector('#results').dataset.run ?? 0) > 0, null, { timeout: 120000 });
@@ -153,6 +153,32 @@ test('self-check: a large file is read by the worker, and its findings are brief
   await first.locator('summary').click();
   await page.waitForSelector('#findings details[open] ul.steps', { timeout: 60000 });
   assert.match(await first.textContent(), /requirement/);
+  await page.context().close();
+});
+
+test('self-check: the files of an HR office — a Russian roster and a 1C табель in Excel — are read as they are', async () => {
+  const page = await open();
+  const before = Number(await page.getAttribute('#results', 'data-run') ?? 0);
+  await page.click('#example-tabel');
+  await page.waitForFunction((n) => Number(document.querySelector('#results').dataset.run ?? 0) > n, before, { timeout: 60000 });
+  // Each file says what it was read as: the roster by its Russian headers, the табель by its
+  // day columns, its month from its title.
+  assert.deepEqual(await page.$$eval('#files > li .kind', (ks) => ks.map((k) => k.textContent)), ['roster', 'timesheet']);
+  const files = await page.textContent('#files');
+  assert.match(files, /Таб\. № → employee_id/);
+  assert.match(files, /Режим работы → work_regime/);
+  assert.match(files, /табель for 2024-03/);
+  assert.match(files, /sheet «Табель»/);
+  // 11 roster rows and the табель's 194 days filled, none rejected.
+  assert.equal(await page.textContent('#summary .card:nth-child(5) .n'), '205 / 0');
+  // E001's week of 4 March: 9 + 9 + 9 (of 12, 3 overtime) + 9 + 9 = 45 normal hours (LC 68.1: 40).
+  const e001 = page.locator('#findings details')
+    .filter({ has: page.locator('summary .who', { hasText: /^E001$/ }) })
+    .filter({ has: page.locator('summary .cite', { hasText: /^LC 68\.1$/ }) });
+  assert.equal(await e001.count(), 1);
+  await e001.locator('summary').click();
+  assert.match(await e001.textContent(), /45 h of normal working time in the week 2024-03-04 – 2024-03-10/);
+  await page.screenshot({ path: join(SHOTS, 'self-check-tabel.png'), fullPage: true });
   await page.context().close();
 });
 
@@ -170,14 +196,14 @@ test('self-check: bad input shows a clear message at the right place and the pag
   { name: 'март-2024.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,9,0,0\nA,2024-03-05,nine,0,0\nA,2041-03-06,8,0,0\n') }]);
   // The page reads dropped files as they come: wait for both.
-  await page.waitForFunction(() => document.querySelectorAll('#files li').length === 2, null, { timeout: 30000 });
-  assert.deepEqual(await page.$$eval('#files li .kind', (ks) => ks.map((k) => k.textContent)), ['timesheet', 'roster']);
+  await page.waitForFunction(() => document.querySelectorAll('#files > li').length === 2, null, { timeout: 30000 });
+  assert.deepEqual(await page.$$eval('#files > li .kind', (ks) => ks.map((k) => k.textContent)), ['timesheet', 'roster']);
   // A file of no known kind says which kind it comes closest to and what it lacks.
   await page.setInputFiles('#file-input', [{ name: 'выгрузка.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours\nA,2024-03-04,9,0\n') }]);
-  assert.match(await page.textContent('#files li.bad'), /looks like the timesheet file but lacks the columns night_hours/);
-  await page.click('#files li.bad button');
-  assert.equal(await page.locator('#files li.bad').count(), 0);
+  assert.match(await page.textContent('#files > li.bad'), /looks like the timesheet file but lacks the columns night_hours/);
+  await page.click('#files > li.bad button');
+  assert.equal(await page.locator('#files > li.bad').count(), 0);
   // What each column holds, from the engine's schema: required ones in bold.
   await page.click('#columns-help summary');
   assert.match(await page.textContent('#columns-help'), /night_hours/);

@@ -329,6 +329,7 @@ fn check(
         enterprise: None,
         as_of: None,
         detail: ereje::eval::Detail::Brief,
+        month: None,
     };
     let mut n = 0;
     check_stream(law, &request, &mut |facts, batch| {

@@ -104,6 +104,36 @@ enum Command {
     Fmt(FmtArgs),
     /// The input files' columns with what each holds, in three languages (JSON, for the page).
     Columns,
+    /// How a file is understood: its table, encoding, delimiter or sheet, which header went to
+    /// which column, and its first rows as read.
+    Inspect(InspectArgs),
+}
+
+/// The arguments of `ereje inspect`.
+#[derive(clap::Args)]
+struct InspectArgs {
+    /// The file (CSV, TSV, XLSX, XLS, ODS, or a табель in any of them).
+    file: PathBuf,
+    #[command(flatten)]
+    reading: Reading,
+}
+
+/// How table files are read, beyond what they say themselves.
+#[derive(clap::Args, Clone, Default)]
+struct Reading {
+    /// The month of a timesheet given as a табель, when its title does not say it (YYYY-MM).
+    #[arg(long, value_parser = month)]
+    month: Option<Date>,
+    /// The sheet of a spreadsheet to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+}
+
+/// `YYYY-MM` as the month's first day.
+fn month(s: &str) -> Result<Date, String> {
+    ereje::facts::cells::date(&format!("{s}-01"))
+        .filter(|_| s.len() == 7)
+        .ok_or_else(|| format!("`{s}` is not a month (YYYY-MM)"))
 }
 
 /// The arguments of `ereje check`.
@@ -136,6 +166,8 @@ struct CheckArgs {
     /// Show why for each finding.
     #[arg(long)]
     explain: bool,
+    #[command(flatten)]
+    reading: Reading,
 }
 
 /// The arguments of `ereje fine`.
@@ -241,6 +273,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fmt(args) => return fmt_command(args),
         Command::Columns => return columns_command(),
+        Command::Inspect(args) => return inspect_command(args, &ctx),
         _ => {}
     }
     let law = match law(cli.rules.as_deref(), &[]) {
@@ -277,6 +310,52 @@ fn main() -> ExitCode {
         Command::Amend(args) => amend_command(law, args, &ctx),
         Command::Fmt(args) => fmt_command(args),
         Command::Columns => columns_command(),
+        Command::Inspect(args) => inspect_command(args, &ctx),
+    }
+}
+
+/// `ereje inspect FILE`: how the file is understood (JSON: [`facts::inspect::Understood`]).
+fn inspect_command(args: InspectArgs, ctx: &Context) -> ExitCode {
+    let InspectArgs { file, reading } = args;
+    let bytes = match &reading.sheet {
+        Some(sheet) => chosen_sheet(&file, sheet),
+        None => std::fs::read(&file).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            ExitCode::from(2)
+        }),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let name = file.display().to_string();
+    let mut u = facts::inspect::inspect(&name, &bytes, reading.month);
+    if let Some(sheet) = reading.sheet
+        && let Some(d) = u.dialect.as_mut()
+    {
+        d.sheet = Some(sheet);
+    }
+    match ctx.format {
+        Format::Json | Format::Jsonl => {
+            let json = if ctx.format == Format::Json {
+                serde_json::to_string_pretty(&u)
+            } else {
+                serde_json::to_string(&u)
+            };
+            match json {
+                Ok(j) => println!("{j}"),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        Format::Human | Format::Csv => print!("{}", explain::understood(&u, ctx.lang)),
+    }
+    if u.error.is_some() || u.kind.is_none() || !u.missing.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -377,6 +456,7 @@ fn check_command(law: Law, args: CheckArgs, ctx: &Context) -> ExitCode {
         enterprise_size,
         as_of,
         explain,
+        reading,
     } = args;
     let tables = [
         (Table::Payroll, payroll),
@@ -391,6 +471,7 @@ fn check_command(law: Law, args: CheckArgs, ctx: &Context) -> ExitCode {
             .into_iter()
             .filter_map(|(t, p)| p.map(|p| (t, p)))
             .collect(),
+        reading,
     };
     check(
         &law,
@@ -573,12 +654,21 @@ fn amend_request(args: AmendArgs, lang: Lang) -> Result<ereje::app::AmendRequest
     for p in &scenario_files {
         request.scenarios.push(file(p)?);
     }
+    let data = |p: &Path| -> Result<ereje::app::Data, ExitCode> {
+        Ok(ereje::app::Data {
+            name: p.display().to_string(),
+            bytes: std::fs::read(p).map_err(|e| {
+                eprintln!("error: cannot read {}: {e}", p.display());
+                ExitCode::from(2)
+            })?,
+        })
+    };
     match (roster, timesheet) {
         (Some(r), Some(t)) => {
             // Both are read (and a failure of each said) before giving up.
-            let (roster, timesheet) = (file(&r), file(&t));
+            let (roster, timesheet) = (data(&r), data(&t));
             let (roster, timesheet) = (roster?, timesheet?);
-            let payroll = payroll.as_deref().map(file).transpose()?;
+            let payroll = payroll.as_deref().map(data).transpose()?;
             request.population = Some(ereje::app::CheckRequest {
                 payroll,
                 ..ereje::app::CheckRequest::new(roster, timesheet, lang)
@@ -653,6 +743,24 @@ struct Inputs {
     roster: PathBuf,
     timesheet: PathBuf,
     tables: Vec<(Table, PathBuf)>,
+    reading: Reading,
+}
+
+/// A spreadsheet's named sheet as CSV (a file that is not a spreadsheet as it is).
+fn chosen_sheet(path: &Path, sheet: &str) -> Result<Vec<u8>, ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })?;
+    if !facts::source::is_spreadsheet(&bytes) {
+        return Ok(bytes);
+    }
+    facts::sheet::to_csv(&bytes, Some(sheet))
+        .map(|s| s.csv)
+        .map_err(|e| {
+            eprintln!("error: {}: {e}", path.display());
+            ExitCode::from(2)
+        })
 }
 
 fn read(path: &Path) -> Result<String, ExitCode> {
@@ -680,7 +788,22 @@ fn check(
             |n| n.to_string_lossy().to_string(),
         )
     };
-    let input = |p: &PathBuf| Input::file(&name(p), p.clone());
+    // A sheet other than the first is read here; the rest as the files come.
+    let input = |p: &PathBuf| match &inputs.reading.sheet {
+        Some(sheet) => chosen_sheet(p, sheet).map(|csv| Input::owned(&name(p), csv)),
+        None => Ok(Input::file(&name(p), p.clone())),
+    };
+    let (roster, timesheet) = (input(&inputs.roster), input(&inputs.timesheet));
+    let mut tables = Vec::new();
+    for (t, p) in &inputs.tables {
+        match input(p) {
+            Ok(i) => tables.push((*t, i)),
+            Err(code) => return code,
+        }
+    }
+    let (Ok(roster), Ok(timesheet)) = (roster, timesheet) else {
+        return ExitCode::from(2);
+    };
     // The same judgement as the page's, streamed: a table of findings is written as they are
     // found; the report formats gather them (with their explanations when shown).
     let detail = match format {
@@ -689,12 +812,13 @@ fn check(
         Format::Human | Format::Jsonl | Format::Csv => Detail::Brief,
     };
     let request = StreamRequest {
-        roster: input(&inputs.roster),
-        timesheet: input(&inputs.timesheet),
-        tables: inputs.tables.iter().map(|(t, p)| (*t, input(p))).collect(),
+        roster,
+        timesheet,
+        tables,
         enterprise,
         as_of,
         detail,
+        month: inputs.reading.month,
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if format == Format::Csv {

@@ -10,6 +10,14 @@ use serde::Serialize;
 use std::ops::Range;
 use std::str::FromStr;
 
+pub mod cells;
+pub mod inspect;
+pub mod names;
+#[cfg(feature = "spreadsheets")]
+pub mod sheet;
+pub mod source;
+pub mod tabel;
+
 /// One employee (a roster row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Employee {
@@ -511,7 +519,12 @@ impl Sheet<'_> {
         };
         let line = rec.position().map_or(0, |p| p.line() as usize);
         let before = report.errors.len();
-        if rec.len() != self.header.len() {
+        // Fewer cells than the header, or more that are not empty (Excel pads rows).
+        let extra = rec
+            .iter()
+            .skip(self.header.len())
+            .any(|c| !c.trim().is_empty());
+        if rec.len() < self.header.len() || extra {
             report.errors.push(self.err(
                 line,
                 None,
@@ -535,7 +548,13 @@ impl Sheet<'_> {
         report: &mut InputReport,
         hint: &str,
     ) -> Option<(usize, Option<usize>)> {
-        match reader.read_record(record) {
+        // Rows with every cell empty hold nothing (spreadsheets and their CSV have them between
+        // blocks of rows): passed over, as blank lines are.
+        let mut read = reader.read_record(record);
+        while matches!(read, Ok(true)) && record.iter().all(|c| c.trim().is_empty()) {
+            read = reader.read_record(record);
+        }
+        match read {
             Ok(false) => None,
             Ok(true) => {
                 let taken = self.take(Ok(std::mem::take(record)), report, hint);
@@ -567,38 +586,105 @@ impl Sheet<'_> {
     }
 }
 
-/// A CSV text without its byte-order mark, as bytes to read.
-fn bytes(text: &str) -> &[u8] {
-    text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes()
+/// Rows looked at for the header: title rows above it (a form's name, the month, the
+/// employer) are passed over.
+pub const HEADER_WITHIN: usize = 20;
+
+/// The reader of a table file, decoded to UTF-8.
+type Reader<'r> = csv::Reader<Box<dyn std::io::Read + Send + 'r>>;
+
+/// A table file's records, decoded ([`source::sniff`]), header and title rows included.
+fn records<'r, R: std::io::Read + Send + 'r>(
+    input: R,
+) -> std::io::Result<(source::Dialect, Reader<'r>)> {
+    let (dialect, decoded) = source::sniff(input)?;
+    // Lines end at `\n` (a `\r` before it is trimmed with the cell): the csv crate's own CRLF
+    // handling numbers every line after the first of a CRLF file one too low.
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(u8::try_from(dialect.delimiter).unwrap_or(b','))
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(decoded);
+    Ok((dialect, reader))
 }
 
-/// Opens a CSV input (a text in memory, or a file read as it goes: the reader keeps one
-/// record, not the file) and maps its header to the columns asked for.
-fn open<'t, R: std::io::Read>(
+/// Opens a table input (a text in memory, or a file read as it goes: the reader keeps one
+/// record, not the file): finds its encoding and delimiter ([`source::sniff`]) and its header
+/// row among the first [`HEADER_WITHIN`] (the first that names every required column, in
+/// English, Russian or Kazakh: [`names`]), and maps the header to the columns asked for.
+fn open<'t, 'r, R: std::io::Read + Send + 'r>(
     file: &'t str,
     input: R,
     required: &[&'static str],
     optional: &[&'static str],
     report: &mut InputReport,
-) -> Option<(Sheet<'t>, csv::Reader<R>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(input);
-    // Cells are trimmed where they are read (`Row::get`), not record by record.
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
+) -> Option<(Sheet<'t>, Reader<'r>)> {
+    let whole_file = |message: String| InputError {
+        file: file.to_string(),
+        row: 0,
+        column: None,
+        column_name: None,
+        message,
+    };
+    let (_, mut reader) = match records(input) {
+        Ok(d) => d,
         Err(e) => {
-            report.errors.push(InputError {
-                file: file.to_string(),
-                row: 1,
-                column: None,
-                column_name: None,
-                message: format!("cannot read the header: {e}"),
-            });
+            report
+                .errors
+                .push(whole_file(format!("cannot be read: {e}")));
             return None;
         }
     };
+    let all: Vec<&'static str> = required.iter().chain(optional).copied().collect();
+    // How many required columns a row names.
+    let named = |record: &csv::StringRecord| {
+        let found: Vec<names::Heading> = record.iter().map(|c| names::heading(c, &all)).collect();
+        required
+            .iter()
+            .filter(|r| found.contains(&names::Heading::Column(r)))
+            .count()
+    };
+    // The header: the first row naming every required column; else the row naming the most
+    // (the first of them), whose missing columns are then said.
+    let mut looked: Vec<(csv::StringRecord, usize)> = Vec::new();
+    let mut header_at = None;
+    let mut best = (0, 0);
+    let mut record = csv::StringRecord::new();
+    while looked.len() < HEADER_WITHIN {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let n = named(&record);
+                looked.push((record.clone(), line));
+                if n > best.0 {
+                    best = (n, looked.len() - 1);
+                }
+                if n == required.len() {
+                    header_at = Some(looked.len() - 1);
+                    break;
+                }
+            }
+            Ok(false) => break,
+            Err(e) => {
+                report.errors.push(InputError {
+                    row: e.position().map_or(0, |p| p.line() as usize),
+                    ..whole_file(format!("cannot read the header: {e}"))
+                });
+                return None;
+            }
+        }
+    }
+    let header_at = header_at.unwrap_or(best.1);
+    let Some((header_record, header_line)) = looked.get(header_at).cloned() else {
+        report.errors.push(InputError {
+            row: 1,
+            ..whole_file("the file is empty: it has no header".into())
+        });
+        return None;
+    };
+    // Cells are trimmed where they are read (`Row::get`), not record by record.
+    let header: Vec<String> = header_record.iter().map(|c| c.trim().to_string()).collect();
     let mut table = Sheet {
         file,
         header,
@@ -606,45 +692,59 @@ fn open<'t, R: std::io::Read>(
     };
     let mut ok = true;
     for (i, name) in table.header.iter().enumerate() {
-        if let Some(c) = required
-            .iter()
-            .chain(optional)
-            .find(|c| **c == name.as_str())
-        {
-            if !table.columns.insert(c, i) {
-                report
-                    .errors
-                    .push(table.err(1, Some(i), format!("column `{name}` appears twice")));
-                ok = false;
+        match names::heading(name, &all) {
+            names::Heading::Column(c) => {
+                if !table.columns.insert(c, i) {
+                    report.errors.push(table.err(
+                        header_line,
+                        Some(i),
+                        format!("column `{name}` appears twice (as `{c}`)"),
+                    ));
+                    ok = false;
+                }
             }
-        } else {
-            let all: Vec<&str> = required.iter().chain(optional).copied().collect();
-            let hint = match crate::suggest::suggest(name, all.iter().copied()) {
-                Some(s) => format!("; did you mean `{s}`?"),
-                None => format!("; expected columns are {}", all.join(", ")),
-            };
-            report.errors.push(table.err(
-                1,
-                Some(i),
-                format!("unknown column `{name}`, ignored{hint}"),
-            ));
+            // Known and not needed (a name, a position), or an empty header cell over an empty
+            // column (Excel pads rows with delimiters): said by `inspect`, not here.
+            names::Heading::NotNeeded => {}
+            names::Heading::Unknown if name.is_empty() => {}
+            names::Heading::Unknown => {
+                let hint = match crate::suggest::suggest(name, all.iter().copied()) {
+                    Some(s) => format!("; did you mean `{s}`?"),
+                    None => format!("; expected columns are {}", all.join(", ")),
+                };
+                report.errors.push(table.err(
+                    header_line,
+                    Some(i),
+                    format!("unknown column `{name}`, ignored{hint}"),
+                ));
+            }
         }
     }
     for c in required {
         if !table.columns.contains_key(c) {
             report.errors.push(InputError {
-                file: file.to_string(),
-                row: 1,
-                column: None,
-                column_name: None,
-                message: format!("missing column `{c}`: no row of this file can be checked"),
+                row: header_line,
+                ..whole_file(format!(
+                    "missing column `{c}`: no row of this file can be checked"
+                ))
             });
             ok = false;
         }
     }
     if !ok {
-        // Account for every data row, even when none can be read.
-        let n = reader.records().count();
+        // Account for every data row, even when none can be read: those looked at below the
+        // header taken (no header was found) and the rest.
+        let empty = |r: &csv::StringRecord| r.iter().all(|c| c.trim().is_empty());
+        let below = looked
+            .iter()
+            .skip(header_at + 1)
+            .filter(|(r, _)| !empty(r))
+            .count();
+        let n = below
+            + reader
+                .records()
+                .filter(|r| !r.as_ref().is_ok_and(empty))
+                .count();
         report.rows_read += n;
         report.rows_rejected += n;
         return None;
@@ -664,23 +764,6 @@ impl Row<'_> {
             None => ("", None),
         }
     }
-}
-
-fn parse_bool(s: &str) -> Option<bool> {
-    let is = |words: [&str; 3]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
-    if is(["true", "1", "yes"]) {
-        Some(true)
-    } else if is(["false", "0", "no"]) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-fn parse_time(s: &str) -> Option<u16> {
-    let (h, m) = s.split_once(':')?;
-    let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
-    (h < 24 && m < 60 && s.len() == 5).then_some(h * 60 + m)
 }
 
 /// A file's header as the readers take it: the required columns (its id first) and the optional
@@ -768,12 +851,12 @@ pub fn column_help(kind: FileKind) -> Vec<ColumnHelp> {
 }
 
 /// Reads `roster.csv`. Rows with errors are reported and left out.
-pub fn read_roster(file: &str, text: &str, report: &mut InputReport) -> Vec<Employee> {
-    read_roster_from(file, bytes(text), report)
+pub fn read_roster(file: &str, bytes: &[u8], report: &mut InputReport) -> Vec<Employee> {
+    read_roster_from(file, bytes, report)
 }
 
 /// Reads `roster.csv` from a file or any reader, as [`read_roster`].
-pub fn read_roster_from<R: std::io::Read>(
+pub fn read_roster_from<R: std::io::Read + Send>(
     file: &str,
     input: R,
     report: &mut InputReport,
@@ -830,19 +913,25 @@ fn roster_row(
     report: &mut InputReport,
 ) -> Option<Employee> {
     let (b, b_col) = row.get(t, "birth_date");
-    let birth_date = Date::from_str(b).ok();
+    let birth_date = cells::date(b);
     if birth_date.is_none() {
-        report
-            .errors
-            .push(t.err(row.line, b_col, format!("`{b}` is not a date (YYYY-MM-DD)")));
+        report.errors.push(t.err(
+            row.line,
+            b_col,
+            format!("`{b}` is not a date ({DATE_FORMS})"),
+        ));
     }
     let (r, r_col) = row.get(t, "work_regime");
-    let regime = Regime::from_csv(r);
+    let regime =
+        Regime::from_csv(r).or_else(|| names::value("regime", r).and_then(Regime::from_keyword));
     if regime.is_none() {
         report.errors.push(t.err(
             row.line,
             r_col,
-            format!("`{r}` is not a work regime: use 4day, 5day, 6day or summed"),
+            format!(
+                "`{r}` is not a work regime: use 4day, 5day, 6day, summed or sliding \
+                 (пятидневная, шестидневная, четырехдневная, суммированный учет, скользящий график)"
+            ),
         ));
     }
     let mut flag = |name: &str| {
@@ -850,7 +939,7 @@ fn roster_row(
         if v.is_empty() && !required.contains(&name) {
             return false;
         }
-        let b = parse_bool(v);
+        let b = cells::boolean(v);
         if b.is_none() {
             report
                 .errors
@@ -867,11 +956,16 @@ fn roster_row(
     let womens_list_job = flag("womens_list_job");
     // Optional facts: an empty cell (or no column) is unknown, never "no"; a value that
     // does not read is located and says what the column takes.
-    let sex = optional(t, row, report, "sex", Sex::from_keyword, |x| {
-        format!("`{x}` is not a sex: use female or male")
-    });
+    let sex = optional(
+        t,
+        row,
+        report,
+        "sex",
+        |x| Sex::from_keyword(x).or_else(|| names::value("sex", x).and_then(Sex::from_keyword)),
+        |x| format!("`{x}` is not a sex: use female or male"),
+    );
     let hire_date = optional_date(t, row, report, "hire_date");
-    let day_off_consent = optional(t, row, report, "day_off_consent", parse_bool, |v| {
+    let day_off_consent = optional(t, row, report, "day_off_consent", cells::boolean, |v| {
         format!("`{v}` is not true or false")
     });
     let accounting_period_months = months(t, row, report, "accounting_period_months");
@@ -902,14 +996,9 @@ fn roster_row(
 
 /// An optional date cell (YYYY-MM-DD); see [`optional`].
 fn optional_date(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Date> {
-    optional(
-        t,
-        row,
-        report,
-        column,
-        |v| Date::from_str(v).ok(),
-        |v| format!("`{v}` is not a date (YYYY-MM-DD)"),
-    )
+    optional(t, row, report, column, cells::date, |v| {
+        format!("`{v}` is not a date ({DATE_FORMS})")
+    })
 }
 
 /// An optional number of months, 1 to 120 (an accounting period, LC 73-1 p.2, 75 p.3).
@@ -919,7 +1008,11 @@ fn months(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Optio
         row,
         report,
         column,
-        |v| v.parse::<u32>().ok().filter(|m| (1..=120).contains(m)),
+        |v| {
+            cells::whole(v)
+                .filter(|m| (1..=120).contains(m))
+                .and_then(|m| u32::try_from(m).ok())
+        },
         |v| format!("`{v}` is not a number of months (1 to 120)"),
     )
 }
@@ -931,18 +1024,31 @@ fn tenge_per_hour(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) 
         row,
         report,
         column,
-        |v| Decimal::from_str(v).ok().filter(|d| *d >= Decimal::ZERO),
-        |v| {
-            format!("`{v}` is not an hourly rate in tenge (a number ≥ 0, dot as decimal separator)")
-        },
+        |v| cells::decimal(v).filter(|d| *d >= Decimal::ZERO),
+        |v| format!("`{v}` is not an hourly rate in tenge (a number ≥ 0)"),
     )
 }
 
 /// The disability group, 0 (none) to 3; a cell that does not read is an error (and 0).
 fn disability_group(t: &Sheet, row: &Row, report: &mut InputReport) -> u8 {
     let (g, g_col) = row.get(t, "disability_group");
-    match g.parse::<u8>() {
-        Ok(g @ 0..=3) => g,
+    // `2`, `II`, `2 группа`, `II топ`; none: `0`, empty, `нет`, `жоқ`, `-`.
+    let k = names::key(g);
+    let group = k
+        .trim_end_matches("группа")
+        .trim_end_matches("группы")
+        .trim_end_matches("топ")
+        .trim_end_matches("тобы");
+    let read = match group {
+        "" | "0" | "нет" | "жоқ" | "no" | "none" => Some(0),
+        "1" | "i" => Some(1),
+        "2" | "ii" => Some(2),
+        "3" | "iii" => Some(3),
+        _ if g.trim() == "-" => Some(0),
+        _ => None,
+    };
+    match read {
+        Some(g) => g,
         _ => {
             report.errors.push(t.err(
                 row.line,
@@ -984,7 +1090,7 @@ fn judged_date(
     coverage: Coverage,
 ) -> (Option<Date>, Option<usize>) {
     let (d, d_col) = row.get(t, "date");
-    let date = match Date::from_str(d) {
+    let date = match cells::date(d).ok_or(()) {
         Ok(date) if date < coverage.from || date > coverage.to => {
             report.errors.push(t.err(
                 row.line,
@@ -998,9 +1104,11 @@ fn judged_date(
         }
         Ok(date) => Some(date),
         Err(_) => {
-            report
-                .errors
-                .push(t.err(row.line, d_col, format!("`{d}` is not a date (YYYY-MM-DD)")));
+            report.errors.push(t.err(
+                row.line,
+                d_col,
+                format!("`{d}` is not a date ({DATE_FORMS})"),
+            ));
             None
         }
     };
@@ -1014,14 +1122,14 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
     let max_day = Decimal::from(24);
     let mut hours = |name: &str| {
         let (v, c) = row.get(t, name);
-        let message = match Hours::parse(v).map(|h| (h, h.decimal())) {
+        let message = match cells::hours(v).map(|h| (h, h.decimal())) {
             Some((_, h)) if h < Decimal::ZERO => format!("{v} hours is negative"),
             Some((_, h)) if h > max_day => format!("{v} hours is more than a day has"),
             Some((h, d)) => return (h, d, c),
-            None if Decimal::from_str(v).is_ok() => {
+            None if cells::decimal(v).is_some() => {
                 format!("`{v}` hours has more digits than a timesheet holds: round it (e.g. 7.33)")
             }
-            None => format!("`{v}` is not a number of hours (dot as decimal separator)"),
+            None => format!("`{v}` is not a number of hours (8, 8.5, 8,5 or 8:30)"),
         };
         report.errors.push(t.err(row.line, c, message));
         (Hours::ZERO, Decimal::ZERO, c)
@@ -1044,10 +1152,10 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
             format!("night hours ({night} h) are more than the hours worked ({worked} h)"),
         ));
     }
-    let start = optional(t, row, report, "start", parse_time, |v| {
+    let start = optional(t, row, report, "start", cells::time, |v| {
         format!("`{v}` is not a time (HH:MM)")
     });
-    let end = optional(t, row, report, "end", parse_time, |v| {
+    let end = optional(t, row, report, "end", cells::time, |v| {
         format!("`{v}` is not a time (HH:MM)")
     });
     if start.is_some() != end.is_some() {
@@ -1063,7 +1171,11 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
         row,
         report,
         "break_minutes",
-        |v| v.parse::<u16>().ok().filter(|m| *m <= 24 * 60),
+        |v| {
+            cells::whole(v)
+                .filter(|m| (0..=24 * 60).contains(m))
+                .and_then(|m| u16::try_from(m).ok())
+        },
         |v| format!("`{v}` is not a number of minutes"),
     );
     let basis = optional(t, row, report, "overtime_basis", OvertimeBasis::from_keyword, |b| {
@@ -1085,14 +1197,13 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
 /// Reads `timesheet.csv` against the roster. Rows with errors are reported and left out.
 pub fn read_timesheet(
     file: &str,
-    text: &str,
+    bytes: &[u8],
     employees: &[Employee],
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Day> {
     let first_error = report.errors.len();
-    let Some(mut reader) = TimesheetReader::open(file, bytes(text), employees, coverage, report)
-    else {
+    let Some(mut reader) = TimesheetReader::open(file, bytes, employees, coverage, report) else {
         return Vec::new();
     };
     let mut days = Vec::new();
@@ -1111,9 +1222,9 @@ pub fn in_row_order(errors: &mut [InputError]) {
 }
 
 /// The timesheet read row by row, from a text or a file, with the roster to resolve ids.
-pub struct TimesheetReader<'a, R: std::io::Read> {
+pub struct TimesheetReader<'a> {
     sheet: Sheet<'a>,
-    reader: csv::Reader<R>,
+    reader: Reader<'a>,
     record: csv::StringRecord,
     employees: &'a [Employee],
     index: IdMap<&'a str, u32>,
@@ -1122,10 +1233,10 @@ pub struct TimesheetReader<'a, R: std::io::Read> {
     last: Option<(String, u32)>,
 }
 
-impl<'a, R: std::io::Read> TimesheetReader<'a, R> {
+impl<'a> TimesheetReader<'a> {
     /// Reads the header; `None` (with the errors reported and every row counted) when the file
     /// cannot be read at all.
-    pub fn open(
+    pub fn open<R: std::io::Read + Send + 'a>(
         file: &'a str,
         input: R,
         employees: &'a [Employee],
@@ -1262,7 +1373,7 @@ fn id_hash(id: &[u8]) -> u64 {
 
 /// Reads a timesheet's employee ids and dates only. Rows that do not read are skipped here: the
 /// full reading reports them.
-pub fn timesheet_runs<R: std::io::Read>(input: R, coverage: Coverage) -> Runs {
+pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage) -> Runs {
     let mut out = Runs {
         runs: Vec::new(),
         rows: 0,
@@ -1280,10 +1391,14 @@ pub fn timesheet_runs<R: std::io::Read>(input: R, coverage: Coverage) -> Runs {
     };
     let mut record = csv::ByteRecord::new();
     let mut last_id: Option<Vec<u8>> = None;
-    // The run's latest date as written: ISO dates order as their text, so only a later-looking
-    // one is parsed.
+    // The run's latest ISO date as written: ISO dates order as their text, so only a
+    // later-looking one is parsed (other forms are parsed each time).
     let mut latest_text: Vec<u8> = Vec::new();
     while let Ok(true) = reader.read_byte_record(&mut record) {
+        if record.iter().all(|c| c.trim_ascii().is_empty()) {
+            // Passed over by the reading too (`Sheet::take_next`).
+            continue;
+        }
         out.rows += 1;
         // Trimmed as the reader trims (`Row::get`).
         let cell = |i| {
@@ -1300,15 +1415,19 @@ pub fn timesheet_runs<R: std::io::Read>(input: R, coverage: Coverage) -> Runs {
             last_id = Some(id.as_bytes().to_vec());
             latest_text.clear();
         }
-        if date.as_bytes() > latest_text.as_slice()
+        let iso = date.len() == 10 && date.as_bytes().get(4) == Some(&b'-');
+        if (!iso || date.as_bytes() > latest_text.as_slice())
             && let Some((_, latest)) = out.runs.last_mut()
-            && let Ok(d) = Date::from_str(date)
+            && let Some(d) = cells::date(date)
             && d >= coverage.from
             && d <= coverage.to
+            && latest.is_none_or(|l| d > l)
         {
             *latest = Some(d);
-            latest_text.clear();
-            latest_text.extend_from_slice(date.as_bytes());
+            if iso {
+                latest_text.clear();
+                latest_text.extend_from_slice(date.as_bytes());
+            }
         }
     }
     out
@@ -1374,46 +1493,51 @@ fn not_in_roster(
     ));
 }
 
+/// The date forms the readers take, as messages name them.
+const DATE_FORMS: &str = "YYYY-MM-DD or DD.MM.YYYY";
+
 /// Columns computed on reading, never read from a file.
 const DERIVED: &[&str] = &["previous_start", "earlier_this_year", "previous_annual_end"];
 
 fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
     match ty {
         Type::Date => {
-            // Pay periods are months: `2024-03` is read as its first day.
-            let full = if column == "period" && v.len() == 7 {
-                format!("{v}-01")
-            } else {
-                v.to_string()
+            // Pay periods are months: `2024-03` and `03.2024` are read as their first day.
+            let month = match (v.len(), v.find(['-', '.'])) {
+                (7, Some(4)) => Some(format!("{v}-01")),
+                (7, Some(2)) => Some(format!("01.{v}")),
+                _ => None,
             };
-            Date::from_str(&full).map(Value::Date).map_err(|_| {
-                format!(
-                    "`{v}` is not a date (YYYY-MM-DD{})",
-                    if column == "period" {
-                        " or YYYY-MM"
-                    } else {
-                        ""
-                    }
-                )
-            })
+            let full = month.filter(|_| column == "period");
+            cells::date(full.as_deref().unwrap_or(v))
+                .map(Value::Date)
+                .ok_or_else(|| {
+                    format!(
+                        "`{v}` is not a date ({DATE_FORMS}{})",
+                        if column == "period" {
+                            ", or a month: YYYY-MM, MM.YYYY"
+                        } else {
+                            ""
+                        }
+                    )
+                })
         }
-        Type::Num(_) => match Decimal::from_str(v) {
-            Ok(d) if d >= Decimal::ZERO => Ok(Value::Num(d)),
-            _ => Err(format!(
-                "`{v}` is not an amount (a number ≥ 0, dot as decimal separator)"
-            )),
+        Type::Num(_) => match cells::decimal(v) {
+            Some(d) if d >= Decimal::ZERO => Ok(Value::Num(d)),
+            _ => Err(format!("`{v}` is not an amount (a number ≥ 0)")),
         },
-        Type::Int => v
-            .parse::<u32>()
-            .map(|n| Value::Int(i64::from(n)))
-            .map_err(|_| format!("`{v}` is not a whole number ≥ 0")),
-        Type::Bool => parse_bool(v)
+        Type::Int => cells::whole(v)
+            .filter(|n| *n >= 0 && *n <= i64::from(u32::MAX))
+            .map(Value::Int)
+            .ok_or_else(|| format!("`{v}` is not a whole number ≥ 0")),
+        Type::Bool => cells::boolean(v)
             .map(Value::Bool)
             .ok_or_else(|| format!("`{v}` is not true or false")),
         Type::Enum(e) => e
             .value(v)
+            .or_else(|| names::value(e.name(), v).and_then(|k| e.value(k)))
             .ok_or_else(|| format!("`{v}` is not one of {}", e.variants().join(", "))),
-        Type::Time => parse_time(v)
+        Type::Time => cells::time(v)
             .map(Value::Time)
             .ok_or_else(|| format!("`{v}` is not a time (HH:MM)")),
         // No column holds a set of days.
@@ -1426,17 +1550,17 @@ fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
 pub fn read_table(
     table: Table,
     file: &str,
-    text: &str,
+    bytes: &[u8],
     employees: &[Employee],
     coverage: Coverage,
     report: &mut InputReport,
 ) -> Vec<Record> {
-    read_table_from(table, file, bytes(text), employees, coverage, report)
+    read_table_from(table, file, bytes, employees, coverage, report)
 }
 
 /// Reads a table other than the roster and timesheet from a file or any reader, as
 /// [`read_table`].
-pub fn read_table_from<R: std::io::Read>(
+pub fn read_table_from<R: std::io::Read + Send>(
     table: Table,
     file: &str,
     input: R,
@@ -1584,8 +1708,8 @@ fn key_date(
 pub struct Csv<'a> {
     /// File name, as errors show it.
     pub name: &'a str,
-    /// Its text.
-    pub text: &'a str,
+    /// Its bytes (any encoding [`source::sniff`] reads).
+    pub bytes: &'a [u8],
 }
 
 /// Reads the roster, the timesheet and any other tables into facts.
@@ -1595,26 +1719,54 @@ pub fn read(
     tables: &[(Table, Csv)],
     coverage: Coverage,
 ) -> (Facts, InputReport) {
+    read_month(roster, timesheet, tables, coverage, None)
+}
+
+/// [`read`], with the month of a timesheet given as a табель ([`tabel`]) when its title does
+/// not say it (its first day).
+pub fn read_month(
+    roster: Csv,
+    timesheet: Csv,
+    tables: &[(Table, Csv)],
+    coverage: Coverage,
+    month: Option<Date>,
+) -> (Facts, InputReport) {
     let mut report = InputReport::default();
-    let employees = read_roster(roster.name, roster.text, &mut report);
-    let days = read_timesheet(
-        timesheet.name,
-        timesheet.text,
-        &employees,
-        coverage,
-        &mut report,
-    );
+    let employees = read_roster(roster.name, roster.bytes, &mut report);
+    let mut derived = Vec::new();
+    let days = match tabel::read(timesheet.name, timesheet.bytes, month) {
+        Ok(Some(t)) => {
+            let mut own = InputReport::default();
+            let days = read_timesheet(timesheet.name, &t.timesheet, &employees, coverage, &mut own);
+            let (leave, leave_errors) = t.leave_records(timesheet.name, &employees, coverage);
+            derived = leave;
+            report.rows_read += own.rows_read;
+            report.rows_rejected += own.rows_rejected;
+            let at = report.errors.len();
+            t.settle(own.errors, leave_errors, &mut report, at);
+            days
+        }
+        // Not a табель (or not readable: the reading says why).
+        _ => read_timesheet(
+            timesheet.name,
+            timesheet.bytes,
+            &employees,
+            coverage,
+            &mut report,
+        ),
+    };
     let mut records = Vec::new();
     for (table, csv) in tables {
         records.extend(read_table(
             *table,
             csv.name,
-            csv.text,
+            csv.bytes,
             &employees,
             coverage,
             &mut report,
         ));
     }
+    records.extend(derived);
     (Facts::with_records(employees, days, records), report)
 }
 

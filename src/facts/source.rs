@@ -1,0 +1,314 @@
+//! A table file's bytes as the readers take them: its encoding found (UTF-8 with or without a
+//! byte-order mark, UTF-16 with one, as Excel's "Unicode text" saves, or Windows-1251, as a
+//! Russian-locale Excel saves CSV) and decoded to UTF-8 as it is read, and its delimiter found;
+//! a spreadsheet (`.xlsx`, `.xls`, `.ods`) read as the CSV of its first sheet.
+//!
+//! Builds without the `encodings` or `spreadsheets` feature (the page's first module) refuse
+//! such files with a message; the page's worker sends them to the module built with both.
+
+use serde::Serialize;
+use std::io::{self, Read};
+
+/// Bytes looked at to tell a file's encoding and delimiter.
+const HEAD: usize = 64 * 1024;
+
+/// Lines looked at to tell the delimiter.
+const HEAD_LINES: usize = 30;
+
+/// The delimiters a CSV file may use.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// A text file's encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Charset {
+    /// UTF-8 (with or without a byte-order mark).
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    /// UTF-16, little-endian, with a byte-order mark.
+    #[serde(rename = "UTF-16LE")]
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    #[serde(rename = "UTF-16BE")]
+    Utf16Be,
+    /// Windows-1251 (Cyrillic): a file that is not UTF-8.
+    #[serde(rename = "Windows-1251")]
+    Windows1251,
+}
+
+impl Charset {
+    /// Its usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Charset::Utf8 => "UTF-8",
+            Charset::Utf16Le => "UTF-16LE",
+            Charset::Utf16Be => "UTF-16BE",
+            Charset::Windows1251 => "Windows-1251",
+        }
+    }
+}
+
+/// How a table file is written: what a first look at it found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dialect {
+    /// Its encoding (a spreadsheet's cells are read as UTF-8).
+    pub charset: Charset,
+    /// Its delimiter (`,` `;` tab `|`; a spreadsheet's CSV is `,`).
+    pub delimiter: char,
+    /// The sheet read, for a spreadsheet.
+    pub sheet: Option<String>,
+    /// Every sheet, for a spreadsheet.
+    pub sheets: Vec<String>,
+}
+
+/// True when the bytes begin as a spreadsheet does: a ZIP archive (`.xlsx`, `.ods`) or an OLE
+/// compound file (`.xls`).
+pub fn is_spreadsheet(head: &[u8]) -> bool {
+    head.starts_with(b"PK\x03\x04")
+        || head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+}
+
+/// The encoding of a head and the length of its byte-order mark.
+fn charset(head: &[u8]) -> (Charset, usize) {
+    if head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        (Charset::Utf8, 3)
+    } else if head.starts_with(&[0xff, 0xfe]) {
+        (Charset::Utf16Le, 2)
+    } else if head.starts_with(&[0xfe, 0xff]) {
+        (Charset::Utf16Be, 2)
+    } else {
+        match std::str::from_utf8(head) {
+            Ok(_) => (Charset::Utf8, 0),
+            // Cut in the middle of a character by the head's end: still UTF-8.
+            Err(e) if e.error_len().is_none() => (Charset::Utf8, 0),
+            Err(_) => (Charset::Windows1251, 0),
+        }
+    }
+}
+
+/// True when a file's bytes need the `encodings` or `spreadsheets` feature to be read: a
+/// spreadsheet, UTF-16 or Windows-1251 (the page sends such files to its larger module).
+pub fn needs_more_than_utf8(head: &[u8]) -> bool {
+    is_spreadsheet(head) || charset(head).0 != Charset::Utf8
+}
+
+/// Reads the head of `input`, finds its encoding and delimiter, and gives back the whole input
+/// decoded to UTF-8 (without a byte-order mark). A UTF-8 file's bytes pass through unchanged,
+/// so a bad byte past the head is reported at its row by the CSV reader, not replaced. A
+/// spreadsheet is read whole and its first sheet given as CSV.
+pub fn sniff<'a, R: Read + Send + 'a>(
+    mut input: R,
+) -> io::Result<(Dialect, Box<dyn Read + Send + 'a>)> {
+    let mut head = Vec::with_capacity(4096);
+    (&mut input).take(HEAD as u64).read_to_end(&mut head)?;
+    if is_spreadsheet(&head) {
+        return spreadsheet(head, input);
+    }
+    let (charset, bom) = charset(&head);
+    let text = decode_head(charset, &head[bom..])?;
+    let delimiter = char::from(delimiter(&text));
+    let dialect = Dialect {
+        charset,
+        delimiter,
+        sheet: None,
+        sheets: Vec::new(),
+    };
+    let mut whole = io::Cursor::new(head).chain(input);
+    if charset == Charset::Utf8 {
+        io::copy(&mut (&mut whole).take(bom as u64), &mut io::sink())?;
+        return Ok((dialect, Box::new(whole)));
+    }
+    Ok((dialect, decoder(charset, whole)?))
+}
+
+#[cfg(feature = "spreadsheets")]
+fn spreadsheet<'a, R: Read + Send + 'a>(
+    mut head: Vec<u8>,
+    mut rest: R,
+) -> io::Result<(Dialect, Box<dyn Read + Send + 'a>)> {
+    rest.read_to_end(&mut head)?;
+    let read = super::sheet::to_csv(&head, None)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    Ok((
+        Dialect {
+            charset: Charset::Utf8,
+            delimiter: ',',
+            sheet: Some(read.sheet),
+            sheets: read.sheets,
+        },
+        Box::new(io::Cursor::new(read.csv)),
+    ))
+}
+
+#[cfg(not(feature = "spreadsheets"))]
+fn spreadsheet<'a, R: Read + Send + 'a>(
+    _head: Vec<u8>,
+    _rest: R,
+) -> io::Result<(Dialect, Box<dyn Read + Send + 'a>)> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "a spreadsheet: this build of ereje reads CSV only",
+    ))
+}
+
+/// The head as text, to find the delimiter in.
+fn decode_head(charset: Charset, head: &[u8]) -> io::Result<String> {
+    #[cfg(feature = "encodings")]
+    let text = match charset {
+        Charset::Utf8 => String::from_utf8_lossy(head).into_owned(),
+        Charset::Utf16Le => encoding_rs::UTF_16LE
+            .decode_without_bom_handling(head)
+            .0
+            .into_owned(),
+        Charset::Utf16Be => encoding_rs::UTF_16BE
+            .decode_without_bom_handling(head)
+            .0
+            .into_owned(),
+        Charset::Windows1251 => encoding_rs::WINDOWS_1251
+            .decode_without_bom_handling(head)
+            .0
+            .into_owned(),
+    };
+    #[cfg(not(feature = "encodings"))]
+    let text = match charset {
+        Charset::Utf8 => String::from_utf8_lossy(head).into_owned(),
+        other => return Err(unreadable(other)),
+    };
+    Ok(text)
+}
+
+#[cfg(feature = "encodings")]
+fn decoder<'a, R: Read + Send + 'a>(
+    charset: Charset,
+    whole: R,
+) -> io::Result<Box<dyn Read + Send + 'a>> {
+    let encoding = match charset {
+        Charset::Utf8 => encoding_rs::UTF_8,
+        Charset::Utf16Le => encoding_rs::UTF_16LE,
+        Charset::Utf16Be => encoding_rs::UTF_16BE,
+        Charset::Windows1251 => encoding_rs::WINDOWS_1251,
+    };
+    Ok(Box::new(
+        encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .bom_override(false)
+            .strip_bom(true)
+            .build(whole),
+    ))
+}
+
+#[cfg(not(feature = "encodings"))]
+fn decoder<'a, R: Read + Send + 'a>(
+    charset: Charset,
+    _whole: R,
+) -> io::Result<Box<dyn Read + Send + 'a>> {
+    Err(unreadable(charset))
+}
+
+#[cfg(not(feature = "encodings"))]
+fn unreadable(charset: Charset) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!(
+            "in {}: this build of ereje reads UTF-8 only",
+            charset.name()
+        ),
+    )
+}
+
+/// The delimiter of a CSV head: of `,` `;` tab `|`, the one found the same number of times
+/// (outside quotes) on the most lines — a decimal comma inside a `;` file is not; Excel pads
+/// title rows with delimiters too. A file with none of them is read with `,`.
+fn delimiter(head: &str) -> u8 {
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .collect();
+    let mut best = (0usize, 0usize, b',');
+    for d in DELIMITERS {
+        let counts: Vec<usize> = lines.iter().map(|l| outside_quotes(l, d)).collect();
+        // The most frequent non-zero count, and on how many lines.
+        let mut modal = (0usize, 0usize);
+        for &c in counts.iter().filter(|c| **c > 0) {
+            let lines_with = counts.iter().filter(|x| **x == c).count();
+            if (lines_with, c) > modal {
+                modal = (lines_with, c);
+            }
+        }
+        if (modal.0, modal.1) > (best.0, best.1) {
+            best = (modal.0, modal.1, d);
+        }
+    }
+    best.2
+}
+
+/// How many times `d` occurs in a line outside double quotes.
+fn outside_quotes(line: &str, d: u8) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == d && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> (Dialect, String) {
+        let (dialect, mut r) = sniff(bytes).expect("reads");
+        let mut s = String::new();
+        r.read_to_string(&mut s).expect("decoded");
+        (dialect, s)
+    }
+
+    #[test]
+    fn utf8_with_and_without_a_mark() {
+        let (d, s) = read("\u{feff}Дата;Часы\n01.03.2026;8,5\n".as_bytes());
+        assert_eq!((d.charset, d.delimiter), (Charset::Utf8, ';'));
+        assert_eq!(s, "Дата;Часы\n01.03.2026;8,5\n");
+        let (d, s) = read(b"a,b\n1,2\n");
+        assert_eq!((d.charset, d.delimiter), (Charset::Utf8, ','));
+        assert_eq!(s, "a,b\n1,2\n");
+    }
+
+    #[test]
+    #[cfg(feature = "encodings")]
+    fn windows_1251_and_utf16() {
+        use encoding_rs::WINDOWS_1251;
+        let text = "Табельный номер;Дата\r\nE1;02.03.2026\r\n";
+        let (bytes, _, _) = WINDOWS_1251.encode(text);
+        let (d, s) = read(&bytes);
+        assert_eq!((d.charset, d.delimiter), (Charset::Windows1251, ';'));
+        assert_eq!(s, text);
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for u in text.replace(';', "\t").encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        let (d, s) = read(&le);
+        assert_eq!((d.charset, d.delimiter), (Charset::Utf16Le, '\t'));
+        assert_eq!(s, text.replace(';', "\t"));
+        let (d, s) = read(&be);
+        assert_eq!((d.charset, d.delimiter), (Charset::Utf16Be, '\t'));
+        assert_eq!(s, text.replace(';', "\t"));
+    }
+
+    #[test]
+    fn the_delimiter_that_splits_every_line_alike() {
+        assert_eq!(delimiter("id;hours\nE1;8,5\nE2;7,25\n"), b';');
+        assert_eq!(delimiter("id|hours\nE1|8\n"), b'|');
+        assert_eq!(
+            delimiter("Табель за март 2026;;;\nid;a;b;c\nE1;1;2;3\n"),
+            b';'
+        );
+        assert_eq!(delimiter("id,name\n1,\"Ivanov; Ivan\"\n"), b',');
+        assert_eq!(delimiter("only one column\n"), b',');
+    }
+}
