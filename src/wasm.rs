@@ -373,9 +373,9 @@ pub fn amend(
 }
 
 /// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
-/// rows): `name`, its bytes, and a табель's `month` (`YYYY-MM`, or empty).
+/// rows): `name`, its bytes, a табель's `month` (`YYYY-MM`, or empty), and the language.
 #[wasm_bindgen]
-pub fn inspect(name: &str, bytes: Vec<u8>, month: &str) -> String {
+pub fn inspect(name: &str, bytes: Vec<u8>, month: &str, language: &str) -> String {
     let run = || -> Result<crate::facts::inspect::Understood, Failure> {
         let month = month_field(month)?;
         Ok(app::inspect(
@@ -384,6 +384,7 @@ pub fn inspect(name: &str, bytes: Vec<u8>, month: &str) -> String {
                 bytes,
             },
             month,
+            lang(language),
         ))
     };
     answer(run())

@@ -211,7 +211,7 @@ fn about_names_each_file_by_the_columns_the_readers_require() {
         report
             .errors
             .iter()
-            .any(|e| e.message.contains("overtime_consent")),
+            .any(|e| e.message().contains("overtime_consent")),
         "{:?}",
         report.errors
     );

@@ -22,7 +22,7 @@ export function needsFast() {
 /** Adds a file (a File or Blob with its name): the engine says what it understood it as (its
  * table, encoding, delimiter or sheet, header, first rows), which the list shows. */
 async function addFile(name, file) {
-  const answer = await call('inspect', { file, name, month: '' });
+  const answer = await call('inspect', { file, name, month: '', lang: getLang() });
   const u = answer.ok ? answer.value : { error: answer.error?.message ?? String(answer.error), columns: [], first_rows: [] };
   const kind = u.kind ?? null;
   const key = kind ?? `?${name}`;

@@ -66,9 +66,9 @@ self.onmessage = async (event) => {
       // How a dropped file is understood: by the first engine, or by the fuller one when the
       // first cannot read it (a spreadsheet, a CSV not in UTF-8).
       const bytes = new Uint8Array(await args.file.arrayBuffer());
-      let result = JSON.parse(small.inspect(args.name, bytes, args.month ?? ''));
+      let result = JSON.parse(small.inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en'));
       if (result.ok && result.value.needs_more) {
-        result = JSON.parse((await fastEngine()).inspect(args.name, bytes, args.month ?? ''));
+        result = JSON.parse((await fastEngine()).inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en'));
         // Its checks run on the fuller engine too.
         if (result.ok) result.value.fast = true;
       }

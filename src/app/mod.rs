@@ -841,8 +841,8 @@ fn read_files(
 
 /// How a table file is understood ([`facts::inspect`]): what the page shows for a file dropped,
 /// before it is checked. `month`: a табель's month (its first day) when given.
-pub fn inspect(file: &Data, month: Option<Date>) -> facts::inspect::Understood {
-    facts::inspect::inspect(&file.name, &file.bytes, month)
+pub fn inspect(file: &Data, month: Option<Date>, lang: Lang) -> facts::inspect::Understood {
+    facts::inspect::inspect(&file.name, &file.bytes, month, lang)
 }
 
 /// The amendment lab's request against the bundled law.

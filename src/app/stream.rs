@@ -91,7 +91,10 @@ impl<'a> Input<'a> {
                     row: 0,
                     column: None,
                     column_name: None,
-                    message: format!("cannot be read: {e}"),
+                    problem: facts::Problem::Unreadable {
+                        part: facts::Part::File,
+                        detail: e.to_string(),
+                    },
                 });
                 None
             }

@@ -271,8 +271,49 @@ pub struct Summary {
     pub by_rule: BTreeMap<String, usize>,
     /// Lowest and highest total of the fines the findings could bring (first offences).
     pub fine_exposure_kzt: Exposure,
-    /// Bad input.
-    pub errors: Vec<InputError>,
+    /// Bad input, said in the report's language.
+    pub errors: Vec<InputErrorOut>,
+}
+
+/// A bad input row or file in a report: where, and what is wrong in the report's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputErrorOut {
+    /// The file.
+    pub file: String,
+    /// 1-based line (the header is line 1); 0 = the file as a whole.
+    pub row: usize,
+    /// 1-based column, if the error is in one cell.
+    pub column: Option<usize>,
+    /// The column's name, if known.
+    pub column_name: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl InputErrorOut {
+    /// An input error said in a language.
+    pub fn new(e: &InputError, lang: Lang) -> InputErrorOut {
+        InputErrorOut {
+            file: e.file.clone(),
+            row: e.row,
+            column: e.column,
+            column_name: e.column_name.clone(),
+            message: e.problem.say(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for InputErrorOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.row)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        if let Some(n) = &self.column_name {
+            write!(f, " ({n})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
 }
 
 /// A range of tenge.
@@ -521,7 +562,11 @@ pub fn closing(
             by_citation: tally.by_citation,
             by_rule: tally.by_rule,
             fine_exposure_kzt: tally.exposure,
-            errors: input.errors.clone(),
+            errors: input
+                .errors
+                .iter()
+                .map(|e| InputErrorOut::new(e, lang))
+                .collect(),
         },
     }
 }

@@ -2,9 +2,9 @@
 //! header went to which column, what is not used, and its first rows as read. The page shows
 //! it for each file dropped, `ereje inspect` prints it.
 
-use super::{HEADER_WITHIN, Header, names, source, tabel};
+use super::{HEADER_WITHIN, Header, Part, Problem, names, source, tabel};
 use crate::date::Date;
-use crate::domain::FileKind;
+use crate::domain::{FileKind, Lang};
 use serde::Serialize;
 
 /// Rows shown as read.
@@ -57,15 +57,23 @@ pub struct Understood {
     pub employees: usize,
     /// A табель's leave records.
     pub leave_records: usize,
-    /// Why it cannot be read at all.
+    /// Why it cannot be read at all, in the language asked.
     pub error: Option<String>,
     /// True when this build cannot read it (a spreadsheet, or CSV not in UTF-8, in the page's
     /// first module): the page reads it with its larger module.
     pub needs_more: bool,
 }
 
-/// How `bytes` (a file named `file`) is understood; `month`: a табель's month when given.
-pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>) -> Understood {
+/// How `bytes` (a file named `file`) is understood; `month`: a табель's month when given;
+/// `lang`: the language of `error`.
+pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>, lang: Lang) -> Understood {
+    let unreadable = |detail: String| {
+        Problem::Unreadable {
+            part: Part::File,
+            detail,
+        }
+        .say(lang)
+    };
     let mut out = Understood {
         file: file.to_string(),
         ..Understood::default()
@@ -73,25 +81,25 @@ pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>) -> Understood {
     let head = &bytes[..bytes.len().min(8)];
     if source::needs_more_than_utf8(bytes) && !cfg!(feature = "spreadsheets") {
         out.needs_more = true;
-        out.error = Some(if source::is_spreadsheet(head) {
+        out.error = Some(unreadable(if source::is_spreadsheet(head) {
             "a spreadsheet: this build reads CSV only".into()
         } else {
             "not in UTF-8: this build reads UTF-8 only".into()
-        });
+        }));
         return out;
     }
     match tabel::read(file, bytes, month) {
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(unreadable(e.to_string()));
             return out;
         }
-        Ok(Some(t)) => return from_tabel(out, &t),
+        Ok(Some(t)) => return from_tabel(out, &t, lang),
         Ok(None) => {}
     }
     let (dialect, mut reader) = match super::records(bytes) {
         Ok(r) => r,
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(unreadable(e.to_string()));
             return out;
         }
     };
@@ -104,7 +112,7 @@ pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>) -> Understood {
                 looked.push((r, line));
             }
             Err(e) => {
-                out.error = Some(format!("cannot be read: {e}"));
+                out.error = Some(unreadable(e.to_string()));
                 return out;
             }
         }
@@ -204,7 +212,7 @@ pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>) -> Understood {
 }
 
 /// A табель's understanding: the timesheet it makes.
-fn from_tabel(mut out: Understood, t: &tabel::Tabel) -> Understood {
+fn from_tabel(mut out: Understood, t: &tabel::Tabel, lang: Lang) -> Understood {
     out.kind = Some(FileKind::Timesheet);
     out.tabel = true;
     out.dialect = t.dialect.clone();
@@ -260,6 +268,6 @@ fn from_tabel(mut out: Understood, t: &tabel::Tabel) -> Understood {
         .errors
         .first()
         .filter(|_| t.month.is_none())
-        .map(|e| e.message.clone());
+        .map(|e| e.problem.say(lang));
     out
 }

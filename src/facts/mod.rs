@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::domain::{FileKind, Lang, OvertimeBasis, Regime, Sex, Table};
 use crate::schema::{DayField, EmployeeField, Type, Value, columns, per_employee};
+pub use problem::{Expected, Part, Problem};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
@@ -13,6 +14,7 @@ use std::str::FromStr;
 pub mod cells;
 pub mod inspect;
 pub mod names;
+pub mod problem;
 #[cfg(feature = "spreadsheets")]
 pub mod sheet;
 pub mod source;
@@ -415,7 +417,7 @@ fn rest_between(prev: &Day, next: &Day) -> Option<i32> {
 }
 
 /// A bad input row or file, located for a person to fix.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     /// `roster.csv` or `timesheet.csv` (as named by the caller).
     pub file: String,
@@ -425,8 +427,29 @@ pub struct InputError {
     pub column: Option<usize>,
     /// The column's name, if known.
     pub column_name: Option<String>,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl InputError {
     /// What is wrong, in English.
-    pub message: String,
+    pub fn message(&self) -> String {
+        self.problem.say(crate::domain::Lang::En)
+    }
+}
+
+/// As data: the place, and what is wrong in English (`message`) and as a code (`problem`).
+impl Serialize for InputError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("InputError", 5)?;
+        out.serialize_field("file", &self.file)?;
+        out.serialize_field("row", &self.row)?;
+        out.serialize_field("column", &self.column)?;
+        out.serialize_field("column_name", &self.column_name)?;
+        out.serialize_field("message", &self.message())?;
+        out.end()
+    }
 }
 
 impl std::fmt::Display for InputError {
@@ -438,7 +461,7 @@ impl std::fmt::Display for InputError {
         if let Some(n) = &self.column_name {
             write!(f, " ({n})")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.problem)
     }
 }
 
@@ -497,22 +520,27 @@ impl Columns {
 
 impl Sheet<'_> {
     /// Takes the next record: counts it, rejects an unreadable one, and records a wrong number
-    /// of fields (`hint` says what usually causes it). Returns the record, its line, and how
+    /// of fields (`comma`: a decimal comma is the usual cause). Returns the record, its line, and how
     /// many errors the report held before it (so the caller can tell whether the row failed).
     fn take(
         &self,
         rec: Result<csv::StringRecord, csv::Error>,
         report: &mut InputReport,
-        hint: &str,
+        comma: bool,
     ) -> Option<(csv::StringRecord, usize, usize)> {
         report.rows_read += 1;
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                report
-                    .errors
-                    .push(self.err(line, None, format!("unreadable row: {e}")));
+                report.errors.push(self.err(
+                    line,
+                    None,
+                    Problem::Unreadable {
+                        part: Part::Row,
+                        detail: e.to_string(),
+                    },
+                ));
                 report.rows_rejected += 1;
                 return None;
             }
@@ -528,11 +556,11 @@ impl Sheet<'_> {
             report.errors.push(self.err(
                 line,
                 None,
-                format!(
-                    "expected {} fields, found {}{hint}",
-                    self.header.len(),
-                    rec.len()
-                ),
+                Problem::Cells {
+                    expected: self.header.len(),
+                    found: rec.len(),
+                    comma,
+                },
             ));
         }
         Some((rec, line, before))
@@ -546,7 +574,7 @@ impl Sheet<'_> {
         reader: &mut csv::Reader<R>,
         record: &mut csv::StringRecord,
         report: &mut InputReport,
-        hint: &str,
+        comma: bool,
     ) -> Option<(usize, Option<usize>)> {
         // Rows with every cell empty hold nothing (spreadsheets and their CSV have them between
         // blocks of rows): passed over, as blank lines are.
@@ -557,7 +585,7 @@ impl Sheet<'_> {
         match read {
             Ok(false) => None,
             Ok(true) => {
-                let taken = self.take(Ok(std::mem::take(record)), report, hint);
+                let taken = self.take(Ok(std::mem::take(record)), report, comma);
                 match taken {
                     Some((rec, line, before)) => {
                         *record = rec;
@@ -569,19 +597,19 @@ impl Sheet<'_> {
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 // Counted and reported by `take`.
-                let _ = self.take(Err(e), report, hint);
+                let _ = self.take(Err(e), report, comma);
                 Some((line, None))
             }
         }
     }
 
-    fn err(&self, row: usize, col: Option<usize>, message: String) -> InputError {
+    fn err(&self, row: usize, col: Option<usize>, problem: Problem) -> InputError {
         InputError {
             file: self.file.to_string(),
             row,
             column: col.map(|c| c + 1),
             column_name: col.and_then(|c| self.header.get(c).cloned()),
-            message,
+            problem,
         }
     }
 }
@@ -620,19 +648,20 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
     optional: &[&'static str],
     report: &mut InputReport,
 ) -> Option<(Sheet<'t>, Reader<'r>)> {
-    let whole_file = |message: String| InputError {
+    let whole_file = |problem: Problem| InputError {
         file: file.to_string(),
         row: 0,
         column: None,
         column_name: None,
-        message,
+        problem,
     };
     let (_, mut reader) = match records(input) {
         Ok(d) => d,
         Err(e) => {
-            report
-                .errors
-                .push(whole_file(format!("cannot be read: {e}")));
+            report.errors.push(whole_file(Problem::Unreadable {
+                part: Part::File,
+                detail: e.to_string(),
+            }));
             return None;
         }
     };
@@ -669,7 +698,10 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
             Err(e) => {
                 report.errors.push(InputError {
                     row: e.position().map_or(0, |p| p.line() as usize),
-                    ..whole_file(format!("cannot read the header: {e}"))
+                    ..whole_file(Problem::Unreadable {
+                        part: Part::Header,
+                        detail: e.to_string(),
+                    })
                 });
                 return None;
             }
@@ -679,7 +711,7 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
     let Some((header_record, header_line)) = looked.get(header_at).cloned() else {
         report.errors.push(InputError {
             row: 1,
-            ..whole_file("the file is empty: it has no header".into())
+            ..whole_file(Problem::Empty)
         });
         return None;
     };
@@ -698,7 +730,10 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
                     report.errors.push(table.err(
                         header_line,
                         Some(i),
-                        format!("column `{name}` appears twice (as `{c}`)"),
+                        Problem::ColumnTwice {
+                            header: name.clone(),
+                            column: c.to_string(),
+                        },
                     ));
                     ok = false;
                 }
@@ -708,14 +743,15 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
             names::Heading::NotNeeded => {}
             names::Heading::Unknown if name.is_empty() => {}
             names::Heading::Unknown => {
-                let hint = match crate::suggest::suggest(name, all.iter().copied()) {
-                    Some(s) => format!("; did you mean `{s}`?"),
-                    None => format!("; expected columns are {}", all.join(", ")),
-                };
+                let suggestion = crate::suggest::suggest(name, all.iter().copied());
                 report.errors.push(table.err(
                     header_line,
                     Some(i),
-                    format!("unknown column `{name}`, ignored{hint}"),
+                    Problem::UnknownColumn {
+                        header: name.clone(),
+                        suggestion: suggestion.map(str::to_string),
+                        columns: all.join(", "),
+                    },
                 ));
             }
         }
@@ -724,9 +760,9 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
         if !table.columns.contains_key(c) {
             report.errors.push(InputError {
                 row: header_line,
-                ..whole_file(format!(
-                    "missing column `{c}`: no row of this file can be checked"
-                ))
+                ..whole_file(Problem::MissingColumn {
+                    column: c.to_string(),
+                })
             });
             ok = false;
         }
@@ -871,21 +907,28 @@ pub fn read_roster_from<R: std::io::Read + Send>(
     // A lookup table only: never iterated.
     let mut seen: IdMap<String, usize> = IdMap::default();
     let mut rec = csv::StringRecord::new();
-    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, "") {
+    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, false) {
         let Some(before) = before else {
             continue;
         };
         let row = Row { line, record: &rec };
         let (id, id_col) = row.get(&t, "employee_id");
         if id.is_empty() {
-            report
-                .errors
-                .push(t.err(row.line, id_col, "empty employee id".into()));
+            report.errors.push(t.err(
+                row.line,
+                id_col,
+                Problem::EmptyId {
+                    column: "employee_id".into(),
+                },
+            ));
         } else if let Some(first) = seen.get(id) {
             report.errors.push(t.err(
                 row.line,
                 id_col,
-                format!("employee `{id}` is already listed on line {first}"),
+                Problem::IdRepeated {
+                    id: id.to_string(),
+                    line: *first,
+                },
             ));
         }
         let employee = roster_row(&t, &row, id, &required, report);
@@ -918,7 +961,10 @@ fn roster_row(
         report.errors.push(t.err(
             row.line,
             b_col,
-            format!("`{b}` is not a date ({DATE_FORMS})"),
+            Problem::Not {
+                value: b.to_string(),
+                expected: Expected::Date,
+            },
         ));
     }
     let (r, r_col) = row.get(t, "work_regime");
@@ -928,10 +974,10 @@ fn roster_row(
         report.errors.push(t.err(
             row.line,
             r_col,
-            format!(
-                "`{r}` is not a work regime: use 4day, 5day, 6day, summed or sliding \
-                 (пятидневная, шестидневная, четырехдневная, суммированный учет, скользящий график)"
-            ),
+            Problem::Not {
+                value: r.to_string(),
+                expected: Expected::Regime,
+            },
         ));
     }
     let mut flag = |name: &str| {
@@ -941,9 +987,14 @@ fn roster_row(
         }
         let b = cells::boolean(v);
         if b.is_none() {
-            report
-                .errors
-                .push(t.err(row.line, c, format!("`{v}` is not true or false")));
+            report.errors.push(t.err(
+                row.line,
+                c,
+                Problem::Not {
+                    value: v.to_string(),
+                    expected: Expected::YesNo,
+                },
+            ));
         }
         b.unwrap_or(false)
     };
@@ -962,12 +1013,17 @@ fn roster_row(
         report,
         "sex",
         |x| Sex::from_keyword(x).or_else(|| names::value("sex", x).and_then(Sex::from_keyword)),
-        |x| format!("`{x}` is not a sex: use female or male"),
+        Expected::Sex,
     );
     let hire_date = optional_date(t, row, report, "hire_date");
-    let day_off_consent = optional(t, row, report, "day_off_consent", cells::boolean, |v| {
-        format!("`{v}` is not true or false")
-    });
+    let day_off_consent = optional(
+        t,
+        row,
+        report,
+        "day_off_consent",
+        cells::boolean,
+        Expected::YesNo,
+    );
     let accounting_period_months = months(t, row, report, "accounting_period_months");
     let disability_group = disability_group(t, row, report);
     let hourly_rate = tenge_per_hour(t, row, report, "hourly_rate");
@@ -996,9 +1052,7 @@ fn roster_row(
 
 /// An optional date cell (YYYY-MM-DD); see [`optional`].
 fn optional_date(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Date> {
-    optional(t, row, report, column, cells::date, |v| {
-        format!("`{v}` is not a date ({DATE_FORMS})")
-    })
+    optional(t, row, report, column, cells::date, Expected::Date)
 }
 
 /// An optional number of months, 1 to 120 (an accounting period, LC 73-1 p.2, 75 p.3).
@@ -1013,7 +1067,7 @@ fn months(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Optio
                 .filter(|m| (1..=120).contains(m))
                 .and_then(|m| u32::try_from(m).ok())
         },
-        |v| format!("`{v}` is not a number of months (1 to 120)"),
+        Expected::Months,
     )
 }
 
@@ -1025,7 +1079,7 @@ fn tenge_per_hour(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) 
         report,
         column,
         |v| cells::decimal(v).filter(|d| *d >= Decimal::ZERO),
-        |v| format!("`{v}` is not an hourly rate in tenge (a number ≥ 0)"),
+        Expected::HourlyRate,
     )
 }
 
@@ -1053,7 +1107,10 @@ fn disability_group(t: &Sheet, row: &Row, report: &mut InputReport) -> u8 {
             report.errors.push(t.err(
                 row.line,
                 g_col,
-                format!("`{g}` is not a disability group: use 0 (none), 1, 2 or 3"),
+                Problem::Not {
+                    value: g.to_string(),
+                    expected: Expected::DisabilityGroup,
+                },
             ));
             0
         }
@@ -1068,7 +1125,7 @@ fn optional<T>(
     report: &mut InputReport,
     column: &str,
     parse: impl Fn(&str) -> Option<T>,
-    takes: impl Fn(&str) -> String,
+    expected: Expected,
 ) -> Option<T> {
     let (v, col) = row.get(t, column);
     if v.is_empty() {
@@ -1076,7 +1133,14 @@ fn optional<T>(
     }
     let parsed = parse(v);
     if parsed.is_none() {
-        report.errors.push(t.err(row.line, col, takes(v)));
+        report.errors.push(t.err(
+            row.line,
+            col,
+            Problem::Not {
+                value: v.to_string(),
+                expected,
+            },
+        ));
     }
     parsed
 }
@@ -1095,10 +1159,11 @@ fn judged_date(
             report.errors.push(t.err(
                 row.line,
                 d_col,
-                format!(
-                    "{date} is outside the dates the encoded law judges ({} to {})",
-                    coverage.from, coverage.to
-                ),
+                Problem::Outside {
+                    date,
+                    from: coverage.from,
+                    to: coverage.to,
+                },
             ));
             None
         }
@@ -1107,7 +1172,10 @@ fn judged_date(
             report.errors.push(t.err(
                 row.line,
                 d_col,
-                format!("`{d}` is not a date ({DATE_FORMS})"),
+                Problem::Not {
+                    value: d.to_string(),
+                    expected: Expected::Date,
+                },
             ));
             None
         }
@@ -1122,16 +1190,18 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
     let max_day = Decimal::from(24);
     let mut hours = |name: &str| {
         let (v, c) = row.get(t, name);
-        let message = match cells::hours(v).map(|h| (h, h.decimal())) {
-            Some((_, h)) if h < Decimal::ZERO => format!("{v} hours is negative"),
-            Some((_, h)) if h > max_day => format!("{v} hours is more than a day has"),
+        let value = v.to_string();
+        let problem = match cells::hours(v).map(|h| (h, h.decimal())) {
+            Some((_, h)) if h < Decimal::ZERO => Problem::NegativeHours { value },
+            Some((_, h)) if h > max_day => Problem::OverADay { value },
             Some((h, d)) => return (h, d, c),
-            None if cells::decimal(v).is_some() => {
-                format!("`{v}` hours has more digits than a timesheet holds: round it (e.g. 7.33)")
-            }
-            None => format!("`{v}` is not a number of hours (8, 8.5, 8,5 or 8:30)"),
+            None if cells::decimal(v).is_some() => Problem::TooPrecise { value },
+            None => Problem::Not {
+                value,
+                expected: Expected::Hours,
+            },
         };
-        report.errors.push(t.err(row.line, c, message));
+        report.errors.push(t.err(row.line, c, problem));
         (Hours::ZERO, Decimal::ZERO, c)
     };
     let column = |f: DayField| f.column().unwrap_or_default();
@@ -1142,29 +1212,29 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
         report.errors.push(t.err(
             row.line,
             ot_col,
-            format!("overtime ({overtime} h) is more than the hours worked ({worked} h)"),
+            Problem::OvertimeOverWorked {
+                overtime: overtime.to_string(),
+                worked: worked.to_string(),
+            },
         ));
     }
     if night > worked {
         report.errors.push(t.err(
             row.line,
             n_col,
-            format!("night hours ({night} h) are more than the hours worked ({worked} h)"),
+            Problem::NightOverWorked {
+                night: night.to_string(),
+                worked: worked.to_string(),
+            },
         ));
     }
-    let start = optional(t, row, report, "start", cells::time, |v| {
-        format!("`{v}` is not a time (HH:MM)")
-    });
-    let end = optional(t, row, report, "end", cells::time, |v| {
-        format!("`{v}` is not a time (HH:MM)")
-    });
+    let start = optional(t, row, report, "start", cells::time, Expected::Time);
+    let end = optional(t, row, report, "end", cells::time, Expected::Time);
     if start.is_some() != end.is_some() {
         let col = row.get(t, if start.is_none() { "start" } else { "end" }).1;
-        report.errors.push(t.err(
-            row.line,
-            col,
-            "give both `start` and `end`, or neither".into(),
-        ));
+        report
+            .errors
+            .push(t.err(row.line, col, Problem::StartWithoutEnd));
     }
     let break_minutes = optional(
         t,
@@ -1176,11 +1246,16 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
                 .filter(|m| (0..=24 * 60).contains(m))
                 .and_then(|m| u16::try_from(m).ok())
         },
-        |v| format!("`{v}` is not a number of minutes"),
+        Expected::Minutes,
     );
-    let basis = optional(t, row, report, "overtime_basis", OvertimeBasis::from_keyword, |b| {
-        format!("`{b}` is not an overtime basis: use ordinary, emergency, utilities, relief or rescue")
-    })
+    let basis = optional(
+        t,
+        row,
+        report,
+        "overtime_basis",
+        OvertimeBasis::from_keyword,
+        Expected::OvertimeBasis,
+    )
     .unwrap_or(OvertimeBasis::Ordinary);
     (report.errors.len() == before).then_some(Day {
         worked: worked_hours,
@@ -1268,12 +1343,7 @@ impl<'a> TimesheetReader<'a> {
     /// `None` at the end of the file.
     pub fn next_row(&mut self, report: &mut InputReport) -> Option<Option<Day>> {
         let t = &self.sheet;
-        let (line, before) = t.take_next(
-            &mut self.reader,
-            &mut self.record,
-            report,
-            " (hours use a dot as decimal separator: 8.5, not 8,5)",
-        )?;
+        let (line, before) = t.take_next(&mut self.reader, &mut self.record, report, true)?;
         let Some(before) = before else {
             return Some(None);
         };
@@ -1327,10 +1397,11 @@ impl<'a> TimesheetReader<'a> {
             report.errors.push(self.sheet.err(
                 d.line as usize,
                 date_col,
-                format!(
-                    "a second row for `{id}` on {} (first on line {})",
-                    d.date, first.line
-                ),
+                Problem::SecondRow {
+                    id: id.to_string(),
+                    date: Some(d.date),
+                    line: first.line as usize,
+                },
             ));
             report.rows_rejected += 1;
             true
@@ -1482,24 +1553,21 @@ fn not_in_roster(
     employees: &[Employee],
     report: &mut InputReport,
 ) {
-    let hint = match crate::suggest::suggest(id, employees.iter().map(|e| e.id.as_str())) {
-        Some(s) => format!("; did you mean `{s}`?"),
-        None => String::new(),
-    };
+    let suggestion = crate::suggest::suggest(id, employees.iter().map(|e| e.id.as_str()));
     report.errors.push(t.err(
         row.line,
         id_col,
-        format!("employee `{id}` is not in the roster{hint}"),
+        Problem::NotInRoster {
+            id: id.to_string(),
+            suggestion: suggestion.map(str::to_string),
+        },
     ));
 }
-
-/// The date forms the readers take, as messages name them.
-const DATE_FORMS: &str = "YYYY-MM-DD or DD.MM.YYYY";
 
 /// Columns computed on reading, never read from a file.
 const DERIVED: &[&str] = &["previous_start", "earlier_this_year", "previous_annual_end"];
 
-fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
+fn cell(ty: Type, column: &str, v: &str) -> Result<Value, Expected> {
     match ty {
         Type::Date => {
             // Pay periods are months: `2024-03` and `03.2024` are read as their first day.
@@ -1511,37 +1579,28 @@ fn cell(ty: Type, column: &str, v: &str) -> Result<Value, String> {
             let full = month.filter(|_| column == "period");
             cells::date(full.as_deref().unwrap_or(v))
                 .map(Value::Date)
-                .ok_or_else(|| {
-                    format!(
-                        "`{v}` is not a date ({DATE_FORMS}{})",
-                        if column == "period" {
-                            ", or a month: YYYY-MM, MM.YYYY"
-                        } else {
-                            ""
-                        }
-                    )
+                .ok_or(if column == "period" {
+                    Expected::DateOrMonth
+                } else {
+                    Expected::Date
                 })
         }
         Type::Num(_) => match cells::decimal(v) {
             Some(d) if d >= Decimal::ZERO => Ok(Value::Num(d)),
-            _ => Err(format!("`{v}` is not an amount (a number ≥ 0)")),
+            _ => Err(Expected::Amount),
         },
         Type::Int => cells::whole(v)
             .filter(|n| *n >= 0 && *n <= i64::from(u32::MAX))
             .map(Value::Int)
-            .ok_or_else(|| format!("`{v}` is not a whole number ≥ 0")),
-        Type::Bool => cells::boolean(v)
-            .map(Value::Bool)
-            .ok_or_else(|| format!("`{v}` is not true or false")),
+            .ok_or(Expected::Whole),
+        Type::Bool => cells::boolean(v).map(Value::Bool).ok_or(Expected::YesNo),
         Type::Enum(e) => e
             .value(v)
             .or_else(|| names::value(e.name(), v).and_then(|k| e.value(k)))
-            .ok_or_else(|| format!("`{v}` is not one of {}", e.variants().join(", "))),
-        Type::Time => cells::time(v)
-            .map(Value::Time)
-            .ok_or_else(|| format!("`{v}` is not a time (HH:MM)")),
+            .ok_or_else(|| Expected::OneOf(e.variants().join(", "))),
+        Type::Time => cells::time(v).map(Value::Time).ok_or(Expected::Time),
         // No column holds a set of days.
-        Type::Dates => Err(format!("`{v}` cannot be read here")),
+        Type::Dates => Err(Expected::Nothing),
     }
 }
 
@@ -1584,7 +1643,7 @@ pub fn read_table_from<R: std::io::Read + Send>(
     let mut out = Vec::new();
     let mut seen: IdMap<String, usize> = IdMap::default();
     let mut rec = csv::StringRecord::new();
-    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, "") {
+    while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, false) {
         let Some(before) = before else {
             continue;
         };
@@ -1597,13 +1656,20 @@ pub fn read_table_from<R: std::io::Read + Send>(
                 report.errors.push(t.err(
                     row.line,
                     id_c,
-                    format!("employee `{id}` is not in the roster"),
+                    Problem::NotInRoster {
+                        id: id.to_string(),
+                        suggestion: None,
+                    },
                 ));
             }
         } else if id.is_empty() {
-            report
-                .errors
-                .push(t.err(row.line, id_c, format!("empty `{id_col}`")));
+            report.errors.push(t.err(
+                row.line,
+                id_c,
+                Problem::EmptyId {
+                    column: id_col.into(),
+                },
+            ));
         }
         let values = table_values(&t, &row, table, report);
         let key = key_date(&t, &row, table, &values, coverage, report);
@@ -1618,7 +1684,11 @@ pub fn read_table_from<R: std::io::Read + Send>(
             report.errors.push(t.err(
                 row.line,
                 id_c,
-                format!("a second row for `{id}` (first on line {first})"),
+                Problem::SecondRow {
+                    id: id.to_string(),
+                    date: None,
+                    line: *first,
+                },
             ));
         }
         if report.errors.len() > before {
@@ -1653,17 +1723,28 @@ fn table_values(t: &Sheet, row: &Row, table: Table, report: &mut InputReport) ->
         let (v, at) = row.get(t, c.name);
         if v.is_empty() {
             if c.required {
-                report
-                    .errors
-                    .push(t.err(row.line, at, format!("`{}` is empty", c.name)));
+                report.errors.push(t.err(
+                    row.line,
+                    at,
+                    Problem::EmptyCell {
+                        column: c.name.into(),
+                    },
+                ));
             }
             values.push(Value::Unknown);
             continue;
         }
         match cell(c.ty, c.name, v) {
             Ok(x) => values.push(x),
-            Err(m) => {
-                report.errors.push(t.err(row.line, at, m));
+            Err(expected) => {
+                report.errors.push(t.err(
+                    row.line,
+                    at,
+                    Problem::Not {
+                        value: v.to_string(),
+                        expected,
+                    },
+                ));
                 values.push(Value::Unknown);
             }
         }
@@ -1694,10 +1775,11 @@ fn key_date(
         report.errors.push(t.err(
             row.line,
             at,
-            format!(
-                "{k} is outside the dates the encoded law judges ({} to {})",
-                coverage.from, coverage.to
-            ),
+            Problem::Outside {
+                date: k,
+                from: coverage.from,
+                to: coverage.to,
+            },
         ));
     }
     key

@@ -6,7 +6,7 @@
 //!
 //! Codes are data (`tabel_codes.csv`, printed in the README).
 
-use super::{InputError, InputReport, names, source};
+use super::{Expected, InputError, InputReport, Problem, names, source};
 use crate::date::Date;
 use crate::domain::LeaveKind;
 use rust_decimal::Decimal;
@@ -116,12 +116,12 @@ pub struct Cell {
 
 /// Reads a cell: items separated by spaces, `/`, `;` or new lines, each a code with or without
 /// hours (`С2`, `С 2`, `Я/8`) or bare hours (work at normal time). `Err` says why not.
-pub fn cell(text: &str) -> Result<Cell, String> {
+pub fn cell(text: &str) -> Result<Cell, Problem> {
     let mut out = Cell::default();
     // The last code without hours (its letters and effect), to give a bare number that
     // follows it (`Я/8`).
     let mut pending: Option<(String, Effect)> = None;
-    let add = |out: &mut Cell, effect: Effect, hours: Decimal| -> Result<(), String> {
+    let add = |out: &mut Cell, effect: Effect, hours: Decimal| -> Result<(), ()> {
         match effect {
             Effect::Work | Effect::Trip => out.worked += hours,
             Effect::Overtime => {
@@ -129,7 +129,7 @@ pub fn cell(text: &str) -> Result<Cell, String> {
                 out.overtime += hours;
             }
             Effect::Night => out.night += hours,
-            _ => return Err("this code takes no hours".into()),
+            _ => return Err(()),
         }
         Ok(())
     };
@@ -152,34 +152,35 @@ pub fn cell(text: &str) -> Result<Cell, String> {
             let h = super::cells::hours(number)
                 .map(super::Hours::decimal)
                 .filter(|h| *h >= Decimal::ZERO && *h <= Decimal::from(24))
-                .ok_or_else(|| format!("`{number}` is not a number of hours (0 to 24)"))?;
+                .ok_or_else(|| Problem::Not {
+                    value: number.to_string(),
+                    expected: Expected::DayHours,
+                })?;
             Some(h)
         };
         if letters.is_empty() {
             // Bare hours: the hours of the code just before (`Я/8`), else work.
-            match pending.take() {
-                Some((code, e)) if !e.takes_hours() => {
-                    return Err(format!("`{code}` takes no hours"));
-                }
-                Some((_, e)) => add(&mut out, e, hours.unwrap_or_default())?,
-                None => add(&mut out, Effect::Work, hours.unwrap_or_default())?,
+            let (code, effect) = pending
+                .take()
+                .unwrap_or_else(|| (String::new(), Effect::Work));
+            if add(&mut out, effect, hours.unwrap_or_default()).is_err() {
+                return Err(Problem::TakesNoHours { code });
             }
             continue;
         }
         let Some((_, effect)) = codes().iter().find(|(c, _)| *c == letters) else {
             let known: Vec<&str> = codes().iter().map(|(c, _)| c.as_str()).collect();
-            return Err(format!(
-                "`{item}` is not a code of a табель: the codes are {}, each with or without hours, or bare hours",
-                known.join(", ")
-            ));
+            return Err(Problem::Not {
+                value: item.to_string(),
+                expected: Expected::TabelCode(known.join(", ")),
+            });
         };
         pending = None;
         match (*effect, hours) {
             (e, Some(h)) => {
-                if !e.takes_hours() {
-                    return Err(format!("`{letters}` takes no hours"));
+                if !e.takes_hours() || add(&mut out, e, h).is_err() {
+                    return Err(Problem::TakesNoHours { code: letters });
                 }
-                add(&mut out, e, h)?;
             }
             (e, None) => {
                 match e {
@@ -194,16 +195,15 @@ pub fn cell(text: &str) -> Result<Cell, String> {
         }
     }
     if out.night > out.worked {
-        return Err(format!(
-            "night hours ({}) are more than the hours worked ({})",
-            out.night, out.worked
-        ));
+        return Err(Problem::NightOverWorked {
+            night: out.night.to_string(),
+            worked: out.worked.to_string(),
+        });
     }
     if out.worked > Decimal::from(24) {
-        return Err(format!(
-            "{} hours worked is more than a day has",
-            out.worked
-        ));
+        return Err(Problem::OverADay {
+            value: out.worked.to_string(),
+        });
     }
     Ok(out)
 }
@@ -490,20 +490,18 @@ pub fn read<R: std::io::Read + Send>(
         header,
         ..Tabel::default()
     };
-    let err = |line: usize, col: Option<usize>, name: Option<String>, message: String| InputError {
-        file: file.to_string(),
-        row: line,
-        column: col.map(|c| c + 1),
-        column_name: name,
-        message,
-    };
+    let err =
+        |line: usize, col: Option<usize>, name: Option<String>, problem: Problem| InputError {
+            file: file.to_string(),
+            row: line,
+            column: col.map(|c| c + 1),
+            column_name: name,
+            problem,
+        };
     let Some(first) = tabel.month else {
-        tabel.errors.push(err(
-            header_line,
-            None,
-            None,
-            "the табель's month is not in its title: give it (`--month YYYY-MM`, or the month beside the file)".into(),
-        ));
+        tabel
+            .errors
+            .push(err(header_line, None, None, Problem::NoMonth));
         return Ok(Some(tabel));
     };
     // The rows below the header, those already read first.
@@ -524,9 +522,15 @@ pub fn read<R: std::io::Read + Send>(
                 }
                 Some(Err(e)) => {
                     let line = e.position().map_or(0, |p| p.line() as usize);
-                    tabel
-                        .errors
-                        .push(err(line, None, None, format!("unreadable row: {e}")));
+                    tabel.errors.push(err(
+                        line,
+                        None,
+                        None,
+                        Problem::Unreadable {
+                            part: super::Part::Row,
+                            detail: e.to_string(),
+                        },
+                    ));
                     tabel.rows_rejected += 1;
                     continue;
                 }
@@ -655,7 +659,11 @@ fn employee_row(
             row: line,
             column: Some(layout.id + 1),
             column_name: tabel.header.get(layout.id).cloned(),
-            message: format!("a second row for `{id}` (first on line {first_line})"),
+            problem: Problem::SecondRow {
+                id: id.to_string(),
+                date: None,
+                line: *first_line,
+            },
         });
         tabel.rows_rejected += 1;
         return;
@@ -684,12 +692,12 @@ fn employee_row(
         }
         any = true;
         tabel.cells += 1;
-        let located = |message: String| InputError {
+        let located = |problem: Problem| InputError {
             file: file.to_string(),
             row: line,
             column: Some(col + 1),
             column_name: Some(day.to_string()),
-            message,
+            problem,
         };
         let Some(date) = first
             .add_days(i64::from(day) - 1)
@@ -698,7 +706,7 @@ fn employee_row(
         else {
             tabel
                 .errors
-                .push(located(format!("day {day} is not in {first}'s month")));
+                .push(located(Problem::DayNotInMonth { day, month: first }));
             continue;
         };
         let c = match cell(text) {
@@ -806,11 +814,31 @@ mod tests {
 
     #[test]
     fn bad_cells_say_why() {
-        assert!(cell("Щ").unwrap_err().contains("the codes are Я, Ф"));
-        assert!(cell("В 8").unwrap_err().contains("takes no hours"));
-        assert!(cell("25").unwrap_err().contains("0 to 24"));
-        assert!(cell("8 Н9").unwrap_err().contains("night hours"));
-        assert!(cell("16 С10").unwrap_err().contains("more than a day"));
+        assert!(
+            cell("Щ")
+                .unwrap_err()
+                .to_string()
+                .contains("the codes are Я, Ф")
+        );
+        assert!(
+            cell("В 8")
+                .unwrap_err()
+                .to_string()
+                .contains("takes no hours")
+        );
+        assert!(cell("25").unwrap_err().to_string().contains("0 to 24"));
+        assert!(
+            cell("8 Н9")
+                .unwrap_err()
+                .to_string()
+                .contains("night hours")
+        );
+        assert!(
+            cell("16 С10")
+                .unwrap_err()
+                .to_string()
+                .contains("more than a day")
+        );
     }
 
     #[test]

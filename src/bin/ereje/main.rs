@@ -329,7 +329,7 @@ fn inspect_command(args: InspectArgs, ctx: &Context) -> ExitCode {
         Err(code) => return code,
     };
     let name = file.display().to_string();
-    let mut u = facts::inspect::inspect(&name, &bytes, reading.month);
+    let mut u = facts::inspect::inspect(&name, &bytes, reading.month, ctx.lang);
     if let Some(sheet) = reading.sheet
         && let Some(d) = u.dialect.as_mut()
     {
@@ -920,7 +920,17 @@ fn check(
     let input = &streamed.input;
     if input.rows_rejected > 0
         || input.errors.iter().any(|e| {
-            e.message.starts_with("missing column") || e.message.starts_with("cannot be read")
+            // A file none of whose rows could be read.
+            matches!(
+                e.problem,
+                facts::Problem::MissingColumn { .. }
+                    | facts::Problem::Empty
+                    | facts::Problem::NoMonth
+                    | facts::Problem::Unreadable {
+                        part: facts::Part::File | facts::Part::Header,
+                        ..
+                    }
+            )
         })
     {
         ExitCode::from(2)
