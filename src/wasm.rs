@@ -108,27 +108,46 @@ fn rule_files(flat: &[String]) -> Vec<File> {
         .collect()
 }
 
-/// `[kind, name, …]` and each file's bytes, in the same order → the files of a check.
+/// Headers named by hand, as the page sends them: `header␟column` pairs (U+001F between, U+001E
+/// after each; `-`: not used), or empty. Control characters, not JSON: a JSON reader would add
+/// 44 KB to the module.
+fn renames(text: &str) -> Result<Vec<(String, String)>, Failure> {
+    text.split('\u{1e}')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('\u{1f}') {
+            Some((from, to)) => Ok((from.to_string(), to.to_string())),
+            None => Err(bad("columns named by hand come as header and column".into())),
+        })
+        .collect()
+}
+
+/// A file's bytes with its headers named by hand ([`crate::facts::renamed`]).
+fn with_renames(name: &str, bytes: &[u8], json: &str) -> Result<Vec<u8>, Failure> {
+    let renames = renames(json)?;
+    crate::facts::renamed(bytes, &renames)
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|e| bad(format!("{name}: {e}")))
+}
+
+/// `[kind, name, columns named by hand, …]` and each file's bytes, in the same order → the
+/// files of a check.
 fn csv_files(flat: &[String], data: &[Vec<u8>], lang: Lang) -> Result<CheckRequest, Failure> {
     let mut r = CheckRequest::new(Data::default(), Data::default(), lang);
     let (mut roster, mut timesheet) = (false, false);
-    if flat.len() != data.len() * 2 {
-        return Err(bad(
-            "files come as kind and name, each with its bytes".into()
-        ));
+    let shape = || {
+        bad("files come as kind, name and the columns named by hand, each with its bytes".into())
+    };
+    if flat.len() != data.len() * 3 {
+        return Err(shape());
     }
-    for (c, bytes) in flat.chunks(2).zip(data) {
-        let (kind, name) = match c {
-            [k, n] => (k.as_str(), n.clone()),
-            _ => {
-                return Err(bad(
-                    "files come as kind and name, each with its bytes".into()
-                ));
-            }
+    for (c, bytes) in flat.chunks(3).zip(data) {
+        let (kind, name, named) = match c {
+            [k, n, r] => (k.as_str(), n.clone(), r.as_str()),
+            _ => return Err(shape()),
         };
         let f = Data {
+            bytes: with_renames(&name, bytes, named)?,
             name,
-            bytes: bytes.clone(),
         };
         let Some(kind) = FileKind::from_keyword(kind) else {
             return Err(bad(format!("`{kind}` is not a kind of file")));
@@ -234,7 +253,7 @@ pub fn check_args(
 }
 
 /// A self-check: the form (`enterprise`: the employer's category, `as_of`: the day of the check,
-/// `lang`), the files as `[kind, name, …]` with their bytes (CSV in any encoding, or a
+/// `lang`), the files as `[kind, name, columns named by hand, …]` with their bytes (CSV in any encoding, or a
 /// spreadsheet), and `progress(done, total)`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
@@ -373,15 +392,16 @@ pub fn amend(
 }
 
 /// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
-/// rows): `name`, its bytes, a табель's `month` (`YYYY-MM`, or empty), and the language.
+/// rows): `name`, its bytes, a табель's `month` (`YYYY-MM`, or empty), the language, and the
+/// columns named by hand (see `renames`).
 #[wasm_bindgen]
-pub fn inspect(name: &str, bytes: Vec<u8>, month: &str, language: &str) -> String {
+pub fn inspect(name: &str, bytes: Vec<u8>, month: &str, language: &str, named: &str) -> String {
     let run = || -> Result<crate::facts::inspect::Understood, Failure> {
         let month = month_field(month)?;
         Ok(app::inspect(
             &Data {
                 name: name.into(),
-                bytes,
+                bytes: with_renames(name, &bytes, named)?,
             },
             month,
             lang(language),

@@ -319,3 +319,13 @@ fn every_row_is_accounted_for() {
         r.rows_read - r.rows_rejected
     );
 }
+
+#[test]
+fn blank_lines_and_crlf_do_not_shift_the_rows_errors_name() {
+    let ts = format!("{HEADER}\r\n\r\nE1,2024-03-04,8,0,0\r\n\nE1,2024-03-05,nine,0,0\r\n");
+    let ts = ts.replacen('\n', "\r\n", 1);
+    let (_, r) = load(ROSTER, &ts);
+    let e = only(&r);
+    // Header on line 1, blank lines 2 and 3, a row on 4, a blank line 5, the bad row on 6.
+    assert_eq!(at(e), ("timesheet.csv".into(), 6, Some(3)));
+}

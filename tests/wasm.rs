@@ -53,7 +53,7 @@ fn the_exported_check_tells_a_js_callback_its_progress() {
         "done, total",
         "globalThis.ereje_progress = [done, total];",
     );
-    let files: Vec<String> = ["roster", "roster.csv", "timesheet", "timesheet.csv"]
+    let files: Vec<String> = ["roster", "roster.csv", "", "timesheet", "timesheet.csv", ""]
         .iter()
         .map(|s| s.to_string())
         .collect();

@@ -21,13 +21,34 @@ export function needsFast() {
 
 /** Adds a file (a File or Blob with its name): the engine says what it understood it as (its
  * table, encoding, delimiter or sheet, header, first rows), which the list shows. */
-async function addFile(name, file) {
-  const answer = await call('inspect', { file, name, month: '', lang: getLang() });
-  const u = answer.ok ? answer.value : { error: answer.error?.message ?? String(answer.error), columns: [], first_rows: [] };
+async function addFile(name, file, named = {}, headers = null) {
+  const u = await understand(name, file, named);
   const kind = u.kind ?? null;
   const key = kind ?? `?${name}`;
-  check.files.set(key, { kind, name, data: file, size: file.size, u, month: u.month ? u.month.slice(0, 7) : '' });
+  // The headers as the file has them (a header named by hand is read under its column's name).
+  headers ??= u.columns.map((c) => c.header);
+  check.files.set(key, { kind, name, data: file, size: file.size, u, named, headers, month: u.month ? u.month.slice(0, 7) : '' });
   renderFiles();
+}
+
+/** How the engine reads a file, with the headers named by hand (`named`: header → column). */
+async function understand(name, file, named) {
+  const answer = await call('inspect', { file, name, month: '', lang: getLang(), named: namedText(named) });
+  return answer.ok ? answer.value : { error: answer.error?.message ?? String(answer.error), columns: [], first_rows: [] };
+}
+
+/** The headers named by hand as the engine takes them: `header␟column␞…` (`-`: not used). */
+function namedText(named) {
+  return Object.entries(named ?? {}).map(([from, to]) => `${from}\u001f${to}\u001e`).join('');
+}
+
+/** A header named by hand: the file is read again with it. */
+async function rename(key, header, column) {
+  const f = check.files.get(key);
+  if (!f) return;
+  const named = { ...f.named, [header]: column };
+  check.files.delete(key);
+  await addFile(f.name, f.data, named, f.headers);
 }
 
 /** What each file holds, column by column, in the current language: `ereje columns` writes it
@@ -74,10 +95,22 @@ function understood(key, f) {
     renderFiles();
   } }, el('option', { value: '' }, '—'), ...kinds.map((k) => el('option', { value: k.kind, selected: k.kind === f.kind }, t(`kind_${k.kind}`))));
   box.append(el('label', { class: 'pick' }, t('u_kind'), ' ', pick));
-  const cols = u.columns.filter((c) => c.header && !(u.tabel && c.column === 'date'));
+  // Each header (as the file has it) and the column it was read as, which can be changed by
+  // hand (not a табель's).
+  const spec = kinds.find((k) => k.kind === (f.kind ?? u.nearest));
+  const options = spec ? [...spec.required, ...spec.optional] : [];
+  const cols = u.columns
+    .map((c, i) => ({ ...c, header: f.headers?.[i] || c.header }))
+    .filter((c) => c.header && !(u.tabel && c.column === 'date'));
   if (cols.length) {
-    box.append(el('ul', { class: 'mapping' }, ...cols.map((c) => el('li', { class: c.role },
-      `${c.header} → ${c.column ?? t(c.role === 'unknown' ? 'u_unknown' : 'u_not_needed')}`))));
+    box.append(el('ul', { class: 'mapping' }, ...cols.map((c) => {
+      const label = c.column ?? t(c.role === 'unknown' ? 'u_unknown' : 'u_not_needed');
+      if (u.tabel || !options.length) return el('li', { class: c.role }, `${c.header} → ${label}`);
+      const pick = el('select', { 'aria-label': `${c.header}: ${t('u_column')}`, onchange: (e) => rename(key, c.header, e.target.value) },
+        el('option', { value: '-', selected: !c.column }, t('u_not_used')),
+        ...options.map((o) => el('option', { value: o, selected: o === c.column }, o)));
+      return el('li', { class: c.role }, `${c.header} → `, pick, f.named?.[c.header] ? ` ${t('u_by_hand')}` : '');
+    })));
   }
   if (u.tabel) box.append(el('p', {}, t('u_days', { n: u.columns.filter((c) => c.column === 'date').length })));
   if (u.missing?.length) box.append(el('p', { class: 'bad' }, t('u_missing', { columns: u.missing.join(', ') })));
@@ -142,11 +175,11 @@ $('#example').addEventListener('click', async () => {
 });
 $('#example-tabel').addEventListener('click', () => example(['roster-ru.csv', 'tabel-2024-03.xlsx']));
 
-/** The loaded files as the engine takes them: `[kind, name, file, …]` (the worker reads each
- * file's bytes). */
+/** The loaded files as the engine takes them: `[kind, name, file, columns named by hand, …]`
+ * (the worker reads each file's bytes). */
 export function flatFiles() {
   const out = [];
-  for (const f of check.files.values()) if (f.kind) out.push(f.kind, f.name, f.data);
+  for (const f of check.files.values()) if (f.kind) out.push(f.kind, f.name, f.data, namedText(f.named));
   return out;
 }
 

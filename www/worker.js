@@ -28,16 +28,16 @@ function fastEngine() {
  * the worker as a new object each time, so it is known by these). */
 let read = new Map();
 
-/** A call's files, `[kind, name, text or file, …]`, as the engine takes them: `[kind, name, …]`
- * and each file's bytes (the engine finds their encoding). The bytes of the last call's large
- * files are reused, others let go. */
+/** A call's files, `[kind, name, file, columns named by hand, …]`, as the engine takes them:
+ * `[kind, name, columns named by hand, …]` and each file's bytes (the engine finds their
+ * encoding). The bytes of the last call's files are reused, others let go. */
 async function bytesOf(list) {
   const next = new Map();
   const names = [];
   const data = [];
-  for (let i = 0; i + 2 < list.length; i += 3) {
+  for (let i = 0; i + 3 < list.length; i += 4) {
     const x = list[i + 2];
-    names.push(list[i], list[i + 1]);
+    names.push(list[i], list[i + 1], list[i + 3] ?? '');
     if (x instanceof Blob) {
       const key = `${x.name}\u0000${x.size}\u0000${x.lastModified}`;
       const bytes = read.get(key) ?? next.get(key) ?? x.arrayBuffer().then((b) => new Uint8Array(b));
@@ -66,9 +66,9 @@ self.onmessage = async (event) => {
       // How a dropped file is understood: by the first engine, or by the fuller one when the
       // first cannot read it (a spreadsheet, a CSV not in UTF-8).
       const bytes = new Uint8Array(await args.file.arrayBuffer());
-      let result = JSON.parse(small.inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en'));
+      let result = JSON.parse(small.inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
       if (result.ok && result.value.needs_more) {
-        result = JSON.parse((await fastEngine()).inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en'));
+        result = JSON.parse((await fastEngine()).inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
         // Its checks run on the fuller engine too.
         if (result.ok) result.value.fast = true;
       }

@@ -150,6 +150,60 @@ fn spreadsheet<'a, R: Read + Send + 'a>(
     ))
 }
 
+/// A text with its blank lines made lines of one space. The csv crate passes over blank lines
+/// but numbers the row after them from where they began; with a space every row keeps its own
+/// line (the readers pass over rows whose cells are all blank).
+pub struct Unblank<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    pos: usize,
+    len: usize,
+    /// The last byte given was a line's end (or none was given yet).
+    line_start: bool,
+}
+
+impl<R: Read> Unblank<R> {
+    /// Reads `inner` so.
+    pub fn new(inner: R) -> Self {
+        Unblank {
+            inner,
+            buf: vec![0; 1 << 16].into_boxed_slice(),
+            pos: 0,
+            len: 0,
+            line_start: true,
+        }
+    }
+}
+
+impl<R: Read> Read for Unblank<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
+        if self.pos == self.len {
+            self.len = self.inner.read(&mut self.buf)?;
+            self.pos = 0;
+            if self.len == 0 {
+                return Ok(0);
+            }
+        }
+        let mut n = 0;
+        while n < out.len() && self.pos < self.len {
+            let b = self.buf[self.pos];
+            if b == b'\n' && self.line_start {
+                out[n] = b' ';
+                self.line_start = false;
+            } else {
+                out[n] = b;
+                self.pos += 1;
+                self.line_start = b == b'\n';
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
 /// The head as text, to find the delimiter in.
 fn decode_head(charset: Charset, head: &[u8]) -> io::Result<String> {
     #[cfg(feature = "encodings")]
@@ -298,6 +352,23 @@ mod tests {
         let (d, s) = read(&be);
         assert_eq!((d.charset, d.delimiter), (Charset::Utf16Be, '\t'));
         assert_eq!(s, text.replace(';', "\t"));
+    }
+
+    #[test]
+    fn blank_lines_become_a_space() {
+        for chunk in [1, 2, 3, 64] {
+            let mut r = Unblank::new(b"\n\na\n\n\nb\r\n\r\nc".as_slice());
+            let mut out = Vec::new();
+            let mut buf = vec![0; chunk];
+            loop {
+                let n = r.read(&mut buf).expect("read");
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            assert_eq!(out, b" \n \na\n \n \nb\r\n\r\nc", "chunk {chunk}");
+        }
     }
 
     #[test]

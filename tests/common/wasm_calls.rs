@@ -14,7 +14,10 @@ fn form(fields: &[(&str, &str)]) -> Vec<String> {
 
 /// Files as the page sends them: `[kind, name, …]`, and their bytes in the same order.
 fn files(flat: &[String]) -> (Vec<String>, Vec<Vec<u8>>) {
-    let names = flat.chunks(3).flat_map(|c| [c[0].clone(), c[1].clone()]).collect();
+    let names = flat
+        .chunks(3)
+        .flat_map(|c| [c[0].clone(), c[1].clone(), String::new()])
+        .collect();
     let data = flat.chunks(3).map(|c| c[2].as_bytes().to_vec()).collect();
     (names, data)
 }

@@ -165,8 +165,10 @@ test('self-check: the files of an HR office — a Russian roster and a 1C таб
   // day columns, its month from its title.
   assert.deepEqual(await page.$$eval('#files > li .kind', (ks) => ks.map((k) => k.textContent)), ['roster', 'timesheet']);
   const files = await page.textContent('#files');
-  assert.match(files, /Таб\. № → employee_id/);
-  assert.match(files, /Режим работы → work_regime/);
+  const readAs = (header) => page.$eval(`#files select[aria-label^="${header}:"]`, (s) => s.value);
+  assert.equal(await readAs('Таб. №'), 'employee_id');
+  assert.equal(await readAs('Режим работы'), 'work_regime');
+  assert.equal(await readAs('ФИО'), '-', 'a name column is not used');
   assert.match(files, /табель for 2024-03/);
   assert.match(files, /sheet «Табель»/);
   // 11 roster rows and the табель's 194 days filled, none rejected.
@@ -179,6 +181,28 @@ test('self-check: the files of an HR office — a Russian roster and a 1C таб
   await e001.locator('summary').click();
   assert.match(await e001.textContent(), /45 h of normal working time in the week 2024-03-04 – 2024-03-10/);
   await page.screenshot({ path: join(SHOTS, 'self-check-tabel.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('self-check: a column the engine does not know is named by hand, and the file is read with it', async () => {
+  const page = await open();
+  await page.setInputFiles('#file-input', [
+    { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n') },
+    // `Ночь` is no header ereje knows: the file lacks night_hours until it is named.
+    { name: 'часы.csv', mimeType: 'text/csv', buffer: Buffer.from('Таб. №;Дата;Отработано часов;Сверхурочные часы;Ночь\nA;04.03.2024;9;0;3\n') },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#files > li').length === 2, null, { timeout: 30000 });
+  assert.match(await page.textContent('#files > li.bad'), /lacks the columns night_hours/);
+  await page.click('#files > li.bad summary');
+  await page.selectOption('#files > li.bad select[aria-label^="Ночь"]', 'night_hours');
+  await page.waitForFunction(() => document.querySelectorAll('#files > li.bad').length === 0, null, { timeout: 30000 });
+  assert.equal(await page.$eval('#files select[aria-label^="Ночь:"]', (s) => s.value), 'night_hours');
+  assert.match(await page.textContent('#files'), /\(set by hand\)/);
+  await page.click('#run-check');
+  await page.waitForFunction(() => Number(document.querySelector('#results').dataset.run ?? 0) > 0, null, { timeout: 30000 });
+  // 9 hours on a five-day week (LC 71.4: 8), read with the night column named by hand.
+  assert.equal(await page.textContent('#summary .card:nth-child(5) .n'), '2 / 0');
+  assert.ok(await page.locator('#findings .cite', { hasText: /^LC 71\.4$/ }).count() >= 1);
   await page.context().close();
 });
 
