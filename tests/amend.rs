@@ -284,10 +284,21 @@ fn minimum_wage_110000_three_way_on_a_hand_computed_population() {
         changes.contains(&("changed", "C", "80000 tenge / 110000 tenge")),
         "{changes:?}"
     );
-    // KoAP 87.1 for a large business: 150 MCI × 4,325 (the baseline's assumed 2027 MCI) per
-    // breach, so the exposure doubles with the second breach.
+    // KoAP 87.1 for a large business: 150 MCI × 4,325 (the baseline's assumed 2027 MCI), once:
+    // the population is one employer's, and KoAP 58 p.1 fines each offence (the part breached),
+    // not each employee paid too little — the second breach adds to the offence, not a fine.
     assert_eq!(p.fine_exposure_kzt.before, Decimal::from(648_750));
-    assert_eq!(p.fine_exposure_kzt.after, Decimal::from(2 * 648_750));
+    assert_eq!(p.fine_exposure_kzt.after, Decimal::from(648_750));
+    let breaches = |v: usize| {
+        p.versions[v]
+            .fine_exposure_kzt
+            .offences
+            .iter()
+            .map(|o| (o.citation.clone(), o.breaches))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(breaches(1), [("KoAP 87.1".to_string(), 1)]);
+    assert_eq!(breaches(2), [("KoAP 87.1".to_string(), 2)]);
     // The proposal's own scenario: fails under the baseline, passes under the proposal.
     let s = &i.scenarios.changed[0];
     assert_eq!(s.name, "mzp_110000_full_month_at_old_minimum");

@@ -309,3 +309,43 @@ fn a_large_check_is_brief_and_explains_a_finding_on_demand() {
     };
     assert!(app::explain_finding(law, &req, &missing).is_err());
 }
+
+/// KoAP 58 p.1: a penalty for each offence, and an offence is a KoAP part breached, not each
+/// finding (`koap-general.md` (a): the Code makes no worker or day an offence of its own). The
+/// example for a medium business in 2024 (MCI 3,692 tenge, Law 43-VIII Art 9) breaches KoAP 87.1
+/// twice (medium: 100 MCI; a repeat, 87.2: 150), 87.3 twice (80 MCI; 87.4: 100) and 89.1 eighteen
+/// times (a warning; 89.2: 80 MCI): three fines, not twenty-two.
+#[test]
+fn exposure_counts_a_fine_per_offence_not_per_finding() {
+    use ereje::app::{CheckRequest, Data};
+    use ereje::domain::{Lang, Subject};
+    let example = |name: &str| {
+        let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        Data::text(name, &std::fs::read_to_string(path).expect("an example"))
+    };
+    let req = CheckRequest {
+        payroll: Some(example("payroll.csv")),
+        leave: Some(example("leave.csv")),
+        enterprise: Some(Subject::Medium),
+        ..CheckRequest::new(example("roster.csv"), example("timesheet.csv"), Lang::En)
+    };
+    let r = ereje::app::check_with(ereje::app::law().expect("law"), &req).expect("checked");
+    let e = &r.summary.fine_exposure_kzt;
+    let offences: Vec<(&str, usize)> = e
+        .offences
+        .iter()
+        .map(|o| (o.citation.as_str(), o.breaches))
+        .collect();
+    assert_eq!(
+        offences,
+        [("KoAP 87.1", 2), ("KoAP 87.3", 2), ("KoAP 89.1", 18)]
+    );
+    let mci = rust_decimal::Decimal::from(3692);
+    assert_eq!(e.min, (rust_decimal::Decimal::from(100 + 80)) * mci);
+    assert_eq!(e.max, e.min);
+    assert_eq!(
+        e.max_if_repeated,
+        rust_decimal::Decimal::from(150 + 100 + 80) * mci
+    );
+    assert_eq!(e.unpriced, 0);
+}

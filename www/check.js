@@ -251,6 +251,7 @@ function renderReport() {
     card(s.employees_in_breach, t('s_in_breach')),
     card(r.findings_total ?? r.findings.length, t('s_findings')),
     card(range(e.min, e.max), t('s_exposure'), [t('s_exposure_note', { max: money(e.max_if_repeated) }),
+      e.offences?.length ? el('div', {}, t('s_per_offence', { n: e.offences.length, m: e.offences.reduce((a, o) => a + o.breaches, 0) })) : null,
       e.unpriced ? el('div', {}, t('unpriced', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
     card(`${s.rows_read} / ${s.rows_rejected}`, t('s_rows')));
 
@@ -345,7 +346,9 @@ function findingItem(f) {
   return el('li', {}, el('details', { class: `finding ${f.severity}` },
     el('summary', {},
       el('span', { class: 'who' }, f.employee_id || t('employer_records')),
-      el('span', { class: 'what' }, el('span', { class: 'sev' }, t(f.severity)), ' ', el('strong', {}, f.title), el('br'), f.message),
+      // The breach as the heading; the rule it breaches below it (its title is the requirement).
+      el('span', { class: 'what' }, el('span', { class: 'sev' }, t(f.severity)), ' ', el('strong', {}, f.message), el('br'),
+        el('span', { class: 'rule-title' }, `${t('rule_breached')}: ${f.title}`)),
       el('span', { class: 'side' }, el('span', { class: 'cite' }, f.citation), el('br'),
         el('span', { class: 'fine' }, p && Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : ''))),
     el('div', { class: 'body' },

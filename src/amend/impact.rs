@@ -816,7 +816,7 @@ fn column(c: &Result<Counted, String>, version: &Version) -> PopulationColumn {
             error: None,
             employees_in_breach: c.judged.in_breach,
             findings: c.tally.findings(),
-            fine_exposure_kzt: c.tally.exposure().clone(),
+            fine_exposure_kzt: c.tally.exposure(),
             undecided: c.judged.undecided().map(|u| u.times).sum(),
             missing: crate::sorted::set(
                 c.judged

@@ -323,13 +323,83 @@ pub struct Exposure {
     pub min: Decimal,
     /// Highest, as first offences.
     pub max: Decimal,
-    /// Highest if every breach were a repeat within a year after a penalty.
+    /// Highest if every offence were a repeat within a year after a penalty.
     pub max_if_repeated: Decimal,
-    /// Fines that could not be priced in tenge because the MCI of the day of the check is
+    /// Offences that could not be priced in tenge because the MCI of the day of the check is
     /// not yet set by law (the law's horizon); their MCI are in `unpriced_mci_max`.
     pub unpriced: usize,
     /// Highest total in MCI of those fines.
     pub unpriced_mci_max: Decimal,
+    /// The offences counted: one per KoAP part breached, however many findings show it.
+    pub offences: Vec<Offence>,
+}
+
+/// One offence: a KoAP part the employer's records breach, with the findings that show it.
+/// KoAP 58 p.1 imposes a penalty for each offence; the Code does not make each worker or day an
+/// offence of its own (`koap-general.md` (a)), so a part breached for many workers on many days
+/// is counted as one offence — the reading an inspection case takes (one fine per part per
+/// case), not a fine per finding.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Offence {
+    /// The KoAP part.
+    pub citation: String,
+    /// Findings that show it.
+    pub breaches: usize,
+    /// Lowest fine in tenge (0 where a warning is possible); `None` when not priced.
+    pub kzt_min: Option<Decimal>,
+    /// Highest fine in tenge; `None` when not priced.
+    pub kzt_max: Option<Decimal>,
+    /// Highest fine in tenge for a repeat within a year (the repeat part; the part itself where
+    /// it has none); `None` when not priced.
+    pub kzt_max_if_repeated: Option<Decimal>,
+    /// Highest fine in MCI.
+    pub mci_max: Decimal,
+}
+
+impl Offence {
+    /// Another finding of this offence: its fine's range widens to take it in (a part's
+    /// sanction may differ between the days of the check).
+    fn add(&mut self, q: &crate::eval::penalty::Quote) {
+        self.breaches = self.breaches.saturating_add(1);
+        self.mci_max = self.mci_max.max(q.mci_max);
+        match (q.kzt_min, q.kzt_max, q.mci_value) {
+            (Some(lo), Some(hi), Some(mci)) => {
+                let repeated = q
+                    .repeat
+                    .as_ref()
+                    .map_or(hi, |(_, _, r)| r.saturating_mul(mci));
+                let first = self.breaches == 1;
+                let widen = |x: Option<Decimal>, y: Decimal, up: bool| match x {
+                    Some(x) if !first => Some(if up { x.max(y) } else { x.min(y) }),
+                    _ => Some(y),
+                };
+                self.kzt_min = widen(self.kzt_min, lo, false);
+                self.kzt_max = widen(self.kzt_max, hi, true);
+                self.kzt_max_if_repeated = widen(self.kzt_max_if_repeated, repeated, true);
+            }
+            // Not priced: the offence stays unpriced (a priced finding would not make it known).
+            _ => {
+                self.kzt_min = None;
+                self.kzt_max = None;
+                self.kzt_max_if_repeated = None;
+            }
+        }
+    }
+
+    /// Another part of the check's count of this offence.
+    fn merge(&mut self, o: &Offence) {
+        let priced = |a: &Offence| a.kzt_max.is_some();
+        let both = priced(self) && priced(o);
+        let pick = |x: Option<Decimal>, y: Option<Decimal>, up: bool| match (x, y) {
+            (Some(x), Some(y)) if both => Some(if up { x.max(y) } else { x.min(y) }),
+            _ => None,
+        };
+        self.kzt_min = pick(self.kzt_min, o.kzt_min, false);
+        self.kzt_max = pick(self.kzt_max, o.kzt_max, true);
+        self.kzt_max_if_repeated = pick(self.kzt_max_if_repeated, o.kzt_max_if_repeated, true);
+        self.mci_max = self.mci_max.max(o.mci_max);
+        self.breaches = self.breaches.saturating_add(o.breaches);
+    }
 }
 
 /// A rule the check could not judge on some dates: a value the law sets per period (a budget
@@ -547,6 +617,7 @@ pub fn closing(
     input: &InputReport,
     lang: Lang,
 ) -> Closing {
+    let fine_exposure_kzt = tally.exposure();
     Closing {
         engine: Engine::new(law, verdict.options.as_of),
         undecided: verdict
@@ -561,7 +632,7 @@ pub fn closing(
             employees_in_breach: verdict.employees_in_breach,
             by_citation: tally.by_citation,
             by_rule: tally.by_rule,
-            fine_exposure_kzt: tally.exposure,
+            fine_exposure_kzt,
             errors: input
                 .errors
                 .iter()
@@ -578,7 +649,8 @@ pub struct Tally {
     findings: usize,
     by_citation: BTreeMap<String, usize>,
     by_rule: BTreeMap<String, usize>,
-    exposure: Exposure,
+    /// The offences by KoAP part.
+    offences: BTreeMap<String, Offence>,
 }
 
 impl Tally {
@@ -592,9 +664,26 @@ impl Tally {
         &self.by_citation
     }
 
-    /// The fines they could bring.
-    pub fn exposure(&self) -> &Exposure {
-        &self.exposure
+    /// The fines they could bring: one per offence (KoAP part), summed.
+    pub fn exposure(&self) -> Exposure {
+        let mut e = Exposure::default();
+        for o in self.offences.values() {
+            // Saturating: a sum of fines cannot reach Decimal's limit from real files, and a
+            // hostile one must not stop the check.
+            match (o.kzt_min, o.kzt_max, o.kzt_max_if_repeated) {
+                (Some(lo), Some(hi), Some(rep)) => {
+                    e.min = e.min.saturating_add(lo);
+                    e.max = e.max.saturating_add(hi);
+                    e.max_if_repeated = e.max_if_repeated.saturating_add(rep);
+                }
+                _ => {
+                    e.unpriced = e.unpriced.saturating_add(1);
+                    e.unpriced_mci_max = e.unpriced_mci_max.saturating_add(o.mci_max);
+                }
+            }
+        }
+        e.offences = self.offences.values().cloned().collect();
+        e
     }
 
     /// Adds the counts of another part.
@@ -606,7 +695,14 @@ impl Tally {
         for (r, n) in o.by_rule {
             *self.by_rule.entry(r).or_default() += n;
         }
-        self.exposure.merge(&o.exposure);
+        for (c, offence) in o.offences {
+            match self.offences.get_mut(&c) {
+                Some(mine) => mine.merge(&offence),
+                None => {
+                    self.offences.insert(c, offence);
+                }
+            }
+        }
     }
 
     /// Counts a finding.
@@ -629,36 +725,17 @@ impl Tally {
             }
         }
         if let Some(q) = &f.penalty {
-            self.exposure.add(q);
+            match self.offences.get_mut(&q.citation) {
+                Some(o) => o.add(q),
+                None => {
+                    let mut o = Offence {
+                        citation: q.citation.clone(),
+                        ..Offence::default()
+                    };
+                    o.add(q);
+                    self.offences.insert(q.citation.clone(), o);
+                }
+            }
         }
-    }
-}
-
-impl Exposure {
-    /// Adds the fines of another part.
-    pub fn merge(&mut self, o: &Exposure) {
-        self.min = self.min.saturating_add(o.min);
-        self.max = self.max.saturating_add(o.max);
-        self.max_if_repeated = self.max_if_repeated.saturating_add(o.max_if_repeated);
-        self.unpriced = self.unpriced.saturating_add(o.unpriced);
-        self.unpriced_mci_max = self.unpriced_mci_max.saturating_add(o.unpriced_mci_max);
-    }
-
-    /// Adds one fine.
-    pub fn add(&mut self, q: &crate::eval::penalty::Quote) {
-        // Saturating: a sum of fines cannot reach Decimal's limit from real files, and a hostile
-        // one must not stop the check.
-        let (Some(lo), Some(hi), Some(mci)) = (q.kzt_min, q.kzt_max, q.mci_value) else {
-            self.unpriced = self.unpriced.saturating_add(1);
-            self.unpriced_mci_max = self.unpriced_mci_max.saturating_add(q.mci_max);
-            return;
-        };
-        self.min = self.min.saturating_add(lo);
-        self.max = self.max.saturating_add(hi);
-        let repeated = q
-            .repeat
-            .as_ref()
-            .map_or(hi, |(_, _, r)| r.saturating_mul(mci));
-        self.max_if_repeated = self.max_if_repeated.saturating_add(repeated);
     }
 }

@@ -155,12 +155,13 @@ fn finding(f: &FindingOut, law_as_of: &str, lang: Lang, explain: bool, out: &mut
         .as_ref()
         .and_then(|r| r.id.as_ref().map(|id| format!("{} {id}  ", r.table)))
         .unwrap_or_default();
+    // The breach first; the rule it breaches after (its title says what is required).
     let _ = writeln!(
         out,
-        "  ✗ {}  {record}{period}  {}  [{severity}]",
-        f.citation, f.title
+        "  ✗ {}  {record}{period}  [{severity}]  {}",
+        f.citation, f.message
     );
-    let _ = writeln!(out, "    {}", f.message);
+    let _ = writeln!(out, "    {}: {}", ui(Word::RuleBreached, lang), f.title);
     if let Some(fix) = &f.remedy {
         let _ = writeln!(out, "    {}: {fix}", ui(Word::Fix, lang));
     }
@@ -195,8 +196,7 @@ fn exposure(r: &CheckReport, lang: Lang, out: &mut String) {
             let _ = writeln!(out, "  {c:<14} {n}");
         }
         let e = &s.fine_exposure_kzt;
-        let priced = e.unpriced == 0
-            || e.unpriced < r.findings.iter().filter(|f| f.penalty.is_some()).count();
+        let priced = e.unpriced < e.offences.len();
         if priced {
             let _ = writeln!(
                 out,
@@ -210,6 +210,9 @@ fn exposure(r: &CheckReport, lang: Lang, out: &mut String) {
                 money(e.max_if_repeated, lang),
                 tenge(lang)
             );
+        }
+        if !e.offences.is_empty() {
+            let _ = writeln!(out, "  {}", ui(Word::PerOffence, lang));
         }
         if e.unpriced > 0 {
             // Warnings possible on a first offence price at 0 MCI: then only the count is said.

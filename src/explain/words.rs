@@ -37,6 +37,8 @@ pub enum Word {
     Employer,
     /// `exposure`
     Exposure,
+    /// how exposure is counted
+    PerOffence,
     /// `rows`
     Rows,
     /// `read`
@@ -65,6 +67,8 @@ pub enum Word {
     Days,
     /// `confidence`
     Confidence,
+    /// the rule a finding breaches
+    RuleBreached,
     /// `undecided`
     Undecided,
     /// `repealed`: a dated value that ends a provision.
@@ -111,6 +115,11 @@ pub fn ui(word: Word, lang: Lang) -> &'static str {
             "Жұмыс берушінің жазбалары",
         ],
         Word::Exposure => ["Potential fines", "Возможные штрафы", "Ықтимал айыппұлдар"],
+        Word::PerOffence => [
+            "one fine per KoAP part breached (KoAP 58 p.1: a penalty for each offence), not one per finding",
+            "один штраф за каждую нарушенную часть статьи КоАП (ст. 58 ч. 1 КоАП: взыскание за каждое правонарушение), а не за каждое нарушение в списке",
+            "бұзылған ӘҚБтК бабының әр бөлігіне бір айыппұл (ӘҚБтК 58-бап 1-бөлік: әр құқық бұзушылық үшін жаза), тізімдегі әр бұзушылыққа емес",
+        ],
         Word::Rows => ["Rows", "Строки", "Жолдар"],
         Word::Read => ["read", "прочитано", "оқылды"],
         Word::Rejected => ["rejected", "отклонено", "қабылданбады"],
@@ -133,6 +142,7 @@ pub fn ui(word: Word, lang: Lang) -> &'static str {
         ],
         Word::Days => ["day(s)", "дн.", "күн"],
         Word::Confidence => ["confidence", "достоверность", "сенімділік"],
+        Word::RuleBreached => ["rule", "норма", "норма"],
         Word::Repealed => ["repealed", "утратил силу", "күшін жойды"],
         Word::Undecided => [
             "Not judged: the law has not yet set a value these rules need",
