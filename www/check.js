@@ -2,7 +2,7 @@
 
 import { t, getLang } from './i18n.js';
 import { $, el, money, range, download, showError, say } from './ui.js';
-import { call, engine } from './engine.js';
+import { call, engine, restart, Cancelled } from './engine.js';
 // ---------------------------------------------------------------------------------------------
 // Self-check
 
@@ -28,6 +28,7 @@ async function addFile(name, file, named = {}, headers = null) {
   // The headers as the file has them (a header named by hand is read under its column's name).
   headers ??= u.columns.map((c) => c.header);
   check.files.set(key, { kind, name, data: file, size: file.size, u, named, headers, month: u.month ? u.month.slice(0, 7) : '' });
+  markStale();
   renderFiles();
 }
 
@@ -84,7 +85,7 @@ function understood(key, f) {
   if (u.tabel) facts.push(t('u_tabel', { employees: u.employees, days: u.rows, leave: u.leave_records }));
   if (facts.length) box.append(el('p', {}, facts.join(' · ')));
   if (u.tabel) {
-    const month = el('input', { type: 'month', value: f.month, onchange: (e) => { f.month = e.target.value; renderFiles(); } });
+    const month = el('input', { type: 'month', value: f.month, onchange: (e) => { f.month = e.target.value; markStale(); renderFiles(); } });
     box.append(el('label', { class: 'pick' }, t(u.month_from_title ? 'u_month_title' : 'u_month'), ' ', month));
   }
   const kinds = engine.about?.files ?? [];
@@ -92,6 +93,7 @@ function understood(key, f) {
     check.files.delete(key);
     const kind = e.target.value || null;
     check.files.set(kind ?? `?${f.name}`, { ...f, kind });
+    markStale();
     renderFiles();
   } }, el('option', { value: '' }, '—'), ...kinds.map((k) => el('option', { value: k.kind, selected: k.kind === f.kind }, t(`kind_${k.kind}`))));
   box.append(el('label', { class: 'pick' }, t('u_kind'), ' ', pick));
@@ -123,6 +125,15 @@ function understood(key, f) {
   return box;
 }
 
+/** Results on screen that are not of the files now loaded are marked so (and said). */
+function markStale() {
+  if (!check.report || check.running) return;
+  $('#results').classList.add('stale');
+  const note = $('#stale-note');
+  note.hidden = false;
+  note.textContent = t('stale');
+}
+
 export function renderFiles() {
   const list = $('#files');
   list.replaceChildren();
@@ -134,7 +145,7 @@ export function renderFiles() {
         el('span', { class: 'kind' }, f.kind ? t(`kind_${f.kind}`) : '⚠'),
         el('span', {}, f.name),
         el('span', { class: 'hint' }, hint),
-        el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); renderFiles(); } }, '×')),
+        el('button', { type: 'button', 'aria-label': `${t('remove')} ${f.name}`, onclick: () => { check.files.delete(key); markStale(); renderFiles(); } }, '×')),
       understood(key, f)));
   }
   $('#run-check').disabled = !engine.about || check.running;
@@ -149,7 +160,7 @@ const drop = $('#drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', async (e) => { e.preventDefault(); drop.classList.remove('over'); await readFiles(e.dataTransfer.files); });
-$('#clear-files').addEventListener('click', () => { check.files.clear(); renderFiles(); });
+$('#clear-files').addEventListener('click', () => { check.files.clear(); markStale(); renderFiles(); });
 
 let manifest = null;
 export async function files() {
@@ -190,6 +201,8 @@ export async function runCheck(again) {
   const kinds = new Set([...check.files.values()].map((f) => f.kind));
   if (!again && (!kinds.has('roster') || !kinds.has('timesheet'))) { showError(box, t('need_files')); return; }
   showError(box, null);
+  // Whatever is on screen is of an earlier run: hidden until this one answers.
+  $('#results').hidden = true;
   const timesheet = check.files.get('timesheet');
   const month = timesheet?.u?.tabel ? timesheet.month : '';
   const args = { ...(again ?? { files: flatFiles(), enterprise: $('#enterprise').value, as_of: $('#as-of').value, month }), lang: getLang() };
@@ -218,21 +231,30 @@ export async function runCheck(again) {
     }
     check.args = args;
     check.fast = fast;
+    $('#results').classList.remove('stale');
+    $('#stale-note').hidden = true;
     check.report = answer.value;
     check.ms = answer.ms;
     check.shown = 100;
     renderReport();
   } catch (e) {
-    if (seq === check.seq) showError(box, String(e.message || e));
+    if (seq === check.seq) {
+      check.report = null;
+      showError(box, e instanceof Cancelled ? t('cancelled') : String(e.message || e));
+    }
   } finally {
     if (seq === check.seq) {
       check.running = false;
       progress.hidden = true;
       $('#run-check').disabled = false;
+      // A large check's memory (the fuller module, the files' bytes) is given back.
+      if (fast) restart();
     }
   }
 }
 $('#run-check').addEventListener('click', () => runCheck());
+// Cancel stops the worker: its memory is given back and a fresh one answers the next call.
+$('#cancel-check').addEventListener('click', () => { ++check.seq; restart(); check.running = false; $('#check-progress').hidden = true; $('#run-check').disabled = false; showError($('#check-error'), t('cancelled')); });
 
 export function card(n, label, note) {
   return el('div', { class: 'card' }, el('div', { class: 'n' }, n), el('div', { class: 'l' }, label), note ? el('div', { class: 'hint' }, note) : null);

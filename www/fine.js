@@ -84,17 +84,19 @@ function renderFine(f) {
     ? `${Number(f.share) * 100} % ${t('of_unpaid')}${Number(f.kzt_max) > 0 ? ` = ${kzt} ₸` : ` — ${t('give_unpaid')}`}`
     : unknown ? `${mci} ${t('mci')} — ${t('mci_unknown')} (${cite('mci')})`
       : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})`;
+  // A part whose only penalty is a warning: no amount, nothing to pay (and no payment term).
+  const warningOnly = !unknown && !f.share && !(Number(f.kzt_max) > 0);
   $('#fine-result').replaceChildren(el('div', { class: 'fine-result', id: 'fine-summary' },
     el('h2', {}, `${f.citation} — ${f.title}`),
     el('p', { class: 'hint' }, f.article_title),
     el('p', { class: 'fine-amount' }, unknown ? `${mci} ${t('mci')}` : Number(f.kzt_max) > 0 ? `${kzt} ₸` : f.share ? t('give_unpaid') : t('warning_only')),
     el('dl', {},
-      el('dt', {}, t('amount')), el('dd', {}, unknown || Number(f.kzt_max) > 0 || f.share ? amount : t('warning_only')),
-      f.warning_possible ? [el('dt', {}, t('warning_only')), el('dd', {}, t('warning_possible'))] : null,
+      warningOnly ? null : [el('dt', {}, t('amount')), el('dd', {}, amount)],
+      f.warning_possible && !warningOnly ? [el('dt', {}, t('warning_label')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
       el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
         f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${f.offence_date}`) : null),
-      el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`),
+      warningOnly ? null : [el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`)],
       f.appeal_within_days ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_within_days} ${t('days')} ${t('of_delivery')} (${cite('appeal')})`)] : null,
       f.reduced_kzt ? [el('dt', {}, t('reduced')), el('dd', {}, `${money(f.reduced_kzt)} ₸ — ${f.reduced_by ?? ''} (${cite('reduced_share')}, ${cite('reduced_days')})`)] : null),
     ));

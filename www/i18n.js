@@ -116,6 +116,14 @@ const T = {
     kk: 'алғаш рет; бір жыл ішінде қайталанса — {max} дейін',
   },
   rule_breached: { en: 'Rule', ru: 'Норма', kk: 'Норма' },
+  cancel: { en: 'Cancel', ru: 'Отменить', kk: 'Болдырмау' },
+  warning_label: { en: 'Warning', ru: 'Предупреждение', kk: 'Ескерту' },
+  cancelled: { en: 'The check was cancelled.', ru: 'Проверка отменена.', kk: 'Тексеру тоқтатылды.' },
+  stale: {
+    en: 'The files have changed since these results: check again to see theirs.',
+    ru: 'Файлы изменились после этой проверки: проверьте снова, чтобы увидеть их результаты.',
+    kk: 'Осы нәтижелерден кейін файлдар өзгерді: олардың нәтижесін көру үшін қайта тексеріңіз.',
+  },
   s_per_offence: {
     en: 'one fine per KoAP part breached ({n}), not per finding ({m}): KoAP 58 p.1',
     ru: 'один штраф за каждую нарушенную часть статьи КоАП ({n}), а не за каждое нарушение ({m}): ст. 58 ч. 1 КоАП',
@@ -198,7 +206,6 @@ const T = {
   mci: { en: 'MCI', ru: 'МРП', kk: 'АЕК' },
   of_unpaid: { en: 'of the unpaid sum', ru: 'от невыплаченной суммы', kk: 'төленбеген сомадан' },
   give_unpaid: { en: 'give the unpaid sum to compute the fine', ru: 'укажите невыплаченную сумму для расчёта', kk: 'есептеу үшін төленбеген соманы көрсетіңіз' },
-  stale: { en: 'Results are from the previous run; run again to refresh them.', ru: 'Результаты предыдущего запуска; запустите снова, чтобы обновить.', kk: 'Бұл алдыңғы іске қосудың нәтижелері; жаңарту үшін қайта іске қосыңыз.' },
   editor_keys: { en: 'Tab indents; Esc then Tab leaves the editor.', ru: 'Tab делает отступ; Esc, затем Tab — выход из редактора.', kk: 'Tab шегініс жасайды; Esc, содан кейін Tab — редактордан шығу.' },
   skip: { en: 'Skip to content', ru: 'Перейти к содержимому', kk: 'Мазмұнға өту' },
   page_title: { en: 'ereje — Labour Code of Kazakhstan', ru: 'ereje — Трудовой кодекс Республики Казахстан', kk: 'ereje — Қазақстан Республикасының Еңбек кодексі' },

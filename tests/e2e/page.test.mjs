@@ -206,6 +206,40 @@ test('self-check: a column the engine does not know is named by hand, and the fi
   await page.context().close();
 });
 
+test('self-check: old results are marked when the files change, a check can be cancelled, and the next one runs', async () => {
+  const page = await open();
+  await tryExample(page);
+  assert.equal(await page.isVisible('#stale-note'), false);
+  // Another roster: the results on screen are not of these files any more, and say so.
+  await page.setInputFiles('#file-input', [{ name: 'roster.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\n') }]);
+  await page.waitForSelector('#stale-note:not([hidden])');
+  assert.match(await page.textContent('#stale-note'), /files have changed/);
+  assert.ok(await page.$eval('#results', (r) => r.classList.contains('stale')));
+  // A large check, cancelled: the worker is stopped and a fresh one answers the next call.
+  const rows = ['employee_id,date,worked_hours,overtime_hours,night_hours'];
+  const roster = ['employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent'];
+  for (let e = 1; e <= 20000; e++) {
+    roster.push(`W${e},1985-06-15,5day,false,0,false,true`);
+    for (let d = 4; d <= 8; d++) rows.push(`W${e},2024-03-0${d},9,0,0`);
+  }
+  await page.setInputFiles('#file-input', [
+    { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`${roster.join('\n')}\n`) },
+    { name: 'timesheet.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) },
+  ]);
+  await page.waitForFunction(() => [...document.querySelectorAll('#files > li .hint')].some((h) => /100000 rows/.test(h.textContent)), null, { timeout: 30000 });
+  await page.click('#run-check');
+  await page.waitForSelector('#check-progress:not([hidden])');
+  await page.click('#cancel-check');
+  assert.match(await page.textContent('#check-error'), /cancelled/);
+  assert.equal(await page.isVisible('#check-progress'), false);
+  assert.equal(await page.isVisible('#results'), false, 'no result of another run is shown');
+  await tryExample(page);
+  assert.equal(await page.textContent('#summary .card:nth-child(3) .n'), '33');
+  assert.equal(await page.isVisible('#stale-note'), false);
+  await page.context().close();
+});
+
 test('self-check: bad input shows a clear message at the right place and the page keeps working', async () => {
   const page = await open();
   // Only a timesheet: the roster is missing.
@@ -286,6 +320,17 @@ test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences,
   // 295,360 + 150 MCI × 4,325 = 295,360 + 648,750.
   assert.equal(await page.textContent('#sheet-total'), '944,110');
   await page.screenshot({ path: join(SHOTS, 'fine-calculator.png'), fullPage: true });
+
+  // KoAP 89.1 punishes a first offence with a warning only: said once, with nothing to pay.
+  await page.selectOption('#offence', 'KoAP 89.1');
+  await page.check('input[name="subject"][value="medium"]');
+  await page.fill('#fine-date', '2024-05-01');
+  await page.click('#fine-form button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#fine-summary h2')?.textContent.startsWith('KoAP 89.1'));
+  const warning = await page.textContent('#fine-summary');
+  assert.equal(await page.textContent('.fine-amount'), 'warning');
+  assert.doesNotMatch(warning, /Pay within/);
+  assert.equal(warning.match(/warning/gi).length, 1, warning);
 
   // A fine that is a share of the unpaid sum (KoAP 92.3, large business: 50 % of 1,000,000).
   await page.selectOption('#offence', 'KoAP 92.3');
@@ -401,6 +446,21 @@ test('language switch: Kazakh and Russian labels and engine messages', async () 
   assert.equal(await page.textContent('#tab-fine'), 'Расчёт штрафа');
   await page.click('#tab-lab');
   assert.equal(await page.textContent('#lab-run'), 'Запустить');
+  await page.context().close();
+});
+
+test('phone: no workspace scrolls sideways at 360 px', async () => {
+  const page = await open({ width: 360, height: 800 });
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await tryExample(page);
+  assert.equal(await width(), 360, 'self-check with its results');
+  await page.click('#tab-fine');
+  await page.waitForFunction(() => document.querySelectorAll('#offence option').length > 10);
+  assert.equal(await width(), 360, 'fine calculator');
+  await page.click('#tab-lab');
+  await page.waitForFunction(() => document.querySelectorAll('#lab-example option').length > 1);
+  assert.equal(await width(), 360, 'amendment lab');
+  await page.screenshot({ path: join(SHOTS, 'lab-phone.png'), fullPage: false });
   await page.context().close();
 });
 
