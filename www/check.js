@@ -280,13 +280,13 @@ function renderReport() {
   // By article, from the findings (they carry the titles in the language asked).
   const byCite = new Map();
   for (const f of r.findings) {
-    const x = byCite.get(f.citation) ?? { title: f.article_title, n: 0 };
+    const x = byCite.get(f.citation) ?? { title: f.article_title, text: f.citation_text ?? f.citation, n: 0 };
     x.n += 1;
     byCite.set(f.citation, x);
   }
   const cites = [...byCite.keys()].sort(citeOrder);
   $('#by-article tbody').replaceChildren(...cites.map((c) => el('tr', {},
-    el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => { $('#f-article').value = c; renderFindings(); } }, c)),
+    el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => { $('#f-article').value = c; renderFindings(); } }, byCite.get(c).text)),
     el('td', {}, byCite.get(c).title),
     el('td', { class: 'num' }, byCite.get(c).n))));
 
@@ -303,7 +303,7 @@ function renderReport() {
   // Filters.
   const employees = [...new Set(r.findings.map((f) => f.employee_id || EMPLOYER))];
   fillSelect($('#f-employee'), employees.map((x) => [x, x === EMPLOYER ? t('employer_records') : x]));
-  fillSelect($('#f-article'), cites.map((c) => [c, `${c} — ${byCite.get(c).title}`]));
+  fillSelect($('#f-article'), cites.map((c) => [c, `${byCite.get(c).text} — ${byCite.get(c).title}`]));
   const withHours = r.hours.filter((h) => h.weeks.length);
   $('#chart-part').hidden = r.hours.length >= s.employees;
   $('#chart-part').textContent = t('chart_part', { n: r.hours.length, total: s.employees });
@@ -344,11 +344,12 @@ $('#f-text').addEventListener('input', () => { check.shown = 100; renderFindings
 
 function penaltyText(p) {
   if (!p) return t('no_fine');
-  if (p.kzt_max === null) return `${p.citation}: ${p.warning_possible ? `${t('warning_or')} ` : ''}${range(p.mci_min, p.mci_max)} ${t('mci')} (${t('mci_unknown')})`;
+  const cite = p.citation_text ?? p.citation;
+  if (p.kzt_max === null) return `${cite}: ${p.warning_possible ? `${t('warning_or')} ` : ''}${range(p.mci_min, p.mci_max)} ${t('mci')} (${t('mci_unknown')})`;
   const kzt = Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : '';
-  if (Number(p.kzt_max) === 0) return `${p.citation}: ${t('warning_only')}`;
+  if (Number(p.kzt_max) === 0) return `${cite}: ${t('warning_only')}`;
   const mci = Number(p.mci_max) > 0 ? `${range(p.mci_min, p.mci_max)} ${t('mci')} (${kzt})` : kzt;
-  return p.warning_possible ? `${p.citation}: ${t('warning_or')} ${mci}` : `${p.citation}: ${mci}`;
+  return p.warning_possible ? `${cite}: ${t('warning_or')} ${mci}` : `${cite}: ${mci}`;
 }
 
 function steps(list) {
@@ -371,16 +372,16 @@ function findingItem(f) {
       // The breach as the heading; the rule it breaches below it (its title is the requirement).
       el('span', { class: 'what' }, el('span', { class: 'sev' }, t(f.severity)), ' ', el('strong', {}, f.message), el('br'),
         el('span', { class: 'rule-title' }, `${t('rule_breached')}: ${f.title}`)),
-      el('span', { class: 'side' }, el('span', { class: 'cite' }, f.citation), el('br'),
+      el('span', { class: 'side' }, el('span', { class: 'cite' }, f.citation_text ?? f.citation), el('br'),
         el('span', { class: 'fine' }, p && Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : ''))),
     el('div', { class: 'body' },
       el('dl', {},
         el('dt', {}, t('col_period')), el('dd', {}, `${f.period.from} – ${f.period.to}`),
-        el('dt', {}, t('col_article')), el('dd', {}, `${f.citation} — ${f.article_title}`),
+        el('dt', {}, t('col_article')), el('dd', {}, `${f.citation_text ?? f.citation} — ${f.article_title}`),
         f.measured !== null && f.measured !== undefined ? [el('dt', {}, t('measured')), el('dd', {}, `${f.measured}${unit}`)] : null,
         f.limit !== null && f.limit !== undefined ? [el('dt', {}, t('allowed')), el('dd', {}, `${f.limit}${unit}`)] : null,
         el('dt', {}, t('penalty')), el('dd', {}, penaltyText(p),
-          p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} ${t('mci')}`) : null),
+          p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation_text ?? p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} ${t('mci')}`) : null),
         f.remedy ? [el('dt', {}, t('what_to_change')), el('dd', {}, f.remedy)] : null,
         f.confidence ? [el('dt', {}, t('reading')), el('dd', { class: 'hint' }, f.confidence)] : null),
       el('h3', {}, t('why')), f.explanation?.length ? steps(f.explanation) : onDemand(f))));

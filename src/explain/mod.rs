@@ -14,11 +14,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod cite;
 mod csv;
 mod text;
 mod understood;
 mod words;
 
+pub use cite::citation;
 pub use understood::understood;
 
 pub use csv::{FindingsCsv, ReportJson, csv, fine_csv};
@@ -170,6 +172,8 @@ fn step_out(s: &Step, lang: Lang) -> StepOut {
 pub struct PenaltyOut {
     /// The KoAP part.
     pub citation: String,
+    /// The same in the language's legal form («ч. 1 ст. 89 КоАП РК»).
+    pub citation_text: String,
     /// Its title.
     pub title: String,
     /// A warning may be given instead of a fine (first offence).
@@ -187,6 +191,9 @@ pub struct PenaltyOut {
     /// The part for a repeat within a year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeat_citation: Option<String>,
+    /// The same in the language's legal form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_citation_text: Option<String>,
     /// Its range in MCI.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeat_mci: Option<(Decimal, Decimal)>,
@@ -215,6 +222,8 @@ pub struct FindingOut {
     pub rule: String,
     /// The governing provision.
     pub citation: String,
+    /// The same in the language's legal form («п. 1 ст. 68 ТК РК»).
+    pub citation_text: String,
     /// The rule's own provision.
     pub rule_citation: String,
     /// The article's title.
@@ -493,6 +502,7 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
         }),
         rule: rule.name.clone(),
         citation: f.citation.clone(),
+        citation_text: citation(&f.citation, lang),
         rule_citation: law.rule_citation(f.rule),
         article_title: law.article_title(rule.article).get(lang).to_string(),
         title: rule.title.get(lang).to_string(),
@@ -517,6 +527,7 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
                 .unwrap_or_default();
             PenaltyOut {
                 citation: q.citation.clone(),
+                citation_text: citation(&q.citation, lang),
                 title,
                 warning_possible: q.warning_possible,
                 mci_min: q.mci_min,
@@ -525,6 +536,7 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
                 kzt_max: q.kzt_max,
                 mci_value: q.mci_value,
                 repeat_citation: q.repeat.as_ref().map(|r| r.0.clone()),
+                repeat_citation_text: q.repeat.as_ref().map(|r| citation(&r.0, lang)),
                 repeat_mci: q.repeat.as_ref().map(|r| (r.1, r.2)),
             }
         }),

@@ -4,7 +4,7 @@ use super::*;
 use std::fmt::Write;
 
 fn penalty_line(p: &PenaltyOut, as_of: &str, lang: Lang) -> String {
-    let mut s = format!("{} {} — ", ui(Word::Penalty, lang), p.citation);
+    let mut s = format!("{} {} — ", ui(Word::Penalty, lang), p.citation_text);
     let range = |a: Decimal, b: Decimal| {
         if a == b {
             a.normalize().to_string()
@@ -43,6 +43,7 @@ fn penalty_line(p: &PenaltyOut, as_of: &str, lang: Lang) -> String {
         );
     }
     if let (Some(c), Some((a, b))) = (&p.repeat_citation, p.repeat_mci) {
+        let c = citation(c, lang);
         let _ = write!(
             s,
             "; {} ({c}): {} {} ({})",
@@ -81,19 +82,45 @@ pub fn render_steps(steps: &[StepOut], indent: usize, lang: Lang, out: &mut Stri
     }
 }
 
+/// Which of a Russian noun's three forms follows a number: 0 (1, 21, 101), 1 (2–4, 22–24),
+/// 2 (5–20, 25–30, 11–14).
+fn russian_form(n: usize) -> usize {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => 2,
+        (1, _) => 0,
+        (2..=4, _) => 1,
+        _ => 2,
+    }
+}
+
 /// The report as text for a terminal.
 pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
     let mut out = String::new();
     let s = &r.summary;
+    // Russian nouns after a number take one of three forms (1 работник, 2 работника, 5
+    // работников); Kazakh and English take theirs whatever the number.
+    let counted = |n: usize, en: &str, ru: [&str; 3], kk: &str| match lang {
+        Lang::En => format!("{n} {en}"),
+        Lang::Ru => format!("{n} {}", ru[russian_form(n)]),
+        Lang::Kk => format!("{n} {kk}"),
+    };
     let _ = writeln!(
         out,
-        "{} {}, {} {}, {} {} ({} {})",
-        s.employees,
-        ui(Word::Employees, lang),
+        "{}, {} {}, {} ({} {})",
+        counted(
+            s.employees,
+            "employees",
+            ["работник", "работника", "работников"],
+            "жұмыскер"
+        ),
         s.employees_in_breach,
         ui(Word::InBreach, lang),
-        r.findings.len(),
-        ui(Word::Findings, lang),
+        counted(
+            r.findings.len(),
+            "findings",
+            ["нарушение", "нарушения", "нарушений"],
+            "бұзушылық"
+        ),
         ui(Word::AsOf, lang),
         r.engine.law_as_of
     );
@@ -159,7 +186,7 @@ fn finding(f: &FindingOut, law_as_of: &str, lang: Lang, explain: bool, out: &mut
     let _ = writeln!(
         out,
         "  ✗ {}  {record}{period}  [{severity}]  {}",
-        f.citation, f.message
+        f.citation_text, f.message
     );
     let _ = writeln!(out, "    {}: {}", ui(Word::RuleBreached, lang), f.title);
     if let Some(fix) = &f.remedy {
@@ -193,7 +220,9 @@ fn exposure(r: &CheckReport, lang: Lang, out: &mut String) {
     if !s.by_citation.is_empty() {
         let _ = writeln!(out, "\n{}:", ui(Word::ByArticle, lang));
         for (c, n) in &s.by_citation {
-            let _ = writeln!(out, "  {c:<14} {n}");
+            let c = citation(c, lang);
+            let w = if lang == Lang::En { 14 } else { 30 };
+            let _ = writeln!(out, "  {c:<w$} {n}");
         }
         let e = &s.fine_exposure_kzt;
         let priced = e.unpriced < e.offences.len();
@@ -392,7 +421,7 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
         .get(&f.citation)
         .map(|p| law.penalties[p.index()].title.get(lang).to_string())
         .unwrap_or_default();
-    let _ = writeln!(out, "{} — {title}", f.citation);
+    let _ = writeln!(out, "{} — {title}", citation(&f.citation, lang));
     let _ = writeln!(
         out,
         "  {}: {}{}",
@@ -651,4 +680,27 @@ pub fn coverage(law: &Law) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_forms_after_numbers() {
+        let forms = |n| ["нарушение", "нарушения", "нарушений"][russian_form(n)];
+        for (n, w) in [
+            (1, "нарушение"),
+            (2, "нарушения"),
+            (5, "нарушений"),
+            (11, "нарушений"),
+            (12, "нарушений"),
+            (21, "нарушение"),
+            (24, "нарушения"),
+            (111, "нарушений"),
+            (0, "нарушений"),
+        ] {
+            assert_eq!(forms(n), w, "{n}");
+        }
+    }
 }

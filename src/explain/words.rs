@@ -7,12 +7,8 @@ use rust_decimal::Decimal;
 /// compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Word {
-    /// `employees`
-    Employees,
     /// `in_breach`
     InBreach,
-    /// `findings`
-    Findings,
     /// `as_of`
     AsOf,
     /// `fix`
@@ -80,9 +76,7 @@ pub enum Word {
 /// Words of the interface, in the three languages.
 pub fn ui(word: Word, lang: Lang) -> &'static str {
     let t: [&str; 3] = match word {
-        Word::Employees => ["employees", "работников", "жұмыскер"],
         Word::InBreach => ["in breach", "с нарушениями", "бұзушылықпен"],
-        Word::Findings => ["findings", "нарушений", "бұзушылық"],
         Word::AsOf => ["as of", "на дату", "күнгі жағдай бойынша"],
         Word::Fix => ["What to change", "Что изменить", "Не өзгерту керек"],
         Word::Penalty => ["Penalty", "Взыскание", "Жаза"],
