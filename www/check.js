@@ -500,7 +500,16 @@ $('#chart-employee').addEventListener('change', renderChart);
 export function relabel(rerun) {
   renderFiles();
   renderColumnsHelp();
-  if (rerun && check.report && check.args) runCheck(check.args);
+  if (!rerun || !check.report || !check.args) return;
+  // A small check is asked again in the new language (it takes a moment). A large one is not
+  // run again for a language: the page's words change, the engine's stay, and a note offers
+  // the check again in the new language.
+  if (!check.fast) { runCheck(check.args); return; }
+  renderReport();
+  const note = $('#stale-note');
+  note.hidden = false;
+  note.replaceChildren(t('lang_not_rerun'), ' ',
+    el('button', { type: 'button', class: 'link', onclick: () => runCheck(check.args) }, t('run_again')));
 }
 
 /** The engine is ready. */

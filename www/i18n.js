@@ -118,6 +118,12 @@ const T = {
   rule_breached: { en: 'Rule', ru: 'Норма', kk: 'Норма' },
   cancel: { en: 'Cancel', ru: 'Отменить', kk: 'Болдырмау' },
   warning_label: { en: 'Warning', ru: 'Предупреждение', kk: 'Ескерту' },
+  lang_not_rerun: {
+    en: 'A large check is not run again to change its language: its findings stay in the language it was run in.',
+    ru: 'Большая проверка не запускается заново ради смены языка: нарушения остаются на языке, на котором она выполнена.',
+    kk: 'Үлкен тексеру тілді ауыстыру үшін қайта іске қосылмайды: бұзушылықтар ол орындалған тілде қалады.',
+  },
+  run_again: { en: 'Check again in this language', ru: 'Проверить заново на этом языке', kk: 'Осы тілде қайта тексеру' },
   cancelled: { en: 'The check was cancelled.', ru: 'Проверка отменена.', kk: 'Тексеру тоқтатылды.' },
   stale: {
     en: 'The files have changed since these results: check again to see theirs.',

@@ -153,6 +153,14 @@ test('self-check: a large file is read by the worker, and its findings are brief
   await first.locator('summary').click();
   await page.waitForSelector('#findings details[open] ul.steps', { timeout: 60000 });
   assert.match(await first.textContent(), /requirement/);
+  // A language switch does not run a large check again: the page's words change, and a note
+  // offers the check again in the new language.
+  const runs = await page.getAttribute('#results', 'data-run');
+  await page.click('[data-lang="ru"]');
+  await page.waitForSelector('#stale-note:not([hidden])');
+  assert.match(await page.textContent('#stale-note'), /Большая проверка не запускается заново/);
+  assert.equal(await page.getAttribute('#results', 'data-run'), String(Number(runs) + 1), 'shown again, not run again');
+  assert.equal(await page.isVisible('#check-progress'), false);
   await page.context().close();
 });
 
