@@ -164,7 +164,13 @@ $('#lab-example').addEventListener('change', async (e) => {
   $('#lab-historical').checked = x.historical;
   setEditor(texts.join('\n'), x.files.length > 1 ? 'amendments.rules' : x.files[0]);
 });
-$('#lab-new').addEventListener('click', () => { $('#lab-example').value = ''; setEditor(TEMPLATE); });
+// A new draft is a proposal: not already law, judged on its own dates.
+$('#lab-new').addEventListener('click', () => {
+  $('#lab-example').value = '';
+  $('#lab-historical').checked = false;
+  $('#lab-on').value = '';
+  setEditor(TEMPLATE);
+});
 $('#lab-open').addEventListener('change', async (e) => {
   const f = e.target.files[0];
   if (f) setEditor(await f.text(), f.name);

@@ -409,6 +409,15 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   assert.ok(Number(await page.textContent('#lab-population .card .n')) > 0, 'someone is newly in breach');
   assert.match(await page.textContent('#lab-counterexample'), /minimum_wage_paid/);
 
+  // "New" starts a proposal: a historical example's "already law" and law date do not stay.
+  await page.selectOption('#lab-example', { label: '2023-07-01-overtime-caps-226-VII' });
+  await page.waitForFunction(() => document.querySelector('#lab-historical').checked);
+  await page.click('#lab-new');
+  assert.equal(await page.isChecked('#lab-historical'), false);
+  assert.equal(await page.inputValue('#lab-on'), '');
+  await page.selectOption('#lab-example', { label: '2027-01-01-baseline + 2027-01-01-minimum-wage-110000' });
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('Minimum wage'));
+
   // A syntax error: located, listed and underlined; fixing it clears it.
   const text = await page.inputValue('#editor');
   await page.fill('#editor', text.replace('set minimum_wage', 'set minimum_wage =='));
