@@ -274,7 +274,7 @@ function renderReport() {
     card(r.findings_total ?? r.findings.length, t('s_findings')),
     card(range(e.min, e.max), t('s_exposure'), [t('s_exposure_note', { max: money(e.max_if_repeated) }),
       e.offences?.length ? el('div', {}, t('s_per_offence', { n: e.offences.length, m: e.offences.reduce((a, o) => a + o.breaches, 0) })) : null,
-      e.unpriced ? el('div', {}, t('unpriced', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
+      e.unpriced ? el('div', {}, t(Number(e.unpriced_mci_max) > 0 ? 'unpriced' : 'unpriced_warning', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
     card(`${s.rows_read} / ${s.rows_rejected}`, t('s_rows')));
 
   // By article, from the findings (they carry the titles in the language asked).

@@ -20,8 +20,8 @@ const T = {
   tab_lab: { en: 'Amendment lab', ru: 'Лаборатория поправок', kk: 'Түзетулер зертханасы' },
   loading: { en: 'Loading the law…', ru: 'Загрузка закона…', kk: 'Заң жүктелуде…' },
   ready: {
-    en: 'Law loaded: {rules} rules, {penalties} penalty parts, days {from} – {to}.',
-    ru: 'Закон загружен: {rules} правил, {penalties} частей статей КоАП, дни {from} – {to}.',
+    en: 'Law loaded: {rules|rule|rules}, {penalties|penalty part|penalty parts}, days {from} – {to}.',
+    ru: 'Закон загружен: {rules|правило|правила|правил}, {penalties|часть|части|частей} статей КоАП, дни {from} – {to}.',
     kk: 'Заң жүктелді: {rules} ереже, ӘҚБтК баптарының {penalties} бөлігі, күндер {from} – {to}.',
   },
   engine_failed: {
@@ -58,7 +58,7 @@ const T = {
     kk: 'бос: табельдің соңғы күні; айыппұлдар үшін АЕК-ті анықтайды',
   },
   run_check: { en: 'Check', ru: 'Проверить', kk: 'Тексеру' },
-  checking: { en: 'Checking… {done} of {total} employees', ru: 'Проверка… {done} из {total} работников', kk: 'Тексерілуде… {total} жұмыскердің {done}' },
+  checking: { en: 'Checking… {done} of {total} employees', ru: 'Проверка… {done} из {total|работника|работников|работников}', kk: 'Тексерілуде… {total} жұмыскердің {done}' },
   need_files: {
     en: 'Load roster.csv and timesheet.csv first.',
     ru: 'Сначала загрузите roster.csv и timesheet.csv.',
@@ -163,15 +163,20 @@ const T = {
   warning_or: { en: 'warning, or', ru: 'предупреждение или', kk: 'ескерту немесе' },
   warning_only: { en: 'warning', ru: 'предупреждение', kk: 'ескерту' },
   mci_unknown: { en: 'tenge unknown: the MCI for this year is not yet set by law', ru: 'сумма в тенге неизвестна: МРП на этот год ещё не установлен законом', kk: 'теңгемен сомасы белгісіз: осы жылға АЕК заңмен әлі белгіленбеген' },
-  lab_undecided: { en: 'Not judged: {n} period(s); not yet set by law: {values}', ru: 'Не проверено: {n} период(ов); ещё не установлено законом: {values}', kk: 'Тексерілмеді: {n} кезең; заңмен әлі белгіленбеген: {values}' },
+  lab_undecided: { en: 'Not judged: {n|period|periods}; not yet set by law: {values}', ru: 'Не проверено: {n|период|периода|периодов}; ещё не установлено законом: {values}', kk: 'Тексерілмеді: {n} кезең; заңмен әлі белгіленбеген: {values}' },
   undecided: { en: 'Not judged: the law has not yet set a value these rules need', ru: 'Не проверено: закон ещё не установил значение, нужное этим правилам', kk: 'Тексерілмеді: бұл ережелерге қажет мәнді заң әлі белгілемеген' },
-  unpriced: { en: '+ {n} fines in MCI only (up to {mci} MCI): the MCI for the year is not yet set by law', ru: '+ {n} штрафов только в МРП (до {mci} МРП): МРП на год ещё не установлен законом', kk: '+ {n} айыппұл тек АЕК-пен (ең көбі {mci} АЕК): жылдың АЕК-і заңмен әлі белгіленбеген' },
+  unpriced_warning: {
+    en: '+ {n|offence|offences} punished at first by a warning (the MCI for the year is not yet set by law)',
+    ru: '+ {n|правонарушение|правонарушения|правонарушений}, за которые впервые выносится предупреждение (МРП на год ещё не установлен законом)',
+    kk: '+ алғаш рет ескерту жасалатын {n} құқық бұзушылық (жылдың АЕК-і заңмен әлі белгіленбеген)',
+  },
+  unpriced: { en: '+ {n|fine|fines} in MCI only (up to {mci} MCI): the MCI for the year is not yet set by law', ru: '+ {n|штраф|штрафа|штрафов} только в МРП (до {mci} МРП): МРП на год ещё не установлен законом', kk: '+ {n} айыппұл тек АЕК-пен (ең көбі {mci} АЕК): жылдың АЕК-і заңмен әлі белгіленбеген' },
   repeat_part: { en: 'repeat within a year', ru: 'повторно в течение года', kk: 'бір жыл ішінде қайталап' },
   no_fine: { en: 'no KoAP part sets a fine', ru: 'КоАП не устанавливает штраф', kk: 'ӘҚБтК айыппұл белгілемейді' },
   why: { en: 'Why (the computation)', ru: 'Почему (ход расчёта)', kk: 'Неліктен (есептеу барысы)' },
   reading: { en: 'Reading', ru: 'Толкование', kk: 'Түсіндірме' },
   show_more: { en: 'Show {n} more', ru: 'Показать ещё {n}', kk: 'Тағы {n} көрсету' },
-  shown: { en: '{shown} of {total} findings shown', ru: 'Показано {shown} из {total} нарушений', kk: '{total} бұзушылықтың {shown} көрсетілген' },
+  shown: { en: '{shown} of {total} findings shown', ru: 'Показано {shown} из {total|нарушения|нарушений|нарушений}', kk: '{total} бұзушылықтың {shown} көрсетілген' },
   no_findings: { en: 'No breaches found.', ru: 'Нарушений не найдено.', kk: 'Бұзушылықтар табылған жоқ.' },
   export_csv: { en: 'Export CSV', ru: 'Выгрузить CSV', kk: 'CSV жүктеп алу' },
   print: { en: 'Print report', ru: 'Печать отчёта', kk: 'Есепті басып шығару' },
@@ -252,7 +257,7 @@ const T = {
   run_lab: { en: 'Run', ru: 'Запустить', kk: 'Іске қосу' },
   lint_ok: { en: 'Checks: {versions}; changes {articles}.', ru: 'Проверено: {versions}; изменяет {articles}.', kk: 'Тексерілді: {versions}; өзгертеді: {articles}.' },
   lint_none: { en: 'nothing', ru: 'ничего', kk: 'ештеңе' },
-  lint_errors: { en: '{n} error(s)', ru: 'ошибок: {n}', kk: '{n} қате' },
+  lint_errors: { en: '{n|error|errors}', ru: 'ошибок: {n}', kk: '{n} қате' },
   running: { en: 'Running…', ru: 'Выполняется…', kk: 'Орындалуда…' },
   versions: { en: 'Versions compared', ru: 'Сравниваемые редакции', kk: 'Салыстырылатын редакциялар' },
   articles_changed: { en: 'Articles changed', ru: 'Изменённые статьи', kk: 'Өзгертілген баптар' },
@@ -260,7 +265,7 @@ const T = {
   after: { en: 'after', ru: 'после', kk: 'кейін' },
   scenarios: { en: 'Scenario suite', ru: 'Набор сценариев', kk: 'Сценарийлер жиынтығы' },
   scenarios_passed: { en: 'passed', ru: 'пройдено', kk: 'өтті' },
-  scenario_changes: { en: '{n} scenario(s) change outcome', ru: 'сценариев с другим исходом: {n}', kk: 'нәтижесі өзгерген сценарийлер: {n}' },
+  scenario_changes: { en: '{n|scenario changes|scenarios change} outcome', ru: 'сценариев с другим исходом: {n}', kk: 'нәтижесі өзгерген сценарийлер: {n}' },
   pass: { en: 'pass', ru: 'пройден', kk: 'өтті' },
   fail: { en: 'fail', ru: 'не пройден', kk: 'өтпеді' },
   absent: { en: 'absent', ru: 'нет', kk: 'жоқ' },
@@ -313,9 +318,25 @@ export function getLang() {
 }
 
 /** The page's word for `key` in the current language, with `{name}` filled from `vars`. */
+/** Plural categories in each language's own order of forms: `{n|правило|правила|правил}`. */
+const FORMS = { en: ['one', 'other'], ru: ['one', 'few', 'many'], kk: ['other'] };
+const PLURALS = {};
+
+/** A number with its noun in the form the language gives it (Intl.PluralRules). */
+function counted(n, forms) {
+  const rules = PLURALS[lang] ??= new Intl.PluralRules({ en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }[lang]);
+  const order = FORMS[lang];
+  const at = order.indexOf(rules.select(Number(n)));
+  // Russian fractions are `other`: the genitive singular, as `few` takes it.
+  const form = forms[at >= 0 ? at : Math.min(1, forms.length - 1)] ?? forms[forms.length - 1];
+  return `${n} ${form}`;
+}
+
 export function t(key, vars = {}) {
   const entry = T[key];
   let s = entry ? entry[lang] ?? entry.en : key;
+  // `{n|form|form…}`: the number with its noun's form.
+  s = s.replace(/\{(\w+)\|([^}]*)\}/g, (m, k, forms) => (k in vars ? counted(vars[k], forms.split('|')) : m));
   for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

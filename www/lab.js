@@ -272,7 +272,7 @@ function renderLab(r) {
           el('div', {}, `${t('s_findings')}: `, el('span', { class: 'n' }, col.findings)),
           el('div', {}, `${t('exposure_before_after')}: `, el('span', { class: 'n' }, money(col.fine_exposure_kzt.max))),
           // Fines past the last budget year are in MCI only: said, not counted as zero.
-          col.fine_exposure_kzt.unpriced ? el('div', { class: 'hint' }, t('unpriced', { n: col.fine_exposure_kzt.unpriced, mci: money(col.fine_exposure_kzt.unpriced_mci_max) })) : null,
+          col.fine_exposure_kzt.unpriced ? el('div', { class: 'hint' }, t(Number(col.fine_exposure_kzt.unpriced_mci_max) > 0 ? 'unpriced' : 'unpriced_warning', { n: col.fine_exposure_kzt.unpriced, mci: money(col.fine_exposure_kzt.unpriced_mci_max) })) : null,
           // The law's horizon: what this version could not judge, and the values it lacks.
           col.undecided ? el('div', { class: 'hint undecided' }, t('lab_undecided', { n: col.undecided, values: col.missing.join(', ') })) : null]) : null);
   }));
