@@ -610,3 +610,36 @@ fn input_errors_keep_the_order_of_the_files() {
     assert_eq!(files, ["timesheet.csv", "payroll.csv"], "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A rules folder that is missing or holds no rule file is no law: exit 2 and why, not an empty
+/// law that finds "no breaches".
+#[test]
+fn a_rules_folder_without_rule_files_is_refused() {
+    let empty = std::env::temp_dir().join(format!("ereje-empty-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("a folder");
+    for dir in [empty.to_str().expect("a path"), "no/such/folder"] {
+        let (code, out, err) = check(&["--rules", dir]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("no `.rules` files there"), "{err}");
+        assert!(!out.contains("No breaches"), "{out}");
+    }
+    let _ = std::fs::remove_dir(&empty);
+}
+
+/// `ereje inspect` says how a 1C табель in Excel is read, and exits 0; a file it cannot read
+/// as any table exits 2.
+#[test]
+fn inspect_says_how_a_file_is_read() {
+    let (code, out, err) = ereje(&["inspect", "examples/tabel-2024-03.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("a timesheet as a табель"), "{out}");
+    assert!(out.contains("month 2024-03 (from its title)"), "{out}");
+    assert!(out.contains("Таб. № → employee_id"), "{out}");
+    let (code, out, _) = ereje(&["inspect", "examples/roster-ru.csv", "--format", "json"]);
+    assert_eq!(code, 0);
+    let u: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(u["kind"], "roster");
+    assert_eq!(u["dialect"]["delimiter"], ";");
+    let (code, _, _) = ereje(&["inspect", "README.md"]);
+    assert_eq!(code, 2);
+}

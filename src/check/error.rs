@@ -316,6 +316,36 @@ pub enum CheckError {
         #[label("this exception")]
         at: Span,
     },
+    /// `define d0 : hours = d1 + 1 h`, `define d1 : hours = d2 + 1 h`, … 65 deep
+    #[error("definition `{name}` rests on a chain of more than {limit} definitions")]
+    #[diagnostic(
+        code(ereje::check::chain),
+        help("no provision needs a chain this long: shorten it, or it is not a rule file")
+    )]
+    Chain {
+        /// The definition.
+        name: String,
+        /// How many may rest on one another.
+        limit: usize,
+        /// Where.
+        #[label("one too many here")]
+        at: Span,
+    },
+    /// `define d0 : hours = d1 + d1`, `define d1 : hours = d2 + d2`, … (doubling at each link)
+    #[error("definition `{name}` expands to more than {limit} steps")]
+    #[diagnostic(
+        code(ereje::check::expands),
+        help("each use of a definition evaluates it again: use it once, or split the rule")
+    )]
+    Expands {
+        /// The definition.
+        name: String,
+        /// Steps allowed.
+        limit: u64,
+        /// Where.
+        #[label("defined here")]
+        at: Span,
+    },
     /// `define a : hours = b` and `define b : hours = a`
     #[error("definition `{name}` depends on itself")]
     #[diagnostic(code(ereje::check::cycle))]
@@ -402,6 +432,8 @@ impl CheckError {
             | Placeholder { at, .. }
             | BadException { at, .. }
             | Cycle { at, .. }
+            | Chain { at, .. }
+            | Expands { at, .. }
             | Arity { at, .. }
             | ConflictingExceptions { at, .. }
             | Scenario { at, .. } => *at,

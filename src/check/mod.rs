@@ -16,6 +16,14 @@ use crate::suggest::suggest;
 use crate::syntax::{Sources, Span, Spanned, ast};
 use std::collections::BTreeMap;
 
+/// Definitions resting on one another at most (a chain `a = b + …`, `b = c + …`): compiling
+/// and evaluating walk it by recursion. The law's longest is 6.
+pub const MAX_DEFINE_CHAIN: usize = 64;
+
+/// Steps a definition may expand to, the definitions it uses counted in full each time: its
+/// cost to evaluate on each day. The law's largest expands to 51 steps (`downtime_minimum`).
+pub const MAX_EXPANDED: u64 = 20_000;
+
 /// Checks parsed rule files and builds the law. On failure, returns every error found.
 pub fn check(sources: &Sources, files: &[ast::File]) -> Result<Law, Vec<CheckError>> {
     let mut c = Checker::new(files, sources);
@@ -94,6 +102,13 @@ pub(crate) struct Checker<'a> {
     pub(crate) params: Vec<Option<Param>>,
     pub(crate) defines: Vec<Option<Define>>,
     define_state: Vec<State>,
+    /// Definitions being compiled, one resting on the next (at most [`MAX_DEFINE_CHAIN`]).
+    define_depth: usize,
+    /// Expression steps compiled so far, each definition used counted as the steps it
+    /// expands to: what evaluating costs.
+    pub(crate) weight: u64,
+    /// Each definition's steps, expanded.
+    pub(crate) define_weights: Vec<u64>,
     exceptions: Vec<Option<Exception>>,
     rules: Vec<Option<Rule>>,
     penalties: Vec<Option<Penalty>>,
@@ -124,6 +139,9 @@ impl<'a> Checker<'a> {
             params: Vec::new(),
             defines: Vec::new(),
             define_state: Vec::new(),
+            define_depth: 0,
+            weight: 0,
+            define_weights: Vec::new(),
             exceptions: Vec::new(),
             rules: Vec::new(),
             penalties: Vec::new(),
@@ -176,6 +194,7 @@ impl<'a> Checker<'a> {
         self.params = vec![None; self.param_asts.len()];
         self.defines = vec![None; self.define_asts.len()];
         self.define_state = vec![State::Todo; self.define_asts.len()];
+        self.define_weights = vec![0; self.define_asts.len()];
         self.exceptions = vec![None; self.exception_asts.len()];
         self.rules = vec![None; self.rule_asts.len()];
         self.penalties = vec![None; self.penalty_asts.len()];
@@ -632,10 +651,40 @@ impl<'a> Checker<'a> {
             }
             State::Todo => {}
         }
-        self.define_state[id.index()] = State::Busy;
         let (d, article) = self.define_asts[id.index()];
-        let result = self.compile_define(d, article, id);
+        if self.define_depth >= MAX_DEFINE_CHAIN {
+            // Compiling (and later evaluating) a definition walks the ones it rests on by
+            // recursion: a longer chain would exhaust the stack rather than be reported.
+            self.errors.push(CheckError::Chain {
+                name: d.name.node.clone(),
+                limit: MAX_DEFINE_CHAIN,
+                at: used_at.unwrap_or(d.name.span),
+            });
+            // Said once: a later use finds it done (and failed).
+            self.define_state[id.index()] = State::Done;
+            return None;
+        }
+        self.define_state[id.index()] = State::Busy;
+        self.define_depth += 1;
+        // Its own steps are counted apart: a use adds them (`types::define_ref`).
+        let outer = std::mem::take(&mut self.weight);
+        let mut result = self.compile_define(d, article, id);
+        let weight = std::mem::replace(&mut self.weight, outer);
+        self.define_depth -= 1;
         self.define_state[id.index()] = State::Done;
+        if let Some(w) = self.define_weights.get_mut(id.index()) {
+            *w = weight;
+        }
+        if weight > MAX_EXPANDED {
+            // Each use of a definition evaluates it again: `a = b + b`, `b = c + c`, … doubles
+            // at each link and would not end.
+            self.errors.push(CheckError::Expands {
+                name: d.name.node.clone(),
+                limit: MAX_EXPANDED,
+                at: d.name.span,
+            });
+            result = None;
+        }
         let define = result?;
         let out = (define.ty, define.needs);
         self.defines[id.index()] = Some(define);

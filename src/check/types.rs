@@ -194,6 +194,7 @@ impl Checker<'_> {
     /// `name_ref`, `path`, `call`), so every kind is typed in one complete match.
     pub(crate) fn expr(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
         use ast::ExprKind as K;
+        self.weight = self.weight.saturating_add(1);
         let span = e.span;
         let (kind, ty) = match &e.kind {
             K::Number(d, unit) => match unit {
@@ -675,6 +676,8 @@ impl Checker<'_> {
             return self.context(cx, "a definition", "dated values are literals", span);
         }
         let (ty, needs) = self.define(id, Some(span))?;
+        let expanded = self.define_weights.get(id.index()).copied().unwrap_or(0);
+        self.weight = self.weight.saturating_add(expanded);
         if needs.previous && !cx.previous {
             return self.context(
                 cx,

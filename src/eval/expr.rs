@@ -383,7 +383,11 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
                 x.as_num().ok_or(EvalError::Internal)?,
                 mci.as_num().ok_or(EvalError::Internal)?,
             );
-            Value::Num(a * b)
+            // Checked: an amendment may set an MCI count no tenge amount can hold.
+            let at = args
+                .first()
+                .map_or(crate::syntax::Span::new(0, 0), |a| a.span);
+            Value::Num(a.checked_mul(b).ok_or(EvalError::Overflow { at })?)
         }
         Builtin::YearsBetween => match (x, y) {
             (Value::Date(a), Value::Date(b)) => Value::Int(whole_years(a, b)),

@@ -449,7 +449,8 @@ fn reduced_payment(
         None
     };
     let reduced_kzt = match (kzt, reduced_share) {
-        (Some(k), Some(s)) => Some((k * s).normalize()),
+        // Checked: a hostile fine must not stop the calculation (none is that large).
+        (Some(k), Some(s)) => k.checked_mul(s).map(|x| x.normalize()),
         _ => None,
     };
     Ok(Reduced {

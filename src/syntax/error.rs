@@ -9,6 +9,23 @@ use thiserror::Error;
 #[derive(Clone, Debug, Error, Diagnostic, PartialEq)]
 #[non_exhaustive]
 pub enum SyntaxError {
+    /// 65 brackets inside one another, 17 `not` in a row, a chain of 513 `+`
+    #[error("more {what} than the rule language allows ({limit})")]
+    #[diagnostic(
+        code(ereje::syntax::too_deep),
+        help(
+            "no provision needs this much: write it in parts (definitions), or it is not a rule file"
+        )
+    )]
+    TooDeep {
+        /// What is too many.
+        what: &'static str,
+        /// How many are allowed.
+        limit: usize,
+        /// Where the first one too many is.
+        #[label("here")]
+        at: Span,
+    },
     /// `article LC 78 { title en "x" ru "y" kk "z"  rule }` (a rule without a name)
     #[error("{message}")]
     #[diagnostic(code(ereje::syntax::unexpected))]
@@ -88,6 +105,7 @@ impl SyntaxError {
             | SyntaxError::BadTime { at, .. }
             | SyntaxError::BadNumber { at, .. }
             | SyntaxError::CommentPlacement { at }
+            | SyntaxError::TooDeep { at, .. }
             | SyntaxError::Internal { at } => *at,
         }
     }

@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod error;
 pub mod format;
+pub mod limits;
 pub(crate) mod lower;
 pub mod print;
 pub mod source;
@@ -111,6 +112,7 @@ pub const KEYWORDS: &[&str] = &[
 pub fn parse(sources: &Sources, file: FileId) -> Result<ast::File, SyntaxError> {
     let text = sources.text(file);
     let base = sources.base(file);
+    limits::check(text, base)?;
     let mut pairs = lower::RulesParser::parse(lower::Rule::file, text)
         .map_err(|e| SyntaxError::from_pest(e, text, base))?;
     let root = pairs.next().ok_or(SyntaxError::Internal {

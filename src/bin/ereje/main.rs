@@ -698,7 +698,18 @@ fn rule_files(path: &Path, out: &mut Vec<PathBuf>) {
 fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
     let mut files = Vec::new();
     match rules {
-        Some(dir) => rule_files(dir, &mut files),
+        Some(dir) => {
+            rule_files(dir, &mut files);
+            // A folder that is not there, or holds no rule file, is no law: judging with it
+            // would find nothing and say so.
+            if files.is_empty() {
+                eprintln!(
+                    "error: {}: no `.rules` files there (is it the folder of the law?)",
+                    dir.display()
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
         None if extra.is_empty() => {
             return ereje::bundled().cloned().map_err(|e| {
                 eprint!("{e}");

@@ -1,0 +1,95 @@
+//! Hostile rule files: nesting, chains and expansions past the limits give located errors, never
+//! an exhausted stack or a check that does not end; at the limits they load.
+
+use ereje::bundled::RULES;
+
+/// The law with one more file; the rendered errors when it does not load.
+fn load_with(extra: &str) -> Result<(), String> {
+    let files = RULES
+        .iter()
+        .copied()
+        .chain([("tests/hostile.rules", extra)]);
+    ereje::load(files).map(|_| ()).map_err(|d| d.rendered)
+}
+
+fn article(body: &str) -> String {
+    format!("article LC 999 {{\n  title en \"x\" ru \"x\" kk \"x\"\n{body}\n}}\n")
+}
+
+/// `define d0 = d1 + 1 h`, … `dN = day.worked`: a chain of N + 1 definitions used by a rule.
+fn chain(n: usize, link: &dyn Fn(usize) -> String) -> String {
+    // d0 first: compiling it compiles the whole chain, one inside another.
+    let mut body = String::new();
+    for i in 0..n {
+        body.push_str(&format!("  define d{i} : hours = {}\n", link(i)));
+    }
+    body.push_str(&format!("  define d{n} : hours = day.worked\n"));
+    body.push_str(
+        "  rule hostile {\n    title en \"x\" ru \"x\" kk \"x\"\n    per day\n    require d0 <= 1000 h\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }",
+    );
+    article(&body)
+}
+
+#[test]
+fn a_chain_of_definitions_past_the_limit_is_an_error() {
+    let limit = ereje::check::MAX_DEFINE_CHAIN;
+    let plus = |i: usize| format!("d{} + 1 h", i + 1);
+    // d0 rests on d1 … d(limit-1): `limit` definitions compiled one inside another.
+    assert!(
+        load_with(&chain(limit - 1, &plus)).is_ok(),
+        "{:?}",
+        load_with(&chain(limit - 1, &plus))
+    );
+    let e = load_with(&chain(limit, &plus)).expect_err("one too many");
+    assert!(
+        e.contains(&format!("chain of more than {limit} definitions")),
+        "{e}"
+    );
+    // Ten thousand: errors, not an exhausted stack.
+    assert!(load_with(&chain(10_000, &plus)).is_err());
+}
+
+#[test]
+fn a_definition_that_doubles_at_each_link_is_an_error() {
+    let twice = |i: usize| format!("d{} + d{}", i + 1, i + 1);
+    assert!(load_with(&chain(8, &twice)).is_ok());
+    let e = load_with(&chain(40, &twice)).expect_err("2^40 steps");
+    assert!(e.contains("expands to more than"), "{e}");
+}
+
+#[test]
+fn deep_nesting_is_a_located_error() {
+    let define = |e: String| article(&format!("  define p : hours = {e}"));
+    for (text, what) in [
+        (
+            define(format!("{}1 h{}", "(".repeat(5_800), ")".repeat(5_800))),
+            "brackets",
+        ),
+        (define(vec!["1 h"; 8_900].join(" + ")), "operators"),
+        (define(format!("{}1 h", "-".repeat(10_000))), "in a row"),
+        (define(format!("{}1 h", "not ".repeat(10_000))), "in a row"),
+        (
+            define(format!(
+                "{}1 h{}",
+                "if true then ".repeat(10_000),
+                " else 2 h".repeat(10_000)
+            )),
+            "`if`",
+        ),
+        (
+            define(format!(
+                "{}1 h{}",
+                "max(".repeat(10_000),
+                ", 1 h)".repeat(10_000)
+            )),
+            "brackets",
+        ),
+    ] {
+        let e = load_with(&text).expect_err("too deep");
+        assert!(
+            e.contains("than the rule language allows") && e.contains(what),
+            "{e}"
+        );
+        assert!(e.contains("tests/hostile.rules:"), "located: {e}");
+    }
+}
