@@ -643,3 +643,38 @@ fn inspect_says_how_a_file_is_read() {
     let (code, _, _) = ereje(&["inspect", "README.md"]);
     assert_eq!(code, 2);
 }
+
+/// Values a fine or an impact cannot take are refused with a reason (exit 2): a negative unpaid
+/// sum (it priced "-250 tenge"), an offence after the case, four billion employees to make up.
+#[test]
+fn impossible_fine_and_impact_requests_are_refused() {
+    let fine = |extra: &[&str]| {
+        let mut args = vec![
+            "fine",
+            "--article",
+            "92",
+            "--part",
+            "3",
+            "--subject",
+            "large",
+            "--date",
+            "2024-05-01",
+        ];
+        args.extend_from_slice(extra);
+        ereje(&args)
+    };
+    let (code, out, err) = fine(&["--unpaid=-1000"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("cannot be below zero"), "{err}");
+    let (code, _, err) = fine(&["--offence-date", "2024-06-01"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("after the day the case is opened"), "{err}");
+    let (code, _, err) = ereje(&[
+        "amend",
+        "rules/amendments/2027-01-01-baseline.rules",
+        "--employees",
+        "4294967295",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("at most 20000000 employees"), "{err}");
+}

@@ -329,3 +329,72 @@ fn blank_lines_and_crlf_do_not_shift_the_rows_errors_name() {
     // Header on line 1, blank lines 2 and 3, a row on 4, a blank line 5, the bad row on 6.
     assert_eq!(at(e), ("timesheet.csv".into(), 6, Some(3)));
 }
+
+/// Limits on what a file may hold, each a located error: an id longer than 128 characters, a
+/// leave ending before it starts; a 100 KB value is not repeated whole in a message; an unknown
+/// id among a large roster is said without a "did you mean" search over all of it.
+#[test]
+fn values_no_record_can_hold_are_located() {
+    let long = "E".repeat(100_000);
+    let (_, r) = load(
+        &format!("{ROSTER}{long},1990-01-01,5day,false,0,false,true\n"),
+        &format!("{HEADER}{long},2024-03-04,8,0,0\n"),
+    );
+    assert!(
+        r.errors
+            .iter()
+            .any(|e| e.message().contains("longer than 128 characters")),
+        "{:#?}",
+        r.errors
+    );
+    assert!(
+        r.errors.iter().all(|e| e.message().len() < 400),
+        "no value repeated whole"
+    );
+    let leave = "employee_id,start,end,kind\nE1,2024-03-10,2024-03-01,annual\n";
+    let mut report = InputReport::default();
+    let employees = ereje::facts::read_roster("roster.csv", ROSTER.as_bytes(), &mut report);
+    let records = ereje::facts::read_table(
+        ereje::domain::Table::Leave,
+        "leave.csv",
+        leave.as_bytes(),
+        &employees,
+        coverage(),
+        &mut report,
+    );
+    assert!(records.is_empty());
+    let e = only(&report);
+    assert_eq!(at(e), ("leave.csv".into(), 2, Some(3)));
+    assert!(
+        e.message()
+            .contains("ends (2024-03-01) before it starts (2024-03-10)"),
+        "{}",
+        e.message()
+    );
+}
+
+#[test]
+fn accidents_with_more_deaths_than_victims_or_fault_above_100_are_located() {
+    let accidents = "accident_id,occurred,injury,victims,deaths,employer_fault_percent\nA1,2024-03-12,fatal,1,256,256\n";
+    let mut report = InputReport::default();
+    let records = ereje::facts::read_table(
+        ereje::domain::Table::Accident,
+        "accidents.csv",
+        accidents.as_bytes(),
+        &[],
+        coverage(),
+        &mut report,
+    );
+    assert!(records.is_empty());
+    let said: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said[0].contains("accidents.csv:2:5 (deaths): `deaths` is 256, more than victims (1)"),
+        "{said:#?}"
+    );
+    assert!(
+        said[1]
+            .contains("(employer_fault_percent): `employer_fault_percent` is 256, more than 100"),
+        "{said:#?}"
+    );
+}

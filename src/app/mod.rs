@@ -543,6 +543,24 @@ pub fn fine(req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
 
 /// The inspector's calculator on a given law (the CLI's `--rules`).
 pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
+    let refuse = |message: &str| Failure {
+        message: message.into(),
+        rendered: String::new(),
+        errors: Vec::new(),
+    };
+    // Amounts are sums of money and counts of MCI: none is below zero, and the offence comes
+    // before the case about it.
+    if req.unpaid.is_some_and(|u| u.is_sign_negative()) {
+        return Err(refuse("the unpaid sum cannot be below zero"));
+    }
+    if req.income_mci.is_some_and(|i| i.is_sign_negative()) {
+        return Err(refuse("the income cannot be below zero"));
+    }
+    if req.offence.is_some_and(|o| o > req.date) {
+        return Err(refuse(
+            "the offence is after the day the case is opened: a case is opened about an offence already committed",
+        ));
+    }
     let subject = match (req.subject, req.headcount, req.income_mci) {
         (Some(s), _, _) => s,
         (None, Some(h), Some(i)) => {
@@ -724,6 +742,15 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
         .or_else(|| versions.last().and_then(|v| v.since))
         .unwrap_or(coverage.known_until);
     let read;
+    if req.generate.is_some_and(|n| n > MAX_GENERATED) {
+        return Err(Failure {
+            message: format!(
+                "at most {MAX_GENERATED} employees are made up: give a population's files for more"
+            ),
+            rendered: String::new(),
+            errors: Vec::new(),
+        });
+    }
     let population = match (&req.population, req.generate) {
         (Some(p), _) => {
             read = read_files(p, coverage);
@@ -844,6 +871,10 @@ fn read_files(
 pub fn inspect(file: &Data, month: Option<Date>, lang: Lang) -> facts::inspect::Understood {
     facts::inspect::inspect(&file.name, &file.bytes, month, lang)
 }
+
+/// Employees an amendment's impact makes up at most (a national population is about 10 M; the
+/// generator makes and judges them a part at a time, so memory does not grow with the number).
+pub const MAX_GENERATED: usize = 20_000_000;
 
 /// The amendment lab's request against the bundled law.
 pub fn amend(req: &AmendRequest) -> Result<crate::amend::impact::Impact, Failure> {

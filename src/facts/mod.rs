@@ -986,6 +986,15 @@ pub fn read_roster_from<R: std::io::Read + Send>(
                     column: "employee_id".into(),
                 },
             ));
+        } else if id.chars().count() > MAX_ID {
+            report.errors.push(t.err(
+                row.line,
+                id_col,
+                Problem::TooLong {
+                    column: "employee_id".into(),
+                    limit: MAX_ID,
+                },
+            ));
         } else if let Some(first) = seen.get(id) {
             report.errors.push(t.err(
                 row.line,
@@ -1618,16 +1627,27 @@ fn not_in_roster(
     employees: &[Employee],
     report: &mut InputReport,
 ) {
-    let suggestion = crate::suggest::suggest(id, employees.iter().map(|e| e.id.as_str()));
+    // The nearest id is searched among a roster of at most SUGGEST_AMONG: each unknown id of a
+    // large roster would cost a pass over it (a 10,000-employee roster with lowercase ids took
+    // minutes), and an office's typo is among few.
+    let suggestion = (employees.len() <= SUGGEST_AMONG && id.len() <= MAX_ID)
+        .then(|| crate::suggest::suggest(id, employees.iter().map(|e| e.id.as_str())))
+        .flatten();
     report.errors.push(t.err(
         row.line,
         id_col,
         Problem::NotInRoster {
-            id: id.to_string(),
+            id: problem::quoted(id).into_owned(),
             suggestion: suggestion.map(str::to_string),
         },
     ));
 }
+
+/// Roster ids "did you mean" searches at most.
+pub const SUGGEST_AMONG: usize = 2_000;
+
+/// Characters of an id at most (an employee's, an accident's, an inspection's).
+pub const MAX_ID: usize = 128;
 
 /// Columns computed on reading, never read from a file.
 const DERIVED: &[&str] = &["previous_start", "earlier_this_year", "previous_annual_end"];
@@ -1722,7 +1742,7 @@ pub fn read_table_from<R: std::io::Read + Send>(
                     row.line,
                     id_c,
                     Problem::NotInRoster {
-                        id: id.to_string(),
+                        id: problem::quoted(id).into_owned(),
                         suggestion: None,
                     },
                 ));
@@ -1736,7 +1756,18 @@ pub fn read_table_from<R: std::io::Read + Send>(
                 },
             ));
         }
+        if id.chars().count() > MAX_ID {
+            report.errors.push(t.err(
+                row.line,
+                id_c,
+                Problem::TooLong {
+                    column: id_col.into(),
+                    limit: MAX_ID,
+                },
+            ));
+        }
         let values = table_values(&t, &row, table, report);
+        within_reason(&t, &row, table, &values, report);
         let key = key_date(&t, &row, table, &values, coverage, report);
         // One row per employee and key date (payroll month, leave start); one per id otherwise.
         let unique = match (per_employee(table), key) {
@@ -1815,6 +1846,53 @@ fn table_values(t: &Sheet, row: &Row, table: Table, report: &mut InputReport) ->
         }
     }
     values
+}
+
+/// Values no record can hold, each a located error: a period ending before it starts (leave,
+/// an inspection), more deaths than victims, a share of fault above 100 %.
+fn within_reason(t: &Sheet, row: &Row, table: Table, values: &[Value], report: &mut InputReport) {
+    let cols = columns(table);
+    let get = |name: &str| {
+        cols.iter()
+            .position(|c| c.name == name)
+            .and_then(|i| values.get(i).copied())
+    };
+    let at = |name: &str| t.columns.get(name).copied();
+    if let (Some(Value::Date(start)), Some(Value::Date(end))) = (get("start"), get("end"))
+        && end < start
+    {
+        report
+            .errors
+            .push(t.err(row.line, at("end"), Problem::EndBeforeStart { start, end }));
+    }
+    if let (Some(Value::Int(victims)), Some(Value::Int(deaths))) = (get("victims"), get("deaths"))
+        && deaths > victims
+    {
+        report.errors.push(t.err(
+            row.line,
+            at("deaths"),
+            Problem::MoreThan {
+                column: "deaths".into(),
+                value: deaths.to_string(),
+                limit: format!("victims ({victims})"),
+            },
+        ));
+    }
+    for share in ["employer_fault_percent", "victim_fault_percent"] {
+        if let Some(Value::Int(p)) = get(share)
+            && p > 100
+        {
+            report.errors.push(t.err(
+                row.line,
+                at(share),
+                Problem::MoreThan {
+                    column: share.into(),
+                    value: p.to_string(),
+                    limit: "100".into(),
+                },
+            ));
+        }
+    }
 }
 
 /// The row's key date (its first date column), with an error when the law does not judge it.

@@ -137,6 +137,29 @@ pub enum Problem {
         /// What it should be.
         expected: Expected,
     },
+    /// An id or cell longer than is read.
+    TooLong {
+        /// Its column.
+        column: String,
+        /// Characters allowed.
+        limit: usize,
+    },
+    /// A period that ends before it starts (leave, an inspection).
+    EndBeforeStart {
+        /// Its first day.
+        start: Date,
+        /// Its last day.
+        end: Date,
+    },
+    /// A number above what it can be (deaths above victims, a share above 100 %).
+    MoreThan {
+        /// Its column.
+        column: String,
+        /// As read.
+        value: String,
+        /// The most it can be (a number, or another column).
+        limit: String,
+    },
     /// A required cell left empty.
     EmptyCell {
         /// Its column.
@@ -297,6 +320,15 @@ impl Expected {
     }
 }
 
+/// A value as a message quotes it: its first 40 characters (a 10 MB cell is not repeated whole).
+pub(crate) fn quoted(v: &str) -> std::borrow::Cow<'_, str> {
+    const SHOWN: usize = 40;
+    match v.char_indices().nth(SHOWN) {
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &v[..at])),
+        None => std::borrow::Cow::Borrowed(v),
+    }
+}
+
 impl Problem {
     /// The problem in words.
     pub fn say(&self, lang: Lang) -> String {
@@ -403,13 +435,40 @@ impl Problem {
                 (None, Kk) => format!("`{id}` үшін екінші жол (біріншісі — {line}-жолда)"),
             },
             (Problem::Not { value, expected }, En) => {
-                format!("`{value}` is not {}", expected.say(En))
+                format!("`{}` is not {}", quoted(value), expected.say(En))
             }
             (Problem::Not { value, expected }, Ru) => {
-                format!("«{value}» — не {}", expected.say(Ru))
+                format!("«{}» — не {}", quoted(value), expected.say(Ru))
             }
             (Problem::Not { value, expected }, Kk) => {
-                format!("«{value}» — {} емес", expected.say(Kk))
+                format!("«{}» — {} емес", quoted(value), expected.say(Kk))
+            }
+            (Problem::TooLong { column, limit }, En) => {
+                format!("`{column}` is longer than {limit} characters")
+            }
+            (Problem::TooLong { column, limit }, Ru) => {
+                format!("`{column}` длиннее {limit} символов")
+            }
+            (Problem::TooLong { column, limit }, Kk) => {
+                format!("`{column}` {limit} таңбадан ұзын")
+            }
+            (Problem::EndBeforeStart { start, end }, En) => {
+                format!("it ends ({end}) before it starts ({start})")
+            }
+            (Problem::EndBeforeStart { start, end }, Ru) => {
+                format!("окончание ({end}) раньше начала ({start})")
+            }
+            (Problem::EndBeforeStart { start, end }, Kk) => {
+                format!("аяқталуы ({end}) басталуынан ({start}) ерте")
+            }
+            (Problem::MoreThan { column, value, limit }, En) => {
+                format!("`{column}` is {value}, more than {limit}")
+            }
+            (Problem::MoreThan { column, value, limit }, Ru) => {
+                format!("`{column}` равно {value}, это больше {limit}")
+            }
+            (Problem::MoreThan { column, value, limit }, Kk) => {
+                format!("`{column}` мәні {value}, бұл {limit}-ден көп")
             }
             (Problem::EmptyCell { column }, En) => format!("`{column}` is empty"),
             (Problem::EmptyCell { column }, Ru) => format!("`{column}` не заполнен"),
@@ -554,6 +613,16 @@ mod tests {
                 line: 2,
             },
             Problem::EmptyCell { column: s("kind") },
+            Problem::TooLong {
+                column: s("employee_id"),
+                limit: 128,
+            },
+            Problem::EndBeforeStart { start: d, end: d },
+            Problem::MoreThan {
+                column: s("deaths"),
+                value: s("3"),
+                limit: s("victims (1)"),
+            },
             Problem::Outside {
                 date: d,
                 from: d,
