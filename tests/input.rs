@@ -398,3 +398,24 @@ fn accidents_with_more_deaths_than_victims_or_fault_above_100_are_located() {
         "{said:#?}"
     );
 }
+
+/// A quote left open takes the lines after it into one cell: the row is rejected with the
+/// lines it took, and each of them is counted as a row rejected — none is lost without a word.
+#[test]
+fn an_unclosed_quote_names_the_rows_it_took() {
+    let ts = format!(
+        "{HEADER}E1,2024-03-04,8,0,0\nE1,2024-03-05,\"8,0,0\nE1,2024-03-06,8,0,0\nE1,2024-03-07,8,0,0\n"
+    );
+    let (facts, r) = load(ROSTER, &ts);
+    let e = only(&r);
+    assert_eq!(at(e), ("timesheet.csv".into(), 3, None));
+    assert!(
+        e.message()
+            .contains("rows up to line 5 were read as one cell"),
+        "{}",
+        e.message()
+    );
+    // Two roster rows; four timesheet rows: one read, three rejected.
+    assert_eq!((r.rows_read, r.rows_rejected), (6, 3));
+    assert_eq!(facts.days.len(), 1);
+}

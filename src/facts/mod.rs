@@ -490,6 +490,8 @@ pub struct InputReport {
 
 struct Sheet<'t> {
     file: &'t str,
+    /// The file's delimiter.
+    delimiter: char,
     header: Vec<String>,
     /// The columns read and where they are (a few: a list is quicker to search than a map).
     columns: Columns,
@@ -547,6 +549,31 @@ impl Sheet<'_> {
         };
         let line = rec.position().map_or(0, |p| p.line() as usize);
         let before = report.errors.len();
+        // A quote left open makes the lines after it one cell. Said with the lines it took, each
+        // counted as a row rejected — never lost without a word.
+        // A line break in a cell is a cell of several lines (a name in a spreadsheet); the
+        // lines after an unclosed quote hold the delimiter.
+        let swallowed = |c: &str| {
+            c.split_once('\n')
+                .is_some_and(|(_, rest)| rest.contains(self.delimiter))
+        };
+        let merged: usize = rec
+            .iter()
+            .filter(|c| swallowed(c))
+            .map(|c| c.trim_end_matches(['\n', '\r']).matches('\n').count())
+            .sum();
+        if merged > 0 {
+            report.errors.push(self.err(
+                line,
+                None,
+                Problem::UnclosedQuote {
+                    last: line.saturating_add(merged),
+                },
+            ));
+            report.rows_read = report.rows_read.saturating_add(merged);
+            report.rows_rejected = report.rows_rejected.saturating_add(merged + 1);
+            return None;
+        }
         // Fewer cells than the header, or more that are not empty (Excel pads rows).
         let extra = rec
             .iter()
@@ -720,7 +747,7 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
         column_name: None,
         problem,
     };
-    let (_, mut reader) = match records(input) {
+    let (dialect, mut reader) = match records(input) {
         Ok(d) => d,
         Err(e) => {
             report.errors.push(whole_file(Problem::Unreadable {
@@ -784,6 +811,7 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
     let header: Vec<String> = header_record.iter().map(|c| c.trim().to_string()).collect();
     let mut table = Sheet {
         file,
+        delimiter: dialect.delimiter,
         header,
         columns: Columns::default(),
     };

@@ -160,6 +160,11 @@ pub enum Problem {
         /// The most it can be (a number, or another column).
         limit: String,
     },
+    /// A quote opened and not closed: the row took the lines after it, to `last`.
+    UnclosedQuote {
+        /// The last line it took.
+        last: usize,
+    },
     /// A required cell left empty.
     EmptyCell {
         /// Its column.
@@ -443,6 +448,15 @@ impl Problem {
             (Problem::Not { value, expected }, Kk) => {
                 format!("«{}» — {} емес", quoted(value), expected.say(Kk))
             }
+            (Problem::UnclosedQuote { last }, En) => format!(
+                "a quote opened on this row is not closed: the rows up to line {last} were read as one cell and are not checked; close the quote"
+            ),
+            (Problem::UnclosedQuote { last }, Ru) => format!(
+                "кавычка, открытая в этой строке, не закрыта: строки до {last}-й прочитаны как одна ячейка и не проверены; закройте кавычку"
+            ),
+            (Problem::UnclosedQuote { last }, Kk) => format!(
+                "осы жолда ашылған тырнақша жабылмаған: {last}-жолға дейінгі жолдар бір ұяшық ретінде оқылды және тексерілмеді; тырнақшаны жабыңыз"
+            ),
             (Problem::TooLong { column, limit }, En) => {
                 format!("`{column}` is longer than {limit} characters")
             }
@@ -613,6 +627,7 @@ mod tests {
                 line: 2,
             },
             Problem::EmptyCell { column: s("kind") },
+            Problem::UnclosedQuote { last: 9 },
             Problem::TooLong {
                 column: s("employee_id"),
                 limit: 128,
