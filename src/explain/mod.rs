@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::domain::{Lang, Tr};
 use crate::eval::trace::{Step, StepNote};
 use crate::eval::{Finding, Verdict};
-use crate::facts::{Facts, InputError, InputReport};
+use crate::facts::{Facts, InputReport};
 use crate::law::expr::{Dim, Type, Value};
 use crate::law::{Law, dated::InForce};
 use rust_decimal::Decimal;
@@ -20,6 +20,7 @@ mod text;
 mod understood;
 mod words;
 
+pub use crate::facts::InputErrorOut;
 pub use cite::citation;
 pub use understood::understood;
 
@@ -282,47 +283,6 @@ pub struct Summary {
     pub fine_exposure_kzt: Exposure,
     /// Bad input, said in the report's language.
     pub errors: Vec<InputErrorOut>,
-}
-
-/// A bad input row or file in a report: where, and what is wrong in the report's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct InputErrorOut {
-    /// The file.
-    pub file: String,
-    /// 1-based line (the header is line 1); 0 = the file as a whole.
-    pub row: usize,
-    /// 1-based column, if the error is in one cell.
-    pub column: Option<usize>,
-    /// The column's name, if known.
-    pub column_name: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl InputErrorOut {
-    /// An input error said in a language.
-    pub fn new(e: &InputError, lang: Lang) -> InputErrorOut {
-        InputErrorOut {
-            file: e.file.clone(),
-            row: e.row,
-            column: e.column,
-            column_name: e.column_name.clone(),
-            message: e.problem.say(lang),
-        }
-    }
-}
-
-impl std::fmt::Display for InputErrorOut {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.row)?;
-        if let Some(c) = self.column {
-            write!(f, ":{c}")?;
-        }
-        if let Some(n) = &self.column_name {
-            write!(f, " ({n})")?;
-        }
-        write!(f, ": {}", self.message)
-    }
 }
 
 /// A range of tenge.

@@ -438,6 +438,47 @@ impl InputError {
     }
 }
 
+/// A bad input row or file in a report: where, and what is wrong in the report's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputErrorOut {
+    /// The file.
+    pub file: String,
+    /// 1-based line (the header is line 1); 0 = the file as a whole.
+    pub row: usize,
+    /// 1-based column, if the error is in one cell.
+    pub column: Option<usize>,
+    /// The column's name, if known.
+    pub column_name: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl InputErrorOut {
+    /// An input error said in a language.
+    pub fn new(e: &InputError, lang: crate::domain::Lang) -> InputErrorOut {
+        InputErrorOut {
+            file: e.file.clone(),
+            row: e.row,
+            column: e.column,
+            column_name: e.column_name.clone(),
+            message: e.problem.say(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for InputErrorOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.row)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        if let Some(n) = &self.column_name {
+            write!(f, " ({n})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
 /// As data: the place, and what is wrong in English (`message`) and as a code (`problem`).
 impl Serialize for InputError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -454,14 +495,7 @@ impl Serialize for InputError {
 
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.row)?;
-        if let Some(c) = self.column {
-            write!(f, ":{c}")?;
-        }
-        if let Some(n) = &self.column_name {
-            write!(f, " ({n})")?;
-        }
-        write!(f, ": {}", self.problem)
+        InputErrorOut::new(self, crate::domain::Lang::En).fmt(f)
     }
 }
 
