@@ -8,10 +8,35 @@ import { call } from './engine.js';
 
 export const fine = { penalties: [], last: null, args: null, sheet: [], seq: 0 };
 
+/** Words people search by that the titles do not hold, per KoAP article (in the three
+ * languages): "overtime" finds the excess of working time (89) and its pay (87). */
+const KEYWORDS = {
+  'KoAP 87': 'wages salary pay overtime pay night pay holiday pay late зарплата заработная плата оплата сверхурочных задержка жалақы төлем үстеме',
+  'KoAP 88': 'annual leave vacation отпуск ежегодный демалыс',
+  'KoAP 89': 'overtime working hours working time shift сверхурочные рабочее время смена переработка үстеме жұмыс уақыты ауысым',
+  'KoAP 93': 'safety accident injury охрана труда несчастный случай травма еңбек қауіпсіздігі жазатайым',
+};
+
+/** Each part's titles in kk, ru and en with the keywords of its article: what search reads. */
+let searchText = new Map();
+async function loadSearchText() {
+  const langs = await Promise.all(['en', 'ru', 'kk'].map((lang) => call('penalties', { lang })));
+  const out = new Map();
+  for (const answer of langs) {
+    if (!answer.ok) continue;
+    for (const p of answer.value) {
+      const article = p.citation.replace(/\.[^.]*$/, '');
+      out.set(p.citation, `${out.get(p.citation) ?? KEYWORDS[article] ?? ''} ${p.citation} ${p.article_title} ${p.title}`.toLowerCase());
+    }
+  }
+  searchText = out;
+}
+
 export async function loadPenalties() {
   const answer = await call('penalties', { lang: getLang() });
   if (!answer.ok) return;
   fine.penalties = answer.value;
+  if (!searchText.size) await loadSearchText();
   filterOffences();
 }
 
@@ -19,7 +44,7 @@ function filterOffences() {
   const q = $('#offence-search').value.trim().toLowerCase();
   const select = $('#offence');
   const keep = select.value;
-  const list = fine.penalties.filter((p) => !q || `${p.citation} ${p.article_title} ${p.title}`.toLowerCase().includes(q));
+  const list = fine.penalties.filter((p) => !q || (searchText.get(p.citation) ?? `${p.citation} ${p.article_title} ${p.title}`.toLowerCase()).includes(q));
   select.replaceChildren(...list.map((p) => el('option', { value: p.citation, title: `${p.article_title}` }, `${p.citation} — ${p.title}`)));
   if (list.some((p) => p.citation === keep)) select.value = keep;
 }

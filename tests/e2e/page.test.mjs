@@ -296,6 +296,13 @@ test('fine calculator: KoAP 89.2 for a medium business, a sheet of two offences,
   const page = await open();
   await page.click('#tab-fine');
   await page.waitForFunction(() => document.querySelectorAll('#offence option').length > 10);
+  // A search by a word people use, in any of the three languages: overtime is KoAP 89 (an excess
+  // of working time) and 87.3 (its pay).
+  for (const word of ['overtime', 'сверхурочн', 'үстеме']) {
+    await page.fill('#offence-search', word);
+    const found = await page.$$eval('#offence option', (os) => os.map((o) => o.value));
+    assert.ok(found.includes('KoAP 89.1') && found.includes('KoAP 87.3'), `${word}: ${found}`);
+  }
   await page.fill('#offence-search', '89.2');
   assert.ok((await page.locator('#offence option').count()) >= 1);
   await page.selectOption('#offence', 'KoAP 89.2');
