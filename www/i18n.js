@@ -153,6 +153,7 @@ const T = {
   col_employee: { en: 'Employee', ru: 'Работник', kk: 'Жұмыскер' },
   col_period: { en: 'Period', ru: 'Период', kk: 'Кезең' },
   col_article: { en: 'Article', ru: 'Статья', kk: 'Бап' },
+  col_title: { en: 'Title', ru: 'Название', kk: 'Атауы' },
   col_breach: { en: 'Breach', ru: 'Нарушение', kk: 'Бұзушылық' },
   col_fine: { en: 'Fine, tenge', ru: 'Штраф, тенге', kk: 'Айыппұл, теңге' },
   employer_records: { en: "employer's records", ru: 'записи работодателя', kk: 'жұмыс берушінің жазбалары' },

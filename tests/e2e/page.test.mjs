@@ -108,6 +108,11 @@ test('self-check: the example files give their findings, explained, filtered, ch
   assert.equal(await page.locator('#chart rect.bar.over').count(), 1);
   assert.equal(await page.locator('#chart line.limit').count(), 1);
 
+  // Tables a screen reader can name: a caption and header cells.
+  for (const id of ['#by-article', '#input-errors']) {
+    assert.equal(await page.locator(`${id} caption`).count(), 1, id);
+    assert.ok(await page.locator(`${id} thead th[scope="col"]`).count() >= 3, id);
+  }
   // CSV export of the findings.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const csv = await readFile(await download.path(), 'utf8');
