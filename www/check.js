@@ -460,8 +460,12 @@ function renderChart() {
   const box = $('#chart');
   const h = check.report?.hours.find((x) => x.employee_id === $('#chart-employee').value);
   if (!h) { box.replaceChildren(); return; }
-  const W = 560; const H = 220; const pad = { l: 34, r: 10, t: 12, b: 36 };
   const weeks = h.weeks;
+  // A year is 53 weeks: each keeps a slot wide enough for its value, the chart scrolls in its
+  // box, and beyond 16 weeks only the first week of each month is labelled (its month).
+  const H = 220; const pad = { l: 34, r: 10, t: 12, b: 36 };
+  const W = Math.max(560, pad.l + pad.r + weeks.length * 30);
+  const many = weeks.length > 16;
   const max = Math.max(48, ...weeks.map((w) => Number(w.hours)), ...weeks.map((w) => Number(w.limit ?? 0))) * 1.1;
   const y = (v) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   const bw = (W - pad.l - pad.r) / Math.max(weeks.length, 1);
@@ -472,7 +476,7 @@ function renderChart() {
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${t('chart_title')}: ${h.employee_id}` });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, ...(many ? { width: W, class: 'wide' } : {}), role: 'img', 'aria-label': `${t('chart_title')}: ${h.employee_id}` });
   for (const v of [0, 20, 40]) {
     svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), stroke: '#d0d7de' }), s('text', { x: 2, y: y(v) + 4 }, `${v}`));
   }
@@ -482,7 +486,9 @@ function renderChart() {
     const over = w.limit !== null && hours > Number(w.limit);
     const bar = s('rect', { x, y: y(hours), width: bw * 0.7, height: Math.max(0, y(0) - y(hours)), class: over ? 'bar over' : 'bar' });
     bar.append(s('title', {}, `${w.from} – ${w.to}: ${hours} ${t('hours')}${w.limit !== null ? ` / ${t('chart_limit')} ${w.limit}` : ''}`));
-    svg.append(bar, s('text', { x: x + bw * 0.35, y: H - pad.b + 14, 'text-anchor': 'middle' }, w.from.slice(5)),
+    const newMonth = i === 0 || weeks[i - 1].from.slice(0, 7) !== w.from.slice(0, 7);
+    const label = !many ? w.from.slice(5) : newMonth ? w.from.slice(0, 7) : '';
+    svg.append(bar, s('text', { x: x + bw * 0.35, y: H - pad.b + 14, 'text-anchor': many ? 'start' : 'middle' }, label),
       s('text', { x: x + bw * 0.35, y: y(hours) - 3, 'text-anchor': 'middle' }, String(hours)));
     if (w.limit !== null) {
       svg.append(s('line', { x1: pad.l + i * bw, x2: pad.l + (i + 1) * bw, y1: y(Number(w.limit)), y2: y(Number(w.limit)), class: 'limit' }));

@@ -104,7 +104,7 @@ const T = {
   u_days: { en: 'day columns 1–{n} → the days of the month', ru: 'столбцы дней 1–{n} → дни месяца', kk: '1–{n} күн бағандары → айдың күндері' },
   u_missing: { en: 'missing columns: {columns}', ru: 'нет столбцов: {columns}', kk: 'жоқ бағандар: {columns}' },
   u_first_rows: { en: 'First rows as read', ru: 'Первые строки, как прочитаны', kk: 'Алғашқы жолдар, оқылғандай' },
-  rows: { en: '{n} rows', ru: 'строк: {n}', kk: '{n} жол' },
+  rows: { en: '{n|row|rows}', ru: 'строк: {n}', kk: '{n} жол' },
   megabytes: { en: '{n} MB', ru: '{n} МБ', kk: '{n} МБ' },
   s_employees: { en: 'Employees checked', ru: 'Проверено работников', kk: 'Тексерілген жұмыскерлер' },
   s_in_breach: { en: 'In breach', ru: 'С нарушениями', kk: 'Бұзушылығы барлар' },
