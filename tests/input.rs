@@ -419,3 +419,14 @@ fn an_unclosed_quote_names_the_rows_it_took() {
     assert_eq!((r.rows_read, r.rows_rejected), (6, 3));
     assert_eq!(facts.days.len(), 1);
 }
+
+/// A birth date no worker can have (the year 9999 made "an employee aged -7976") is located.
+#[test]
+fn a_birth_date_in_9999_is_located() {
+    let roster = "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n\
+                  E1,9999-01-01,5day,false,0,false,true\n";
+    let (facts, r) = load(roster, HEADER);
+    let e = only(&r);
+    assert_eq!(at(e), ("roster.csv".into(), 2, Some(2)));
+    assert!(facts.employees.is_empty());
+}

@@ -93,3 +93,10 @@ fn deep_nesting_is_a_located_error() {
         assert!(e.contains("tests/hostile.rules:"), "located: {e}");
     }
 }
+
+/// A rule file saved with a byte-order mark (as editors on Windows do) loads as without one.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_rules() {
+    let text = article("  define p : hours = 1 h");
+    assert!(load_with(&format!("\u{feff}{text}")).is_ok());
+}

@@ -1092,7 +1092,9 @@ fn roster_row(
     report: &mut InputReport,
 ) -> Option<Employee> {
     let (b, b_col) = row.get(t, "birth_date");
-    let birth_date = cells::date(b);
+    // A birth date a worker can have: from 1900 to the end of the 21st century (a year 9999
+    // made "an employee aged -7976").
+    let birth_date = cells::date(b).filter(|d| (1900..=2099).contains(&d.year()));
     if birth_date.is_none() {
         report.errors.push(t.err(
             row.line,

@@ -92,6 +92,8 @@ impl Sources {
 
     /// Adds a file after the last one (one byte of gap, so that spans never touch across files).
     pub fn add(&mut self, name: &str, text: &str) -> FileId {
+        // A byte-order mark (an editor on Windows writes one) is not part of the rules.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let base = self
             .files
             .last()
