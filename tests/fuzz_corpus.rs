@@ -4,6 +4,9 @@
 
 use std::path::Path;
 
+#[path = "../fuzz/fuzz_targets/fine_input.rs"]
+mod fine_input;
+
 /// Each file of a target's corpus.
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -94,5 +97,18 @@ fn cells() {
 fn spreadsheet() {
     for (_, data) in corpus("spreadsheet") {
         let _ = ereje::facts::sheet::to_csv(&data, None);
+    }
+}
+
+#[test]
+fn fine() {
+    let law = ereje::app::law().expect("law");
+    for (_, data) in corpus("fine") {
+        let mut u = arbitrary::Unstructured::new(&data);
+        if let Ok(input) = <fine_input::FineInput as arbitrary::Arbitrary>::arbitrary(&mut u)
+            && let Some(req) = input.request()
+        {
+            let _ = ereje::app::fine_with(law, &req, ereje::domain::Lang::Ru);
+        }
     }
 }
