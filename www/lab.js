@@ -70,6 +70,13 @@ function markOf(text, label) {
   let bytes = 0;
   const enc = new TextEncoder();
   while (end < text.length && bytes < Math.max(1, label.len)) { bytes += enc.encode(text[end]).length; end++; }
+  // An error at the end of the text (a missing `}`) has nothing under it: the last character
+  // written is underlined instead.
+  if (end <= start || !text.slice(start, end).trim()) {
+    let last = Math.min(start, text.length) - 1;
+    while (last > 0 && /\s/.test(text[last])) last--;
+    return [Math.max(0, last), Math.max(0, last) + 1];
+  }
   return [start, end];
 }
 

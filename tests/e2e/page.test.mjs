@@ -437,6 +437,10 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   assert.match(await page.textContent('#diagnostics'), /amendments\.rules:\d+:\d+/);
   assert.ok((await page.locator('#highlight .hl-err').count()) >= 1);
   await page.screenshot({ path: join(SHOTS, 'amendment-lab-error.png') });
+  // A missing `}` at the end: said, and the last character written is underlined.
+  await page.fill('#editor', text.replace(/\}\s*$/, ''));
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('error'));
+  assert.ok((await page.locator('#highlight .hl-err').count()) >= 1, 'the end is underlined');
   await page.fill('#editor', text);
   await page.waitForFunction(() => document.querySelector('#diagnostics .ok'));
   assert.equal(await page.locator('#highlight .hl-err').count(), 0);
