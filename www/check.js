@@ -213,14 +213,16 @@ export async function runCheck(again) {
   const progress = $('#check-progress');
   progress.hidden = false;
   bar.value = 0;
-  $('#check-progress-text').textContent = '';
+  // What the check is doing: reading the files, judging employees, then writing the answer.
+  bar.removeAttribute('value');
+  $('#check-progress-text').textContent = t('phase_reading');
   $('#run-check').disabled = true;
   try {
     const answer = await call('check', args, (done, total) => {
       if (seq !== check.seq) return;
       bar.max = Math.max(total, 1);
       bar.value = done;
-      $('#check-progress-text').textContent = t('checking', { done, total });
+      $('#check-progress-text').textContent = done >= total ? t('phase_writing') : t('checking', { done, total });
     }, fast);
     if (seq !== check.seq) return;
     if (!answer.ok) {

@@ -58,6 +58,8 @@ const T = {
     kk: 'бос: табельдің соңғы күні; айыппұлдар үшін АЕК-ті анықтайды',
   },
   run_check: { en: 'Check', ru: 'Проверить', kk: 'Тексеру' },
+  phase_reading: { en: 'Reading the files…', ru: 'Чтение файлов…', kk: 'Файлдар оқылуда…' },
+  phase_writing: { en: 'All employees judged; preparing the answer…', ru: 'Все работники проверены; готовится ответ…', kk: 'Барлық жұмыскер тексерілді; жауап дайындалуда…' },
   checking: { en: 'Checking… {done} of {total} employees', ru: 'Проверка… {done} из {total|работника|работников|работников}', kk: 'Тексерілуде… {total} жұмыскердің {done}' },
   need_files: {
     en: 'Load roster.csv and timesheet.csv first.',

@@ -147,6 +147,8 @@ test('self-check: a large file is read by the worker, and its findings are brief
   await page.waitForFunction(() => document.querySelectorAll('#files > li').length === 2, null, { timeout: 30000 });
   assert.match(await page.textContent('#files'), /\d MB/, 'a large file is listed by its size');
   await page.click('#run-check');
+  // The progress says what the check is doing, from the first moment.
+  assert.match(await page.textContent('#check-progress-text'), /Reading the files|Checking… \d+ of 6000|preparing the answer/);
   await page.waitForFunction(() => Number(document.querySelector('#results').dataset.run ?? 0) > 0, null, { timeout: 120000 });
   const cards = await page.$$eval('#summary .card .n', (ns) => ns.map((n) => n.textContent));
   assert.equal(cards[0], '6000');
