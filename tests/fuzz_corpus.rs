@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+#[path = "../fuzz/fuzz_targets/calls.rs"]
+mod calls;
 #[path = "../fuzz/fuzz_targets/fine_input.rs"]
 mod fine_input;
 
@@ -28,75 +30,42 @@ fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn rules() {
     for (_, data) in corpus("rules") {
-        if let Ok(text) = std::str::from_utf8(&data) {
-            let _ = ereje::load([("fuzz.rules", text)]);
-        }
+        calls::rules(&data);
     }
 }
 
 #[test]
 fn amend() {
-    let law = ereje::app::law().expect("law");
     for (_, data) in corpus("amend") {
-        if let Ok(text) = std::str::from_utf8(&data) {
-            let _ = ereje::amend::apply_files(law, &[("fuzz.rules", text)], false);
-        }
+        calls::amend(&data);
     }
 }
 
 #[test]
 fn tables() {
-    let law = ereje::app::law().expect("law");
     for (_, data) in corpus("tables") {
-        let cut = data.iter().position(|b| *b == 0).unwrap_or(data.len() / 2);
-        let (roster, timesheet) = data.split_at(cut);
-        let req = ereje::app::CheckRequest::new(
-            ereje::app::Data {
-                name: "roster".into(),
-                bytes: roster.to_vec(),
-            },
-            ereje::app::Data {
-                name: "timesheet".into(),
-                bytes: timesheet.to_vec(),
-            },
-            ereje::domain::Lang::Ru,
-        );
-        let _ = ereje::app::check_with(law, &req);
+        calls::tables(&data);
     }
 }
 
 #[test]
 fn tabel() {
-    let month = ereje::date::Date::constant(2024, 3, 1);
     for (_, data) in corpus("tabel") {
-        let _ = ereje::facts::tabel::read("tabel", data.as_slice(), Some(month));
-        let _ = ereje::facts::inspect::inspect("tabel", &data, None, ereje::domain::Lang::Kk);
+        calls::tabel(&data);
     }
 }
 
 #[test]
 fn cells() {
-    use ereje::facts::cells;
     for (_, data) in corpus("cells") {
-        if let Ok(s) = std::str::from_utf8(&data) {
-            let _ = (
-                cells::date(s),
-                cells::hours(s),
-                cells::decimal(s),
-                cells::whole(s),
-            );
-            let _ = (cells::boolean(s), cells::time(s), cells::number(s));
-            let _ = ereje::facts::tabel::cell(s);
-            let _ = ereje::facts::tabel::month_in(s);
-            let _ = ereje::facts::names::value("regime", s);
-        }
+        calls::cells(&data);
     }
 }
 
 #[test]
 fn spreadsheet() {
     for (_, data) in corpus("spreadsheet") {
-        let _ = ereje::facts::sheet::to_csv(&data, None);
+        calls::spreadsheet(&data);
     }
 }
 

@@ -1,9 +1,7 @@
-//! An amendment to the law in force: applied, and the law it makes checked.
+//! Fuzz target `amend`: see `calls::amend`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| {
-    if let Ok(law) = ereje::app::law() {
-        let _ = ereje::amend::apply_files(law, &[("fuzz.rules", text)], false);
-    }
-});
+mod calls;
+
+fuzz_target!(|data: &[u8]| calls::amend(data));

@@ -1,7 +1,7 @@
-//! A rule file: parsed and checked (the syntax limits, the checker's chains and expansions).
+//! Fuzz target `rules`: see `calls::rules`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| {
-    let _ = ereje::load([("fuzz.rules", text)]);
-});
+mod calls;
+
+fuzz_target!(|data: &[u8]| calls::rules(data));

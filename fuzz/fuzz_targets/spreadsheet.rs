@@ -1,7 +1,7 @@
-//! A spreadsheet (any bytes): read as the CSV of its first sheet.
+//! Fuzz target `spreadsheet`: see `calls::spreadsheet`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = ereje::facts::sheet::to_csv(data, None);
-});
+mod calls;
+
+fuzz_target!(|data: &[u8]| calls::spreadsheet(data));
