@@ -150,7 +150,7 @@ fn law_257_inserted_fines_give_the_law_in_force_and_price_as_the_digest_says() {
         .iter()
         .find(|c| c.name == "koap_98_employment")
         .expect("KoAP 98 scenario changes");
-    assert!(k.results[0].failures[0].contains("does not compile"));
+    assert!(k.results[0].failures[0].found.contains("does not compile"));
     assert!(k.results[1].passed);
 }
 
@@ -355,7 +355,12 @@ fn an_amendment_that_changes_nothing_has_no_counterexample() {
     let text = "amendment \"same\" { title en \"-\" ru \"-\" kk \"-\"\n\
                 set overtime_per_day from 2024-01-01 = 2 h per \"Labour Code No. 414-V of 23.11.2015\" }";
     let v = versions(&[("same.rules".into(), text.into())], false);
-    let s = ereje::amend::search::search(&v[0].law, &v[1].law, d("2024-03-04"));
+    let s = ereje::amend::search::search(
+        &v[0].law,
+        &v[1].law,
+        d("2024-03-04"),
+        ereje::domain::Lang::En,
+    );
     assert!(s.found.is_none());
     assert!(s.cases_tried > 7000, "{}", s.cases_tried);
     assert_eq!(s.week, d("2024-03-04"));
@@ -656,7 +661,12 @@ fn a_parameter_cannot_be_repealed_before_its_first_value() {
 fn a_version_that_cannot_judge_the_week_differs_from_one_that_can() {
     // The law in force sets no MCI or minimum wage for 2027; the baseline does.
     let v = versions(&[example("2027-01-01-baseline.rules")], false);
-    let s = ereje::amend::search::search(&v[0].law, &v[1].law, d("2027-01-04"));
+    let s = ereje::amend::search::search(
+        &v[0].law,
+        &v[1].law,
+        d("2027-01-04"),
+        ereje::domain::Lang::En,
+    );
     let x = s.found.expect("a difference");
     assert!(
         x.before.iter().any(|l| l.starts_with("cannot judge")),

@@ -13,7 +13,10 @@ fn every_bundled_scenario_passes() {
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.passed())
-        .map(|o| format!("{}:\n  {}", o.name, o.failures.join("\n  ")))
+        .map(|o| {
+            let failures: Vec<String> = o.failures.iter().map(|f| f.to_string()).collect();
+            format!("{}:\n  {}", o.name, failures.join("\n  "))
+        })
         .collect();
     assert!(
         failed.is_empty(),
@@ -55,7 +58,7 @@ fn a_wrong_expectation_fails() {
     let outcome = ereje::eval::scenario::run(&with_wrong, &with_wrong.scenarios[0]);
     assert_eq!(outcome.failures.len(), 2, "{:?}", outcome.failures);
     assert!(
-        outcome.failures[0].contains("measured 44"),
+        outcome.failures[0].to_string().contains("measured 44"),
         "{:?}",
         outcome.failures
     );

@@ -1,7 +1,7 @@
 // The page: three workspaces over one engine running in a Web Worker. No request leaves the
 // page's origin and nothing is stored: files are read in memory, results saved only on demand.
 
-import { setLang, getLang, translate, LANGS } from './i18n.js';
+import { setLang, getLang, translate, t, LANGS } from './i18n.js';
 import { $, say, resay } from './ui.js';
 import { call, engine } from './engine.js';
 import * as Check from './check.js';
@@ -19,6 +19,8 @@ function pickLang() {
 function applyLang(l, rerun = true) {
   setLang(l);
   translate();
+  const about = engine.about;
+  if (about) $('#about').textContent = `ereje ${about.version} · ${t('rules_digest')} ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
   resay();
   // What is on screen is asked again with the same inputs, in the new language.
@@ -67,7 +69,6 @@ async function start() {
   if (!engine.about.ok) { say('engine_failed', {}, `: ${engine.about.error?.message ?? ''}`); engine.about = null; return; }
   engine.about = engine.about.value;
   const about = engine.about;
-  $('#about').textContent = `ereje ${about.version} · rules ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
   say('ready', { rules: about.rules, penalties: about.penalties, from: about.from, to: about.to });
   applyLang(getLang(), false);
   Check.ready();

@@ -70,7 +70,23 @@ async function renderColumnsHelp() {
 /** Why a file's kind is not known, in words. */
 function unknownHint(f) {
   if (f.u.error) return f.u.error;
-  return f.u.nearest ? t('kind_missing', { kind: t(`kind_${f.u.nearest}`), columns: f.u.missing.join(', ') }) : t('kind_unknown');
+  return f.u.nearest ? t('kind_missing', { kind: t(`kind_${f.u.nearest}`), columns: f.u.missing.map((c) => columnTitle(f.u.nearest, c)).join(', ') }) : t('kind_unknown');
+}
+
+/** A column of a file in words of the page's language (the engine's `column_titles`); the column's
+ * own name when the engine has none. */
+function columnTitle(kind, column) {
+  const lang = ['en', 'ru', 'kk'].indexOf(getLang());
+  const found = engine.about?.column_titles?.find(([k, c]) => k === kind && c === column);
+  return found ? found[2][lang] : column;
+}
+
+/** An input error's column: the header as the file has it, with what it holds in words. */
+function errorColumn(x) {
+  if (!x.column) return x.column_name ?? '';
+  const kind = [...check.files.values()].find((f) => f.name === x.file)?.kind;
+  const said = kind ? columnTitle(kind, x.column) : x.column;
+  return x.column_name && x.column_name !== said ? `${x.column_name} (${said})` : said;
 }
 
 /** How a file was understood, for the list: how it is written, its header's columns, what is
@@ -99,28 +115,30 @@ function understood(key, f) {
   box.append(el('label', { class: 'pick' }, t('u_kind'), ' ', pick));
   // Each header (as the file has it) and the column it was read as, which can be changed by
   // hand (not a табель's).
-  const spec = kinds.find((k) => k.kind === (f.kind ?? u.nearest));
+  const kind = u.tabel ? 'timesheet' : (f.kind ?? u.nearest);
+  const spec = kinds.find((k) => k.kind === kind);
   const options = spec ? [...spec.required, ...spec.optional] : [];
   const cols = u.columns
     .map((c, i) => ({ ...c, header: f.headers?.[i] || c.header }))
     .filter((c) => c.header && !(u.tabel && c.column === 'date'));
   if (cols.length) {
     box.append(el('ul', { class: 'mapping' }, ...cols.map((c) => {
-      const label = c.column ?? t(c.role === 'unknown' ? 'u_unknown' : 'u_not_needed');
-      if (u.tabel || !options.length) return el('li', { class: c.role }, `${c.header} → ${label}`);
+      const label = c.column ? columnTitle(kind, c.column) : t(c.role === 'unknown' ? 'u_unknown' : 'u_not_needed');
+      // The header as the file has it is the user's data (`data`), not the page's words.
+      if (u.tabel || !options.length) return el('li', { class: c.role }, el('span', { class: 'data' }, c.header), ` → ${label}`);
       const pick = el('select', { 'aria-label': `${c.header}: ${t('u_column')}`, onchange: (e) => rename(key, c.header, e.target.value) },
         el('option', { value: '-', selected: !c.column }, t('u_not_used')),
-        ...options.map((o) => el('option', { value: o, selected: o === c.column }, o)));
-      return el('li', { class: c.role }, `${c.header} → `, pick, f.named?.[c.header] ? ` ${t('u_by_hand')}` : '');
+        ...options.map((o) => el('option', { value: o, selected: o === c.column }, columnTitle(kind, o))));
+      return el('li', { class: c.role }, el('span', { class: 'data' }, c.header), ' → ', pick, f.named?.[c.header] ? ` ${t('u_by_hand')}` : '');
     })));
   }
   if (u.tabel) box.append(el('p', {}, t('u_days', { n: u.columns.filter((c) => c.column === 'date').length })));
-  if (u.missing?.length) box.append(el('p', { class: 'bad' }, t('u_missing', { columns: u.missing.join(', ') })));
+  if (u.missing?.length) box.append(el('p', { class: 'bad' }, t('u_missing', { columns: u.missing.map((c) => columnTitle(kind, c)).join(', ') })));
   if (u.first_rows?.length) {
     box.append(el('div', { class: 'table-wrap' }, el('table', { class: 'first-rows' },
       el('caption', {}, t('u_first_rows')),
-      el('thead', {}, el('tr', {}, ...u.first_columns.map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, ...u.first_rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))))));
+      el('thead', {}, el('tr', {}, ...u.first_columns.map((c) => el('th', { scope: 'col', title: c }, columnTitle(kind, c))))),
+      el('tbody', {}, ...u.first_rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { class: 'data' }, c))))))));
   }
   return box;
 }
@@ -300,7 +318,7 @@ function renderReport() {
   $('#input-errors-box').hidden = errors.length === 0;
   $('#input-errors tbody').replaceChildren(...errors.map((x) => el('tr', {},
     el('td', {}, x.file), el('td', { class: 'num' }, x.row ?? ''),
-    el('td', {}, x.column_name ? `${x.column_name} (${x.column})` : (x.column ?? '')), el('td', {}, x.message))));
+    el('td', {}, errorColumn(x)), el('td', {}, x.message))));
 
   // Filters.
   const employees = [...new Set(r.findings.map((f) => f.employee_id || EMPLOYER))];
@@ -316,7 +334,7 @@ function renderReport() {
   chartSelect.value = withHours.some((h) => h.employee_id === keep) ? keep : (firstInBreach ?? withHours[0]?.employee_id ?? '');
   renderChart();
   renderFindings();
-  say('s_findings', {}, `: ${r.findings.length} · ${check.ms} ms`);
+  say('s_findings', {}, `: ${r.findings.length} · ${check.ms} ${t('ms')}`);
 }
 
 /** `LC 9` before `LC 10`, `LC 73` before `LC 73-1`. */
@@ -356,17 +374,19 @@ function penaltyText(p) {
 
 function steps(list) {
   return el('ul', { class: 'steps' }, ...list.map((s) => el('li', {},
-    el('span', { class: 'k' }, s.kind), el('code', {}, s.label),
+    // The step in words; as the rules write it on hover (for drafters).
+    el('span', { class: 'k' }, t(`step_${s.kind}`)), ' ',
+    el('span', { class: 'label', title: s.code && s.code !== s.label ? s.code : null }, s.label || s.on || ''),
+    s.label && s.on ? ` (${s.on})` : null,
     s.value !== '' ? [' = ', el('span', { class: 'v' }, s.value)] : null,
-    s.citation ? ` (${s.citation})` : null,
+    s.citation ? ` (${s.citation_text ?? s.citation})` : null,
     s.outcome ? [' — ', el('span', { class: s.outcome_code === 'fails' ? 'o-fails' : '' }, s.outcome)] : null,
-    s.since ? el('span', { class: 'hint' }, ` · ${s.since}${s.source ? `, ${s.source}` : ''}`) : null,
+    s.since ? el('span', { class: 'hint' }, ` · ${t('since')} ${s.since}${s.source ? `, ${s.source}` : ''}`) : null,
     s.note ? el('span', { class: 'hint' }, ` · ${s.note}`) : null,
     s.because?.length ? steps(s.because) : null)));
 }
 
 function findingItem(f) {
-  const unit = f.unit ? ` ${f.unit}` : '';
   const p = f.penalty;
   return el('li', {}, el('details', { class: `finding ${f.severity}` },
     el('summary', {},
@@ -380,8 +400,8 @@ function findingItem(f) {
       el('dl', {},
         el('dt', {}, t('col_period')), el('dd', {}, `${f.period.from} – ${f.period.to}`),
         el('dt', {}, t('col_article')), el('dd', {}, `${f.citation_text ?? f.citation} — ${f.article_title}`),
-        f.measured !== null && f.measured !== undefined ? [el('dt', {}, t('measured')), el('dd', {}, `${f.measured}${unit}`)] : null,
-        f.limit !== null && f.limit !== undefined ? [el('dt', {}, t('allowed')), el('dd', {}, `${f.limit}${unit}`)] : null,
+        f.measured_text ? [el('dt', {}, t('measured')), el('dd', {}, f.measured_text)] : null,
+        f.limit_text ? [el('dt', {}, t('allowed')), el('dd', {}, f.limit_text)] : null,
         el('dt', {}, t('penalty')), el('dd', {}, penaltyText(p),
           p?.repeat_citation ? el('div', { class: 'hint' }, `${t('repeat_part')}: ${p.repeat_citation_text ?? p.repeat_citation}, ${range(p.repeat_mci[0], p.repeat_mci[1])} ${t('mci')}`) : null),
         f.remedy ? [el('dt', {}, t('what_to_change')), el('dd', {}, f.remedy)] : null,

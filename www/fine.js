@@ -26,7 +26,7 @@ async function loadSearchText() {
     if (!answer.ok) continue;
     for (const p of answer.value) {
       const article = p.citation.replace(/\.[^.]*$/, '');
-      out.set(p.citation, `${out.get(p.citation) ?? KEYWORDS[article] ?? ''} ${p.citation} ${p.article_title} ${p.title}`.toLowerCase());
+      out.set(p.citation, `${out.get(p.citation) ?? KEYWORDS[article] ?? ''} ${p.citation} ${p.citation_text} ${p.article_title} ${p.title}`.toLowerCase());
     }
   }
   searchText = out;
@@ -45,7 +45,7 @@ function filterOffences() {
   const select = $('#offence');
   const keep = select.value;
   const list = fine.penalties.filter((p) => !q || (searchText.get(p.citation) ?? `${p.citation} ${p.article_title} ${p.title}`.toLowerCase()).includes(q));
-  select.replaceChildren(...list.map((p) => el('option', { value: p.citation, title: `${p.article_title}` }, `${p.citation} — ${p.title}`)));
+  select.replaceChildren(...list.map((p) => el('option', { value: p.citation, title: `${p.article_title}` }, `${p.citation_text} — ${p.title}`)));
   if (list.some((p) => p.citation === keep)) select.value = keep;
 }
 $('#offence-search').addEventListener('input', filterOffences);
@@ -102,24 +102,25 @@ export async function relabelSheet() {
 function renderFine(f) {
   const mci = range(f.mci_min, f.mci_max);
   const kzt = range(f.kzt_min, f.kzt_max);
-  const cite = (what) => f.citations.find(([k]) => k === what)?.[1] ?? '';
+  // Citations and acts as the engine says them in the page's language.
+  const cite = (what) => (f.citations_text ?? f.citations).find(([k]) => k === what)?.[1] ?? '';
   // A share of an unpaid sum (KoAP 91.7, 92.3) has its amount in tenge only.
   const unknown = f.mci_value === null && f.mci_amount !== null;
   const amount = f.share
     ? `${Number(f.share) * 100} % ${t('of_unpaid')}${Number(f.kzt_max) > 0 ? ` = ${kzt} ₸` : ` — ${t('give_unpaid')}`}`
     : unknown ? `${mci} ${t('mci')} — ${t('mci_unknown')} (${cite('mci')})`
-      : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source ?? ''})`;
+      : `${mci} ${t('mci')} × ${money(f.mci_value)} ₸ (${cite('mci')}; ${f.mci_source_text ?? ''})`;
   // A part whose only penalty is a warning: no amount, nothing to pay (and no payment term).
   const warningOnly = !unknown && !f.share && !(Number(f.kzt_max) > 0);
   $('#fine-result').replaceChildren(el('div', { class: 'fine-result', id: 'fine-summary' },
-    el('h2', {}, `${f.citation} — ${f.title}`),
+    el('h2', {}, `${f.citation_text} — ${f.title}`),
     el('p', { class: 'hint' }, f.article_title),
     el('p', { class: 'fine-amount' }, unknown ? `${mci} ${t('mci')}` : Number(f.kzt_max) > 0 ? `${kzt} ₸` : f.share ? t('give_unpaid') : t('warning_only')),
     el('dl', {},
       warningOnly ? null : [el('dt', {}, t('amount')), el('dd', {}, amount)],
       f.warning_possible && !warningOnly ? [el('dt', {}, t('warning_label')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
-      el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source ? ` (${f.sanction_source})` : ''}`,
+      el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source_text ? ` (${f.sanction_source_text})` : ''}`,
         f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${f.offence_date}`) : null),
       warningOnly ? null : [el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`)],
       f.appeal_within_days ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_within_days} ${t('days')} ${t('of_delivery')} (${cite('appeal')})`)] : null,
@@ -142,7 +143,7 @@ export function renderSheet() {
   }
   body.replaceChildren(...fine.sheet.map((f, i) => el('tr', {},
     el('td', {}, i + 1),
-    el('td', {}, `${f.citation}${f.repeat ? ` (${t('repeat_part')})` : ''} — ${f.title}`),
+    el('td', {}, `${f.citation_text}${f.repeat ? ` (${t('repeat_part')})` : ''} — ${f.title}`),
     el('td', {}, t(f.subject)),
     el('td', { class: 'num' }, f.kzt_max === null && f.mci_amount !== null ? `${range(f.mci_min, f.mci_max)} ${t('mci')}` : Number(f.kzt_max) > 0 ? range(f.kzt_min, f.kzt_max) : t('warning_only')),
     el('td', { class: 'num' }, f.reduced_kzt ? money(f.reduced_kzt) : '—'),

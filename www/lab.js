@@ -226,7 +226,7 @@ export async function runLab(again) {
     lab.result = answer.value;
     lab.ms = answer.ms;
     renderLab(answer.value);
-    say('run_lab', {}, `: ${answer.ms} ms`);
+    say('run_lab', {}, `: ${answer.ms} ${t('ms')}`);
   } catch (e) {
     showError(box, String(e.message || e));
   } finally {
@@ -265,14 +265,20 @@ function diffColumns(lines) {
 
 function renderLab(r) {
   const out = $('#lab-results');
-  const names = r.versions.map((v) => v.name);
+  // The law the amendments start from by its title in words; an amendment by the name its
+  // drafter gave it (the drafter's own text).
+  const names = r.versions.map((v, i) => (i === 0 ? v.title : v.name));
+  // Citations in the language's legal form, as the engine says them.
+  const cite = (c) => r.citations?.[c] ?? c;
+  // A version's name where it stands in a sentence or a header: an amendment's is its drafter's text.
+  const named = (i) => (i === 0 ? names[0] : el('span', { class: 'data' }, names[i]));
   const sc = r.scenarios;
   const pop = r.population;
 
   const versionCards = el('div', { class: 'versions' }, ...r.versions.map((v, i) => {
     const col = pop?.versions[i];
     return el('div', { class: 'version' },
-      el('h3', {}, v.name), v.title ? el('p', { class: 'hint' }, v.title) : null,
+      i === 0 ? el('h3', {}, v.title) : [el('h3', { class: 'data' }, v.name), v.title ? el('p', { class: 'hint' }, v.title) : null],
       el('div', {}, `${t('scenarios')}: `, el('span', { class: 'n' }, `${sc.passed[i]}`), ` ${t('scenarios_passed')}`),
       col ? (col.error ? el('div', { class: 'hint' }, `${t('cannot_judge')}: ${col.error}`)
         : [el('div', {}, `${t('s_in_breach')}: `, el('span', { class: 'n' }, col.employees_in_breach)),
@@ -294,33 +300,34 @@ function renderLab(r) {
         card(`${money(pop.fine_exposure_kzt.before)} → ${money(pop.fine_exposure_kzt.after)}`, t('exposure_before_after')))
         : el('p', { class: 'hint' }, t('cannot_compare')),
       pop.by_citation.length ? el('table', { class: 'compact' },
-        el('thead', {}, el('tr', {}, el('th', {}, t('col_article')), ...names.map((n) => el('th', { class: 'num' }, n)))),
-        el('tbody', {}, ...pop.by_citation.map((c) => el('tr', {}, el('td', {}, c.citation), ...c.counts.map((n, i) => el('td', { class: 'num' }, pop.versions[i].error ? '—' : n)))))) : null,
+        el('thead', {}, el('tr', {}, el('th', {}, t('col_article')), ...names.map((n, i) => el('th', { class: 'num' }, named(i))))),
+        el('tbody', {}, ...pop.by_citation.map((c) => el('tr', {}, el('td', {}, cite(c.citation)), ...c.counts.map((n, i) => el('td', { class: 'num' }, pop.versions[i].error ? '—' : n)))))) : null,
       pop.changed_findings.length ? [el('h3', {}, `${t('changed_findings')} (${pop.changed_findings_total})`),
         el('table', { class: 'compact' }, el('tbody', {}, ...pop.changed_findings.slice(0, 50).map((c) => el('tr', {},
-          el('td', {}, t(`change_${c.change}`)), el('td', {}, c.employee_id), el('td', {}, c.citation), el('td', {}, `${c.from} – ${c.to}`),
+          el('td', {}, t(`change_${c.change}`)), el('td', { class: 'data' }, c.employee_id), el('td', {}, cite(c.citation)), el('td', {}, `${c.from} – ${c.to}`),
           el('td', {}, c.before), el('td', {}, c.after)))))] : null));
   }
 
   parts.push(el('section', { class: 'box', id: 'lab-articles' }, el('h2', {}, `${t('articles_changed')} (${r.articles_changed.length})`),
     ...r.articles_changed.map((a) => el('details', { open: r.articles_changed.length <= 3 },
-      el('summary', {}, el('strong', {}, a.citation), ` — ${a.title} `, el('span', { class: 'hint' }, `(${a.kind})`)),
+      el('summary', {}, el('strong', {}, cite(a.citation)), ` — ${a.title} `, el('span', { class: 'hint' }, `(${t(`article_${a.kind}`)})`)),
       diffColumns(a.diff)))));
 
   parts.push(el('section', { class: 'box', id: 'lab-scenarios' }, el('h2', {}, t('scenarios')),
-    el('p', {}, `${names.map((n, i) => `${n}: ${sc.passed[i]}/${sc.total}`).join(' · ')}. ${t('scenario_changes', { n: sc.changed.length })}`),
+    el('p', {}, ...names.map((n, i) => [i ? ' · ' : '', named(i), `: ${sc.passed[i]}/${sc.total}`]), `. ${t('scenario_changes', { n: sc.changed.length })}`),
     sc.changed.length ? el('table', { class: 'compact' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), ...names.map((n) => el('th', {}, n)))),
+      el('thead', {}, el('tr', {}, el('th', {}, ''), ...names.map((n, i) => el('th', {}, named(i))))),
       el('tbody', {}, ...sc.changed.map((c) => el('tr', {}, el('td', {}, el('code', {}, c.name)),
         ...c.results.map((x) => el('td', {}, x.present ? badge(x.passed ? 'pass' : 'fail') : badge('absent'),
-          x.failures.length ? el('div', { class: 'hint' }, x.failures.join('; ')) : null)))))) : null));
+          // What the scenario expected, in the rule language; what was found, in words.
+          ...x.failures.map((f) => el('div', { class: 'hint' }, f.expected ? [el('code', {}, f.expected), ' — '] : null, f.found)))))))) : null));
 
   parts.push(el('section', { class: 'box', id: 'lab-ilo' }, el('h2', {}, t('ilo')),
     r.ilo_notes.length ? el('table', { class: 'compact' }, el('tbody', {}, ...r.ilo_notes.map((n) => el('tr', {},
-      el('td', {}, el('strong', {}, n.citation)), el('td', {}, n.title),
+      el('td', {}, el('strong', {}, cite(n.citation))), el('td', {}, n.title),
       el('td', {}, ...n.status_on.map((s, i) => [i ? ' → ' : '', s ? badge(s, t(s)) : '—'])),
       el('td', { class: 'hint' },
-        n.note_changed ? t('note_rewritten') : n.changed_articles.length ? t('note_review', { articles: n.changed_articles.join(', ') }) : null,
+        n.note_changed ? t('note_rewritten') : n.changed_articles.length ? t('note_review', { articles: n.changed_articles.map(cite).join(', ') }) : null,
         n.condition ? el('div', {}, t('note_condition'), ' ', el('code', {}, n.condition)) : null)))))
       : el('p', {}, t('ilo_none'))));
 
@@ -329,8 +336,8 @@ function renderLab(r) {
     const x = c.found;
     parts.push(el('section', { class: 'box', id: 'lab-counterexample' }, el('h2', {}, t('counterexample')),
       x ? [el('p', {}, t('cx_found', { n: c.cases_tried })), el('p', {}, el('strong', {}, x.profile), `; ${x.case}`),
-        el('dl', {}, el('dt', {}, names[names.length - 2]), el('dd', {}, x.before.length ? x.before.join('; ') : t('no_breach')),
-          el('dt', {}, names[names.length - 1]), el('dd', {}, x.after.length ? x.after.join('; ') : t('no_breach'))),
+        el('dl', {}, el('dt', {}, named(names.length - 2)), el('dd', {}, x.before.length ? x.before.join('; ') : t('no_breach')),
+          el('dt', {}, named(names.length - 1)), el('dd', {}, x.after.length ? x.after.join('; ') : t('no_breach'))),
         el('pre', { class: 'scenario-text' }, x.scenario),
         el('button', { type: 'button', class: 'secondary', onclick: () => navigator.clipboard?.writeText(x.scenario) }, t('copy'))]
         : el('p', {}, t('cx_none', { bounds: c.bounds, n: c.cases_tried }))));

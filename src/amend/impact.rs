@@ -24,6 +24,8 @@ pub const LIST_LIMIT: usize = 200;
 pub struct Impact {
     /// The versions compared: the law in force, then each amendment applied on the previous.
     pub versions: Vec<VersionOut>,
+    /// Every citation the answer holds (`LC 78.2`, `C81 16`), in the language's legal form.
+    pub citations: BTreeMap<String, String>,
     /// The articles that differ between any two versions.
     pub articles_changed: Vec<ArticleChange>,
     /// The scenario suite under each version.
@@ -81,7 +83,25 @@ pub struct ScenarioResult {
     /// Every expectation held.
     pub passed: bool,
     /// The expectations that did not hold.
-    pub failures: Vec<String>,
+    pub failures: Vec<FailureOut>,
+}
+
+/// An expectation that did not hold, in a language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FailureOut {
+    /// As the scenario writes it, in the rule language (empty when the whole scenario failed).
+    pub expected: String,
+    /// What was found, in words.
+    pub found: String,
+}
+
+impl FailureOut {
+    fn of(f: &crate::eval::scenario::Failure, lang: Lang) -> FailureOut {
+        FailureOut {
+            expected: f.expected.clone(),
+            found: explain::say::found(&f.found, lang),
+        }
+    }
 }
 
 /// A scenario whose outcome differs between versions.
@@ -262,8 +282,25 @@ pub fn impact(
 ) -> Impact {
     let articles_changed = articles(versions, lang);
     let changed = sorted::set(articles_changed.iter().map(|a| a.citation.clone()));
-    let population = population.map(|p| population_impact(versions, p));
+    let population = population.map(|p| population_impact(versions, p, lang));
+    let ilo_notes = notes(versions, &changed, on, lang);
+    let cited = articles_changed
+        .iter()
+        .map(|a| &a.citation)
+        .chain(
+            ilo_notes
+                .iter()
+                .flat_map(|n| std::iter::once(&n.citation).chain(n.changed_articles.iter())),
+        )
+        .chain(population.iter().flat_map(|p| {
+            p.by_citation
+                .iter()
+                .map(|c| &c.citation)
+                .chain(p.changed_findings.iter().map(|c| &c.citation))
+        }));
+    let citations = sorted::map(cited.map(|c| (c.clone(), explain::citation(c, lang))));
     Impact {
+        citations,
         versions: versions
             .iter()
             .map(|v| VersionOut {
@@ -275,9 +312,9 @@ pub fn impact(
             })
             .collect(),
         articles_changed,
-        scenarios: scenarios(versions),
+        scenarios: scenarios(versions, lang),
         population,
-        ilo_notes: notes(versions, &changed, on, lang),
+        ilo_notes,
         counterexample: None,
     }
 }
@@ -421,7 +458,7 @@ pub fn diff(before: &str, after: &str) -> Vec<DiffLine> {
     out
 }
 
-fn scenarios(versions: &[Version]) -> ScenarioImpact {
+fn scenarios(versions: &[Version], lang: Lang) -> ScenarioImpact {
     let runs: Vec<BTreeMap<String, ScenarioResult>> = versions
         .iter()
         .map(|v| {
@@ -430,7 +467,7 @@ fn scenarios(versions: &[Version]) -> ScenarioImpact {
                     let r = ScenarioResult {
                         present: true,
                         passed: o.passed(),
-                        failures: o.failures,
+                        failures: o.failures.iter().map(|f| FailureOut::of(f, lang)).collect(),
                     };
                     (o.name, r)
                 }));
@@ -440,7 +477,13 @@ fn scenarios(versions: &[Version]) -> ScenarioImpact {
                     ScenarioResult {
                         present: true,
                         passed: false,
-                        failures: vec![format!("does not compile against this version: {why}")],
+                        failures: vec![FailureOut::of(
+                            &crate::eval::scenario::Failure {
+                                expected: String::new(),
+                                found: crate::eval::scenario::Found::DoesNotCompile(why.clone()),
+                            },
+                            lang,
+                        )],
                     },
                 );
             }
@@ -495,12 +538,12 @@ fn key(law: &Law, facts: &Facts, f: &Finding) -> Key {
     )
 }
 
-fn shown(f: &Finding) -> String {
+fn shown(f: &Finding, lang: Lang) -> String {
     let show = |v: Option<(crate::law::expr::Value, crate::law::expr::Type)>| {
-        v.map_or_else(String::new, |(v, t)| v.show(t, Lang::En))
+        v.map_or_else(String::new, |(v, t)| explain::say::value(v, t, lang))
     };
     match (f.measured, f.limit) {
-        (None, None) => "breach".into(),
+        (None, None) => ["breach", "нарушение", "бұзушылық"][lang as usize].into(),
         (m, l) => format!("{} / {}", show(m), show(l)),
     }
 }
@@ -549,6 +592,7 @@ impl Compared {
     fn add(
         &mut self,
         facts: &Facts,
+        lang: Lang,
         (law0, first): (&Law, &[Finding]),
         (law1, last): (&Law, &[Finding]),
     ) {
@@ -568,7 +612,7 @@ impl Compared {
             }
             _ => {}
         }
-        for (k, change) in finding_changes(facts, (law0, first), (law1, last)) {
+        for (k, change) in finding_changes(facts, lang, (law0, first), (law1, last)) {
             self.changes_total += 1;
             self.changes.insert(k, change);
             if self.changes.len() > LIST_LIMIT {
@@ -602,11 +646,14 @@ impl Compared {
 struct InStep {
     counted: Vec<Result<Counted, String>>,
     compared: Vec<Compared>,
+    /// The language changed findings are said in.
+    lang: Lang,
 }
 
 impl InStep {
-    fn new(versions: usize) -> InStep {
+    fn new(versions: usize, lang: Lang) -> InStep {
         InStep {
+            lang,
             counted: (0..versions).map(|_| Ok(Counted::default())).collect(),
             compared: (0..versions * versions)
                 .map(|_| Compared::default())
@@ -657,6 +704,7 @@ impl InStep {
                     {
                         cmp.add(
                             facts,
+                            self.lang,
                             (&versions[i].law, &a.findings),
                             (&versions[j].law, &b.findings),
                         );
@@ -693,7 +741,13 @@ impl InStep {
 
 /// Judges the population under every version in step: natively in parts on every core (merged
 /// in roster order, so the result does not depend on scheduling), in the browser in one.
-fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options, employer: bool) -> InStep {
+fn judge_in_step(
+    versions: &[Version],
+    facts: &Facts,
+    options: &Options,
+    employer: bool,
+    lang: Lang,
+) -> InStep {
     // Versions are compared on their findings' rules, periods, values and provisions: no
     // finding needs its steps.
     let checkers: Vec<Checker> = versions
@@ -703,14 +757,14 @@ fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options, employe
     let n = facts.employees.len();
     let employees: Vec<usize> = (0..n).collect();
     let part = |es: &[usize]| {
-        let mut s = InStep::new(versions.len());
+        let mut s = InStep::new(versions.len(), lang);
         if let (Some(first), Some(last)) = (es.first(), es.last()) {
             s.judge(versions, &checkers, facts, Some(*first..*last + 1));
         }
         s
     };
     let parts = crate::eval::in_parts(&employees, 1024, &part);
-    let mut all = InStep::new(versions.len());
+    let mut all = InStep::new(versions.len(), lang);
     for p in parts {
         all.merge(p);
     }
@@ -720,15 +774,15 @@ fn judge_in_step(versions: &[Version], facts: &Facts, options: &Options, employe
     all
 }
 
-fn population_impact(versions: &[Version], p: Population) -> PopulationImpact {
+fn population_impact(versions: &[Version], p: Population, lang: Lang) -> PopulationImpact {
     let options = Options {
         as_of: p.as_of,
         enterprise: p.enterprise,
     };
     let (mut employees, mut rows_read, mut rows_rejected) = (0, 0, 0);
-    let mut all = InStep::new(versions.len());
+    let mut all = InStep::new(versions.len(), lang);
     let mut add = |facts: &Facts, input: &crate::facts::InputReport, employer: bool| {
-        all.merge(judge_in_step(versions, facts, &options, employer));
+        all.merge(judge_in_step(versions, facts, &options, employer, lang));
         employees += facts.employees.len();
         rows_read += input.rows_read;
         rows_rejected += input.rows_rejected;
@@ -744,6 +798,7 @@ fn population_impact(versions: &[Version], p: Population) -> PopulationImpact {
     let InStep {
         counted,
         mut compared,
+        ..
     } = all;
     let columns: Vec<PopulationColumn> = counted
         .iter()
@@ -838,6 +893,7 @@ fn column(c: &Result<Counted, String>, version: &Version) -> PopulationColumn {
 /// (of one employee, or of the employer's records), each with its key.
 fn finding_changes(
     facts: &Facts,
+    lang: Lang,
     (law0, first): (&Law, &[Finding]),
     (law1, last): (&Law, &[Finding]),
 ) -> Vec<(Key, FindingChange)> {
@@ -850,7 +906,7 @@ fn finding_changes(
         let (change, f) = match (a, b) {
             (None, Some(f)) => ("new", *f),
             (Some(f), None) => ("gone", *f),
-            (Some(x), Some(y)) if shown(x) != shown(y) || x.citation != y.citation => {
+            (Some(x), Some(y)) if shown(x, lang) != shown(y, lang) || x.citation != y.citation => {
                 ("changed", *y)
             }
             _ => continue,
@@ -864,8 +920,8 @@ fn finding_changes(
                 citation: f.citation.clone(),
                 from: k.2.to_string(),
                 to: k.3.to_string(),
-                before: a.map_or_else(String::new, |f| shown(f)),
-                after: b.map_or_else(String::new, |f| shown(f)),
+                before: a.map_or_else(String::new, |f| shown(f, lang)),
+                after: b.map_or_else(String::new, |f| shown(f, lang)),
             },
         ));
     }
@@ -1043,7 +1099,11 @@ fn scenarios_text(i: &Impact, s: &mut String) {
         let _ = writeln!(s, "  {}: {}", c.name, res.join(" → "));
         if let Some(r) = c.results.last() {
             for f in &r.failures {
-                let _ = writeln!(s, "      {f}");
+                if f.expected.is_empty() {
+                    let _ = writeln!(s, "      {}", f.found);
+                } else {
+                    let _ = writeln!(s, "      {}: {}", f.expected, f.found);
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ use crate::syntax::{self, FileId, Sources, Span, Spanned};
 pub struct Version {
     /// `law in force`, or the amendment's name.
     pub name: String,
-    /// The amendment's title, if it is one.
+    /// The amendment's title; for the law the amendments start from, its name in words.
     pub title: Option<crate::domain::Tr>,
     /// The first day the amendment changes anything (its earliest dated change, else its date).
     pub since: Option<Date>,
@@ -137,11 +137,24 @@ fn first_version(
     historical: bool,
     scenarios: Vec<Item>,
 ) -> Result<Version, Vec<Error>> {
+    // Its name stays the key; its title says it in each language.
     let start = match (historical, first) {
-        (true, Some(a)) => before(base, a).map(|law| (format!("law before {}", a.name.node), law)),
-        _ => Ok(("law in force".to_string(), base.clone())),
+        (true, Some(a)) => before(base, a).map(|law| {
+            let n = &a.name.node;
+            let title = crate::domain::Tr {
+                en: format!("law before {n}"),
+                ru: format!("закон до «{n}»"),
+                kk: format!("«{n}» дейінгі заң"),
+            };
+            (format!("law before {n}"), title, law)
+        }),
+        _ => Ok((
+            "law in force".to_string(),
+            crate::domain::Tr::new("law in force", "действующий закон", "қолданыстағы заң"),
+            base.clone(),
+        )),
     };
-    start.and_then(|(name, law)| {
+    start.and_then(|(name, title, law)| {
         let mut files = law.files.clone();
         if let Some(id) = ids.first() {
             files.push(ast::File {
@@ -151,7 +164,7 @@ fn first_version(
         }
         recheck(sources, files).map(|law| Version {
             name,
-            title: None,
+            title: Some(title),
             since: None,
             law,
         })

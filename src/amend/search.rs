@@ -11,8 +11,9 @@
 
 use crate::Law;
 use crate::date::Date;
-use crate::domain::{Regime, Sex, Table};
+use crate::domain::{Lang, Regime, Sex, Table};
 use crate::eval::{Options, evaluate};
+use crate::explain;
 use crate::facts::{Day, Employee, Facts, Hours, Record};
 use crate::law::expr::{Value, columns};
 use rust_decimal::Decimal;
@@ -51,7 +52,8 @@ pub struct Counterexample {
 }
 
 struct Profile {
-    label: &'static str,
+    /// What the employee is, in en, ru and kk.
+    label: [&'static str; 3],
     employee: Employee,
 }
 
@@ -73,36 +75,122 @@ fn profiles(monday: Date) -> Vec<Profile> {
         e.night_consent = true;
         e
     };
-    let with = |label, f: &dyn Fn(&mut Employee)| {
+    let with = |label: [&'static str; 3], f: &dyn Fn(&mut Employee)| {
         let mut e = adult(true);
         f(&mut e);
         Profile { label, employee: e }
     };
     vec![
-        with("adult, five-day week, consents to overtime", &|_| {}),
-        with("adult, five-day week, no consent to overtime", &|e| {
-            e.overtime_consent = false;
-        }),
-        with("adult, six-day week", &|e| e.regime = Regime::SixDay),
-        with("adult, four-day week", &|e| e.regime = Regime::FourDay),
-        with("adult, summed accounting", &|e| e.regime = Regime::Summed),
-        with("minor aged 15", &|e| e.birth_date = born(monday, 15)),
-        with("minor aged 17", &|e| e.birth_date = born(monday, 17)),
-        with("adult in hazardous work", &|e| e.hazardous = true),
-        with("adult with disability group I", &|e| e.disability_group = 1),
-        with("adult with disability group III", &|e| {
-            e.disability_group = 3
-        }),
-        with("pregnant employee", &|e| {
-            e.pregnant = true;
-            e.sex = Some(Sex::Female);
-        }),
-        with("woman on a job of the former list barred to women", &|e| {
-            e.sex = Some(Sex::Female);
-            e.womens_list_job = true;
-        }),
         with(
-            "parent of a child under seven, no consent to night work",
+            [
+                "adult, five-day week, consents to overtime",
+                "взрослый, пятидневная неделя, согласен на сверхурочную работу",
+                "ересек, бес күндік апта, үстеме жұмысқа келіседі",
+            ],
+            &|_| {},
+        ),
+        with(
+            [
+                "adult, five-day week, no consent to overtime",
+                "взрослый, пятидневная неделя, без согласия на сверхурочную работу",
+                "ересек, бес күндік апта, үстеме жұмысқа келісімі жоқ",
+            ],
+            &|e| {
+                e.overtime_consent = false;
+            },
+        ),
+        with(
+            [
+                "adult, six-day week",
+                "взрослый, шестидневная неделя",
+                "ересек, алты күндік апта",
+            ],
+            &|e| e.regime = Regime::SixDay,
+        ),
+        with(
+            [
+                "adult, four-day week",
+                "взрослый, четырёхдневная неделя",
+                "ересек, төрт күндік апта",
+            ],
+            &|e| e.regime = Regime::FourDay,
+        ),
+        with(
+            [
+                "adult, summed accounting",
+                "взрослый, суммированный учёт рабочего времени",
+                "ересек, жұмыс уақытын жиынтық есепке алу",
+            ],
+            &|e| e.regime = Regime::Summed,
+        ),
+        with(
+            [
+                "minor aged 15",
+                "несовершеннолетний 15 лет",
+                "15 жастағы кәмелетке толмаған",
+            ],
+            &|e| e.birth_date = born(monday, 15),
+        ),
+        with(
+            [
+                "minor aged 17",
+                "несовершеннолетний 17 лет",
+                "17 жастағы кәмелетке толмаған",
+            ],
+            &|e| e.birth_date = born(monday, 17),
+        ),
+        with(
+            [
+                "adult in hazardous work",
+                "взрослый на работе с вредными условиями",
+                "зиянды жағдайдағы жұмыстағы ересек",
+            ],
+            &|e| e.hazardous = true,
+        ),
+        with(
+            [
+                "adult with disability group I",
+                "взрослый с инвалидностью I группы",
+                "I топтағы мүгедектігі бар ересек",
+            ],
+            &|e| e.disability_group = 1,
+        ),
+        with(
+            [
+                "adult with disability group III",
+                "взрослый с инвалидностью III группы",
+                "III топтағы мүгедектігі бар ересек",
+            ],
+            &|e| e.disability_group = 3,
+        ),
+        with(
+            [
+                "pregnant employee",
+                "беременная работница",
+                "жүкті жұмыскер әйел",
+            ],
+            &|e| {
+                e.pregnant = true;
+                e.sex = Some(Sex::Female);
+            },
+        ),
+        with(
+            [
+                "woman on a job of the former list barred to women",
+                "женщина на работе из прежнего списка, запрещённого для женщин",
+                "әйелдерге тыйым салынған бұрынғы тізімдегі жұмыстағы әйел",
+            ],
+            &|e| {
+                e.sex = Some(Sex::Female);
+                e.womens_list_job = true;
+            },
+        ),
+        with(
+            [
+                "parent of a child under seven, no consent to night work",
+                "родитель ребёнка до семи лет, без согласия на ночную работу",
+                "жеті жасқа толмаған баланың ата-анасы, түнгі жұмысқа келісімі жоқ",
+            ],
             &|e| {
                 e.child_under_7 = true;
                 e.night_consent = false;
@@ -138,14 +226,30 @@ impl Week {
         }
     }
 
-    fn describe(self) -> String {
-        format!(
-            "{} {} shift(s) of {} h from Monday, {} h of them overtime",
-            self.days,
-            if self.night { "night" } else { "day" },
-            self.hours,
-            self.overtime
-        )
+    fn describe(self, lang: Lang) -> String {
+        let (d, h, o) = (self.days, self.hours, self.overtime);
+        match (lang, self.night) {
+            (Lang::En, night) => format!(
+                "{d} {} shift(s) of {h} h from Monday, {o} h of them overtime",
+                if night { "night" } else { "day" }
+            ),
+            (Lang::Ru, night) => format!(
+                "{} смен(ы) по {h} ч с понедельника: {d}, из них сверхурочно {o} ч",
+                if night {
+                    "ночных"
+                } else {
+                    "дневных"
+                }
+            ),
+            (Lang::Kk, night) => format!(
+                "дүйсенбіден бастап {h} сағаттық {} ауысым: {d}, оның ішінде үстеме {o} сағ",
+                if night {
+                    "түнгі"
+                } else {
+                    "күндізгі"
+                }
+            ),
+        }
     }
 }
 
@@ -187,49 +291,75 @@ fn facts(monday: Date, p: &Profile, w: Week, pay: Option<i64>) -> Facts {
     Facts::with_records(vec![p.employee.clone()], days, records)
 }
 
+/// One outcome of a case under a law: the line compared across versions (English), the rule it
+/// is about (or `cannot` for a case a law cannot judge), and the line in the language asked.
+type Line = (String, String, String);
+
 /// What a law finds on a case: one line per breach, comparable across versions; or why it
 /// cannot judge the case (e.g. no minimum wage set for the month), as its one line.
-fn outcome(law: &Law, facts: &Facts, as_of: Date) -> Result<BTreeSet<String>, String> {
+fn outcome(law: &Law, facts: &Facts, as_of: Date, lang: Lang) -> Result<BTreeSet<Line>, String> {
     let options = Options {
         as_of,
         enterprise: None,
     };
-    let v = evaluate(law, facts, &options).map_err(|e| format!("cannot judge: {e}"))?;
-    let show = |x: Option<(Value, crate::law::expr::Type)>| {
-        x.map_or_else(String::new, |(v, t)| v.show(t, crate::domain::Lang::En))
+    let v = evaluate(law, facts, &options).map_err(|e| {
+        let why = ["cannot judge", "нельзя оценить", "бағалау мүмкін емес"][lang as usize];
+        format!("{why}: {e}")
+    })?;
+    let show = |x: Option<(Value, crate::law::expr::Type)>, lang: Lang| {
+        x.map_or_else(String::new, |(v, t)| explain::say::value(v, t, lang))
     };
     // A rule left undecided (a value not yet set by law) is an outcome of its own: a version
     // that can judge the case differs from one that cannot.
     let undecided = v.undecided.iter().map(|u| {
         let r = &law.rules[u.rule.index()];
         let p = &law.params[u.param.index()];
-        format!(
-            "cannot judge {} ({}) {} – {}: `{}` not yet set",
-            r.name,
-            law.rule_citation(u.rule),
-            u.from,
-            u.to,
-            p.name
-        )
+        let citation = law.rule_citation(u.rule);
+        let compared = format!(
+            "cannot judge {} ({citation}) {} – {}: `{}` not yet set",
+            r.name, u.from, u.to, p.name
+        );
+        let (title, cited) = (r.title.get(lang), explain::citation(&citation, lang));
+        let param = explain::say::term(&p.name, lang).unwrap_or(&p.name);
+        let shown = match lang {
+            Lang::En => format!("cannot judge «{title}» ({cited}) {} – {}: {param} not yet set by law", u.from, u.to),
+            Lang::Ru => format!("нельзя оценить «{title}» ({cited}) {} – {}: «{param}» ещё не установлен законом", u.from, u.to),
+            Lang::Kk => format!("«{title}» ({cited}) {} – {} бағалау мүмкін емес: «{param}» заңмен әлі белгіленбеген", u.from, u.to),
+        };
+        (compared, "cannot".to_string(), shown)
     });
     Ok(crate::sorted::set(
         v.findings
             .iter()
             .map(|f| {
                 let r = &law.rules[f.rule.index()];
-                let mut s = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
+                let mut compared = format!("{} ({}) {} – {}", r.name, f.citation, f.from, f.to);
+                let mut shown = format!(
+                    "{} ({}) {} – {}",
+                    r.title.get(lang),
+                    explain::citation(&f.citation, lang),
+                    f.from,
+                    f.to
+                );
                 if f.measured.is_some() || f.limit.is_some() {
-                    let _ = write!(s, ": {} / {}", show(f.measured), show(f.limit));
+                    let en = (show(f.measured, Lang::En), show(f.limit, Lang::En));
+                    let _ = write!(compared, ": {} / {}", en.0, en.1);
+                    let _ = write!(
+                        shown,
+                        ": {} / {}",
+                        show(f.measured, lang),
+                        show(f.limit, lang)
+                    );
                 }
-                s
+                (compared, r.name.clone(), shown)
             })
             .chain(undecided),
     ))
 }
 
 /// The rules breached, without periods and values.
-fn breached(lines: &BTreeSet<String>) -> BTreeSet<&str> {
-    crate::sorted::set(lines.iter().filter_map(|l| l.split(' ').next()))
+fn breached(lines: &BTreeSet<Line>) -> BTreeSet<&str> {
+    crate::sorted::set(lines.iter().map(|l| l.1.as_str()))
 }
 
 fn scenario(
@@ -238,7 +368,7 @@ fn scenario(
     w: Week,
     pay: Option<i64>,
     after: &Law,
-    (before, found): (&BTreeSet<String>, &BTreeSet<String>),
+    (before, found): (&BTreeSet<Line>, &BTreeSet<Line>),
 ) -> String {
     let e = &p.employee;
     let mut s = String::from("scenario counterexample {\n");
@@ -294,12 +424,8 @@ fn scenario(
             period.last_of_month()
         );
     }
-    let names = |set: &BTreeSet<String>| -> BTreeSet<String> {
-        crate::sorted::set(
-            set.iter()
-                .filter_map(|l| l.split(' ').next())
-                .map(str::to_string),
-        )
+    let names = |set: &BTreeSet<Line>| -> BTreeSet<String> {
+        crate::sorted::set(set.iter().map(|l| l.1.clone()))
     };
     let (was, is) = (names(before), names(found));
     for r in &after.rules {
@@ -349,7 +475,7 @@ fn cases(profiles: usize) -> Vec<(usize, Week, Option<i64>)> {
 
 /// Searches the week starting on the Monday on or after `on` for a case on which `a` and `b`
 /// differ. `as_of` prices the fines (it must be within both laws' coverage).
-pub fn search(a: &Law, b: &Law, on: Date) -> Search {
+pub fn search(a: &Law, b: &Law, on: Date, lang: Lang) -> Search {
     let back = i64::from(on.weekday().to_monday_zero_offset());
     let monday = if back == 0 {
         on
@@ -359,35 +485,40 @@ pub fn search(a: &Law, b: &Law, on: Date) -> Search {
     let as_of = monday.add_days(6).unwrap_or(monday);
     let people = profiles(monday);
     let mut tried = 0;
-    let bounds = format!(
-        "one employee of {} profiles; the week of {monday}; 1–7 equal shifts from Monday, day or night, \
-         of {} h with {} h overtime; then a five-day 8 h week with that month's pay from 0 to {PAY_MAX} \
-         tenge in steps of {PAY_STEP}; fact tables other than the timesheet and payroll are not searched",
-        people.len(),
-        HOURS
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-        OVERTIME
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    let joined = |xs: &[i64]| xs.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let (n, hours, overtime) = (people.len(), joined(HOURS), joined(OVERTIME));
+    let bounds = match lang {
+        Lang::En => format!(
+            "one employee of {n} profiles; the week of {monday}; 1–7 equal shifts from Monday, day or night, \
+             of {hours} h with {overtime} h overtime; then a five-day 8 h week with that month's pay from 0 to {PAY_MAX} \
+             tenge in steps of {PAY_STEP}; fact tables other than the timesheet and payroll are not searched"
+        ),
+        Lang::Ru => format!(
+            "один работник одного из {n} профилей; неделя с {monday}; 1–7 одинаковых смен с понедельника, дневных или ночных, \
+             по {hours} ч, из них сверхурочно {overtime} ч; затем пятидневная неделя по 8 ч с оплатой за месяц от 0 до {PAY_MAX} \
+             тенге с шагом {PAY_STEP}; таблицы, кроме табеля и ведомости оплаты, не перебираются"
+        ),
+        Lang::Kk => format!(
+            "{n} бейіннің бірінен бір жұмыскер; {monday} басталатын апта; дүйсенбіден бастап 1–7 бірдей күндізгі не түнгі ауысым, \
+             әрқайсысы {hours} сағ, оның ішінде үстеме {overtime} сағ; содан кейін айлық ақысы 0-ден {PAY_MAX} теңгеге дейін \
+             {PAY_STEP} қадаммен бес күндік 8 сағаттық апта; табель мен жалақы ведомосінен басқа кестелер қарастырылмайды"
+        ),
+    };
     let cases = cases(people.len());
-    let found = |p: usize, w: Week, pay: Option<i64>, x: BTreeSet<String>, y: BTreeSet<String>| {
+    let found = |p: usize, w: Week, pay: Option<i64>, x: BTreeSet<Line>, y: BTreeSet<Line>| {
         let profile = &people[p];
-        let mut case = w.describe();
+        let mut case = w.describe(lang);
         if let Some(amount) = pay {
-            let _ = write!(case, "; pay for the month {amount} tenge");
+            let words = ["pay for the month", "оплата за месяц", "айлық ақы"][lang as usize];
+            let tenge = crate::schema::Dim::TENGE.label(lang);
+            let _ = write!(case, "; {words} {amount} {tenge}");
         }
         Counterexample {
-            profile: profile.label.to_string(),
+            profile: profile.label[lang as usize].to_string(),
             case,
             scenario: scenario(monday, profile, w, pay, b, (&x, &y)),
-            before: x.into_iter().collect(),
-            after: y.into_iter().collect(),
+            before: x.into_iter().map(|l| l.2).collect(),
+            after: y.into_iter().map(|l| l.2).collect(),
         }
     };
     let mut limits_only = None;
@@ -396,9 +527,10 @@ pub fn search(a: &Law, b: &Law, on: Date) -> Search {
         let f = facts(monday, &people[p], w, pay);
         tried += 1;
         // A version that cannot judge a case the other can differs from it on that case.
-        let one =
-            |r: Result<BTreeSet<String>, String>| r.unwrap_or_else(|why| crate::sorted::set([why]));
-        let (x, y) = match (outcome(a, &f, as_of), outcome(b, &f, as_of)) {
+        let one = |r: Result<BTreeSet<Line>, String>| {
+            r.unwrap_or_else(|why| crate::sorted::set([(why.clone(), "cannot".to_string(), why)]))
+        };
+        let (x, y) = match (outcome(a, &f, as_of, lang), outcome(b, &f, as_of, lang)) {
             (Err(_), Err(_)) => {
                 unjudged += 1;
                 continue;

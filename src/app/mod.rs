@@ -534,6 +534,14 @@ pub struct FineAnswer {
     pub title: String,
     /// The article's title.
     pub article_title: String,
+    /// The part in the language's legal form («ч. 2 ст. 89 КоАП РК»).
+    pub citation_text: String,
+    /// What each figure rests on, cited in the language: `[what, citation]`.
+    pub citations_text: Vec<(String, String)>,
+    /// The act that set the sanction, cited in the language.
+    pub sanction_source_text: Option<String>,
+    /// The budget law that set the MCI, cited in the language.
+    pub mci_source_text: Option<String>,
 }
 
 /// The inspector's calculator, on the bundled law.
@@ -596,7 +604,16 @@ pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer,
         )
     });
     // The page lays the fine out itself; `ereje fine` prints `explain::fine_text`.
+    let act = |s: &Option<String>| s.as_deref().map(|s| explain::say::act(s, lang));
     Ok(FineAnswer {
+        citation_text: explain::citation(&f.citation, lang),
+        citations_text: f
+            .citations
+            .iter()
+            .map(|(what, c)| (what.clone(), explain::citation(c, lang)))
+            .collect(),
+        sanction_source_text: act(&f.sanction_source),
+        mci_source_text: act(&f.mci_source),
         fine: f,
         title,
         article_title,
@@ -608,6 +625,8 @@ pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer,
 pub struct PenaltyEntry {
     /// `KoAP 89.1`
     pub citation: String,
+    /// The same in the language's legal form.
+    pub citation_text: String,
     /// The article's title.
     pub article_title: String,
     /// The part's title.
@@ -629,6 +648,10 @@ pub fn penalties(lang: Lang) -> Result<Vec<PenaltyEntry>, Failure> {
         .enumerate()
         .map(|(i, p)| PenaltyEntry {
             citation: law.penalty_citation(crate::law::PenaltyId(i as u32)),
+            citation_text: explain::citation(
+                &law.penalty_citation(crate::law::PenaltyId(i as u32)),
+                lang,
+            ),
             article_title: law.article_title(p.article).get(lang).to_string(),
             title: p.title.get(lang).to_string(),
             is_repeat: !p.repeats.is_empty(),
@@ -659,6 +682,8 @@ pub struct About {
     pub keywords: &'static [&'static str],
     /// Each kind of file with its columns, by which the page tells a dropped file's kind.
     pub files: Vec<crate::facts::Header>,
+    /// Each column of each file in words, in en, ru and kk: `[kind, column, [en, ru, kk]]`.
+    pub column_titles: Vec<(crate::domain::FileKind, &'static str, [String; 3])>,
 }
 
 /// Describes the bundled law.
@@ -677,6 +702,17 @@ pub fn about() -> Result<About, Failure> {
         files: crate::domain::FileKind::ALL
             .iter()
             .map(|k| crate::facts::Header::of(*k))
+            .collect(),
+        column_titles: crate::domain::FileKind::ALL
+            .iter()
+            .map(|k| crate::facts::Header::of(*k))
+            .flat_map(|h| {
+                let kind = h.kind;
+                h.required.into_iter().chain(h.optional).map(move |c| {
+                    let said = |lang| explain::say::column(kind, c, lang);
+                    (kind, c, [said(Lang::En), said(Lang::Ru), said(Lang::Kk)])
+                })
+            })
             .collect(),
     })
 }
@@ -785,6 +821,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
             &versions[n - 2].law,
             &versions[n - 1].law,
             on,
+            req.lang,
         ));
     }
     Ok(impact)

@@ -309,10 +309,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn confidence(c: &Option<ast::ConfidenceNote>) -> Option<ConfidenceNote> {
+    fn confidence(&mut self, c: &Option<ast::ConfidenceNote>) -> Option<ConfidenceNote> {
         c.as_ref().map(|c| ConfidenceNote {
             level: c.level,
-            reason: c.reason.node.clone(),
+            reason: self.text(&c.reason),
         })
     }
 
@@ -347,7 +347,7 @@ impl<'a> Checker<'a> {
                 ty,
                 yearly: p.yearly.is_some(),
                 history,
-                confidence: Self::confidence(&p.confidence),
+                confidence: self.confidence(&p.confidence),
                 span: p.span,
             });
         }
@@ -565,7 +565,7 @@ impl<'a> Checker<'a> {
                 repeats: Vec::new(),
                 repeated_by: None,
                 title,
-                confidence: Self::confidence(&p.confidence),
+                confidence: self.confidence(&p.confidence),
                 history: History::new(values),
                 span: p.span,
             });
@@ -733,13 +733,8 @@ impl<'a> Checker<'a> {
             let (Some(condition), Some(value)) = (condition, value) else {
                 continue;
             };
-            self.exceptions[i] = Some(Self::exception(
-                e,
-                e_article,
-                Target::Define(id),
-                condition,
-                Some(value),
-            ));
+            self.exceptions[i] =
+                Some(self.exception(e, e_article, Target::Define(id), condition, Some(value)));
             exceptions.push(eid);
         }
         Some(Define {
@@ -894,7 +889,7 @@ impl<'a> Checker<'a> {
                 C::Confidence(c) => {
                     confidence = Some(ConfidenceNote {
                         level: c.level,
-                        reason: c.reason.node.clone(),
+                        reason: self.text(&c.reason),
                     })
                 }
             }
@@ -955,13 +950,8 @@ impl<'a> Checker<'a> {
                 .expr(&e.condition, &mut ecx)
                 .and_then(|c| self.coerce(c, Type::Bool, "the condition"));
             let Some(condition) = condition else { continue };
-            self.exceptions[i] = Some(Self::exception(
-                e,
-                e_article,
-                Target::Rule(id),
-                condition,
-                None,
-            ));
+            self.exceptions[i] =
+                Some(self.exception(e, e_article, Target::Rule(id), condition, None));
             exceptions.push(ExceptionId(i as u32));
         }
         exceptions
@@ -969,6 +959,7 @@ impl<'a> Checker<'a> {
 
     /// A checked exception from its written form, its condition and value compiled.
     fn exception(
+        &mut self,
         e: &ast::Exception,
         article: ArticleId,
         target: Target,
@@ -987,7 +978,7 @@ impl<'a> Checker<'a> {
                 .map(|f| (f.since.node, f.until.as_ref().map(|u| u.node))),
             condition,
             value,
-            confidence: Self::confidence(&e.confidence),
+            confidence: self.confidence(&e.confidence),
             span: e.span,
         }
     }

@@ -174,6 +174,7 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                         kind: StepKind::Param,
                         citation: Some(env.law.cite(p.article, p.part.as_deref())),
                         since: found.map(|(_, d)| d.since),
+                        on: None,
                         source: found.and_then(|(_, d)| d.source.clone()),
                         note: found.is_none().then_some(StepNote::NotYetSet),
                         ..Step::fact(p.name.clone(), v, p.ty)
@@ -218,11 +219,12 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                 } else {
                     "previous"
                 };
-                let label = match day {
-                    Some(d) => format!("{who}.{} ({})", f.name(), d.date),
-                    None => format!("{who}.{}", f.name()),
+                let label = format!("{who}.{}", f.name());
+                let fact = match day {
+                    Some(d) => Step::fact_on(label, d.date, v, e.ty),
+                    None => Step::fact(label, v, e.ty),
                 };
-                step(&mut trace, Step::fact(label, v, e.ty));
+                step(&mut trace, fact);
             }
             v
         }
@@ -560,6 +562,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
                 ty: d.ty,
                 citation: Some(citation),
                 since: None,
+                on: None,
                 source: None,
                 note: None,
                 children,
@@ -584,6 +587,7 @@ fn exception_step(
         ty,
         citation: Some(law.cite(ex.article, ex.part.as_deref())),
         since: None,
+        on: None,
         source: None,
         note: Some(if value.is_some() {
             StepNote::Applies

@@ -777,10 +777,8 @@ impl<'a> Judge<'a> {
                 if let Some(t) = trace.as_deref_mut()
                     && let Some(steps) = t.get_mut(k)
                 {
-                    let label = record
-                        .and_then(|r| r.id.clone())
-                        .map_or_else(|| date.to_string(), |id| format!("{id} ({date})"));
-                    steps.push(Step::fact(label, v, a.inner.ty));
+                    let label = record.and_then(|r| r.id.clone()).unwrap_or_default();
+                    steps.push(Step::fact_on(label, date, v, a.inner.ty));
                 }
                 accs[k] = fold_one(a.kind, accs[k], v)?;
             }
@@ -856,6 +854,7 @@ impl<'a> Judge<'a> {
                 ty: Type::Bool,
                 citation: Some(law.cite(ex.article, ex.part.as_deref())),
                 since: None,
+                on: None,
                 source: None,
                 note: Some(StepNote::DoesNotApply),
                 children,
@@ -886,6 +885,7 @@ impl<'a> Judge<'a> {
                 ty: Type::Bool,
                 citation: Some(law.rule_citation(self.id)),
                 since: None,
+                on: None,
                 source: None,
                 note: Some(StepNote::Holds),
                 children,
@@ -922,6 +922,7 @@ impl<'a> Judge<'a> {
                 ty: Type::Bool,
                 citation: Some(law.rule_citation(self.id)),
                 since: None,
+                on: None,
                 source: None,
                 note: Some(StepNote::Fails),
                 children,

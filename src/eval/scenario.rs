@@ -3,16 +3,98 @@
 use crate::date::Date;
 use crate::eval::{Options, evaluate};
 use crate::law::Law;
-use crate::law::expr::Value;
+use crate::law::expr::{Type, Value};
 use crate::law::scenario::{Expectation, FineExpected, Scenario, ValueOf};
 
 /// The outcome of one scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     /// The scenario.
     pub name: String,
-    /// Expectations that did not hold, in words.
-    pub failures: Vec<String>,
+    /// Expectations that did not hold.
+    pub failures: Vec<Failure>,
+}
+
+/// An expectation that did not hold: as the scenario writes it, and what was found instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    /// The expectation in the rule language (`expect no breach weekly_hours for E1`); empty
+    /// when the scenario as a whole failed.
+    pub expected: String,
+    /// What was found.
+    pub found: Found,
+}
+
+/// What a scenario found in place of what it expected: data, said in each language by
+/// `explain`; `Display` is the English of `ereje test`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// Findings where none were expected: how many, the first one's period.
+    Findings(usize, Date, Date),
+    /// No finding where one was expected.
+    NoFinding,
+    /// Another number of findings than expected.
+    Count(usize, usize),
+    /// No finding measured the value expected: expected, and what they measured.
+    Measured((Value, Type), Vec<(Value, Type)>),
+    /// No finding had the limit expected.
+    Limit((Value, Type), Vec<(Value, Type)>),
+    /// A definition or parameter had another value.
+    Value((Value, Type)),
+    /// The fine calculator gave another answer: a warning possible, MCI, tenge.
+    Fine(
+        bool,
+        Option<rust_decimal::Decimal>,
+        Option<rust_decimal::Decimal>,
+    ),
+    /// The engine could not answer (its error, in English).
+    Error(String),
+    /// The scenario does not compile against this version of the law (why, in English).
+    DoesNotCompile(String),
+}
+
+fn shown(v: &(Value, Type)) -> String {
+    v.0.show(v.1, crate::domain::Lang::En)
+}
+
+fn listed(vs: &[(Value, Type)]) -> String {
+    vs.iter().map(shown).collect::<Vec<_>>().join(", ")
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Findings(n, from, to) => write!(f, "found {n} finding(s), first {from} – {to}"),
+            Found::NoFinding => f.write_str("no such finding"),
+            Found::Count(expected, n) => write!(f, "expected {expected} finding(s), found {n}"),
+            Found::Measured(e, got) => {
+                write!(f, "measured {} expected, found {}", shown(e), listed(got))
+            }
+            Found::Limit(e, got) => write!(f, "limit {} expected, found {}", shown(e), listed(got)),
+            Found::Value(got) => write!(f, "found {}", shown(got)),
+            Found::Fine(warning, mci, kzt) => write!(
+                f,
+                "found {}{} MCI, {} tenge",
+                if *warning { "warning or " } else { "" },
+                mci.map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
+                kzt.map_or_else(|| "unknown".to_string(), |k| k.normalize().to_string())
+            ),
+            Found::Error(e) => write!(f, "evaluation failed: {e}"),
+            Found::DoesNotCompile(why) => {
+                write!(f, "does not compile against this version: {why}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.expected.is_empty() {
+            write!(f, "{}", self.found)
+        } else {
+            write!(f, "{}: {}", self.expected, self.found)
+        }
+    }
 }
 
 impl Outcome {
@@ -57,7 +139,10 @@ pub fn run(law: &Law, s: &Scenario) -> Outcome {
         Err(e) => {
             return Outcome {
                 name: s.name.clone(),
-                failures: vec![format!("evaluation failed: {e}")],
+                failures: vec![Failure {
+                    expected: String::new(),
+                    found: Found::Error(e.to_string()),
+                }],
             };
         }
     };
@@ -82,7 +167,7 @@ fn expectation(
     s: &Scenario,
     verdict: &crate::eval::Verdict,
     e: &crate::law::scenario::Expectation,
-    failures: &mut Vec<String>,
+    failures: &mut Vec<Failure>,
 ) {
     let matching: Vec<_> = verdict
         .findings
@@ -95,56 +180,53 @@ fn expectation(
     if !e.breach {
         if !matching.is_empty() {
             let f = matching[0];
-            failures.push(format!(
-                "{what}: found {} finding(s), first {} – {}",
-                matching.len(),
-                f.from,
-                f.to
-            ));
+            failures.push(Failure {
+                expected: what,
+                found: Found::Findings(matching.len(), f.from, f.to),
+            });
         }
         return;
     }
     if matching.is_empty() {
-        failures.push(format!("{what}: no such finding"));
+        failures.push(Failure {
+            expected: what,
+            found: Found::NoFinding,
+        });
         return;
     }
     if let Some(n) = e.times
         && matching.len() != n
     {
-        failures.push(format!(
-            "{what}: expected {n} finding(s), found {}",
-            matching.len()
-        ));
+        failures.push(Failure {
+            expected: what.clone(),
+            found: Found::Count(n, matching.len()),
+        });
     }
     if let Some(m) = e.measured
         && !matching
             .iter()
             .any(|f| f.measured.is_some_and(|(v, _)| same(v, m)))
     {
-        let got: Vec<String> = matching
-            .iter()
-            .filter_map(|f| f.measured.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
-            .collect();
-        failures.push(format!(
-            "{what}: measured {} expected, found {}",
-            m.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
-            got.join(", ")
-        ));
+        failures.push(Failure {
+            expected: what.clone(),
+            found: Found::Measured(
+                (m, Type::Int),
+                matching.iter().filter_map(|f| f.measured).collect(),
+            ),
+        });
     }
     if let Some(l) = e.limit
         && !matching
             .iter()
             .any(|f| f.limit.is_some_and(|(v, _)| same(v, l)))
     {
-        let got: Vec<String> = matching
-            .iter()
-            .filter_map(|f| f.limit.map(|(v, t)| v.show(t, crate::domain::Lang::En)))
-            .collect();
-        failures.push(format!(
-            "{what}: limit {} expected, found {}",
-            l.show(crate::law::expr::Type::Int, crate::domain::Lang::En),
-            got.join(", ")
-        ));
+        failures.push(Failure {
+            expected: what,
+            found: Found::Limit(
+                (l, Type::Int),
+                matching.iter().filter_map(|f| f.limit).collect(),
+            ),
+        });
     }
 }
 
@@ -154,7 +236,7 @@ fn value(
     s: &Scenario,
     options: &Options,
     v: &crate::law::scenario::ValueExpectation,
-    failures: &mut Vec<String>,
+    failures: &mut Vec<Failure>,
 ) {
     let as_of = options.as_of;
     let record = v.record.and_then(|i| s.facts.records.get(i));
@@ -184,17 +266,22 @@ fn value(
     };
     match got {
         Ok(got) if same(got, v.value) => {}
-        Ok(got) => failures.push(format!(
-            "expect value {name} = {}: found {}",
-            v.value.show(ty, crate::domain::Lang::En),
-            got.show(ty, crate::domain::Lang::En)
-        )),
-        Err(e) => failures.push(format!("expect value {name}: {e}")),
+        Ok(got) => failures.push(Failure {
+            expected: format!(
+                "expect value {name} = {}",
+                v.value.show(ty, crate::domain::Lang::En)
+            ),
+            found: Found::Value((got, ty)),
+        }),
+        Err(e) => failures.push(Failure {
+            expected: format!("expect value {name}"),
+            found: Found::Error(e.to_string()),
+        }),
     }
 }
 
 /// `expect fine …`: the calculator's answer for a KoAP part.
-fn fine(law: &Law, f: &crate::law::scenario::FineExpectation, failures: &mut Vec<String>) {
+fn fine(law: &Law, f: &crate::law::scenario::FineExpectation, failures: &mut Vec<Failure>) {
     let citation = law.penalty_citation(f.penalty);
     let what = format!(
         "expect fine {citation} for {}{} on {}",
@@ -225,21 +312,13 @@ fn fine(law: &Law, f: &crate::law::scenario::FineExpectation, failures: &mut Vec
     };
     if !ok {
         let found = match got {
-            Ok(x) => format!(
-                "{}{} MCI, {} tenge",
-                if x.warning_possible {
-                    "warning or "
-                } else {
-                    ""
-                },
-                x.mci_amount
-                    .map_or_else(|| "no".to_string(), |m| m.normalize().to_string()),
-                x.kzt_max
-                    .map_or_else(|| "unknown".to_string(), |k| k.normalize().to_string())
-            ),
-            Err(e) => e.to_string(),
+            Ok(x) => Found::Fine(x.warning_possible, x.mci_amount, x.kzt_max),
+            Err(e) => Found::Error(e.to_string()),
         };
-        failures.push(format!("{what}: found {found}"));
+        failures.push(Failure {
+            expected: what,
+            found,
+        });
     }
 }
 

@@ -73,8 +73,11 @@ impl StepNote {
 pub struct Step {
     /// What kind of step.
     pub kind: StepKind,
-    /// What it is about: a name, a fact, or the text of an expression.
+    /// What it is about, as the law writes it: a name (`weekly_limit`, `day.worked`), the text
+    /// of an expression, or a record's id; empty for one day's share of a total.
     pub label: String,
+    /// The day (or record's date) a fact is of.
+    pub on: Option<Date>,
     /// Its value.
     pub value: Value,
     /// The value's type (for its unit).
@@ -92,6 +95,14 @@ pub struct Step {
 }
 
 impl Step {
+    /// A fact of a day (or a record of that date).
+    pub fn fact_on(label: String, on: Date, value: Value, ty: Type) -> Step {
+        Step {
+            on: Some(on),
+            ..Step::fact(label, value, ty)
+        }
+    }
+
     /// A fact read from the input.
     pub fn fact(label: String, value: Value, ty: Type) -> Step {
         Step {
@@ -101,6 +112,7 @@ impl Step {
             ty,
             citation: None,
             since: None,
+            on: None,
             source: None,
             note: None,
             children: Vec::new(),

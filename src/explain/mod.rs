@@ -5,7 +5,7 @@
 
 use crate::date::Date;
 use crate::domain::{Lang, Tr};
-use crate::eval::trace::{Step, StepNote};
+use crate::eval::trace::{Step, StepKind, StepNote};
 use crate::eval::{Finding, Verdict};
 use crate::facts::{Facts, InputReport};
 use crate::law::expr::{Dim, Type, Value};
@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 mod cite;
 mod csv;
+pub mod say;
 mod text;
 mod understood;
 mod words;
@@ -26,7 +27,7 @@ pub use understood::understood;
 
 pub use csv::{FindingsCsv, ReportJson, csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
-pub use words::{Word, mci_not_set, money, subject_word, ui};
+pub use words::{Word, confidence_level, mci_not_set, money, subject_word, ui};
 use words::{mci_word, tenge};
 
 /// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).
@@ -105,17 +106,26 @@ pub fn digest(_law: &Law) -> String {
 pub struct StepOut {
     /// `rule`, `requirement`, `condition`, `fact`, `parameter`, `definition`, `exception`, `aggregate`.
     pub kind: &'static str,
-    /// What the step is about.
+    /// What the step is about, in words of the language (`weekly limit of working time`).
     pub label: String,
+    /// The same as the rules write it (`weekly_limit`, `sum(normal_hours) <= weekly_limit`):
+    /// for drafters, and what code compares; empty for one day's share of a total.
+    pub code: String,
+    /// The day (or record's date) a fact is of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
     /// Its value with unit, in the language.
     pub value: String,
     /// The provision it comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<String>,
+    /// The same in the language's legal form («п. 1 ст. 68 ТК РК»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation_text: Option<String>,
     /// For parameters: in force since.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
-    /// For parameters: the act that set the value.
+    /// For parameters: the act that set the value, cited in the language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// `applies`, `does not apply`, `holds`, `fails`, in the language.
@@ -141,17 +151,28 @@ fn outcome_word(n: StepNote) -> Word {
 }
 
 fn step_out(s: &Step, lang: Lang) -> StepOut {
+    // Conditions, requirements and totals are expressions; the rest name a fact, a parameter,
+    // a definition or an exception (or a record, by its id).
+    let label = match s.kind {
+        StepKind::Condition | StepKind::Requirement | StepKind::Aggregate => {
+            say::words(&s.label, lang)
+        }
+        _ => say::term(&s.label, lang).map_or_else(|| s.label.clone(), str::to_string),
+    };
     StepOut {
         kind: s.kind.name(),
-        label: s.label.clone(),
+        label,
+        code: s.label.clone(),
+        on: s.on.map(|d| d.to_string()),
         value: if s.value == Value::Unknown && s.note.is_some() {
             String::new()
         } else {
-            s.value.show(s.ty, lang)
+            say::value(s.value, s.ty, lang)
         },
         citation: s.citation.clone(),
+        citation_text: s.citation.as_deref().map(|c| citation(c, lang)),
         since: s.since.map(|d| d.to_string()),
-        source: s.source.clone(),
+        source: s.source.as_deref().map(|a| say::act(a, lang)),
         outcome: s.note.map(|n| ui(outcome_word(n), lang).to_string()),
         outcome_code: s.note.map(|n| n.code()),
         because: {
@@ -241,6 +262,12 @@ pub struct FindingOut {
     pub limit: Option<String>,
     /// The unit of both.
     pub unit: Option<String>,
+    /// What was measured with its unit, in the language (`45 ч`, a value in words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured_text: Option<String>,
+    /// The limit likewise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_text: Option<String>,
     /// What is wrong, in words.
     pub message: String,
     /// What to change.
@@ -410,7 +437,8 @@ pub struct CheckReport {
 
 /// A message with its placeholders filled, in one pass (a check writes one per finding).
 fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
-    let show = |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| v.show(t, lang));
+    let show =
+        |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| say::value(v, t, lang));
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -474,6 +502,8 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
         measured: f.measured.map(|(v, _)| bare(v)),
         limit: f.limit.map(|(v, _)| bare(v)),
         unit,
+        measured_text: f.measured.map(|(v, t)| say::value(v, t, lang)),
+        limit_text: f.limit.map(|(v, t)| say::value(v, t, lang)),
         message: fill(rule.message.get(lang), f, facts, lang),
         remedy: rule
             .remedy
@@ -504,7 +534,13 @@ pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut 
             .confidence
             .as_ref()
             .filter(|c| c.level != crate::domain::Confidence::High)
-            .map(|c| format!("{}: {}", c.level, c.reason)),
+            .map(|c| {
+                format!(
+                    "{}: {}",
+                    confidence_level(c.level, lang),
+                    c.reason.get(lang)
+                )
+            }),
         explanation: f.explanation.iter().map(|s| step_out(s, lang)).collect(),
     }
 }

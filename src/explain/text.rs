@@ -61,13 +61,20 @@ pub fn render_steps(steps: &[StepOut], indent: usize, lang: Lang, out: &mut Stri
     for s in steps {
         let pad = " ".repeat(indent);
         let _ = write!(out, "{pad}{}", s.label);
+        match (&s.on, s.label.is_empty()) {
+            (Some(d), true) => out.push_str(d),
+            (Some(d), false) => {
+                let _ = write!(out, " ({d})");
+            }
+            (None, _) => {}
+        }
         if !s.value.is_empty() {
             let _ = write!(out, " = {}", s.value);
         }
         if let Some(o) = &s.outcome {
             let _ = write!(out, " — {o}");
         }
-        if let Some(c) = &s.citation {
+        if let Some(c) = &s.citation_text {
             let _ = write!(out, "  [{c}]");
         }
         if let Some(d) = &s.since {
@@ -180,7 +187,18 @@ fn finding(f: &FindingOut, law_as_of: &str, lang: Lang, explain: bool, out: &mut
     let record = f
         .record
         .as_ref()
-        .and_then(|r| r.id.as_ref().map(|id| format!("{} {id}  ", r.table)))
+        .and_then(|r| {
+            let t = r.table.as_str();
+            let table = match t {
+                "accident" => ["accident", "несчастный случай", "жазатайым оқиға"],
+                "inspection" => ["inspection", "проверка", "тексеру"],
+                "payroll" => ["payroll", "ведомость", "ведомость"],
+                "leave" => ["leave", "отпуск", "демалыс"],
+                _ => [t, t, t],
+            };
+            r.id.as_ref()
+                .map(|id| format!("{} {id}  ", table[lang as usize]))
+        })
         .unwrap_or_default();
     // The breach first; the rule it breaches after (its title says what is required).
     let _ = writeln!(
@@ -347,8 +365,8 @@ fn param_history(law: &Law, p: &crate::law::Param, lang: Lang, out: &mut String)
             out,
             "  {}: {} — {}",
             ui(Word::Confidence, lang),
-            c.level,
-            c.reason
+            confidence_level(c.level, lang),
+            c.reason.get(lang)
         );
     }
 }
@@ -442,7 +460,9 @@ pub fn fine_text(law: &Law, f: &crate::eval::penalty::Fine, lang: Lang) -> Strin
             "санкция күшіне енген күні"
         ][lang as usize],
         f.sanction_since,
-        f.sanction_source.as_deref().unwrap_or("—"),
+        f.sanction_source
+            .as_deref()
+            .map_or_else(|| "—".to_string(), |s| say::act(s, lang)),
         ["offence on", "правонарушение", "құқық бұзушылық"][lang as usize],
         f.offence_date
     );
@@ -493,7 +513,9 @@ fn fine_amount(f: &crate::eval::penalty::Fine, lang: Lang, out: &mut String) {
                     "    {} {} ({})",
                     mci_word(lang),
                     f.date,
-                    f.mci_source.as_deref().unwrap_or("—")
+                    f.mci_source
+                        .as_deref()
+                        .map_or_else(|| "—".to_string(), |s| say::act(s, lang))
                 );
             }
             _ => {

@@ -73,6 +73,17 @@ pub enum Word {
     NotYetSet,
 }
 
+/// How sure a reading is, in a language: «средняя», «орташа».
+pub fn confidence_level(level: crate::domain::Confidence, lang: Lang) -> &'static str {
+    use crate::domain::Confidence as C;
+    let t: [&str; 3] = match level {
+        C::High => ["high", "высокая", "жоғары"],
+        C::Medium => ["medium", "средняя", "орташа"],
+        C::Low => ["low", "низкая", "төмен"],
+    };
+    t[lang as usize]
+}
+
 /// Words of the interface, in the three languages.
 pub fn ui(word: Word, lang: Lang) -> &'static str {
     let t: [&str; 3] = match word {

@@ -164,8 +164,8 @@ impl Article {
 pub struct ConfidenceNote {
     /// How sure.
     pub level: Confidence,
-    /// Why.
-    pub reason: String,
+    /// Why, in each language.
+    pub reason: Tr,
 }
 
 /// A dated parameter.

@@ -115,13 +115,13 @@ pub struct Text {
     pub span: Span,
 }
 
-/// `confidence low "why"`
+/// `confidence low en "why" ru "…" kk "…"`
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfidenceNote {
     /// How sure.
     pub level: Confidence,
-    /// Why.
-    pub reason: Name,
+    /// Why, in each language.
+    pub reason: Text,
     /// Where.
     pub span: Span,
 }

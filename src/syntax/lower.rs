@@ -192,7 +192,7 @@ impl Lower {
         let level = self.next(&mut it, span)?;
         let level =
             Confidence::from_keyword(level.as_str()).ok_or(SyntaxError::Internal { at: span })?;
-        let reason = self.lower_string(self.next(&mut it, span)?)?;
+        let reason = self.lower_text(self.next(&mut it, span)?)?;
         Ok(ConfidenceNote {
             level,
             reason,
@@ -951,6 +951,13 @@ impl Lower {
         let span = self.span(&p);
         let kind = match p.as_rule() {
             Rule::expr => return self.lower_expr(p),
+            Rule::paren => {
+                let inner = self.next(&mut p.into_inner(), span)?;
+                return Ok(Expr {
+                    span,
+                    ..self.lower_expr(inner)?
+                });
+            }
             Rule::if_expr => {
                 let mut it = p.into_inner();
                 let c = self.lower_expr(self.next(&mut it, span)?)?;

@@ -120,3 +120,17 @@ pub fn parse(sources: &Sources, file: FileId) -> Result<ast::File, SyntaxError> 
     })?;
     lower::Lower::new(base).lower_file(file, root)
 }
+
+/// Parses one expression on its own (as the law's text holds it): what an explanation says in
+/// words. Spans count from 0; the same limits hold as for a file.
+pub fn parse_expr(text: &str) -> Result<ast::Expr, SyntaxError> {
+    limits::check(text, 0)?;
+    let mut pairs = lower::RulesParser::parse(lower::Rule::expr_only, text)
+        .map_err(|e| SyntaxError::from_pest(e, text, 0))?;
+    let internal = SyntaxError::Internal {
+        at: Span::new(0, 0),
+    };
+    let only = pairs.next().ok_or(internal.clone())?;
+    let expr = only.into_inner().next().ok_or(internal)?;
+    lower::Lower::new(0).lower_expr(expr)
+}

@@ -116,9 +116,12 @@ fn part(p: &Option<Name>) -> String {
         .map_or_else(String::new, |p| format!(" part {}", p.node))
 }
 
-fn confidence(c: &Option<ConfidenceNote>) -> String {
+/// `confidence medium en "…"`, its other languages below the first, from column `at`.
+fn confidence(c: &Option<ConfidenceNote>, at: usize) -> String {
     c.as_ref().map_or_else(String::new, |c| {
-        format!(" confidence {} {}", c.level, q(&c.reason.node))
+        let mut s = format!("confidence {} ", c.level);
+        text(&c.reason, at + s.chars().count(), &mut s);
+        s
     })
 }
 
@@ -144,12 +147,12 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 type_expr(&x.ty),
                 if x.yearly.is_some() { " yearly" } else { "" },
             );
-            let conf = confidence(&x.confidence);
+            let conf = confidence(&x.confidence, indent + 2);
             // A confidence note goes on its own line, the history's brace below it.
             if conf.is_empty() {
                 let _ = writeln!(out, "{head} {{");
             } else {
-                let _ = writeln!(out, "{head}\n{p}  {}\n{p}{{", conf.trim_start());
+                let _ = writeln!(out, "{head}\n{p}  {conf}\n{p}{{");
             }
             for d in &x.history {
                 let until = d
@@ -199,7 +202,7 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 part(&x.part),
             );
             let when = format!("when {}{value}", expr(&x.condition));
-            let conf = confidence(&x.confidence);
+            let conf = confidence(&x.confidence, indent + 2);
             if conf.is_empty() && fits(&[&head, " ", &when]) {
                 let _ = writeln!(out, "{head} {when}");
             } else {
@@ -207,7 +210,7 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 // on its own line) below it.
                 let _ = writeln!(out, "{head}\n{p}  {when}");
                 if !conf.is_empty() {
-                    let _ = writeln!(out, "{p}  {}", conf.trim_start());
+                    let _ = writeln!(out, "{p}  {conf}");
                 }
             }
         }
@@ -245,7 +248,7 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                         text(t, indent + 9, out);
                     }
                     RuleClause::Confidence(c) => {
-                        let _ = write!(out, "confidence {} {}", c.level, q(&c.reason.node));
+                        out.push_str(&confidence(&Some(c.clone()), indent + 2));
                     }
                 }
                 out.push('\n');
@@ -259,12 +262,13 @@ pub fn member(m: &Member, indent: usize, out: &mut String) {
                 let parts: Vec<&str> = x.repeats.iter().map(|r| r.node.as_str()).collect();
                 format!(" repeats {}", parts.join(", "))
             };
-            let _ = writeln!(
-                out,
-                "{p}penalty{}{rep}{} {{",
-                part(&x.part),
-                confidence(&x.confidence)
-            );
+            let head = format!("{p}penalty{}{rep}", part(&x.part));
+            let conf = confidence(&x.confidence, head.chars().count() + 1);
+            if conf.is_empty() {
+                let _ = writeln!(out, "{head} {{");
+            } else {
+                let _ = writeln!(out, "{head} {conf} {{");
+            }
             let _ = write!(out, "{p}  title ");
             text(&x.title, indent + 8, out);
             out.push('\n');

@@ -95,7 +95,9 @@ test('self-check: the example files give their findings, explained, filtered, ch
   const body = await e001.textContent();
   assert.match(body, /45 h of normal working time in the week 2024-03-04 – 2024-03-10; the limit is 40 h/);
   assert.match(body, /KoAP 89\.1/);
-  assert.match(body, /weekly_limit/, 'the explanation shows the definition used');
+  // The explanation says the definition used in words, the rules' own name on hover.
+  assert.match(body, /weekly limit of working time = 40 h/);
+  assert.equal(await e001.locator('.steps .label[title="weekly_limit"]').count(), 1);
 
   // Filter by article: LC 78.1 (daily overtime) has two findings.
   await page.selectOption('#f-article', 'LC 78.1');
@@ -207,7 +209,7 @@ test('self-check: a column the engine does not know is named by hand, and the fi
     { name: 'часы.csv', mimeType: 'text/csv', buffer: Buffer.from('Таб. №;Дата;Отработано часов;Сверхурочные часы;Ночь\nA;04.03.2024;9;0;3\n') },
   ]);
   await page.waitForFunction(() => document.querySelectorAll('#files > li').length === 2, null, { timeout: 30000 });
-  assert.match(await page.textContent('#files > li.bad'), /lacks the columns night_hours/);
+  assert.match(await page.textContent('#files > li.bad'), /lacks the columns night work that day/);
   await page.click('#files > li.bad summary');
   await page.selectOption('#files > li.bad select[aria-label^="Ночь"]', 'night_hours');
   await page.waitForFunction(() => document.querySelectorAll('#files > li.bad').length === 0, null, { timeout: 30000 });
@@ -274,7 +276,7 @@ test('self-check: bad input shows a clear message at the right place and the pag
   // A file of no known kind says which kind it comes closest to and what it lacks.
   await page.setInputFiles('#file-input', [{ name: 'выгрузка.csv', mimeType: 'text/csv',
     buffer: Buffer.from('employee_id,date,worked_hours,overtime_hours\nA,2024-03-04,9,0\n') }]);
-  assert.match(await page.textContent('#files > li.bad'), /looks like the timesheet file but lacks the columns night_hours/);
+  assert.match(await page.textContent('#files > li.bad'), /looks like the timesheet file but lacks the columns night work that day/);
   await page.click('#files > li.bad button');
   assert.equal(await page.locator('#files > li.bad').count(), 0);
   // What each column holds, from the engine's schema: required ones in bold.
@@ -485,6 +487,71 @@ test('language switch: Kazakh and Russian labels and engine messages', async () 
   await page.click('#tab-lab');
   assert.equal(await page.textContent('#lab-run'), 'Запустить');
   await page.context().close();
+});
+
+/** The words of the page a reader sees (text of visible elements; rule text, editors, the
+ * language names and the user's own data — a file's headers — left out) with two or more Latin letters: English left in a kk or ru page.
+ * Names of files and columns (with `.`, `_`, digits), Roman numerals and the ILO's committee's
+ * name are not words. */
+async function englishWords(page) {
+  const texts = await page.evaluate(() => {
+    const skip = 'code, pre, textarea, select, .data, [data-lang], #diagnostics, #lab-editor';
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const e = n.parentElement;
+      if (!e || e.closest(skip) || !e.checkVisibility()) continue;
+      out.push(n.textContent);
+    }
+    return out;
+  });
+  // Each word found with the text it stands in, to say where it is.
+  const found = new Map();
+  for (const text of texts) {
+    for (const w of text.split(/[\s()[\]«»,;:"'—–]+/)
+      .filter((t) => !/[._/\d@]/.test(t))
+      .flatMap((t) => t.split(/[^A-Za-z]+/))
+      .filter((w) => w.length >= 2 && !/^[IVXLC]+$/.test(w) && !['CEACR', 'CSV', 'Excel', 'ereje', 'Tab', 'Esc'].includes(w))) {
+      if (!found.has(w)) found.set(w, `${w} in «${text.trim().slice(0, 80)}»`);
+    }
+  }
+  return [...found.values()];
+}
+
+test('no English word is left on the Russian and Kazakh pages: the example explained, a fine sheet, a lab run', async () => {
+  for (const lang of ['ru', 'kk']) {
+    const page = await open();
+    await page.click(`[data-lang="${lang}"]`);
+    await tryExample(page);
+    // Every finding opened: its explanation steps, penalty and reading are shown.
+    await page.$$eval('#findings details', (ds) => ds.forEach((d) => { d.open = true; }));
+    for (const d of await page.$$('#files > li details')) await d.evaluate((x) => { x.open = true; });
+    const check = await englishWords(page);
+    assert.deepEqual(check, [], `${lang}, self-check: ${check}`);
+    await page.screenshot({ path: join(SHOTS, `self-check-explained-${lang}.png`), fullPage: false });
+
+    await page.click('#tab-fine');
+    await page.waitForFunction(() => document.querySelectorAll('#offence option').length > 10);
+    await page.selectOption('#offence', 'KoAP 89.2');
+    await page.check('input[name="subject"][value="medium"]');
+    await page.fill('#fine-date', '2024-05-01');
+    await page.click('#fine-form button[type="submit"]');
+    await page.waitForSelector('#fine-summary');
+    await page.click('#add-sheet');
+    const fine = await englishWords(page);
+    assert.deepEqual(fine, [], `${lang}, fine: ${fine}`);
+
+    await page.click('#tab-lab');
+    await page.selectOption('#lab-example', { label: '2027-01-01-lift-inspection-caps' });
+    await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('EC 141') || document.querySelector('#diagnostics').textContent.includes('141'));
+    await page.fill('#lab-n', '100');
+    await page.click('#lab-run');
+    await page.waitForSelector('#lab-ilo', { timeout: 60000 });
+    const lab = await englishWords(page);
+    assert.deepEqual(lab, [], `${lang}, lab: ${lab}`);
+    await page.screenshot({ path: join(SHOTS, `amendment-lab-${lang}.png`), fullPage: true });
+    await page.context().close();
+  }
 });
 
 test('phone: no workspace scrolls sideways at 360 px', async () => {
