@@ -419,8 +419,9 @@ pub fn format(name: &str, text: &str) -> String {
     }))
 }
 
-/// The editor's live diagnostics: amendment files as `[name, text, …]` checked against the law.
+/// The editor's live diagnostics: amendment files as `[name, text, …]` checked against the law;
+/// the articles they change cited in `language`.
 #[wasm_bindgen]
-pub fn lint(amendments: Vec<String>) -> String {
-    answer(app::lint(&rule_files(&amendments)))
+pub fn lint(amendments: Vec<String>, language: &str) -> String {
+    answer(app::lint(&rule_files(&amendments), lang(language)))
 }

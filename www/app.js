@@ -2,7 +2,7 @@
 // page's origin and nothing is stored: files are read in memory, results saved only on demand.
 
 import { setLang, getLang, translate, t, LANGS } from './i18n.js';
-import { $, say, resay } from './ui.js';
+import { $, say, resay, day } from './ui.js';
 import { call, engine } from './engine.js';
 import * as Check from './check.js';
 import * as Fine from './fine.js';
@@ -20,7 +20,7 @@ function applyLang(l, rerun = true) {
   setLang(l);
   translate();
   const about = engine.about;
-  if (about) $('#about').textContent = `ereje ${about.version} · ${t('rules_digest')} ${about.rules_digest.slice(0, 12)} · ${about.from} – ${about.to}`;
+  if (about) $('#about').textContent = `ereje ${about.version} · ${t('rules_digest')} ${about.rules_digest.slice(0, 12)} · ${day(about.from)} – ${day(about.to)}`;
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
   resay();
   // What is on screen is asked again with the same inputs, in the new language.
@@ -69,7 +69,7 @@ async function start() {
   if (!engine.about.ok) { say('engine_failed', {}, `: ${engine.about.error?.message ?? ''}`); engine.about = null; return; }
   engine.about = engine.about.value;
   const about = engine.about;
-  say('ready', { rules: about.rules, penalties: about.penalties, from: about.from, to: about.to });
+  say('ready', { rules: about.rules, penalties: about.penalties, from: day(about.from), to: day(about.to) });
   applyLang(getLang(), false);
   Check.ready();
   document.body.dataset.ready = 'true';

@@ -1,7 +1,7 @@
 // The self-check workspace: files in, findings by employee and article, the weekly chart.
 
 import { t, getLang } from './i18n.js';
-import { $, el, money, range, download, showError, say } from './ui.js';
+import { $, el, money, range, day, download, showError, say } from './ui.js';
 import { call, engine, restart, Cancelled } from './engine.js';
 // ---------------------------------------------------------------------------------------------
 // Self-check
@@ -376,12 +376,12 @@ function steps(list) {
   return el('ul', { class: 'steps' }, ...list.map((s) => el('li', {},
     // The step in words; as the rules write it on hover (for drafters).
     el('span', { class: 'k' }, t(`step_${s.kind}`)), ' ',
-    el('span', { class: 'label', title: s.code && s.code !== s.label ? s.code : null }, s.label || s.on || ''),
-    s.label && s.on ? ` (${s.on})` : null,
+    el('span', { class: 'label', title: s.code && s.code !== s.label ? s.code : null }, s.label || day(s.on)),
+    s.label && s.on ? ` (${day(s.on)})` : null,
     s.value !== '' ? [' = ', el('span', { class: 'v' }, s.value)] : null,
     s.citation ? ` (${s.citation_text ?? s.citation})` : null,
     s.outcome ? [' — ', el('span', { class: s.outcome_code === 'fails' ? 'o-fails' : '' }, s.outcome)] : null,
-    s.since ? el('span', { class: 'hint' }, ` · ${t('since')} ${s.since}${s.source ? `, ${s.source}` : ''}`) : null,
+    s.since ? el('span', { class: 'hint' }, ` · ${t('since')} ${day(s.since)}${s.source ? `, ${s.source}` : ''}`) : null,
     s.note ? el('span', { class: 'hint' }, ` · ${s.note}`) : null,
     s.because?.length ? steps(s.because) : null)));
 }
@@ -398,7 +398,7 @@ function findingItem(f) {
         el('span', { class: 'fine' }, p && Number(p.kzt_max) > 0 ? `${range(p.kzt_min, p.kzt_max)} ₸` : ''))),
     el('div', { class: 'body' },
       el('dl', {},
-        el('dt', {}, t('col_period')), el('dd', {}, `${f.period.from} – ${f.period.to}`),
+        el('dt', {}, t('col_period')), el('dd', {}, `${day(f.period.from)} – ${day(f.period.to)}`),
         el('dt', {}, t('col_article')), el('dd', {}, `${f.citation_text ?? f.citation} — ${f.article_title}`),
         f.measured_text ? [el('dt', {}, t('measured')), el('dd', {}, f.measured_text)] : null,
         f.limit_text ? [el('dt', {}, t('allowed')), el('dd', {}, f.limit_text)] : null,
@@ -507,7 +507,7 @@ function renderChart() {
     const hours = Number(w.hours);
     const over = w.limit !== null && hours > Number(w.limit);
     const bar = s('rect', { x, y: y(hours), width: bw * 0.7, height: Math.max(0, y(0) - y(hours)), class: over ? 'bar over' : 'bar' });
-    bar.append(s('title', {}, `${w.from} – ${w.to}: ${hours} ${t('hours')}${w.limit !== null ? ` / ${t('chart_limit')} ${w.limit}` : ''}`));
+    bar.append(s('title', {}, `${day(w.from)} – ${day(w.to)}: ${hours} ${t('hours')}${w.limit !== null ? ` / ${t('chart_limit')} ${w.limit}` : ''}`));
     const newMonth = i === 0 || weeks[i - 1].from.slice(0, 7) !== w.from.slice(0, 7);
     const label = !many ? w.from.slice(5) : newMonth ? w.from.slice(0, 7) : '';
     svg.append(bar, s('text', { x: x + bw * 0.35, y: H - pad.b + 14, 'text-anchor': many ? 'start' : 'middle' }, label),

@@ -1,7 +1,7 @@
 // The fine calculator: a KoAP part, the subject, the dates → MCI, tenge, terms; a sheet of offences.
 
 import { t, getLang } from './i18n.js';
-import { $, el, money, range, showError } from './ui.js';
+import { $, el, money, range, day, showError } from './ui.js';
 import { call } from './engine.js';
 // ---------------------------------------------------------------------------------------------
 // Fine calculator
@@ -120,11 +120,11 @@ function renderFine(f) {
       warningOnly ? null : [el('dt', {}, t('amount')), el('dd', {}, amount)],
       f.warning_possible && !warningOnly ? [el('dt', {}, t('warning_label')), el('dd', {}, t('warning_possible'))] : null,
       el('dt', {}, t('subject')), el('dd', {}, t(f.subject)),
-      el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${f.sanction_since ?? ''}${f.sanction_source_text ? ` (${f.sanction_source_text})` : ''}`,
-        f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${f.offence_date}`) : null),
+      el('dt', {}, t('sanction')), el('dd', {}, `${cite('sanction')}, ${t('since')} ${day(f.sanction_since)}${f.sanction_source_text ? ` (${f.sanction_source_text})` : ''}`,
+        f.offence_date !== f.date ? el('div', { class: 'hint' }, `${t('offence_date')}: ${day(f.offence_date)}`) : null),
       warningOnly ? null : [el('dt', {}, t('pay_by')), el('dd', {}, `${f.pay_within_days ?? ''} ${t('days')} ${t('of_decision')} (${cite('payment')})`)],
       f.appeal_within_days ? [el('dt', {}, t('appeal_by')), el('dd', {}, `${f.appeal_within_days} ${t('days')} ${t('of_delivery')} (${cite('appeal')})`)] : null,
-      f.reduced_kzt ? [el('dt', {}, t('reduced')), el('dd', {}, `${money(f.reduced_kzt)} ₸ — ${f.reduced_by ?? ''} (${cite('reduced_share')}, ${cite('reduced_days')})`)] : null),
+      f.reduced_kzt ? [el('dt', {}, t('reduced')), el('dd', {}, `${money(f.reduced_kzt)} ₸ — ${day(f.reduced_by)} (${cite('reduced_share')}, ${cite('reduced_days')})`)] : null),
     ));
 }
 

@@ -1,7 +1,7 @@
 // The amendment lab: the editor with live diagnostics, the examples, the versions compared.
 
 import { t, getLang } from './i18n.js';
-import { $, el, money, range, download, showError, say } from './ui.js';
+import { $, el, money, range, day, download, showError, say } from './ui.js';
 import { call, engine } from './engine.js';
 import { card, files, flatFiles, needsFast } from './check.js';
 // ---------------------------------------------------------------------------------------------
@@ -116,15 +116,17 @@ function goTo(label) {
 export async function lint() {
   if (!engine.about) return;
   const seq = ++lintSeq;
-  const answer = await call('lint', { amendments: [lab.name, editor.value] });
+  const answer = await call('lint', { amendments: [lab.name, editor.value], lang: getLang() });
   if (seq !== lintSeq) return;
   const box = $('#diagnostics');
   if (answer.ok) {
     diagnostics = [];
     const v = answer.value;
-    box.replaceChildren(el('span', { class: 'ok' }, '✓ ', t('lint_ok', {
-      versions: v.versions.join(', '), articles: v.articles_changed.length ? v.articles_changed.join(', ') : t('lint_none'),
-    })));
+    // The amendments' names are their drafters' own text, set apart from the page's words.
+    const [before, after] = t('lint_ok', {
+      versions: '\u0000', articles: v.articles_changed.length ? v.articles_changed_text.join(', ') : t('lint_none'),
+    }).split('\u0000');
+    box.replaceChildren(el('span', { class: 'ok' }, '✓ ', before, el('span', { class: 'data' }, v.versions.join(', ')), after));
   } else {
     showProblems(answer.error);
   }
@@ -293,7 +295,7 @@ function renderLab(r) {
   const parts = [el('section', { class: 'box' }, el('h2', {}, t('versions')), versionCards)];
 
   if (pop) {
-    parts.push(el('section', { class: 'box', id: 'lab-population' }, el('h2', {}, `${t('pop_title')} (${pop.employees}; ${pop.as_of})`),
+    parts.push(el('section', { class: 'box', id: 'lab-population' }, el('h2', {}, `${t('pop_title')} (${pop.employees}; ${day(pop.as_of)})`),
       pop.compared ? el('div', { class: 'cards' },
         card(pop.newly_in_breach, t('newly'), pop.newly_in_breach_ids.slice(0, 20).join(', ')),
         card(pop.no_longer_in_breach, t('no_longer'), pop.no_longer_in_breach_ids.slice(0, 20).join(', ')),

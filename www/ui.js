@@ -27,6 +27,12 @@ export function money(x) {
   if (!Number.isFinite(n)) return String(x ?? '');
   return n.toLocaleString(LOCALES[getLang()], { maximumFractionDigits: 2 });
 }
+/** An ISO date as the page's language writes it (the engine's form: `04.03.2024` in Russian
+ * and Kazakh, ISO in English); anything else as it is. */
+export function day(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m && getLang() !== 'en' ? `${m[3]}.${m[2]}.${m[1]}` : (iso ?? '');
+}
 export function range(a, b) { return String(a) === String(b) ? money(a) : `${money(a)} – ${money(b)}`; }
 
 export function download(name, text, type = 'text/plain') {

@@ -96,7 +96,7 @@ self.onmessage = async (event) => {
     } else if (fn === 'format') {
       text = ereje.format(args.name, args.text);
     } else if (fn === 'lint') {
-      text = ereje.lint(args.amendments);
+      text = ereje.lint(args.amendments, args.lang ?? 'en');
     } else {
       throw new Error(`unknown call ${fn}`);
     }

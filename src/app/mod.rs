@@ -925,10 +925,12 @@ pub struct Lint {
     pub versions: Vec<String>,
     /// The articles they change.
     pub articles_changed: Vec<String>,
+    /// The same in the language's legal form.
+    pub articles_changed_text: Vec<String>,
 }
 
 /// Checks amendment files against the bundled law without running anything.
-pub fn lint(files: &[File]) -> Result<Lint, Failure> {
+pub fn lint(files: &[File], lang: Lang) -> Result<Lint, Failure> {
     let law = law()?;
     let files: Vec<(&str, &str)> = files
         .iter()
@@ -938,6 +940,7 @@ pub fn lint(files: &[File]) -> Result<Lint, Failure> {
     let changed = crate::amend::impact::articles_changed(&versions);
     Ok(Lint {
         versions: versions.iter().skip(1).map(|v| v.name.clone()).collect(),
+        articles_changed_text: changed.iter().map(|c| explain::citation(c, lang)).collect(),
         articles_changed: changed,
     })
 }

@@ -458,8 +458,8 @@ fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
                     out.push_str(&Value::Num(a - b).show(t, lang));
                 }
             }
-            "from" => out.push_str(&f.from.to_string()),
-            "to" => out.push_str(&f.to.to_string()),
+            "from" => out.push_str(&say::date(f.from, lang)),
+            "to" => out.push_str(&say::date(f.to, lang)),
             "employee" => out.push_str(
                 f.employee
                     .and_then(|i| facts.employees.get(i))

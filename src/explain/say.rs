@@ -73,12 +73,25 @@ pub fn act(source: &str, lang: Lang) -> String {
         .to_string()
 }
 
-/// A value with its unit in the language; a value of an enumeration (`five_day`) in words.
+/// A value with its unit in the language; a value of an enumeration (`five_day`) in words, a
+/// date as the language writes it.
 pub fn value(v: crate::schema::Value, ty: crate::schema::Type, lang: Lang) -> String {
-    let shown = v.show(ty, lang);
     match v {
-        crate::schema::Value::Enum(..) => term(&shown, lang).map_or(shown, str::to_string),
-        _ => shown,
+        crate::schema::Value::Enum(..) => {
+            let shown = v.show(ty, lang);
+            term(&shown, lang).map_or(shown, str::to_string)
+        }
+        crate::schema::Value::Date(d) => date(d, lang),
+        _ => v.show(ty, lang),
+    }
+}
+
+/// A date as the language writes it: `04.03.2024` in Russian and Kazakh, ISO `2024-03-04` in
+/// English (unambiguous where day-month and month-day orders meet).
+pub fn date(d: crate::date::Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Ru | Lang::Kk => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
     }
 }
 

@@ -56,15 +56,21 @@ fn penalty_line(p: &PenaltyOut, as_of: &str, lang: Lang) -> String {
     s
 }
 
+/// An ISO date of the report as the language writes it.
+fn day(iso: &str, lang: Lang) -> String {
+    iso.parse::<crate::date::Date>()
+        .map_or_else(|_| iso.to_string(), |d| say::date(d, lang))
+}
+
 /// Renders an explanation tree as indented text.
 pub fn render_steps(steps: &[StepOut], indent: usize, lang: Lang, out: &mut String) {
     for s in steps {
         let pad = " ".repeat(indent);
         let _ = write!(out, "{pad}{}", s.label);
         match (&s.on, s.label.is_empty()) {
-            (Some(d), true) => out.push_str(d),
+            (Some(d), true) => out.push_str(&day(d, lang)),
             (Some(d), false) => {
-                let _ = write!(out, " ({d})");
+                let _ = write!(out, " ({})", day(d, lang));
             }
             (None, _) => {}
         }
@@ -78,7 +84,7 @@ pub fn render_steps(steps: &[StepOut], indent: usize, lang: Lang, out: &mut Stri
             let _ = write!(out, "  [{c}]");
         }
         if let Some(d) = &s.since {
-            let _ = write!(out, "  ({} {d}", ui(Word::Since, lang));
+            let _ = write!(out, "  ({} {}", ui(Word::Since, lang), day(d, lang));
             if let Some(src) = &s.source {
                 let _ = write!(out, ", {src}");
             }
@@ -129,7 +135,7 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
             "бұзушылық"
         ),
         ui(Word::AsOf, lang),
-        r.engine.law_as_of
+        day(&r.engine.law_as_of, lang)
     );
     if r.findings.is_empty() {
         let _ = writeln!(out, "\n{}", ui(Word::NoFindings, lang));
@@ -175,9 +181,13 @@ pub fn human(r: &CheckReport, lang: Lang, explain: bool) -> String {
 /// One finding: what, where, why, the fix, the penalty, and (with `explain`) the steps.
 fn finding(f: &FindingOut, law_as_of: &str, lang: Lang, explain: bool, out: &mut String) {
     let period = if f.period.from == f.period.to {
-        f.period.from.clone()
+        day(&f.period.from, lang)
     } else {
-        format!("{} – {}", f.period.from, f.period.to)
+        format!(
+            "{} – {}",
+            day(&f.period.from, lang),
+            day(&f.period.to, lang)
+        )
     };
     let severity = match f.severity.as_str() {
         "gross" => ["gross", "грубое", "өрескел"][lang as usize],

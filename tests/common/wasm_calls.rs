@@ -124,7 +124,7 @@ pub fn lint_unknown_parameter() -> String {
         s(
             "amendment \"draft\" {\n  title en \"-\" ru \"-\" kk \"-\"\n  set normal_wek from 2027-01-01 = 36 h\n}\n",
         ),
-    ])
+    ], "ru")
 }
 
 pub fn amend_lift_caps() -> String {
