@@ -13,7 +13,7 @@
 
 use crate::app::{self, CheckRequest, Data, Failure, File};
 use crate::date::Date;
-use crate::domain::{FileKind, Lang, Subject};
+use crate::domain::{FileKind, Lang, Subject, Tr};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -51,6 +51,7 @@ fn bad(message: String) -> Failure {
         message,
         rendered: String::new(),
         errors: Vec::new(),
+        said: None,
     }
 }
 
@@ -163,8 +164,16 @@ fn csv_files(flat: &[String], data: &[Vec<u8>], lang: Lang) -> Result<CheckReque
     }
     match (roster, timesheet) {
         (true, true) => Ok(r),
-        (false, _) => Err(bad("roster.csv is missing".into())),
-        (_, false) => Err(bad("timesheet.csv is missing".into())),
+        (false, _) => Err(Failure::refused(Tr::new(
+            "roster.csv is missing",
+            "не загружен список работников (roster.csv)",
+            "жұмыскерлер тізімі (roster.csv) жүктелмеген",
+        ))),
+        (_, false) => Err(Failure::refused(Tr::new(
+            "timesheet.csv is missing",
+            "не загружен табель (timesheet.csv)",
+            "табель (timesheet.csv) жүктелмеген",
+        ))),
     }
 }
 
@@ -322,7 +331,9 @@ pub fn fine(form: Vec<String>) -> String {
             headcount: field(&form.text("headcount"), "headcount", "a whole number")?,
             income_mci: decimal(&form.text("income"), "income")?,
             repeat: form.flag("repeat")?,
-            date: date(&form.text("date"), "date")?.ok_or_else(|| bad("give the date".into()))?,
+            date: date(&form.text("date"), "date")?.ok_or_else(|| {
+                Failure::refused(Tr::new("give the date", "укажите дату", "күнді көрсетіңіз"))
+            })?,
             offence: date(&form.text("offence"), "offence date")?,
             unpaid: decimal(&form.text("unpaid"), "unpaid sum")?,
         };

@@ -178,3 +178,51 @@ fn every_column_of_every_file_has_words_in_each_language() {
         }
     }
 }
+
+#[test]
+fn the_calculators_refusals_are_said_in_each_language() {
+    use ereje::app::{FineRequest, fine};
+    use ereje::domain::Subject;
+    let day = |s: &str| s.parse().expect("date");
+    let base = FineRequest {
+        citation: "KoAP 89.1".into(),
+        subject: Some(Subject::Small),
+        headcount: None,
+        income_mci: None,
+        repeat: false,
+        date: day("2024-05-01"),
+        offence: None,
+        unpaid: None,
+    };
+    let refusals = [
+        FineRequest {
+            unpaid: Some((-1).into()),
+            ..base.clone()
+        },
+        FineRequest {
+            offence: Some(day("2024-06-01")),
+            ..base.clone()
+        },
+        FineRequest {
+            subject: None,
+            ..base.clone()
+        },
+        // Not yet in force: KoAP 89.1 of 2016, asked for 2015.
+        FineRequest {
+            date: day("2015-06-01"),
+            ..base.clone()
+        },
+        FineRequest {
+            citation: "KoAP 999.1".into(),
+            ..base.clone()
+        },
+    ];
+    for r in refusals {
+        let failure = fine(&r, Lang::Ru).expect_err("refused");
+        let said = failure.said.expect("said in three languages");
+        assert_eq!(said.en, failure.message);
+        for t in [&said.ru, &said.kk] {
+            assert!(!t.is_empty() && english(t).is_empty(), "{t}");
+        }
+    }
+}

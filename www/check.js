@@ -1,7 +1,7 @@
 // The self-check workspace: files in, findings by employee and article, the weekly chart.
 
 import { t, getLang } from './i18n.js';
-import { $, el, money, range, day, download, showError, say } from './ui.js';
+import { $, el, money, range, day, download, showError, errorText, say } from './ui.js';
 import { call, engine, restart, Cancelled } from './engine.js';
 // ---------------------------------------------------------------------------------------------
 // Self-check
@@ -35,7 +35,7 @@ async function addFile(name, file, named = {}, headers = null) {
 /** How the engine reads a file, with the headers named by hand (`named`: header → column). */
 async function understand(name, file, named) {
   const answer = await call('inspect', { file, name, month: '', lang: getLang(), named: namedText(named) });
-  return answer.ok ? answer.value : { error: answer.error?.message ?? String(answer.error), columns: [], first_rows: [] };
+  return answer.ok ? answer.value : { error: errorText(answer.error), columns: [], first_rows: [] };
 }
 
 /** The headers named by hand as the engine takes them: `header␟column␞…` (`-`: not used). */
@@ -427,7 +427,7 @@ function onDemand(f) {
     asked = true;
     try {
       const answer = await call('explain_finding', args, undefined, check.fast);
-      if (!answer.ok) { box.textContent = answer.error.message; return; }
+      if (!answer.ok) { box.textContent = errorText(answer.error); return; }
       f.explanation = answer.value.explanation;
       box.replaceWith(steps(f.explanation));
     } catch (e) {

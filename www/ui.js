@@ -44,12 +44,18 @@ export function download(name, text, type = 'text/plain') {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** An engine's failure in words: said in the page's language when the engine says it so. */
+export function errorText(failure) {
+  return failure?.said?.[getLang()] ?? failure?.message ?? String(failure ?? '');
+}
+
 export function showError(box, failure) {
   box.hidden = !failure;
   box.replaceChildren();
   if (!failure) return;
   if (typeof failure === 'string') { box.append(failure); return; }
-  box.append(el('strong', {}, failure.message || ''));
+  // A refusal the engine says in every language, in the page's; the others as they come.
+  box.append(el('strong', {}, errorText(failure)));
   if (failure.rendered && failure.rendered !== failure.message) box.append(el('pre', {}, failure.rendered));
 }
 

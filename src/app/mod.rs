@@ -6,7 +6,7 @@
 pub mod stream;
 
 use crate::date::Date;
-use crate::domain::{Lang, Subject, Table};
+use crate::domain::{Lang, Subject, Table, Tr};
 use crate::eval::Options;
 use crate::eval::penalty::{self, Fine, FineQuery};
 use crate::explain::{self, CheckReport};
@@ -99,9 +99,22 @@ pub struct Failure {
     /// Each error of a rule text with its positions, for underlining in an editor.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<crate::error::Detailed>,
+    /// The message in each language, for a refusal a person can meet (the others are said in
+    /// English: the rule language's diagnostics, and calls the page never makes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said: Option<Box<Tr>>,
 }
 
 impl Failure {
+    /// A refusal said in the three languages.
+    pub fn refused(said: Tr) -> Failure {
+        Failure {
+            message: said.en.clone(),
+            said: Some(Box::new(said)),
+            ..Failure::default()
+        }
+    }
+
     fn from_diagnostics(d: crate::Diagnostics) -> Failure {
         let d = d.compact();
         Failure {
@@ -111,6 +124,7 @@ impl Failure {
                 .map_or_else(|| "the rules do not check".into(), |e| e.message.clone()),
             rendered: d.rendered,
             errors: d.errors,
+            said: None,
         }
     }
 
@@ -133,6 +147,7 @@ impl Failure {
             message: e.to_string(),
             rendered: d.rendered,
             errors: d.errors,
+            said: None,
         }
     }
 }
@@ -157,6 +172,7 @@ pub fn law() -> Result<&'static Law, Failure> {
         message: "the bundled law does not check".into(),
         rendered: e.to_string(),
         errors: Vec::new(),
+        said: None,
     })
 }
 
@@ -551,22 +567,28 @@ pub fn fine(req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
 
 /// The inspector's calculator on a given law (the CLI's `--rules`).
 pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer, Failure> {
-    let refuse = |message: &str| Failure {
-        message: message.into(),
-        rendered: String::new(),
-        errors: Vec::new(),
-    };
+    let refuse = |en: &str, ru: &str, kk: &str| Failure::refused(Tr::new(en, ru, kk));
     // Amounts are sums of money and counts of MCI: none is below zero, and the offence comes
     // before the case about it.
     if req.unpaid.is_some_and(|u| u.is_sign_negative()) {
-        return Err(refuse("the unpaid sum cannot be below zero"));
+        return Err(refuse(
+            "the unpaid sum cannot be below zero",
+            "неуплаченная сумма не может быть меньше нуля",
+            "төленбеген сома нөлден кем болмайды",
+        ));
     }
     if req.income_mci.is_some_and(|i| i.is_sign_negative()) {
-        return Err(refuse("the income cannot be below zero"));
+        return Err(refuse(
+            "the income cannot be below zero",
+            "доход не может быть меньше нуля",
+            "табыс нөлден кем болмайды",
+        ));
     }
     if req.offence.is_some_and(|o| o > req.date) {
         return Err(refuse(
             "the offence is after the day the case is opened: a case is opened about an offence already committed",
+            "правонарушение позже дня возбуждения дела: дело возбуждается о правонарушении, уже совершённом",
+            "құқық бұзушылық іс қозғалған күннен кейін: іс жасалып қойған құқық бұзушылық бойынша қозғалады",
         ));
     }
     let subject = match (req.subject, req.headcount, req.income_mci) {
@@ -575,11 +597,11 @@ pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer,
             penalty::business_size(law, h, i, req.date).map_err(|e| Failure::from_eval(law, e))?
         }
         _ => {
-            return Err(Failure {
-                message: "give the subject, or the headcount and income".into(),
-                rendered: String::new(),
-                errors: Vec::new(),
-            });
+            return Err(refuse(
+                "give the subject, or the headcount and income",
+                "укажите категорию субъекта или численность работников и доход",
+                "субъект санатын немесе жұмыскерлер саны мен табысты көрсетіңіз",
+            ));
         }
     };
     let q = FineQuery {
@@ -594,6 +616,7 @@ pub fn fine_with(law: &Law, req: &FineRequest, lang: Lang) -> Result<FineAnswer,
         message: e.to_string(),
         rendered: e.to_string(),
         errors: Vec::new(),
+        said: explain::fine_refusal(&e).map(Box::new),
     })?;
     let pid = law.penalty_index.get(&f.citation).copied();
     let (title, article_title) = pid.map_or_else(Default::default, |p| {
@@ -785,6 +808,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
             ),
             rendered: String::new(),
             errors: Vec::new(),
+            said: None,
         });
     }
     let population = match (&req.population, req.generate) {

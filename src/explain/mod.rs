@@ -27,7 +27,7 @@ pub use understood::understood;
 
 pub use csv::{FindingsCsv, ReportJson, csv, fine_csv};
 pub use text::{coverage, fine_text, human, mci_on, provision, render_steps, sanction_text, tr};
-pub use words::{Word, confidence_level, mci_not_set, money, subject_word, ui};
+pub use words::{Word, confidence_level, fine_refusal, mci_not_set, money, subject_word, ui};
 use words::{mci_word, tenge};
 
 /// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).

@@ -238,3 +238,75 @@ pub fn subject_word(s: crate::domain::Subject, lang: Lang) -> &'static str {
         Lang::Kk => kk,
     }
 }
+
+/// Why the calculator cannot price a fine, in the three languages (`None` for the engine's own
+/// failures, said in English).
+pub fn fine_refusal(e: &crate::eval::penalty::FineError) -> Option<crate::domain::Tr> {
+    use crate::eval::penalty::FineError as E;
+    let cite = |c: &str| {
+        [
+            c.to_string(),
+            super::citation(c, Lang::Ru),
+            super::citation(c, Lang::Kk),
+        ]
+    };
+    let date = |d: crate::date::Date| {
+        [
+            d.to_string(),
+            super::say::date(d, Lang::Ru),
+            super::say::date(d, Lang::Kk),
+        ]
+    };
+    let [en, ru, kk] = match e {
+        E::UnknownPart { citation, .. } => {
+            let [_, r, k] = cite(citation);
+            [
+                e.to_string(),
+                format!("{r} — не закодированная часть статьи КоАП"),
+                format!("{k} — ӘҚБтК бабының кодталмаған бөлігі"),
+            ]
+        }
+        E::NoRepeat { citation } => {
+            let [_, r, k] = cite(citation);
+            [
+                e.to_string(),
+                format!("для {r} нет части о повторном правонарушении"),
+                format!("{k} үшін қайталап жасалған құқық бұзушылық бөлігі жоқ"),
+            ]
+        }
+        E::NotInForce { citation, date: d } => {
+            let ([_, r, k], [_, dr, dk]) = (cite(citation), date(*d));
+            [
+                e.to_string(),
+                format!("{r} не действовала на {dr}"),
+                format!("{k} {dk} күні күшінде болмады"),
+            ]
+        }
+        E::PastHorizon { date: d, horizon } => {
+            let ([_, dr, dk], [_, hr, hk]) = (date(*d), date(*horizon));
+            [
+                e.to_string(),
+                format!(
+                    "{dr} — позже последнего дня, который оценивает закодированный закон ({hr})"
+                ),
+                format!("{dk} — кодталған заң бағалайтын соңғы күннен кейін ({hk})"),
+            ]
+        }
+        E::NoAmount { citation, subject } => {
+            let [_, r, k] = cite(citation);
+            [
+                e.to_string(),
+                format!(
+                    "{r} не устанавливает штраф для субъекта: {}",
+                    subject_word(*subject, Lang::Ru)
+                ),
+                format!(
+                    "{k} мына субъектіге айыппұл белгілемейді: {}",
+                    subject_word(*subject, Lang::Kk)
+                ),
+            ]
+        }
+        E::Eval(_) => return None,
+    };
+    Some(crate::domain::Tr { en, ru, kk })
+}
