@@ -28,6 +28,12 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
         }
     }
     if !errors.is_empty() {
+        // The files that parse are still checked, so that a syntax error in one file does not
+        // hide the type errors of the others; what may only be missing because it is declared in
+        // a file that does not parse (a name, a code, a penalty part) is not reported.
+        if let Err(es) = check::check(sources, &parsed) {
+            errors.extend(es.into_iter().filter(independent).map(Error::from));
+        }
         return Err(error::render(&errors, sources, error::Style::Plain));
     }
     // The checker's errors, then the conflicting exceptions the evaluator finds on the law.
@@ -58,6 +64,20 @@ pub fn load_sources(sources: &Sources, ids: &[syntax::FileId]) -> Result<Law, Di
         }
     }
     Ok(law)
+}
+
+/// A checker's error that stands whatever the other files declare.
+fn independent(e: &check::CheckError) -> bool {
+    use check::CheckError as E;
+    !matches!(
+        e,
+        E::UnknownName { .. }
+            | E::UnknownCode { .. }
+            | E::UnknownPenalty { .. }
+            | E::BadException { .. }
+            | E::OutsideArticle { .. }
+            | E::Scenario { .. }
+    )
 }
 
 static LAW: OnceLock<Result<Law, String>> = OnceLock::new();
@@ -123,6 +143,23 @@ mod tests {
             }
         }
         assert_eq!(with_condition, 4);
+    }
+
+    #[test]
+    fn a_syntax_error_in_one_file_does_not_hide_the_type_errors_of_another() {
+        let code = "code XC { title en \"X\" ru \"X\" kk \"X\" }\n";
+        let typed =
+            "article XC 1 { title en \"A\" ru \"A\" kk \"A\"\n  define d : hours = 1 tenge\n}\n";
+        let broken = "article XC 2 { title en \"B\" ru \"B\" kk \"B\"\n  define e : hours = (\n}\n";
+        let e = load([
+            ("code.rules", code),
+            ("typed.rules", typed),
+            ("broken.rules", broken),
+        ])
+        .expect_err("two errors");
+        assert_eq!(e.errors.len(), 2, "{}", e.rendered);
+        assert!(e.rendered.contains("broken.rules"), "{}", e.rendered);
+        assert!(e.rendered.contains("typed.rules"), "{}", e.rendered);
     }
 
     #[test]
