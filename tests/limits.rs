@@ -100,3 +100,41 @@ fn a_byte_order_mark_is_not_part_of_the_rules() {
     let text = article("  define p : hours = 1 h");
     assert!(load_with(&format!("\u{feff}{text}")).is_ok());
 }
+
+#[test]
+fn a_scenarios_days_past_ten_years_are_an_error() {
+    let days = |to: &str| {
+        format!(
+            "scenario long {{\n  employee a\n  days a 2016-01-01 .. {to} worked 8 h\n  expect no breach weekly_hours\n}}\n"
+        )
+    };
+    // 2016-01-01 .. 2026-01-07 is 3,660 days: the limit.
+    let max = ereje::check::MAX_SCENARIO_DAYS;
+    assert_eq!(max, 3_660);
+    let at = load_with(&days("2026-01-07"));
+    assert!(at.is_ok(), "{at:?}");
+    let past = load_with(&days("2026-01-08")).expect_err("past the limit");
+    assert!(
+        past.contains("3661 days") && past.contains("tests/hostile.rules"),
+        "{past}"
+    );
+    // The row that made a check run for seconds is refused at once.
+    let far = load_with(&days("9999-12-31")).expect_err("refused");
+    assert!(far.contains("at most 3660 days"), "{far}");
+}
+
+#[test]
+fn a_rule_file_past_a_million_bytes_is_refused_before_it_is_read() {
+    use ereje::syntax::limits::MAX_FILE;
+    // Comment lines fill a file to the limit and one byte past it.
+    let filled = |n: usize| {
+        let line = format!("# {}\n", "x".repeat(97));
+        let mut s = line.repeat(n / line.len());
+        s.push_str(&"#".repeat(n - s.len()));
+        assert_eq!(s.len(), n);
+        s
+    };
+    assert!(load_with(&filled(MAX_FILE)).is_ok());
+    let past = load_with(&filled(MAX_FILE + 1)).expect_err("past the limit");
+    assert!(past.contains("bytes in a file"), "{past}");
+}

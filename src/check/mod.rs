@@ -24,6 +24,10 @@ pub const MAX_DEFINE_CHAIN: usize = 64;
 /// cost to evaluate on each day. The law's largest expands to 51 steps (`downtime_minimum`).
 pub const MAX_EXPANDED: u64 = 20_000;
 
+/// The days one `days` row of a scenario may span: ten years (3,653 days) and a little more. A
+/// scenario is a hand-written case; a row to 9999-12-31 would make millions of days to judge.
+pub const MAX_SCENARIO_DAYS: i64 = 3_660;
+
 /// Checks parsed rule files and builds the law. On failure, returns every error found.
 pub fn check(sources: &Sources, files: &[ast::File]) -> Result<Law, Vec<CheckError>> {
     let mut c = Checker::new(files, sources);

@@ -278,6 +278,21 @@ impl Build<'_, '_> {
             });
             return;
         }
+        let span_days = from.node.days_until(to.node) + 1;
+        if span_days > super::MAX_SCENARIO_DAYS {
+            c.errors.push(CheckError::Scenario {
+                what: format!(
+                    "the days run {span_days} days from {} to {}",
+                    from.node, to.node
+                ),
+                help: format!(
+                    "a `days` row spans at most {} days (ten years); split the case",
+                    super::MAX_SCENARIO_DAYS
+                ),
+                at: *span,
+            });
+            return;
+        }
         let mut date = from.node;
         while date <= to.node {
             if let Some(first) = seen.insert((e, date), *span) {
