@@ -6,8 +6,12 @@ use std::path::Path;
 
 #[path = "../fuzz/fuzz_targets/calls.rs"]
 mod calls;
+#[path = "../fuzz/fuzz_targets/facts_input.rs"]
+mod facts_input;
 #[path = "../fuzz/fuzz_targets/fine_input.rs"]
 mod fine_input;
+#[path = "../fuzz/fuzz_targets/grammar_input.rs"]
+mod grammar_input;
 
 /// Each file of a target's corpus.
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -73,11 +77,34 @@ fn spreadsheet() {
 fn fine() {
     let law = ereje::app::law().expect("law");
     for (_, data) in corpus("fine") {
-        let mut u = arbitrary::Unstructured::new(&data);
-        if let Ok(input) = <fine_input::FineInput as arbitrary::Arbitrary>::arbitrary(&mut u)
+        // As libFuzzer's `fuzz_target!` decodes a typed input.
+        let u = arbitrary::Unstructured::new(&data);
+        if let Ok(input) = <fine_input::FineInput as arbitrary::Arbitrary>::arbitrary_take_rest(u)
             && let Some(req) = input.request()
         {
             let _ = ereje::app::fine_with(law, &req, ereje::domain::Lang::Ru);
+        }
+    }
+}
+
+#[test]
+fn grammar() {
+    for (_, data) in corpus("grammar") {
+        let u = arbitrary::Unstructured::new(&data);
+        if let Ok(input) = <grammar_input::Grammar as arbitrary::Arbitrary>::arbitrary_take_rest(u)
+        {
+            input.run();
+        }
+    }
+}
+
+#[test]
+fn evaluate() {
+    for (_, data) in corpus("evaluate") {
+        let u = arbitrary::Unstructured::new(&data);
+        if let Ok(input) = <facts_input::FactsInput as arbitrary::Arbitrary>::arbitrary_take_rest(u)
+        {
+            input.run();
         }
     }
 }
