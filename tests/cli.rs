@@ -626,6 +626,34 @@ fn a_rules_folder_without_rule_files_is_refused() {
     let _ = std::fs::remove_dir(&empty);
 }
 
+/// A rules folder with part of the law (the Labour Code and KoAP only) says which of the law's
+/// codes it does not declare, and still checks.
+#[test]
+fn a_partial_law_says_which_codes_it_lacks() {
+    let dir = std::env::temp_dir().join(format!("ereje-partial-rules-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for code in ["LC", "KoAP"] {
+        let to = dir.join(code);
+        std::fs::create_dir_all(&to).expect("a folder");
+        for f in std::fs::read_dir(format!("rules/{code}"))
+            .expect("rules")
+            .flatten()
+        {
+            std::fs::copy(f.path(), to.join(f.file_name())).expect("a copy");
+        }
+    }
+    let (code, out, err) = check(&["--rules", dir.to_str().expect("a path")]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("declares no C129, C138, C155, C81, EC, HL"),
+        "{err}"
+    );
+    // The whole law says nothing of the kind.
+    let (_, _, err) = check(&["--rules", "rules"]);
+    assert!(!err.contains("declares no"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `ereje inspect` says how a 1C табель in Excel is read, and exits 0; a file it cannot read
 /// as any table exits 2.
 #[test]

@@ -742,11 +742,50 @@ fn law(rules: Option<&Path>, extra: &[PathBuf]) -> Result<Law, ExitCode> {
         all.extend(texts);
         texts = all;
     }
+    if let Some(dir) = rules {
+        partial(dir, &texts);
+    }
     ereje::load(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|d| {
         eprint!("{}", d.rendered);
         eprintln!("{} error(s)", d.errors.len());
         ExitCode::from(2)
     })
+}
+
+/// Says which of the bundled law's codes a `--rules` folder does not declare: what they hold
+/// (KoAP's fines, the Entrepreneurial Code's inspections, the holidays) is then not judged, or the
+/// folder does not load for want of them.
+fn partial(dir: &Path, texts: &[(String, String)]) {
+    let mut sources = ereje::syntax::Sources::new();
+    let declared: Vec<String> = texts
+        .iter()
+        .filter_map(|(n, t)| {
+            let id = sources.add(n, t);
+            ereje::syntax::parse(&sources, id).ok()
+        })
+        .flat_map(|f| f.items)
+        .filter_map(|i| match i {
+            ereje::syntax::ast::Item::Code(c) => Some(c.id.node),
+            _ => None,
+        })
+        .collect();
+    let Ok(bundled) = ereje::bundled() else {
+        return;
+    };
+    let missing: Vec<&str> = bundled
+        .codes
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|c| !declared.iter().any(|d| d == c))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "note: {} declares no {} (the bundled law does): what they hold is not judged, and \
+             rules that cite them do not load",
+            dir.display(),
+            missing.join(", ")
+        );
+    }
 }
 
 /// The files a check reads.
