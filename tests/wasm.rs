@@ -24,6 +24,11 @@ fn the_example_check_is_byte_identical_to_native() {
 }
 
 #[wasm_bindgen_test]
+fn three_hundred_random_checks_are_byte_identical_to_native() {
+    assert_eq!(calls::random_checks(), golden!("random-checks.txt"));
+}
+
+#[wasm_bindgen_test]
 fn bad_rows_are_reported_the_same() {
     assert_eq!(calls::check_bad_rows(), golden!("check-bad-rows.json"));
 }

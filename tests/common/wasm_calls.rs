@@ -147,6 +147,78 @@ pub fn amend_lift_caps() -> String {
 }
 
 /// A page call: the golden file its answer is kept in, and the call.
+/// 300 rosters and timesheets made from a fixed seed (one to four employees of any age, regime
+/// and flags; up to 20 days of March–April 2024 with any hours), each checked in a language: the
+/// answers' FNV-1a hash and their total length, one line. The same line natively and in the
+/// browser means the same bytes for every answer.
+pub fn random_checks() -> String {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    let (mut hash, mut len): (u64, usize) = (0xcbf2_9ce4_8422_2325, 0);
+    let regimes = ["5day", "6day", "4day", "summed", "sliding"];
+    let langs = ["en", "ru", "kk"];
+    for _ in 0..300 {
+        let people = 1 + next(4) as usize;
+        let mut roster = s(
+            "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent,hourly_rate\n",
+        );
+        for i in 0..people {
+            roster.push_str(&format!(
+                "E{i},{}-0{}-1{},{},{},{},{},{},{}\n",
+                1955 + next(56),
+                1 + next(9),
+                next(10),
+                regimes[next(5) as usize],
+                next(2) == 1,
+                next(4),
+                next(2) == 1,
+                next(2) == 1,
+                1000 + next(3000)
+            ));
+        }
+        let mut timesheet = s("employee_id,date,worked_hours,overtime_hours,night_hours\n");
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..next(20) {
+            let (e, day) = (next(people as u64), next(61));
+            if !seen.insert((e, day)) {
+                continue;
+            }
+            let date = ereje::date::Date::constant(2024, 3, 1)
+                .add_days(day as i64)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let worked = next(17);
+            let (overtime, night) = (next(worked.min(4) + 1), next(worked + 1));
+            timesheet.push_str(&format!("E{e},{date},{worked},{overtime},{night}\n"));
+        }
+        let flat = vec![
+            s("roster"),
+            s("roster.csv"),
+            roster,
+            s("timesheet"),
+            s("timesheet.csv"),
+            timesheet,
+        ];
+        let (names, data) = files(&flat);
+        let answer = wasm::check_args(
+            &form(&[("lang", langs[next(3) as usize])]),
+            &names,
+            &data,
+            &mut |_, _| {},
+        );
+        len += answer.len();
+        for b in answer.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("300 checks, {len} bytes, fnv1a {hash:016x}\n")
+}
+
 pub type Call = (&'static str, fn() -> String);
 
 /// Every call, with the golden file its answer is kept in.
@@ -159,4 +231,5 @@ pub const CALLS: &[Call] = &[
     ("penalties-kk.json", penalties_kk),
     ("lint-unknown-parameter.json", lint_unknown_parameter),
     ("amend-lift-caps.json", amend_lift_caps),
+    ("random-checks.txt", random_checks),
 ];
