@@ -81,8 +81,12 @@ function markOf(text, label) {
 }
 
 let diagnostics = [];
+/** Characters past which the editor is not highlighted: a pasted file of megabytes would make
+ * tens of thousands of spans at each keystroke (the engine refuses rule files over 1 MB anyway). */
+const HIGHLIGHT_UP_TO = 200_000;
 function paint() {
   const text = editor.value;
+  if (text.length > HIGHLIGHT_UP_TO) { highlight.textContent = `${text}\n`; return; }
   const marks = diagnostics.flatMap((d) => d.labels.filter((l) => l.file === lab.name).map((l) => markOf(text, l)));
   highlight.innerHTML = highlighted(text, marks);
   highlight.scrollTop = editor.scrollTop;

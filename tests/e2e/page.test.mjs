@@ -460,6 +460,16 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   const tidy = await page.inputValue('#editor');
   assert.match(tidy, /^# why: a test\namendment "x" \{/);
   assert.match(tidy, /repeal rule overtime_daily from 2027-01-01/);
+  // Hostile drafts (the limits issue): 5,000 brackets inside one another, and a 2 MB file. Each is
+  // a located error within seconds; the worker survives and the next draft is checked.
+  await page.fill('#editor', `amendment "x" {\n  title en "x" ru "x" kk "x"\n  set normal_week from 2027-01-01 = ${'('.repeat(5000)}1 h${')'.repeat(5000)}\n}\n`);
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('64'), null, { timeout: 20000 });
+  assert.ok((await page.locator('#highlight .hl-err').count()) >= 1, 'the bracket past the limit is underlined');
+  // Pasted at once (Playwright's `fill` types into the textarea's layout, too slow for a megabyte).
+  await page.$eval('#editor', (e, t) => { e.value = t; e.dispatchEvent(new Event('input')); }, `# ${'x'.repeat(99)}\n`.repeat(10100));
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('1000000'), null, { timeout: 20000 });
+  await page.fill('#editor', text);
+  await page.waitForFunction(() => document.querySelector('#diagnostics .ok'), null, { timeout: 20000 });
   // A comment after code has no place in the layout: the text is left alone and the comment shown.
   const trailing = tidy.replace(/\}\n$/, '} # end\n');
   await page.fill('#editor', trailing);
