@@ -140,12 +140,14 @@ export async function lint() {
 /** Lists an answer's errors under the editor, each a link to its place, and underlines them. */
 function showProblems(error) {
   diagnostics = error.errors ?? [];
-  const items = diagnostics.length ? diagnostics : [{ message: error.message, labels: [] }];
+  const items = diagnostics.length ? diagnostics : [{ message: error.message, said: error.said, labels: [] }];
+  const lang = getLang();
   $('#diagnostics').replaceChildren(el('strong', {}, t('lint_errors', { n: items.length })), el('ul', {}, ...items.map((d) => {
     const here = d.labels.find((l) => l.file === lab.name) ?? d.labels[0];
     return el('li', {},
       here ? el('button', { type: 'button', onclick: () => here.file === lab.name && goTo(here) }, `${here.file}:${here.line}:${here.column}`) : null,
-      ' ', d.message, d.help ? el('span', { class: 'hint' }, ` — ${d.help}`) : null);
+      // The message and its advice in the page's language, as the engine says them.
+      ' ', d.said?.[lang] ?? d.message, d.help ? el('span', { class: 'hint' }, ` — ${d.help_said?.[lang] ?? d.help}`) : null);
   })));
   paint();
 }

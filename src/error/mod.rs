@@ -2,6 +2,7 @@
 //! plain data with positions for the web page and JSON.
 
 pub mod amend;
+pub mod said;
 
 use crate::check::CheckError;
 use crate::eval::EvalError;
@@ -62,6 +63,11 @@ pub struct Detailed {
     pub labels: Vec<Label>,
     /// The rendered text (no colours), for a `<pre>`.
     pub rendered: String,
+    /// The message in kk, ru and en (the English is `message`).
+    pub said: crate::domain::Tr,
+    /// The advice likewise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_said: Option<crate::domain::Tr>,
 }
 
 /// Every error of a load, rendered.
@@ -133,12 +139,15 @@ pub fn render(errors: &[Error], sources: &Sources, style: Style) -> Diagnostics 
                 .collect()
             })
             .unwrap_or_default();
+        let (said, help_said) = said::said(e);
         let mut d = Detailed {
             message: e.to_string(),
             code: e.code().map(|c| c.to_string()),
             help: e.help().map(|h| h.to_string()),
             labels,
             rendered: String::new(),
+            said,
+            help_said,
         };
         #[cfg(not(target_arch = "wasm32"))]
         {
