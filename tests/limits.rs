@@ -138,3 +138,24 @@ fn a_rule_file_past_a_million_bytes_is_refused_before_it_is_read() {
     let past = load_with(&filled(MAX_FILE + 1)).expect_err("past the limit");
     assert!(past.contains("bytes in a file"), "{past}");
 }
+
+/// Found by the `rules` fuzzer: 300 bytes of names beginning with `if` inside open brackets
+/// (`soye(ififfseviert(((l((oye(if3-…`) took 186 s to refuse, each `if…` tried as the keyword and
+/// as a name at every level. With the keywords whole, each is a syntax error at once.
+#[test]
+fn names_that_begin_with_if_are_not_tried_as_the_keyword() {
+    for name in ["if-prefixes.rules", "if-prefixes-2.rules"] {
+        let text = std::fs::read(format!(
+            "{}/tests/hostile/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("the hostile file");
+        let text = String::from_utf8_lossy(&text);
+        assert!(load_with(&text).is_err(), "{name}");
+    }
+    // And `iffy` is a name, `if` the keyword.
+    let body = article(
+        "  define iffy : hours = 1 h\n  define d : hours = if iffy > 0 h then iffy else 0 h",
+    );
+    assert!(load_with(&body).is_ok());
+}

@@ -959,10 +959,11 @@ impl Lower {
                 });
             }
             Rule::if_expr => {
-                let mut it = p.into_inner();
-                let c = self.lower_expr(self.next(&mut it, span)?)?;
-                let a = self.lower_expr(self.next(&mut it, span)?)?;
-                let b = self.lower_expr(self.next(&mut it, span)?)?;
+                let mut it = p.into_inner().filter(|p| p.as_rule() == Rule::expr);
+                let internal = SyntaxError::Internal { at: span };
+                let c = self.lower_expr(it.next().ok_or(internal.clone())?)?;
+                let a = self.lower_expr(it.next().ok_or(internal.clone())?)?;
+                let b = self.lower_expr(it.next().ok_or(internal)?)?;
                 ExprKind::If(Box::new(c), Box::new(a), Box::new(b))
             }
             Rule::call => {
