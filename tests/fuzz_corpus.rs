@@ -73,15 +73,19 @@ fn spreadsheet() {
     }
 }
 
+/// Each input of a typed target's corpus, decoded as libFuzzer's `fuzz_target!` decodes it.
+fn typed<T: for<'a> arbitrary::Arbitrary<'a>>(target: &str) -> Vec<T> {
+    corpus(target)
+        .iter()
+        .filter_map(|(_, data)| T::arbitrary_take_rest(arbitrary::Unstructured::new(data)).ok())
+        .collect()
+}
+
 #[test]
 fn fine() {
     let law = ereje::app::law().expect("law");
-    for (_, data) in corpus("fine") {
-        // As libFuzzer's `fuzz_target!` decodes a typed input.
-        let u = arbitrary::Unstructured::new(&data);
-        if let Ok(input) = <fine_input::FineInput as arbitrary::Arbitrary>::arbitrary_take_rest(u)
-            && let Some(req) = input.request()
-        {
+    for input in typed::<fine_input::FineInput>("fine") {
+        if let Some(req) = input.request() {
             let _ = ereje::app::fine_with(law, &req, ereje::domain::Lang::Ru);
         }
     }
@@ -89,22 +93,14 @@ fn fine() {
 
 #[test]
 fn grammar() {
-    for (_, data) in corpus("grammar") {
-        let u = arbitrary::Unstructured::new(&data);
-        if let Ok(input) = <grammar_input::Grammar as arbitrary::Arbitrary>::arbitrary_take_rest(u)
-        {
-            input.run();
-        }
-    }
+    typed::<grammar_input::Grammar>("grammar")
+        .iter()
+        .for_each(grammar_input::Grammar::run);
 }
 
 #[test]
 fn evaluate() {
-    for (_, data) in corpus("evaluate") {
-        let u = arbitrary::Unstructured::new(&data);
-        if let Ok(input) = <facts_input::FactsInput as arbitrary::Arbitrary>::arbitrary_take_rest(u)
-        {
-            input.run();
-        }
-    }
+    typed::<facts_input::FactsInput>("evaluate")
+        .iter()
+        .for_each(facts_input::FactsInput::run);
 }
