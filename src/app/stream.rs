@@ -282,7 +282,12 @@ pub fn check_watched(
         }
     }
     run.finish()?;
-    let Run { judged, tally, .. } = run;
+    let (judged, tally) = (
+        std::mem::take(&mut run.judged),
+        std::mem::take(&mut run.tally),
+    );
+    // (Its checker's compiled law borrows the facts, which are handed on below.)
+    drop(run);
     Ok(Streamed {
         verdict: judged.verdict(&options),
         facts,

@@ -65,7 +65,7 @@ impl<'a> Env<'a> {
     }
 
     /// Notes that `param` has no value yet on this date.
-    fn note_missing(&self, param: ParamId) {
+    pub(super) fn note_missing(&self, param: ParamId) {
         if let Some(m) = self.missing
             && m.get().is_none()
         {
@@ -117,10 +117,52 @@ impl<'a> Env<'a> {
 /// The trace being recorded, if any.
 pub type Trace<'t> = Option<&'t mut Vec<Step>>;
 
-fn step(trace: &mut Trace, s: Step) {
-    if let Some(t) = trace.as_deref_mut() {
-        t.push(s);
-    }
+// The steps are built out of line and cold: only a breach being explained records them, and
+// building them inline made every node's frame (and its copies) several times larger.
+
+#[cold]
+#[inline(never)]
+fn fact_step(
+    trace: &mut Vec<Step>,
+    label: impl FnOnce() -> String,
+    on: Option<Date>,
+    v: Value,
+    ty: Type,
+) {
+    let s = Step::fact(label(), v, ty);
+    trace.push(Step { on, ..s });
+}
+
+#[cold]
+#[inline(never)]
+fn param_step(
+    trace: &mut Vec<Step>,
+    law: &Law,
+    id: ParamId,
+    v: Value,
+    found: Option<&crate::law::dated::Dated<Value>>,
+) {
+    let Some(p) = law.params.get(id.index()) else {
+        return;
+    };
+    trace.push(Step {
+        kind: StepKind::Param,
+        citation: Some(law.cite(p.article, p.part.as_deref())),
+        since: found.map(|d| d.since),
+        on: None,
+        source: found.and_then(|d| d.source.clone()),
+        note: found.is_none().then_some(StepNote::NotYetSet),
+        ..Step::fact(p.name.clone(), v, p.ty)
+    });
+}
+
+#[cold]
+#[inline(never)]
+fn aggregate_step(trace: &mut Vec<Step>, law: &Law, e: &Expr, v: Value) {
+    trace.push(Step {
+        kind: StepKind::Aggregate,
+        ..Step::fact(law.text(e.span).to_string(), v, e.ty)
+    });
 }
 
 /// True when `date` is within an `in force` range.
@@ -166,20 +208,8 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
             // Unknown past the law's horizon: the step says the value is not yet set.
             let found = env.param(*id)?;
             let v = found.map_or(Value::Unknown, |(v, _)| v);
-            if trace.is_some() {
-                let p = &env.law.params[id.index()];
-                step(
-                    &mut trace,
-                    Step {
-                        kind: StepKind::Param,
-                        citation: Some(env.law.cite(p.article, p.part.as_deref())),
-                        since: found.map(|(_, d)| d.since),
-                        on: None,
-                        source: found.and_then(|(_, d)| d.source.clone()),
-                        note: found.is_none().then_some(StepNote::NotYetSet),
-                        ..Step::fact(p.name.clone(), v, p.ty)
-                    },
-                );
+            if let Some(t) = trace {
+                param_step(t, env.law, *id, v, found.map(|(_, d)| d));
             }
             v
         }
@@ -187,11 +217,8 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
         K::RuleInForce(r) => {
             let rule = &env.law.rules[r.index()];
             let v = Value::Bool(in_force(rule.in_force, env.date));
-            if trace.is_some() {
-                step(
-                    &mut trace,
-                    Step::fact(format!("in_force({})", rule.name), v, e.ty),
-                );
+            if let Some(t) = trace {
+                fact_step(t, || format!("in_force({})", rule.name), None, v, e.ty);
             }
             v
         }
@@ -199,11 +226,8 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
             let v = env
                 .employee
                 .map_or(Value::Unknown, |e| employee_field(*f, e, env.date));
-            if trace.is_some() {
-                step(
-                    &mut trace,
-                    Step::fact(format!("employee.{}", f.name()), v, e.ty),
-                );
+            if let Some(t) = trace {
+                fact_step(t, || format!("employee.{}", f.name()), None, v, e.ty);
             }
             v
         }
@@ -213,18 +237,14 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                 Which::Previous => env.previous,
             };
             let v = day.map_or(Value::Unknown, |d| day_field(*f, d));
-            if trace.is_some() {
+            if let Some(t) = trace {
                 let who = if *which == Which::Current {
                     "day"
                 } else {
                     "previous"
                 };
-                let label = format!("{who}.{}", f.name());
-                let fact = match day {
-                    Some(d) => Step::fact_on(label, d.date, v, e.ty),
-                    None => Step::fact(label, v, e.ty),
-                };
-                step(&mut trace, fact);
+                let on = day.map(|d| d.date);
+                fact_step(t, || format!("{who}.{}", f.name()), on, v, e.ty);
             }
             v
         }
@@ -234,11 +254,11 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                 .filter(|r| r.table == *table)
                 .and_then(|r| r.values.get(*i).copied())
                 .unwrap_or(Value::Unknown);
-            if trace.is_some() {
+            if let Some(t) = trace {
                 let name = crate::law::expr::columns(*table)
                     .get(*i)
                     .map_or("", |c| c.name);
-                step(&mut trace, Step::fact(format!("{table}.{name}"), v, e.ty));
+                fact_step(t, || format!("{table}.{name}"), None, v, e.ty);
             }
             v
         }
@@ -250,22 +270,15 @@ pub fn eval(e: &Expr, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
                     env.globals.enterprise.map_or(Value::Unknown, Value::from),
                 ),
             };
-            if trace.is_some() {
-                step(&mut trace, Step::fact(label.to_string(), v, e.ty));
+            if let Some(t) = trace {
+                fact_step(t, || label.to_string(), None, v, e.ty);
             }
             v
         }
         K::Agg(slot) => {
             let v = env.aggs.get(*slot).copied().unwrap_or(Value::Unknown);
-            if trace.is_some() {
-                let label = env.law.text(e.span).to_string();
-                step(
-                    &mut trace,
-                    Step {
-                        kind: StepKind::Aggregate,
-                        ..Step::fact(label, v, e.ty)
-                    },
-                );
+            if let Some(t) = trace {
+                aggregate_step(t, env.law, e, v);
             }
             v
         }
@@ -312,14 +325,30 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &Env, mut trace: Trace) -> Result<
             return Ok(x);
         }
         let y = eval(b, env, trace)?;
-        return Ok(match (x, y) {
-            (_, y) if y == decisive => y,
-            (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
-            (_, y) => y,
-        });
+        return Ok(and_or(op, x, y));
     }
     let x = eval(a, env, trace.as_deref_mut())?;
     let y = eval(b, env, trace)?;
+    combine(op, x, y, a.span.to(b.span))
+}
+
+/// The last step of `and` / `or` once both sides are known not to decide alone: three-valued.
+pub(super) fn and_or(op: BinOp, x: Value, y: Value) -> Value {
+    let decisive = Value::Bool(op == BinOp::Or);
+    match (x, y) {
+        (_, y) if y == decisive => y,
+        (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+        (_, y) => y,
+    }
+}
+
+/// A comparison or arithmetic on two evaluated sides (`at` spans both, for an overflow).
+pub(super) fn combine(
+    op: BinOp,
+    x: Value,
+    y: Value,
+    at: crate::syntax::Span,
+) -> Result<Value, EvalError> {
     if x == Value::Unknown || y == Value::Unknown {
         return Ok(Value::Unknown);
     }
@@ -335,7 +364,7 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &Env, mut trace: Trace) -> Result<
                 _ => o != Ordering::Less,
             })
         }
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => arith(op, x, y, a.span.to(b.span))?,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => arith(op, x, y, at)?,
         BinOp::And | BinOp::Or => Value::Unknown,
     })
 }
@@ -350,8 +379,6 @@ fn arith(op: BinOp, x: Value, y: Value, at: crate::syntax::Span) -> Result<Value
 }
 
 /// Calls a scalar built-in on its evaluated arguments (unknown in, unknown out, except `known`).
-///
-/// Long on purpose: one arm per built-in, which the compiler checks is complete.
 fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
     // Built-ins take one or two arguments (`check::types` counts them): no list is made.
     let (mut x, mut y) = (Value::Unknown, Value::Unknown);
@@ -363,10 +390,25 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
             _ => {}
         }
     }
+    apply(f, x, y, args.len(), args.first().map(|a| a.span), env)
+}
+
+/// A built-in applied to its first two evaluated arguments (`n` of them given; `at` the first's
+/// place, for an overflow).
+///
+/// Long on purpose: one arm per built-in, which the compiler checks is complete.
+pub(super) fn apply(
+    f: Builtin,
+    x: Value,
+    y: Value,
+    n: usize,
+    at: Option<crate::syntax::Span>,
+    env: &Env,
+) -> Result<Value, EvalError> {
     if f == Builtin::Known {
         return Ok(Value::Bool(x != Value::Unknown));
     }
-    if x == Value::Unknown || (args.len() > 1 && y == Value::Unknown) {
+    if x == Value::Unknown || (n > 1 && y == Value::Unknown) {
         return Ok(Value::Unknown);
     }
     Ok(match f {
@@ -386,9 +428,7 @@ fn call(f: Builtin, args: &[Expr], env: &Env, mut trace: Trace) -> Result<Value,
                 mci.as_num().ok_or(EvalError::Internal)?,
             );
             // Checked: an amendment may set an MCI count no tenge amount can hold.
-            let at = args
-                .first()
-                .map_or(crate::syntax::Span::new(0, 0), |a| a.span);
+            let at = at.unwrap_or(crate::syntax::Span::new(0, 0));
             Value::Num(a.checked_mul(b).ok_or(EvalError::Overflow { at })?)
         }
         Builtin::YearsBetween => match (x, y) {
@@ -494,7 +534,7 @@ pub fn overlap_minutes(start: u16, end: u16, from: u16, to: u16) -> u32 {
 
 /// A definition's value: the base, unless exceptions apply; the highest priority wins, and two
 /// applicable exceptions at the top priority that disagree are an error naming both.
-pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalError> {
+pub fn define(id: DefineId, env: &Env, trace: Trace) -> Result<Value, EvalError> {
     let law = env.law;
     let d = law.defines.get(id.index()).ok_or(EvalError::Internal)?;
     let mut children: Vec<Step> = Vec::new();
@@ -523,16 +563,7 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
         match best {
             Some((p, _, _)) if ex.priority < p => {}
             Some((p, w, other)) if ex.priority == p && !equal(w, v) => {
-                let other = &law.exceptions[d.exceptions[other].index()];
-                return Err(EvalError::Conflict(Box::new(super::error::Conflict {
-                    define: d.name.clone(),
-                    a: other.name.clone(),
-                    b: ex.name.clone(),
-                    date: env.date,
-                    employee: env.employee.map_or_else(String::new, |e| e.id.clone()),
-                    at: other.span,
-                    other: ex.span,
-                })));
+                return Err(conflict(env, d, other, ex));
             }
             Some((p, _, _)) if ex.priority == p => {}
             _ => {
@@ -545,31 +576,68 @@ pub fn define(id: DefineId, env: &Env, mut trace: Trace) -> Result<Value, EvalEr
         Some((_, v, _)) => v,
         None => eval(&d.base, env, recording.then_some(&mut children))?,
     };
-    if recording {
-        let citation = match best {
-            Some((_, _, i)) => {
-                let ex = &law.exceptions[d.exceptions[i].index()];
-                law.cite(ex.article, ex.part.as_deref())
-            }
-            None => law.cite(d.article, d.part.as_deref()),
-        };
-        step(
-            &mut trace,
-            Step {
-                kind: StepKind::Define,
-                label: d.name.clone(),
-                value,
-                ty: d.ty,
-                citation: Some(citation),
-                since: None,
-                on: None,
-                source: None,
-                note: None,
-                children,
-            },
-        );
+    if let Some(t) = trace {
+        define_step(t, law, d, best.map(|(_, _, i)| i), value, children);
     }
     Ok(value)
+}
+
+/// Two exceptions to `d` that apply at the same priority disagree: the one found first (its
+/// place among `d`'s exceptions) and `ex`.
+pub(super) fn conflict(
+    env: &Env,
+    d: &crate::law::Define,
+    first: usize,
+    ex: &crate::law::Exception,
+) -> EvalError {
+    let Some(other) = d
+        .exceptions
+        .get(first)
+        .and_then(|x| env.law.exceptions.get(x.index()))
+    else {
+        return EvalError::Internal;
+    };
+    EvalError::Conflict(Box::new(super::error::Conflict {
+        define: d.name.clone(),
+        a: other.name.clone(),
+        b: ex.name.clone(),
+        date: env.date,
+        employee: env.employee.map_or_else(String::new, |e| e.id.clone()),
+        at: other.span,
+        other: ex.span,
+    }))
+}
+
+/// The explanation step of a definition, cited to the exception that set it if one did.
+#[cold]
+#[inline(never)]
+fn define_step(
+    trace: &mut Vec<Step>,
+    law: &Law,
+    d: &crate::law::Define,
+    exception: Option<usize>,
+    value: Value,
+    children: Vec<Step>,
+) {
+    let citation = match exception.and_then(|i| d.exceptions.get(i)) {
+        Some(x) => {
+            let ex = &law.exceptions[x.index()];
+            law.cite(ex.article, ex.part.as_deref())
+        }
+        None => law.cite(d.article, d.part.as_deref()),
+    };
+    trace.push(Step {
+        kind: StepKind::Define,
+        label: d.name.clone(),
+        value,
+        ty: d.ty,
+        citation: Some(citation),
+        since: None,
+        on: None,
+        source: None,
+        note: None,
+        children,
+    });
 }
 
 /// The explanation step of an exception to a definition: applied (with its value) or not.

@@ -3,6 +3,7 @@
 //! the law in force on that day; a period by the law in force on its last day worked, with
 //! day-level values inside its totals each taken on their own day.
 
+pub mod compiled;
 pub mod conflict;
 pub mod error;
 pub mod expr;
@@ -372,6 +373,7 @@ pub struct Checker<'a> {
     options: Options,
     detail: Detail,
     plans: Vec<RulePlan<'a>>,
+    compiled: compiled::Compiled<'a>,
 }
 
 impl<'a> Checker<'a> {
@@ -383,6 +385,7 @@ impl<'a> Checker<'a> {
             options,
             detail,
             plans: law.rules.iter().map(|r| RulePlan::new(law, r)).collect(),
+            compiled: compiled::Compiled::new(law),
         }
     }
 
@@ -396,7 +399,7 @@ impl<'a> Checker<'a> {
         r: usize,
         employee: Option<(usize, &'j Employee)>,
         missing: &'j Cell<Option<ParamId>>,
-    ) -> Option<Judge<'j>> {
+    ) -> Option<Judge<'j, 'a>> {
         Some(Judge {
             law: self.law,
             facts: self.facts,
@@ -407,6 +410,9 @@ impl<'a> Checker<'a> {
             options: &self.options,
             missing,
             detail: self.detail,
+            compiled: &self.compiled,
+            span: Cell::new(None),
+            ask: Cell::new(Ask::Whole),
         })
     }
 
@@ -538,7 +544,7 @@ fn period_end(scope: Scope, start: Date) -> Date {
     }
 }
 
-struct Judge<'a> {
+struct Judge<'a, 'c> {
     law: &'a Law,
     facts: &'a Facts,
     rule: &'a Rule,
@@ -548,6 +554,24 @@ struct Judge<'a> {
     options: &'a Options,
     missing: &'a Cell<Option<ParamId>>,
     detail: Detail,
+    /// (Of the checker's lifetime: a span's program, once compiled, serves every employee.)
+    compiled: &'a compiled::Compiled<'c>,
+    /// The span of the last day judged (the next is mostly in it too).
+    span: Cell<Option<compiled::Span>>,
+    /// What is left to ask of the rule's `when` for this employee.
+    ask: Cell<Ask>,
+}
+
+/// Which part of a rule's `when` is asked on each day (see [`compiled::RuleCode`]).
+#[derive(Clone, Copy)]
+enum Ask {
+    /// All of it.
+    Whole,
+    /// The conjuncts that read more than the employee's fixed facts: those hold.
+    Unfixed,
+    /// The conjuncts that read more than the employee's fixed facts and age: those hold, and
+    /// the employee has one age on every day judged.
+    Unaged,
 }
 
 /// Where the values of an instance come from.
@@ -564,7 +588,7 @@ struct Instance<'a> {
     records: &'a [&'a Record],
 }
 
-impl<'a> Judge<'a> {
+impl<'a, 'c> Judge<'a, 'c> {
     fn env(&self, i: &Instance<'a>, aggs: &'a [Value]) -> Env<'a> {
         Env {
             law: self.law,
@@ -584,13 +608,20 @@ impl<'a> Judge<'a> {
     ///
     /// The conjuncts that read the age too are asked on the first day when the employee has
     /// the same age on the last: every instance of a rule on days only is dated between them.
-    fn never_applies(&self, bare: &Instance<'a>, days: &[Day]) -> Result<bool, EvalError> {
+    ///
+    /// Otherwise, which part of the `when` is left to ask on each day: the conjuncts found to
+    /// hold here need not be asked again.
+    fn outlook(&self, bare: &Instance<'a>, days: &[Day]) -> Result<Option<Ask>, EvalError> {
         let env = self.env(bare, &[]);
+        let mut hold = true;
         for c in &self.plan.fixed {
-            if eval(c, &env, None)? == Value::Bool(false) {
-                return Ok(true);
+            match eval(c, &env, None)? {
+                Value::Bool(false) => return Ok(None),
+                Value::Bool(true) => {}
+                _ => hold = false,
             }
         }
+        let mut aged_hold = self.plan.aged.is_empty();
         if let (false, Some((_, employee)), Some(first), Some(last)) = (
             self.plan.aged.is_empty(),
             self.employee,
@@ -602,13 +633,20 @@ impl<'a> Judge<'a> {
                 date: first.date,
                 ..env
             };
+            aged_hold = true;
             for c in &self.plan.aged {
-                if eval(c, &env, None)? == Value::Bool(false) {
-                    return Ok(true);
+                match eval(c, &env, None)? {
+                    Value::Bool(false) => return Ok(None),
+                    Value::Bool(true) => {}
+                    _ => aged_hold = false,
                 }
             }
         }
-        Ok(false)
+        Ok(Some(match (hold, aged_hold) {
+            (false, _) => Ask::Whole,
+            (true, false) => Ask::Unfixed,
+            (true, true) => Ask::Unaged,
+        }))
     }
 
     /// Judges the rule over the employee's days or records, one instance at a time.
@@ -628,9 +666,10 @@ impl<'a> Judge<'a> {
         };
         // (An employee without days never gets here for a rule on days only: `employee` skips it.)
         let only = if self.plan.on_days_only { days } else { &[] };
-        if self.never_applies(&bare, only)? {
+        let Some(ask) = self.outlook(&bare, only)? else {
             return Ok(());
-        }
+        };
+        self.ask.set(ask);
         match self.rule.scope {
             Scope::Day => {
                 for d in days {
@@ -735,6 +774,8 @@ impl<'a> Judge<'a> {
         i: &Instance<'a>,
         mut trace: Option<&mut Vec<Vec<Step>>>,
     ) -> Result<Vec<Value>, EvalError> {
+        let r = self.id.0 as usize;
+        let mut span = self.compiled.at(i.date);
         let mut accs: Vec<Value> = self
             .rule
             .aggs
@@ -773,7 +814,17 @@ impl<'a> Judge<'a> {
                     ..*i
                 };
                 let env = self.env(&inst, &[]);
-                let v = eval(&a.inner, &env, None)?;
+                // Each day (or record) under the law of its own date.
+                if !span.holds(date) {
+                    span = self.compiled.at(date);
+                }
+                let code = self
+                    .compiled
+                    .rules(span)
+                    .get(r)
+                    .and_then(|c| c.aggs.get(k))
+                    .ok_or(EvalError::Internal)?;
+                let v = code(&env)?;
                 if let Some(t) = trace.as_deref_mut()
                     && let Some(steps) = t.get_mut(k)
                 {
@@ -805,8 +856,26 @@ impl<'a> Judge<'a> {
             self.fold(i, None)?
         };
         let env = self.env(i, &aggs);
-        if let Some(w) = &rule.when {
-            match eval(w, &env, None)? {
+        let span = match self.span.get() {
+            Some(s) if s.holds(i.date) => s,
+            _ => {
+                let s = self.compiled.at(i.date);
+                self.span.set(Some(s));
+                s
+            }
+        };
+        let code = self
+            .compiled
+            .rules(span)
+            .get(self.id.0 as usize)
+            .ok_or(EvalError::Internal)?;
+        let when = match self.ask.get() {
+            Ask::Whole => &code.when,
+            Ask::Unfixed => &code.when_unfixed,
+            Ask::Unaged => &code.when_unaged,
+        };
+        if let Some(w) = when {
+            match w(&env)? {
                 Value::Bool(true) => {}
                 Value::Unknown => {
                     undecided(out);
@@ -816,18 +885,15 @@ impl<'a> Judge<'a> {
             }
         }
         let mut unsure = false;
-        for &x in &rule.exceptions {
-            let ex = &self.law.exceptions[x.index()];
-            if !in_force(ex.in_force, i.date) {
-                continue;
-            }
-            match eval(&ex.condition, &env, None)? {
+        // (Only the exceptions in force on the day are compiled.)
+        for condition in &code.exceptions {
+            match condition(&env)? {
                 Value::Bool(true) => return Ok(()),
                 Value::Unknown => unsure = true,
                 _ => {}
             }
         }
-        match eval(&rule.require, &env, None)? {
+        match (code.require)(&env)? {
             Value::Bool(false) if unsure && self.missing.get().is_some() => undecided(out),
             Value::Bool(false) => out.findings.push(self.explain(i, &env)?),
             Value::Unknown => undecided(out),

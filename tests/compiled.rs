@@ -1,0 +1,234 @@
+//! The law compiled per span (`eval::compiled`, the checker's hot path) gives what the tree
+//! walker (`eval::expr::eval`, the reference, which also explains) gives: the same value or the
+//! same error, and the same parameter noted as not yet set, for every rule's condition,
+//! exceptions, requirement and totals, on employees and days made at random (proptest) from 2016
+//! to past the law's horizon, under the law in force and under each amendment of `rules/`.
+
+use ereje::date::Date;
+use ereje::domain::{OvertimeBasis, Regime, Sex, Subject};
+use ereje::eval::compiled::{Code, Compiled};
+use ereje::eval::expr::{Env, Globals, eval};
+use ereje::facts::{Day, Employee, Hours};
+use ereje::law::expr::{AggKind, Expr, Type, Value};
+use ereje::law::{Law, ParamId};
+use proptest::prelude::*;
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+/// The law in force and the law under each amendment the repository holds.
+fn laws() -> &'static [Law] {
+    static LAWS: OnceLock<Vec<Law>> = OnceLock::new();
+    LAWS.get_or_init(|| {
+        let law = ereje::load::bundled().expect("the bundled law loads");
+        let mut laws = vec![law.clone()];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/amendments");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .expect("rules/amendments")
+            .map(|e| e.expect("an entry").path())
+            .collect();
+        names.sort();
+        for path in names {
+            let text = std::fs::read_to_string(&path).expect("an amendment");
+            let name = path.display().to_string();
+            if let Ok(versions) = ereje::amend::apply_files(law, &[(&name, &text)], false) {
+                laws.extend(versions.into_iter().skip(1).map(|v| v.law));
+            }
+        }
+        assert!(laws.len() > 3, "the amendments apply");
+        laws
+    })
+}
+
+/// An employee: age, regime, flags, disability group, rate, accounting period.
+type Person = (u8, usize, u16, u8, Option<u32>, Option<u8>);
+
+/// A day: hours worked, overtime, night; the shift; the overtime's basis; rest and break.
+type DayInput = (
+    u8,
+    u8,
+    u8,
+    Option<(u16, u16)>,
+    usize,
+    Option<i32>,
+    Option<u16>,
+);
+
+fn employee(p: &Person) -> Employee {
+    let (age, regime, flags, disability, rate, months) = *p;
+    let mut e = Employee::adult("e");
+    e.birth_date = Date::constant(2030 - i16::from(age % 80), 6, 15);
+    e.regime = Regime::ALL[regime % Regime::ALL.len()];
+    let flag = |b: u16| flags & (1 << b) != 0;
+    e.hazardous = flag(0);
+    e.pregnant = flag(1);
+    e.overtime_consent = flag(2);
+    e.night_consent = flag(3);
+    e.child_under_7 = flag(4);
+    e.disabled_child = flag(5);
+    e.sex = [None, Some(Sex::Female), Some(Sex::Male)][usize::from(flags >> 6) % 3];
+    e.womens_list_job = flag(8);
+    e.day_off_consent = [None, Some(false), Some(true)][usize::from(flags >> 9) % 3];
+    e.disability_group = disability % 4;
+    e.hourly_rate = rate.map(|r| (r % 10_000).into());
+    e.accounting_period_months = months.map(|m| u32::from(m % 14));
+    e
+}
+
+fn days(first: Date, inputs: &[DayInput]) -> Vec<Day> {
+    let mut date = first;
+    let mut days = Vec::new();
+    for &(worked, overtime, night, shift, basis, rest, brk) in inputs {
+        let mut d = Day::new(0, date);
+        d.worked = Hours::whole(i64::from(worked % 25));
+        d.overtime = Hours::whole(i64::from(overtime % 6));
+        d.night = Hours::whole(i64::from(night % 9));
+        if let Some((s, e)) = shift {
+            d.start = Some(s % 1440);
+            d.end = Some(e % 1440);
+        }
+        d.basis = OvertimeBasis::ALL[basis % OvertimeBasis::ALL.len()];
+        d.rest_minutes = rest.map(|r| r % 2000);
+        d.break_minutes = brk.map(|b| b % 120);
+        days.push(d);
+        // Mostly the next day, sometimes a gap: the days may cross a change of the law.
+        date = date
+            .add_days(1 + i64::from(worked % 3 == 0) * 40)
+            .unwrap_or(date);
+    }
+    days
+}
+
+/// The walker's and the compiled code's answers on one environment, with what each noted.
+fn same(e: &Expr, code: &Code<'_>, env: &Env, missing: &Cell<Option<ParamId>>, what: &str) {
+    missing.set(None);
+    let walked = eval(e, env, None);
+    let noted = missing.get();
+    missing.set(None);
+    let compiled = code(env);
+    assert_eq!(compiled, walked, "{what} on {}", env.date);
+    assert_eq!(
+        missing.get(),
+        noted,
+        "{what} on {}: the value not yet set",
+        env.date
+    );
+}
+
+/// A value an aggregate of this kind and type may hold (the slot's content is read, not made).
+fn total(kind: AggKind, ty: Type, n: usize) -> Value {
+    match (kind, ty) {
+        (AggKind::Count, _) => Value::Int(n as i64),
+        (AggKind::Any | AggKind::All, _) => Value::Bool(n.is_multiple_of(2)),
+        (_, Type::Int) => Value::Int(n as i64 * 7),
+        (_, Type::Date) => Value::Date(Date::constant(2024, 3, 1)),
+        (_, Type::Bool) => Value::Bool(n % 2 == 1),
+        _ => Value::Num((n as i64 * 9).into()),
+    }
+}
+
+fn check(person: &Person, first: u16, inputs: &[DayInput], enterprise: usize) {
+    // From 2016 to about 2031: past the horizon of the values set year by year.
+    let first = Date::constant(2016, 1, 1)
+        .add_days(i64::from(first % 5500))
+        .expect("a date");
+    let employee = employee(person);
+    let days = days(first, inputs);
+    let enterprise = [None, Some(Subject::Small), Some(Subject::Large)][enterprise % 3];
+    for law in laws() {
+        let compiled = Compiled::new(law);
+        let missing = Cell::new(None);
+        for (j, day) in days.iter().enumerate() {
+            let span = compiled.at(day.date);
+            for (r, (rule, code)) in law.rules.iter().zip(compiled.rules(span)).enumerate() {
+                let aggs: Vec<Value> = rule
+                    .aggs
+                    .iter()
+                    .map(|a| total(a.kind, a.inner.ty, j + r))
+                    .collect();
+                let env = Env {
+                    employee: Some(&employee),
+                    day: Some(day),
+                    previous: j.checked_sub(1).and_then(|p| days.get(p)),
+                    aggs: &aggs,
+                    missing: Some(&missing),
+                    ..Env::new(
+                        law,
+                        Globals {
+                            as_of: day.date,
+                            enterprise,
+                        },
+                        day.date,
+                    )
+                };
+                let name = &rule.name;
+                if let (Some(w), Some(c)) = (&rule.when, &code.when) {
+                    same(w, c, &env, &missing, &format!("{name}: when"));
+                }
+                assert_eq!(rule.when.is_some(), code.when.is_some(), "{name}: when");
+                same(&rule.require, &code.require, &env, &missing, name);
+                let in_force = rule
+                    .exceptions
+                    .iter()
+                    .map(|x| &law.exceptions[x.index()])
+                    .filter(|x| ereje::eval::expr::in_force(x.in_force, day.date));
+                let mut n = 0;
+                for (x, c) in in_force.zip(&code.exceptions) {
+                    same(
+                        &x.condition,
+                        c,
+                        &env,
+                        &missing,
+                        &format!("{name}: {}", x.name),
+                    );
+                    n += 1;
+                }
+                assert_eq!(n, code.exceptions.len(), "{name}: exceptions in force");
+                for (a, c) in rule.aggs.iter().zip(&code.aggs) {
+                    same(&a.inner, c, &env, &missing, &format!("{name}: a total"));
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn compiled_rules_give_what_the_walker_gives(
+        person in (any::<u8>(), any::<usize>(), any::<u16>(), any::<u8>(), any::<Option<u32>>(), any::<Option<u8>>()),
+        first in any::<u16>(),
+        inputs in prop::collection::vec(
+            (any::<u8>(), any::<u8>(), any::<u8>(), any::<Option<(u16, u16)>>(), any::<usize>(), any::<Option<i32>>(), any::<Option<u16>>()),
+            1..12,
+        ),
+        enterprise in any::<usize>(),
+    ) {
+        check(&person, first, &inputs, enterprise);
+    }
+}
+
+/// The dates the property most needs: a law change (Law 226-VII, 1 July 2023) inside a week,
+/// and the first day past the horizon of the values set year by year.
+#[test]
+fn across_a_change_of_the_law_and_the_horizon() {
+    let person = (40, 1, 0b1_0100_0101, 0, Some(2000), Some(3));
+    let week: Vec<DayInput> = (0..9)
+        .map(|i| {
+            (
+                8 + i,
+                i % 3,
+                i % 2,
+                Some((540, 1080)),
+                0,
+                Some(900),
+                Some(30),
+            )
+        })
+        .collect();
+    for first in ["2023-06-28", "2026-12-29", "2027-12-29"] {
+        let first: Date = first.parse().expect("a date");
+        let n = Date::constant(2016, 1, 1).days_until(first);
+        check(&person, n as u16, &week, 1);
+    }
+}
