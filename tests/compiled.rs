@@ -2,7 +2,9 @@
 //! walker (`eval::expr::eval`, the reference, which also explains) gives: the same value or the
 //! same error, and the same parameter noted as not yet set, for every rule's condition,
 //! exceptions, requirement and totals, on employees and days made at random (proptest) from 2016
-//! to past the law's horizon, under the law in force and under each amendment of `rules/`.
+//! to past the law's horizon, under the law in force and under each amendment of `rules/`; and
+//! where the conjuncts of a condition on the employee's fixed facts hold, what is left of the
+//! condition gives what the whole gives.
 
 use ereje::date::Date;
 use ereje::domain::{OvertimeBasis, Regime, Sex, Subject};
@@ -165,6 +167,24 @@ fn check(person: &Person, first: u16, inputs: &[DayInput], enterprise: usize) {
                     same(w, c, &env, &missing, &format!("{name}: when"));
                 }
                 assert_eq!(rule.when.is_some(), code.when.is_some(), "{name}: when");
+                // Where the conjuncts on the employee's fixed facts (and age) hold, what is left
+                // of the `when` gives what the whole gives.
+                let hold =
+                    |codes: &[Code<'_>]| codes.iter().all(|c| c(&env) == Ok(Value::Bool(true)));
+                let whole = code.when.as_ref().map(|w| w(&env));
+                let asked = |rest: &Option<Code<'_>>| {
+                    Some(rest.as_ref().map_or(Ok(Value::Bool(true)), |w| w(&env)))
+                };
+                if code.when.is_some() && hold(&code.fixed) {
+                    assert_eq!(
+                        asked(&code.when_unfixed),
+                        whole,
+                        "{name}: when, fixed facts hold"
+                    );
+                    if hold(&code.aged) {
+                        assert_eq!(asked(&code.when_unaged), whole, "{name}: when, age holds");
+                    }
+                }
                 same(&rule.require, &code.require, &env, &missing, name);
                 let in_force = rule
                     .exceptions

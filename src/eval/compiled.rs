@@ -23,6 +23,11 @@ pub type Code<'a> = Arc<dyn Fn(&Env) -> Result<Value, EvalError> + Send + Sync +
 
 /// A rule compiled for one span.
 pub struct RuleCode<'a> {
+    /// The conjuncts of its `when` that read only the employee's fixed facts, and those that
+    /// read their age besides (see `fixed_conjuncts`).
+    pub fixed: Vec<Code<'a>>,
+    /// (See `fixed`.)
+    pub aged: Vec<Code<'a>>,
     /// Its `when`, if any.
     pub when: Option<Code<'a>>,
     /// Its `when` less the conjuncts that read only the employee's fixed facts, for an
@@ -144,7 +149,14 @@ impl<'a> Builder<'a> {
             .filter(|x| super::expr::in_force(x.in_force, date))
             .collect();
         let exceptions = in_force.iter().map(|x| self.expr(&x.condition)).collect();
+        let (fixed, aged) = r
+            .when
+            .as_ref()
+            .map(super::fixed_conjuncts)
+            .unwrap_or_default();
         RuleCode {
+            fixed: fixed.into_iter().map(|c| self.expr(c)).collect(),
+            aged: aged.into_iter().map(|c| self.expr(c)).collect(),
             when: r.when.as_ref().map(|w| self.expr(w)),
             when_unfixed: r.when.as_ref().and_then(|w| self.unfixed(w, false)),
             when_unaged: r.when.as_ref().and_then(|w| self.unfixed(w, true)),

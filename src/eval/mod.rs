@@ -280,14 +280,7 @@ pub fn evaluate_in_detail(
 }
 
 /// What judging needs to know of a rule before looking at anyone, worked out once per check.
-struct RulePlan<'a> {
-    /// The conjuncts of its `when` that read only what never changes for an employee (regime,
-    /// sex, hazardous work, …): when one is false, the rule skips the employee without looking
-    /// at a single day.
-    fixed: Vec<&'a crate::law::expr::Expr>,
-    /// The conjuncts that read the employee's age besides (`employee.age < 18`): when the age
-    /// is the same on the first and last day judged, they are fixed too.
-    aged: Vec<&'a crate::law::expr::Expr>,
+struct RulePlan {
     /// The tables its aggregates fold (besides the days).
     tables: Vec<Table>,
     /// Its requirement reads a definition with exceptions (directly or through another): the
@@ -298,23 +291,31 @@ struct RulePlan<'a> {
     on_days_only: bool,
 }
 
-impl<'a> RulePlan<'a> {
-    fn new(law: &Law, rule: &'a Rule) -> Self {
-        let (mut fixed, mut aged) = (Vec::new(), Vec::new());
-        if let Some(w) = &rule.when {
-            let mut conjuncts = vec![w];
-            while let Some(c) = conjuncts.pop() {
-                match &c.kind {
-                    crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
-                        conjuncts.push(a);
-                        conjuncts.push(b);
-                    }
-                    _ if is_static(c) => fixed.push(c),
-                    _ if fixed_over(c, true) => aged.push(c),
-                    _ => {}
-                }
+/// The conjuncts of a `when` that read only what never changes for an employee (regime, sex,
+/// hazardous work, …): when one is false, the rule skips the employee without looking at a
+/// single day; and those that read the employee's age besides (`employee.age < 18`): when the
+/// age is the same on the first and last day judged, they are fixed too.
+fn fixed_conjuncts(
+    when: &crate::law::expr::Expr,
+) -> (Vec<&crate::law::expr::Expr>, Vec<&crate::law::expr::Expr>) {
+    let (mut fixed, mut aged) = (Vec::new(), Vec::new());
+    let mut conjuncts = vec![when];
+    while let Some(c) = conjuncts.pop() {
+        match &c.kind {
+            crate::law::expr::ExprKind::Binary(crate::syntax::ast::BinOp::And, a, b) => {
+                conjuncts.push(a);
+                conjuncts.push(b);
             }
+            _ if is_static(c) => fixed.push(c),
+            _ if fixed_over(c, true) => aged.push(c),
+            _ => {}
         }
+    }
+    (fixed, aged)
+}
+
+impl RulePlan {
+    fn new(law: &Law, rule: &Rule) -> Self {
         let tables = crate::sorted::set(rule.aggs.iter().filter_map(|a| match a.domain {
             Domain::Table(t) => Some(t),
             Domain::Days => None,
@@ -322,8 +323,6 @@ impl<'a> RulePlan<'a> {
         .into_iter()
         .collect();
         RulePlan {
-            fixed,
-            aged,
             tables,
             governed: reads_exceptions(law, &rule.require, 0),
             on_days_only: matches!(
@@ -372,7 +371,7 @@ pub struct Checker<'a> {
     facts: &'a Facts,
     options: Options,
     detail: Detail,
-    plans: Vec<RulePlan<'a>>,
+    plans: Vec<RulePlan>,
     compiled: compiled::Compiled<'a>,
 }
 
@@ -548,7 +547,7 @@ struct Judge<'a, 'c> {
     law: &'a Law,
     facts: &'a Facts,
     rule: &'a Rule,
-    plan: &'a RulePlan<'a>,
+    plan: &'a RulePlan,
     id: RuleId,
     employee: Option<(usize, &'a Employee)>,
     options: &'a Options,
@@ -589,6 +588,22 @@ struct Instance<'a> {
 }
 
 impl<'a, 'c> Judge<'a, 'c> {
+    /// The rule compiled for the span of `date` (the last span found serves while it holds).
+    fn code(&self, date: Date) -> Result<&'a compiled::RuleCode<'c>, EvalError> {
+        let span = match self.span.get() {
+            Some(s) if s.holds(date) => s,
+            _ => {
+                let s = self.compiled.at(date);
+                self.span.set(Some(s));
+                s
+            }
+        };
+        self.compiled
+            .rules(span)
+            .get(self.id.0 as usize)
+            .ok_or(EvalError::Internal)
+    }
+
     fn env(&self, i: &Instance<'a>, aggs: &'a [Value]) -> Env<'a> {
         Env {
             law: self.law,
@@ -613,17 +628,19 @@ impl<'a, 'c> Judge<'a, 'c> {
     /// hold here need not be asked again.
     fn outlook(&self, bare: &Instance<'a>, days: &[Day]) -> Result<Option<Ask>, EvalError> {
         let env = self.env(bare, &[]);
+        // (What they read is the same on every day: any day's compiled code will do.)
+        let code = self.code(days.first().map_or(bare.date, |d| d.date))?;
         let mut hold = true;
-        for c in &self.plan.fixed {
-            match eval(c, &env, None)? {
+        for c in &code.fixed {
+            match c(&env)? {
                 Value::Bool(false) => return Ok(None),
                 Value::Bool(true) => {}
                 _ => hold = false,
             }
         }
-        let mut aged_hold = self.plan.aged.is_empty();
+        let mut aged_hold = code.aged.is_empty();
         if let (false, Some((_, employee)), Some(first), Some(last)) = (
-            self.plan.aged.is_empty(),
+            code.aged.is_empty(),
             self.employee,
             days.first(),
             days.last(),
@@ -634,8 +651,8 @@ impl<'a, 'c> Judge<'a, 'c> {
                 ..env
             };
             aged_hold = true;
-            for c in &self.plan.aged {
-                match eval(c, &env, None)? {
+            for c in &code.aged {
+                match c(&env)? {
                     Value::Bool(false) => return Ok(None),
                     Value::Bool(true) => {}
                     _ => aged_hold = false,
@@ -775,7 +792,10 @@ impl<'a, 'c> Judge<'a, 'c> {
         mut trace: Option<&mut Vec<Vec<Step>>>,
     ) -> Result<Vec<Value>, EvalError> {
         let r = self.id.0 as usize;
-        let mut span = self.compiled.at(i.date);
+        let mut span = match self.span.get() {
+            Some(s) => s,
+            None => self.compiled.at(i.date),
+        };
         let mut accs: Vec<Value> = self
             .rule
             .aggs
@@ -856,19 +876,7 @@ impl<'a, 'c> Judge<'a, 'c> {
             self.fold(i, None)?
         };
         let env = self.env(i, &aggs);
-        let span = match self.span.get() {
-            Some(s) if s.holds(i.date) => s,
-            _ => {
-                let s = self.compiled.at(i.date);
-                self.span.set(Some(s));
-                s
-            }
-        };
-        let code = self
-            .compiled
-            .rules(span)
-            .get(self.id.0 as usize)
-            .ok_or(EvalError::Internal)?;
+        let code = self.code(i.date)?;
         let when = match self.ask.get() {
             Ask::Whole => &code.when,
             Ask::Unfixed => &code.when_unfixed,
