@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+#[path = "../fuzz/fuzz_targets/agree.rs"]
+mod agree;
 #[path = "../fuzz/fuzz_targets/calls.rs"]
 mod calls;
 #[path = "../fuzz/fuzz_targets/facts_input.rs"]

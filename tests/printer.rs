@@ -5,6 +5,8 @@
 use ereje::syntax::{Sources, parse, print};
 use proptest::prelude::*;
 
+#[path = "../fuzz/fuzz_targets/agree.rs"]
+mod agree;
 #[path = "../fuzz/fuzz_targets/grammar_input.rs"]
 #[allow(dead_code, reason = "the printer test takes the text only, not `run`")]
 mod grammar_input;

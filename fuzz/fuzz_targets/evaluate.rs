@@ -2,6 +2,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
+mod agree;
 mod facts_input;
 
 fuzz_target!(|input: facts_input::FactsInput| input.run());

@@ -1,7 +1,8 @@
 //! Facts made from fuzz input (structured, with `arbitrary`), given straight to the evaluator with
 //! the bundled law: employees of any age, regime and flags, days of any hours (within what a
 //! reader lets through and past it), payroll rows of any sums — and the report explained in a
-//! language. Shared by the `evaluate` target and its corpus replay (tests/fuzz_corpus.rs).
+//! language; on each employee's days the compiled law must agree with the walker (`agree`).
+//! Shared by the `evaluate` target and its corpus replay (tests/fuzz_corpus.rs).
 
 use arbitrary::Arbitrary;
 use ereje::date::Date;
@@ -99,6 +100,15 @@ impl FactsInput {
         // Two days the same for one employee are one row too many: a reader refuses the second.
         days.sort_by_key(|d| (d.employee, d.date));
         days.dedup_by_key(|d| (d.employee, d.date));
+        // The compiled law and the walker agree on each employee's days.
+        for (i, e) in employees.iter().enumerate() {
+            let own: Vec<Day> = days
+                .iter()
+                .filter(|d| d.employee == i as u32)
+                .cloned()
+                .collect();
+            super::agree::agree(law, e, &own, None);
+        }
         let facts = Facts::with_records(employees, days, records);
         let options = ereje::eval::Options {
             as_of: on(self.as_of).unwrap_or(start),

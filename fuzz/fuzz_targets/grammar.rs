@@ -3,6 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
+mod agree;
 mod grammar_input;
 
 fuzz_target!(|input: grammar_input::Grammar| input.run());

@@ -270,7 +270,7 @@ impl Grammar {
             return;
         };
         let monday = ereje::date::Date::constant(2024, 3, 4);
-        let days = self
+        let days: Vec<ereje::facts::Day> = self
             .days
             .iter()
             .enumerate()
@@ -282,7 +282,10 @@ impl Grammar {
                 Some(d)
             })
             .collect();
-        let facts = ereje::facts::Facts::new(vec![ereje::facts::Employee::adult("a")], days);
+        let employee = ereje::facts::Employee::adult("a");
+        // The compiled law agrees with the walker on whatever rules the grammar made.
+        super::agree::agree(&law, &employee, &days, None);
+        let facts = ereje::facts::Facts::new(vec![employee], days);
         let options = ereje::eval::Options {
             as_of: ereje::date::Date::constant(2024, 12, 31),
             enterprise: None,
