@@ -122,17 +122,22 @@ fn renames(text: &str) -> Result<Vec<(String, String)>, Failure> {
         .collect()
 }
 
-/// A file's bytes with its headers named by hand ([`crate::facts::renamed`]).
-fn with_renames(name: &str, bytes: &[u8], json: &str) -> Result<Vec<u8>, Failure> {
+/// A file's bytes with its headers named by hand ([`crate::facts::renamed`]); the bytes
+/// themselves when none is (not a copy: a year's timesheet is hundreds of megabytes, and the
+/// module's memory never shrinks).
+fn with_renames(name: &str, bytes: Vec<u8>, json: &str) -> Result<Vec<u8>, Failure> {
     let renames = renames(json)?;
-    crate::facts::renamed(bytes, &renames)
-        .map(std::borrow::Cow::into_owned)
-        .map_err(|e| bad(format!("{name}: {e}")))
+    let renamed = match crate::facts::renamed(&bytes, &renames) {
+        Ok(std::borrow::Cow::Owned(v)) => Some(v),
+        Ok(std::borrow::Cow::Borrowed(_)) => None,
+        Err(e) => return Err(bad(format!("{name}: {e}"))),
+    };
+    Ok(renamed.unwrap_or(bytes))
 }
 
 /// `[kind, name, columns named by hand, …]` and each file's bytes, in the same order → the
 /// files of a check.
-fn csv_files(flat: &[String], data: &[Vec<u8>], lang: Lang) -> Result<CheckRequest, Failure> {
+fn csv_files(flat: &[String], data: Vec<Vec<u8>>, lang: Lang) -> Result<CheckRequest, Failure> {
     let mut r = CheckRequest::new(Data::default(), Data::default(), lang);
     let (mut roster, mut timesheet) = (false, false);
     let shape = || {
@@ -246,10 +251,10 @@ pub fn about() -> String {
 pub fn check_args(
     form: &[String],
     files: &[String],
-    data: &[Vec<u8>],
+    data: Vec<Vec<u8>>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> String {
-    let mut run = || -> Result<app::CheckAnswer, Failure> {
+    let run = || -> Result<app::CheckAnswer, Failure> {
         let mut form = Form::new("check", form)?;
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
@@ -274,14 +279,14 @@ pub fn check(
 ) -> String {
     let this = wasm_bindgen::JsValue::NULL;
     let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
-    check_args(&form, &files, &data, &mut |done, total| {
+    check_args(&form, &files, data, &mut |done, total| {
         // A throwing callback must not stop the check.
         let _ = progress.call2(&this, &(done as u32).into(), &(total as u32).into());
     })
 }
 
 /// `explain_finding`'s twin (tests).
-pub fn explain_finding_args(form: &[String], files: &[String], data: &[Vec<u8>]) -> String {
+pub fn explain_finding_args(form: &[String], files: &[String], data: Vec<Vec<u8>>) -> String {
     let run = || -> Result<crate::explain::FindingOut, Failure> {
         let mut form = Form::new("explain_finding", form)?;
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
@@ -315,7 +320,7 @@ pub fn explain_finding(
     data: Vec<js_sys::Uint8Array>,
 ) -> String {
     let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
-    explain_finding_args(&form, &files, &data)
+    explain_finding_args(&form, &files, data)
 }
 
 /// The fine calculator's form: `citation` (`KoAP 89.1`), `subject` or `headcount` and `income`
@@ -356,7 +361,7 @@ pub fn amend_args(
     amendments: &[String],
     scenarios: &[String],
     population: &[String],
-    population_data: &[Vec<u8>],
+    population_data: Vec<Vec<u8>>,
 ) -> String {
     let run = || -> Result<crate::amend::impact::Impact, Failure> {
         let mut form = Form::new("amend", form)?;
@@ -399,7 +404,7 @@ pub fn amend(
         .iter()
         .map(js_sys::Uint8Array::to_vec)
         .collect();
-    amend_args(&form, &amendments, &scenarios, &population, &data)
+    amend_args(&form, &amendments, &scenarios, &population, data)
 }
 
 /// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
@@ -412,7 +417,7 @@ pub fn inspect(name: &str, bytes: Vec<u8>, month: &str, language: &str, named: &
         Ok(app::inspect(
             &Data {
                 name: name.into(),
-                bytes: with_renames(name, &bytes, named)?,
+                bytes: with_renames(name, bytes, named)?,
             },
             month,
             lang(language),

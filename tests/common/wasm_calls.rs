@@ -60,7 +60,7 @@ pub fn check_example_en() -> String {
     wasm::check_args(
         &form(&[("enterprise", "medium"), ("lang", "en")]),
         &names,
-        &data,
+        data,
         &mut |_, _| {},
     )
 }
@@ -70,7 +70,7 @@ pub fn check_example_kk() -> String {
     wasm::check_args(
         &form(&[("as_of", "2024-04-30"), ("lang", "kk")]),
         &names,
-        &data,
+        data,
         &mut |_, _| {},
     )
 }
@@ -89,7 +89,7 @@ pub fn check_bad_rows() -> String {
         ),
     ];
     let (names, data) = files(&flat);
-    wasm::check_args(&form(&[("lang", "ru")]), &names, &data, &mut |_, _| {})
+    wasm::check_args(&form(&[("lang", "ru")]), &names, data, &mut |_, _| {})
 }
 
 pub fn fine_89_2_medium() -> String {
@@ -142,7 +142,7 @@ pub fn amend_lift_caps() -> String {
         ],
         &scenarios,
         &[],
-        &[],
+        Vec::new(),
     )
 }
 
@@ -208,7 +208,7 @@ pub fn random_checks() -> String {
         let answer = wasm::check_args(
             &form(&[("lang", langs[next(3) as usize])]),
             &names,
-            &data,
+            data,
             &mut |_, _| {},
         );
         len += answer.len();
