@@ -13,7 +13,7 @@
 use super::error::EvalError;
 use super::expr::{Env, and_or, apply, combine, conflict, day_field, employee_field, eval};
 use crate::date::Date;
-use crate::law::expr::{Expr, ExprKind, Global, Value, Which, equal};
+use crate::law::expr::{Expr, ExprKind, Value, Which, equal};
 use crate::law::{DefineId, Law, Rule};
 use crate::syntax::ast::{BinOp, UnOp};
 use std::sync::{Arc, OnceLock};
@@ -247,27 +247,25 @@ impl<'a> Builder<'a> {
                 let slot = *slot;
                 Arc::new(move |env: &Env| Ok(env.aggs.get(slot).copied().unwrap_or(Value::Unknown)))
             }
-            K::Record(..) | K::Call(..) => match &e.kind {
-                K::Call(f, args) => {
-                    let (f, n) = (*f, args.len());
-                    let at = args.first().map(|a| a.span);
-                    let codes: Vec<Code<'a>> = args.iter().map(|a| self.expr(a)).collect();
-                    Arc::new(move |env: &Env| {
-                        let (mut x, mut y) = (Value::Unknown, Value::Unknown);
-                        for (i, c) in codes.iter().enumerate() {
-                            let v = c(env)?;
-                            match i {
-                                0 => x = v,
-                                1 => y = v,
-                                _ => {}
-                            }
+            K::Call(f, args) => {
+                let (f, n) = (*f, args.len());
+                let at = args.first().map(|a| a.span);
+                let codes: Vec<Code<'a>> = args.iter().map(|a| self.expr(a)).collect();
+                Arc::new(move |env: &Env| {
+                    let (mut x, mut y) = (Value::Unknown, Value::Unknown);
+                    for (i, c) in codes.iter().enumerate() {
+                        let v = c(env)?;
+                        match i {
+                            0 => x = v,
+                            1 => y = v,
+                            _ => {}
                         }
-                        apply(f, x, y, n, at, env)
-                    })
-                }
-                _ => Self::walked(e),
-            },
-            K::Global(Global::AsOf | Global::Enterprise) => Self::walked(e),
+                    }
+                    apply(f, x, y, n, at, env)
+                })
+            }
+            // Read once per instance, if at all (payroll and leave rules, the day of the check).
+            K::Record(..) | K::Global(_) => Self::walked(e),
             K::Unary(op, x) => {
                 let (op, x) = (*op, self.expr(x));
                 Arc::new(move |env: &Env| {
