@@ -49,6 +49,69 @@ fn a_chain_of_definitions_past_the_limit_is_an_error() {
     assert!(load_with(&chain(10_000, &plus)).is_err());
 }
 
+/// Definitions `d0 = d1 + 1 h + … + 1 h`, `d1 = d2 + …`, with `terms[i]` terms each, the last
+/// resting on `day.worked`; a rule requires `d0 <= 1 h`, so a day worked is a breach, explained.
+/// The rule's requirement is level 1, `d0` level 2, and each sum of n terms nests n levels below
+/// the name that uses it: `day.worked` is reached at level 3 + the sum of the terms.
+fn sums(terms: &[usize]) -> String {
+    let n = terms.len();
+    let mut body = String::new();
+    for (i, t) in terms.iter().enumerate() {
+        let mut sum = vec![format!("d{}", i + 1)];
+        sum.extend(std::iter::repeat_n("1 h".to_string(), t - 1));
+        body.push_str(&format!("  define d{i} : hours = {}\n", sum.join(" + ")));
+    }
+    body.push_str(&format!("  define d{n} : hours = day.worked\n"));
+    body.push_str(
+        "  rule hostile {\n    title en \"x\" ru \"x\" kk \"x\"\n    per day\n    require d0 <= 1 h\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }",
+    );
+    article(&body)
+}
+
+/// Runs `f` on a thread of 16 MB: a debug build (the tests') takes about 3 KB a level to check
+/// where a release build takes about 800 bytes, and the default test thread has 2 MB.
+fn on_a_large_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(f)
+        .expect("a thread")
+        .join()
+        .expect("no exhausted stack")
+}
+
+#[test]
+fn nesting_through_definitions_past_the_limit_is_an_error() {
+    let limit = ereje::check::MAX_DEPTH;
+    assert_eq!(limit, 520, "the sums below are cut to it");
+    // 3 + 172 + 172 + 173 = 520 levels: loads, and judges a breach with every step explained.
+    let at = sums(&[172, 172, 173]);
+    let judged = on_a_large_stack(move || {
+        let files: Vec<(&str, &str)> = RULES
+            .iter()
+            .copied()
+            .chain([("tests/hostile.rules", at.as_str())])
+            .collect();
+        let law = ereje::load(files).map_err(|d| d.rendered)?;
+        let mut day = ereje::facts::Day::new(0, ereje::date::Date::constant(2024, 3, 4));
+        day.worked = ereje::facts::Hours::whole(8);
+        let facts = ereje::facts::Facts::new(vec![ereje::facts::Employee::adult("a")], vec![day]);
+        let options = ereje::eval::Options {
+            as_of: ereje::date::Date::constant(2024, 3, 31),
+            enterprise: None,
+        };
+        let verdict = ereje::eval::evaluate(&law, &facts, &options).map_err(|e| e.to_string())?;
+        let hostile = |f: &&ereje::eval::Finding| law.rules[f.rule.index()].name == "hostile";
+        Ok::<_, String>(verdict.findings.iter().filter(hostile).count())
+    });
+    assert_eq!(judged, Ok(1), "at the limit: one breach");
+    // One level more, through the definitions or within one; and sixty-four definitions of 300
+    // terms (19,200 levels), which exhausted the checker's stack: each a located error.
+    for past in [sums(&[172, 173, 173]), sums(&[10, 508]), sums(&[300; 63])] {
+        let e = on_a_large_stack(move || load_with(&past)).expect_err("too deep");
+        assert!(e.contains(&format!("more than {limit} levels deep")), "{e}");
+    }
+}
+
 #[test]
 fn a_definition_that_doubles_at_each_link_is_an_error() {
     let twice = |i: usize| format!("d{} + d{}", i + 1, i + 1);

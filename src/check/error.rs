@@ -331,6 +331,19 @@ pub enum CheckError {
         #[label("one too many here")]
         at: Span,
     },
+    /// `define d0 : hours = d1 + 1 h + … + 1 h` (300 terms), `define d1 : hours = d2 + …`, …
+    #[error("this nests more than {limit} levels deep, counting the definitions it uses")]
+    #[diagnostic(
+        code(ereje::check::nests),
+        help("no provision needs an expression this deep: split it, or it is not a rule file")
+    )]
+    Nests {
+        /// Levels allowed.
+        limit: usize,
+        /// Where.
+        #[label("one level too many here")]
+        at: Span,
+    },
     /// `define d0 : hours = d1 + d1`, `define d1 : hours = d2 + d2`, … (doubling at each link)
     #[error("definition `{name}` expands to more than {limit} steps")]
     #[diagnostic(
@@ -433,6 +446,7 @@ impl CheckError {
             | BadException { at, .. }
             | Cycle { at, .. }
             | Chain { at, .. }
+            | Nests { at, .. }
             | Expands { at, .. }
             | Arity { at, .. }
             | ConflictingExceptions { at, .. }

@@ -20,6 +20,14 @@ use std::collections::BTreeMap;
 /// and evaluating walk it by recursion. The law's longest is 6.
 pub const MAX_DEFINE_CHAIN: usize = 64;
 
+/// Levels an expression may nest, each definition it uses counted at the level it is used:
+/// checking, compiling and evaluating walk it by recursion, so the stack must hold this many.
+/// Checking takes about 800 bytes a level in a release build and about 3 KB in a debug one,
+/// whose worker threads have 2 MB: just above the 512 operators one item may chain.
+/// Sixty-four definitions of 300 terms each resting on the next nested 19,200 levels and
+/// exhausted the checker's stack. The law's deepest nests 12 levels.
+pub const MAX_DEPTH: usize = 520;
+
 /// Steps a definition may expand to, the definitions it uses counted in full each time: its
 /// cost to evaluate on each day. The law's largest expands to 51 steps (`downtime_minimum`).
 pub const MAX_EXPANDED: u64 = 20_000;
@@ -113,6 +121,15 @@ pub(crate) struct Checker<'a> {
     pub(crate) weight: u64,
     /// Each definition's steps, expanded.
     pub(crate) define_weights: Vec<u64>,
+    /// The level of the expression being compiled, counting the definitions being compiled
+    /// inside one another (at most [`MAX_DEPTH`]).
+    pub(crate) depth: usize,
+    /// The deepest level reached so far, each definition used counted in full.
+    pub(crate) deepest: usize,
+    /// How many levels each definition nests, the ones it uses counted in full.
+    pub(crate) define_depths: Vec<usize>,
+    /// Said once: past [`MAX_DEPTH`] each level above would say it again.
+    pub(crate) too_deep: bool,
     exceptions: Vec<Option<Exception>>,
     rules: Vec<Option<Rule>>,
     penalties: Vec<Option<Penalty>>,
@@ -146,6 +163,10 @@ impl<'a> Checker<'a> {
             define_depth: 0,
             weight: 0,
             define_weights: Vec::new(),
+            depth: 0,
+            deepest: 0,
+            define_depths: Vec::new(),
+            too_deep: false,
             exceptions: Vec::new(),
             rules: Vec::new(),
             penalties: Vec::new(),
@@ -199,6 +220,7 @@ impl<'a> Checker<'a> {
         self.defines = vec![None; self.define_asts.len()];
         self.define_state = vec![State::Todo; self.define_asts.len()];
         self.define_weights = vec![0; self.define_asts.len()];
+        self.define_depths = vec![0; self.define_asts.len()];
         self.exceptions = vec![None; self.exception_asts.len()];
         self.rules = vec![None; self.rule_asts.len()];
         self.penalties = vec![None; self.penalty_asts.len()];
@@ -672,8 +694,14 @@ impl<'a> Checker<'a> {
         self.define_depth += 1;
         // Its own steps are counted apart: a use adds them (`types::define_ref`).
         let outer = std::mem::take(&mut self.weight);
+        // Its own levels are counted apart too, from the level it is first used at.
+        let (start, outer_deepest) = (self.depth, std::mem::replace(&mut self.deepest, self.depth));
         let mut result = self.compile_define(d, article, id);
         let weight = std::mem::replace(&mut self.weight, outer);
+        if let Some(own) = self.define_depths.get_mut(id.index()) {
+            *own = self.deepest.saturating_sub(start);
+        }
+        self.deepest = self.deepest.max(outer_deepest);
         self.define_depth -= 1;
         self.define_state[id.index()] = State::Done;
         if let Some(w) = self.define_weights.get_mut(id.index()) {

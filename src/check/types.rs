@@ -1,7 +1,7 @@
 //! Expressions: name resolution, types and units (dimension analysis), and where facts may be
 //! read (`day.X` only where a day is being judged; aggregates only in period rules).
 
-use super::{CheckError, Checker, Symbol};
+use super::{CheckError, Checker, MAX_DEPTH, Symbol};
 use crate::domain::{Scope, Table, Unit};
 use crate::law::expr::*;
 use crate::law::{Agg, DefineId, ParamId};
@@ -188,11 +188,36 @@ impl Checker<'_> {
         self.sources.slice(span).to_string()
     }
 
-    /// Compiles an expression in a context.
+    /// Compiles an expression in a context, at most [`MAX_DEPTH`] levels deep.
+    pub(crate) fn expr(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
+        self.depth += 1;
+        self.deepest = self.deepest.max(self.depth);
+        let compiled = if self.depth > MAX_DEPTH {
+            self.too_deep(e.span);
+            None
+        } else {
+            self.expr_at_depth(e, cx)
+        };
+        self.depth -= 1;
+        compiled
+    }
+
+    /// Past [`MAX_DEPTH`]: said once, at the place it is reached.
+    fn too_deep(&mut self, at: crate::syntax::Span) {
+        if !self.too_deep {
+            self.too_deep = true;
+            self.errors.push(CheckError::Nests {
+                limit: MAX_DEPTH,
+                at,
+            });
+        }
+    }
+
+    /// [`Checker::expr`] within the depth allowed.
     ///
     /// Long on purpose: one arm per kind of written expression (the larger ones call out to
     /// `name_ref`, `path`, `call`), so every kind is typed in one complete match.
-    pub(crate) fn expr(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
+    fn expr_at_depth(&mut self, e: &ast::Expr, cx: &mut Cx) -> Option<Expr> {
         use ast::ExprKind as K;
         self.weight = self.weight.saturating_add(1);
         let span = e.span;
@@ -678,6 +703,15 @@ impl Checker<'_> {
         let (ty, needs) = self.define(id, Some(span))?;
         let expanded = self.define_weights.get(id.index()).copied().unwrap_or(0);
         self.weight = self.weight.saturating_add(expanded);
+        // Evaluating it here nests its own levels below this one (compiled elsewhere first, they
+        // were not walked here).
+        let own = self.define_depths.get(id.index()).copied().unwrap_or(0);
+        let reached = self.depth.saturating_add(own);
+        self.deepest = self.deepest.max(reached);
+        if reached > MAX_DEPTH {
+            self.too_deep(span);
+            return None;
+        }
         if needs.previous && !cx.previous {
             return self.context(
                 cx,
