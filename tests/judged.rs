@@ -212,3 +212,44 @@ fn the_harness_finds_what_the_code_forbids() {
         "{found:?}"
     );
 }
+
+/// A condition is asked in its order on each day: a part of it that reads only the employee's
+/// fixed facts and cannot be computed for them (a division by a disability group of 0) fails
+/// the check only where the parts before it let it be reached, as it did before those parts were
+/// asked once per employee.
+#[test]
+fn a_fixed_part_of_a_condition_that_fails_fails_only_where_it_is_reached() {
+    let rule = |worked: &str| {
+        format!(
+            "article LC 999 {{\n  title en \"x\" ru \"x\" kk \"x\"\n  rule odd {{\n    title en \"x\" ru \"x\" kk \"x\"\n    per day\n    when day.worked > {worked} and 10 / employee.disability_group > 1\n    require day.worked <= 1 h\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n  }}\n}}\n"
+        )
+    };
+    let judge = |worked: &str| {
+        let extra = rule(worked);
+        let files = ereje::bundled::RULES
+            .iter()
+            .copied()
+            .chain([("tests/odd.rules", extra.as_str())]);
+        let law = ereje::load(files).expect("the rule checks");
+        let mut day = ereje::facts::Day::new(0, ereje::date::Date::constant(2024, 3, 4));
+        day.worked = ereje::facts::Hours::whole(8);
+        // Employee::adult has disability group 0.
+        let facts = ereje::facts::Facts::new(vec![ereje::facts::Employee::adult("a")], vec![day]);
+        let options = ereje::eval::Options {
+            as_of: ereje::date::Date::constant(2024, 3, 31),
+            enterprise: None,
+        };
+        ereje::eval::evaluate(&law, &facts, &options).map(|v| v.findings.len())
+    };
+    // 8 h is not over 100 h: the division is never reached, the check goes on.
+    assert!(judge("100 h").is_ok(), "{:?}", judge("100 h"));
+    // 8 h is over 1 h: the division by zero is reached, and said.
+    assert!(
+        matches!(
+            judge("1 h"),
+            Err(ereje::eval::EvalError::DivisionByZero { .. })
+        ),
+        "{:?}",
+        judge("1 h")
+    );
+}

@@ -631,10 +631,13 @@ impl<'a, 'c> Judge<'a, 'c> {
         // (What they read is the same on every day: any day's compiled code will do.)
         let code = self.code(days.first().map_or(bare.date, |d| d.date))?;
         let mut hold = true;
+        // Unknown, or an error (`10 / employee.disability_group` of group 0): not known to
+        // hold, so the whole condition is asked on each day, and fails only where asking it in
+        // order reaches the error (`day.worked > 100 h and …` never does on a shorter day).
         for c in &code.fixed {
-            match c(&env)? {
-                Value::Bool(false) => return Ok(None),
-                Value::Bool(true) => {}
+            match c(&env) {
+                Ok(Value::Bool(false)) => return Ok(None),
+                Ok(Value::Bool(true)) => {}
                 _ => hold = false,
             }
         }
@@ -652,9 +655,9 @@ impl<'a, 'c> Judge<'a, 'c> {
             };
             aged_hold = true;
             for c in &code.aged {
-                match c(&env)? {
-                    Value::Bool(false) => return Ok(None),
-                    Value::Bool(true) => {}
+                match c(&env) {
+                    Ok(Value::Bool(false)) => return Ok(None),
+                    Ok(Value::Bool(true)) => {}
                     _ => aged_hold = false,
                 }
             }
