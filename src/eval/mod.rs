@@ -398,6 +398,7 @@ impl<'a> Checker<'a> {
         r: usize,
         employee: Option<(usize, &'j Employee)>,
         missing: &'j Cell<Option<ParamId>>,
+        span: &'j Cell<Option<compiled::Span>>,
     ) -> Option<Judge<'j, 'a>> {
         Some(Judge {
             law: self.law,
@@ -410,7 +411,7 @@ impl<'a> Checker<'a> {
             missing,
             detail: self.detail,
             compiled: &self.compiled,
-            span: Cell::new(None),
+            span,
             ask: Cell::new(Ask::Whole),
         })
     }
@@ -423,12 +424,14 @@ impl<'a> Checker<'a> {
         };
         let before = out.findings.len();
         let missing = Cell::new(None);
+        // The span of the days judged, found once for all the rules.
+        let span = Cell::new(None);
         for (r, rule) in self.law.rules.iter().enumerate() {
             let idle = days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only);
             if !per_employee(rule.scope) || idle {
                 continue;
             }
-            if let Some(judge) = self.judge(r, Some((e, employee)), &missing) {
+            if let Some(judge) = self.judge(r, Some((e, employee)), &missing, &span) {
                 judge.run(days, out)?;
             }
         }
@@ -442,11 +445,13 @@ impl<'a> Checker<'a> {
     /// Judges the employer's own records (accidents, inspections).
     pub fn employer(&self, out: &mut Judged) -> Result<(), EvalError> {
         let missing = Cell::new(None);
+        // The span of the last record judged, shared by the rules.
+        let span = Cell::new(None);
         for (r, rule) in self.law.rules.iter().enumerate() {
             if per_employee(rule.scope) {
                 continue;
             }
-            if let Some(judge) = self.judge(r, None, &missing) {
+            if let Some(judge) = self.judge(r, None, &missing, &span) {
                 judge.run(&[], out)?;
             }
         }
@@ -555,8 +560,9 @@ struct Judge<'a, 'c> {
     detail: Detail,
     /// (Of the checker's lifetime: a span's program, once compiled, serves every employee.)
     compiled: &'a compiled::Compiled<'c>,
-    /// The span of the last day judged (the next is mostly in it too).
-    span: Cell<Option<compiled::Span>>,
+    /// The span of the last day judged, shared by the employee's rules (the next day is
+    /// mostly in it too).
+    span: &'a Cell<Option<compiled::Span>>,
     /// What is left to ask of the rule's `when` for this employee.
     ask: Cell<Ask>,
 }
@@ -628,8 +634,15 @@ impl<'a, 'c> Judge<'a, 'c> {
     /// hold here need not be asked again.
     fn outlook(&self, bare: &Instance<'a>, days: &[Day]) -> Result<Option<Ask>, EvalError> {
         let env = self.env(bare, &[]);
-        // (What they read is the same on every day: any day's compiled code will do.)
-        let code = self.code(days.first().map_or(bare.date, |d| d.date))?;
+        // (What they read is the same on every day: any span's code will do, the last found.)
+        let code = match self.span.get() {
+            Some(s) => self
+                .compiled
+                .rules(s)
+                .get(self.id.0 as usize)
+                .ok_or(EvalError::Internal)?,
+            None => self.code(days.first().map_or(bare.date, |d| d.date))?,
+        };
         let mut hold = true;
         // Unknown, or an error (`10 / employee.disability_group` of group 0): not known to
         // hold, so the whole condition is asked on each day, and fails only where asking it in
