@@ -437,7 +437,8 @@ test('amendment lab: lifting the inspection caps resolves the C81 Art 16 conflic
   // A syntax error: located, listed and underlined; fixing it clears it.
   const text = await page.inputValue('#editor');
   await page.fill('#editor', text.replace('set minimum_wage', 'set minimum_wage =='));
-  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('error'));
+  // (With five fuzzers running beside the tests, this lint once took over 30 s.)
+  await page.waitForFunction(() => document.querySelector('#diagnostics').textContent.includes('error'), null, { timeout: 90000 });
   assert.match(await page.textContent('#diagnostics'), /amendments\.rules:\d+:\d+/);
   assert.ok((await page.locator('#highlight .hl-err').count()) >= 1);
   await page.screenshot({ path: join(SHOTS, 'amendment-lab-error.png') });
