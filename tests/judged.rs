@@ -3,6 +3,9 @@
 //! the rules judged day by day or month by month that the whole gives; more hours worked on a day
 //! never take a daily or weekly breach away.
 
+#[path = "common/one_day.rs"]
+mod one_day;
+
 use ereje::app::{CheckRequest, Data, check};
 use ereje::domain::{Lang, Scope};
 use proptest::prelude::*;
@@ -225,21 +228,8 @@ fn a_fixed_part_of_a_condition_that_fails_fails_only_where_it_is_reached() {
         )
     };
     let judge = |worked: &str| {
-        let extra = rule(worked);
-        let files = ereje::bundled::RULES
-            .iter()
-            .copied()
-            .chain([("tests/odd.rules", extra.as_str())]);
-        let law = ereje::load(files).expect("the rule checks");
-        let mut day = ereje::facts::Day::new(0, ereje::date::Date::constant(2024, 3, 4));
-        day.worked = ereje::facts::Hours::whole(8);
-        // Employee::adult has disability group 0.
-        let facts = ereje::facts::Facts::new(vec![ereje::facts::Employee::adult("a")], vec![day]);
-        let options = ereje::eval::Options {
-            as_of: ereje::date::Date::constant(2024, 3, 31),
-            enterprise: None,
-        };
-        ereje::eval::evaluate(&law, &facts, &options).map(|v| v.findings.len())
+        let (_, verdict) = one_day::worked_eight_hours("tests/odd.rules", &rule(worked));
+        verdict.map(|v| v.findings.len())
     };
     // 8 h is not over 100 h: the division is never reached, the check goes on.
     assert!(judge("100 h").is_ok(), "{:?}", judge("100 h"));

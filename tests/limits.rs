@@ -1,6 +1,9 @@
 //! Hostile rule files: nesting, chains and expansions past the limits give located errors, never
 //! an exhausted stack or a check that does not end; at the limits they load.
 
+#[path = "common/one_day.rs"]
+mod one_day;
+
 use ereje::bundled::RULES;
 
 /// The law with one more file; the rendered errors when it does not load.
@@ -86,20 +89,8 @@ fn nesting_through_definitions_past_the_limit_is_an_error() {
     // 3 + 172 + 172 + 173 = 520 levels: loads, and judges a breach with every step explained.
     let at = sums(&[172, 172, 173]);
     let judged = on_a_large_stack(move || {
-        let files: Vec<(&str, &str)> = RULES
-            .iter()
-            .copied()
-            .chain([("tests/hostile.rules", at.as_str())])
-            .collect();
-        let law = ereje::load(files).map_err(|d| d.rendered)?;
-        let mut day = ereje::facts::Day::new(0, ereje::date::Date::constant(2024, 3, 4));
-        day.worked = ereje::facts::Hours::whole(8);
-        let facts = ereje::facts::Facts::new(vec![ereje::facts::Employee::adult("a")], vec![day]);
-        let options = ereje::eval::Options {
-            as_of: ereje::date::Date::constant(2024, 3, 31),
-            enterprise: None,
-        };
-        let verdict = ereje::eval::evaluate(&law, &facts, &options).map_err(|e| e.to_string())?;
+        let (law, verdict) = one_day::worked_eight_hours("tests/hostile.rules", &at);
+        let verdict = verdict.map_err(|e| e.to_string())?;
         let hostile = |f: &&ereje::eval::Finding| law.rules[f.rule.index()].name == "hostile";
         Ok::<_, String>(verdict.findings.iter().filter(hostile).count())
     });
