@@ -135,9 +135,92 @@ fn with_renames(name: &str, bytes: Vec<u8>, json: &str) -> Result<Vec<u8>, Failu
     Ok(renamed.unwrap_or(bytes))
 }
 
-/// `[kind, name, columns named by hand, …]` and each file's bytes, in the same order → the
-/// files of a check.
-fn csv_files(flat: &[String], data: Vec<Vec<u8>>, lang: Lang) -> Result<CheckRequest, Failure> {
+/// A file of a check as the page gives it.
+pub enum Body {
+    /// Its bytes (a small file).
+    Bytes(Vec<u8>),
+    /// Read as it goes (a large file, read from the browser's own copy).
+    Read(app::Reader),
+}
+
+impl From<Vec<u8>> for Body {
+    fn from(bytes: Vec<u8>) -> Body {
+        Body::Bytes(bytes)
+    }
+}
+
+/// A file named `name` with its headers named by hand (`named`, see [`renames`]). A file read
+/// as it goes is held whole only when a header is named by hand (a rare case: the renaming
+/// rewrites the file).
+fn data(name: String, body: Body, named: &str) -> Result<Data, Failure> {
+    let bytes = match body {
+        Body::Bytes(bytes) => bytes,
+        Body::Read(r) if renames(named)?.is_empty() => return Ok(Data::read(name, r)),
+        Body::Read(r) => Data::read(name.clone(), r).held()?.bytes,
+    };
+    Ok(Data::new(name.clone(), with_renames(&name, bytes, named)?))
+}
+
+/// A file the page reads as it goes: `read(at, length)` gives its bytes from `at`, `length` of
+/// them or fewer at its end (the worker reads a slice of the `File` with `FileReaderSync`).
+#[cfg(target_arch = "wasm32")]
+struct FromPage {
+    read: send_wrapper::SendWrapper<js_sys::Function>,
+    at: f64,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl std::io::Read for FromPage {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use wasm_bindgen::JsCast;
+        let want = buf.len().min(PAGE_READ) as u32;
+        let got = self
+            .read
+            .call2(&wasm_bindgen::JsValue::NULL, &self.at.into(), &want.into())
+            .map_err(|e| std::io::Error::other(format!("the file could not be read: {e:?}")))?;
+        let chunk: js_sys::Uint8Array = got
+            .dyn_into()
+            .map_err(|_| std::io::Error::other("the page gave no bytes"))?;
+        let n = chunk.length() as usize;
+        let into = buf
+            .get_mut(..n)
+            .ok_or_else(|| std::io::Error::other("the page gave more bytes than asked"))?;
+        chunk.copy_to(into);
+        self.at += n as f64;
+        Ok(n)
+    }
+}
+
+/// Bytes asked of the page at a time.
+#[cfg(target_arch = "wasm32")]
+const PAGE_READ: usize = 1 << 20;
+
+/// A file as the page gives it: its bytes (a `Uint8Array`) or a way to read it (a function,
+/// see [`FromPage`]).
+#[cfg(target_arch = "wasm32")]
+fn body(value: wasm_bindgen::JsValue) -> Result<Body, Failure> {
+    use wasm_bindgen::JsCast;
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(Body::Bytes(bytes.to_vec()));
+    }
+    let read: js_sys::Function = value
+        .dyn_into()
+        .map_err(|_| bad("a file comes as its bytes or a function reading them".into()))?;
+    // The module has one thread: the wrapper only lets the reader be typed as the native one.
+    let read = send_wrapper::SendWrapper::new(read);
+    let open = move || -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
+        let from = FromPage {
+            read: read.clone(),
+            at: 0.0,
+        };
+        Ok(Box::new(std::io::BufReader::with_capacity(PAGE_READ, from)))
+    };
+    Ok(Body::Read(app::Reader(std::sync::Arc::new(open))))
+}
+
+/// `[kind, name, columns named by hand, …]` and each file, in the same order → the files of a
+/// check.
+fn csv_files(flat: &[String], data: Vec<Body>, lang: Lang) -> Result<CheckRequest, Failure> {
     let mut r = CheckRequest::new(Data::default(), Data::default(), lang);
     let (mut roster, mut timesheet) = (false, false);
     let shape = || {
@@ -146,15 +229,12 @@ fn csv_files(flat: &[String], data: Vec<Vec<u8>>, lang: Lang) -> Result<CheckReq
     if flat.len() != data.len() * 3 {
         return Err(shape());
     }
-    for (c, bytes) in flat.chunks(3).zip(data) {
+    for (c, body) in flat.chunks(3).zip(data) {
         let (kind, name, named) = match c {
             [k, n, r] => (k.as_str(), n.clone(), r.as_str()),
             _ => return Err(shape()),
         };
-        let f = Data {
-            bytes: with_renames(&name, bytes, named)?,
-            name,
-        };
+        let f = self::data(name, body, named)?;
         let Some(kind) = FileKind::from_keyword(kind) else {
             return Err(bad(format!("`{kind}` is not a kind of file")));
         };
@@ -248,14 +328,15 @@ pub fn about() -> String {
 
 /// `check`'s twin: the report with the weekly hours; `progress(done, total)` as employees are
 /// judged.
-pub fn check_args(
+pub fn check_args<B: Into<Body>>(
     form: &[String],
     files: &[String],
-    data: Vec<Vec<u8>>,
+    data: Vec<B>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> String {
     let run = || -> Result<app::CheckAnswer, Failure> {
         let mut form = Form::new("check", form)?;
+        let data = data.into_iter().map(Into::into).collect();
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
@@ -274,11 +355,14 @@ pub fn check_args(
 pub fn check(
     form: Vec<String>,
     files: Vec<String>,
-    data: Vec<js_sys::Uint8Array>,
+    data: Vec<wasm_bindgen::JsValue>,
     progress: &js_sys::Function,
 ) -> String {
     let this = wasm_bindgen::JsValue::NULL;
-    let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
+    let data = match data.into_iter().map(body).collect::<Result<Vec<_>, _>>() {
+        Ok(d) => d,
+        Err(e) => return answer::<()>(Err(e)),
+    };
     check_args(&form, &files, data, &mut |done, total| {
         // A throwing callback must not stop the check.
         let _ = progress.call2(&this, &(done as u32).into(), &(total as u32).into());
@@ -286,9 +370,14 @@ pub fn check(
 }
 
 /// `explain_finding`'s twin (tests).
-pub fn explain_finding_args(form: &[String], files: &[String], data: Vec<Vec<u8>>) -> String {
+pub fn explain_finding_args<B: Into<Body>>(
+    form: &[String],
+    files: &[String],
+    data: Vec<B>,
+) -> String {
     let run = || -> Result<crate::explain::FindingOut, Failure> {
         let mut form = Form::new("explain_finding", form)?;
+        let data = data.into_iter().map(Into::into).collect();
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
@@ -317,10 +406,12 @@ pub fn explain_finding_args(form: &[String], files: &[String], data: Vec<Vec<u8>
 pub fn explain_finding(
     form: Vec<String>,
     files: Vec<String>,
-    data: Vec<js_sys::Uint8Array>,
+    data: Vec<wasm_bindgen::JsValue>,
 ) -> String {
-    let data: Vec<Vec<u8>> = data.iter().map(js_sys::Uint8Array::to_vec).collect();
-    explain_finding_args(&form, &files, data)
+    match data.into_iter().map(body).collect::<Result<Vec<_>, _>>() {
+        Ok(data) => explain_finding_args(&form, &files, data),
+        Err(e) => answer::<()>(Err(e)),
+    }
 }
 
 /// The fine calculator's form: `citation` (`KoAP 89.1`), `subject` or `headcount` and `income`
@@ -356,12 +447,12 @@ pub fn penalties(language: &str) -> String {
 }
 
 /// `amend`'s twin.
-pub fn amend_args(
+pub fn amend_args<B: Into<Body>>(
     form: &[String],
     amendments: &[String],
     scenarios: &[String],
     population: &[String],
-    population_data: Vec<Vec<u8>>,
+    population_data: Vec<B>,
 ) -> String {
     let run = || -> Result<crate::amend::impact::Impact, Failure> {
         let mut form = Form::new("amend", form)?;
@@ -373,7 +464,8 @@ pub fn amend_args(
             population: if population.is_empty() {
                 None
             } else {
-                Some(csv_files(population, population_data, lang)?)
+                let data = population_data.into_iter().map(Into::into).collect();
+                Some(csv_files(population, data, lang)?)
             },
             generate: generate.filter(|n| *n > 0).map(|n| n as usize),
             on: date(&form.text("on"), "law date")?,
@@ -398,32 +490,53 @@ pub fn amend(
     amendments: Vec<String>,
     scenarios: Vec<String>,
     population: Vec<String>,
-    population_data: Vec<js_sys::Uint8Array>,
+    population_data: Vec<wasm_bindgen::JsValue>,
 ) -> String {
-    let data: Vec<Vec<u8>> = population_data
-        .iter()
-        .map(js_sys::Uint8Array::to_vec)
-        .collect();
-    amend_args(&form, &amendments, &scenarios, &population, data)
+    match population_data
+        .into_iter()
+        .map(body)
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(data) => amend_args(&form, &amendments, &scenarios, &population, data),
+        Err(e) => answer::<()>(Err(e)),
+    }
 }
 
-/// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
-/// rows): `name`, its bytes, a табель's `month` (`YYYY-MM`, or empty), the language, and the
-/// columns named by hand (see `renames`).
-#[wasm_bindgen]
-pub fn inspect(name: &str, bytes: Vec<u8>, month: &str, language: &str, named: &str) -> String {
+/// `inspect`'s twin.
+pub fn inspect_args<B: Into<Body>>(
+    name: &str,
+    file: B,
+    month: &str,
+    language: &str,
+    named: &str,
+) -> String {
     let run = || -> Result<crate::facts::inspect::Understood, Failure> {
         let month = month_field(month)?;
         Ok(app::inspect(
-            &Data {
-                name: name.into(),
-                bytes: with_renames(name, bytes, named)?,
-            },
+            &data(name.into(), file.into(), named)?,
             month,
             lang(language),
         ))
     };
     answer(run())
+}
+
+/// How a dropped file is understood (its table, encoding, delimiter or sheet, headers, first
+/// rows): `name`, its bytes or a function reading them (see [`FromPage`]), a табель's `month`
+/// (`YYYY-MM`, or empty), the language, and the columns named by hand (see `renames`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn inspect(
+    name: &str,
+    file: wasm_bindgen::JsValue,
+    month: &str,
+    language: &str,
+    named: &str,
+) -> String {
+    match body(file) {
+        Ok(file) => inspect_args(name, file, month, language, named),
+        Err(e) => answer::<()>(Err(e)),
+    }
 }
 
 /// A rule file laid out as `ereje fmt` writes it, comments kept.

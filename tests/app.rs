@@ -310,6 +310,81 @@ fn a_large_check_is_brief_and_explains_a_finding_on_demand() {
     assert!(app::explain_finding(law, &req, &missing).is_err());
 }
 
+/// A file the page reads as it goes (a large one, from the browser's own copy) answers as its
+/// bytes do: here it is read 13 bytes at a time, so rows, cells and characters are cut between
+/// reads; the check, a finding explained and the inspection alike.
+#[test]
+fn a_file_read_as_it_goes_answers_as_its_bytes() {
+    use ereje::app::Reader;
+    use wasm::Body;
+    fn read(text: &str) -> Body {
+        let bytes: std::sync::Arc<[u8]> = text.as_bytes().into();
+        Body::Read(Reader(std::sync::Arc::new(move || {
+            let cursor = std::io::Cursor::new(bytes.clone());
+            Ok(Box::new(std::io::BufReader::with_capacity(13, cursor)))
+        })))
+    }
+    fn bytes(text: &str) -> Body {
+        Body::Bytes(text.as_bytes().to_vec())
+    }
+    let g = ereje::eval::population::generate(1500, 2024, 3, 7);
+    let names: Vec<String> = ["roster", "roster.csv", "", "timesheet", "timesheet.csv", ""]
+        .map(String::from)
+        .to_vec();
+    let form: Vec<String> = ["lang", "kk"].map(String::from).to_vec();
+    let check = |as_body: fn(&str) -> Body, roster: &str, timesheet: &str| {
+        wasm::check_args(
+            &form,
+            &names,
+            vec![as_body(roster), as_body(timesheet)],
+            &mut |_, _| {},
+        )
+    };
+    // Brief (more findings than are explained), then explained in full (the example).
+    let large = check(read, &g.roster, &g.timesheet);
+    assert!(large.contains("\"explained\":false"), "{}", &large[..200]);
+    assert_eq!(large, check(bytes, &g.roster, &g.timesheet));
+    let (roster, timesheet) = (
+        include_str!("../examples/roster.csv"),
+        include_str!("../examples/timesheet.csv"),
+    );
+    let small = check(read, roster, timesheet);
+    assert!(small.contains("\"explained\":true"), "{}", &small[..200]);
+    assert_eq!(small, check(bytes, roster, timesheet));
+    // A finding explained on demand.
+    let json: serde_json::Value = serde_json::from_str(&large).expect("json");
+    let f = &json["value"]["findings"][7];
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let which: Vec<String> = [
+        ("lang", "kk".to_string()),
+        ("employee", text(&f["employee_id"])),
+        ("rule", text(&f["rule"])),
+        ("from", text(&f["period"]["from"])),
+        ("to", text(&f["period"]["to"])),
+        ("record", String::new()),
+    ]
+    .into_iter()
+    .flat_map(|(n, v)| [n.to_string(), v])
+    .collect();
+    let explain = |as_body: fn(&str) -> Body| {
+        wasm::explain_finding_args(
+            &which,
+            &names,
+            vec![as_body(&g.roster), as_body(&g.timesheet)],
+        )
+    };
+    let explained = explain(read);
+    assert!(explained.starts_with("{\"ok\":true"), "{explained}");
+    assert_eq!(explained, explain(bytes));
+    // How the file is understood.
+    let inspected = wasm::inspect_args("timesheet.csv", read(&g.timesheet), "", "ru", "");
+    assert!(inspected.contains("\"kind\":\"timesheet\""), "{inspected}");
+    assert_eq!(
+        inspected,
+        wasm::inspect_args("timesheet.csv", bytes(&g.timesheet), "", "ru", "")
+    );
+}
+
 /// KoAP 58 p.1: a penalty for each offence, and an offence is a KoAP part breached, not each
 /// finding (`koap-general.md` (a): the Code makes no worker or day an offence of its own). The
 /// example for a medium business in 2024 (MCI 3,692 tenge, Law 43-VIII Art 9) breaches KoAP 87.1

@@ -140,14 +140,8 @@ type Variant = (
 /// The findings (JSON, in order) and the rows read and rejected.
 fn check(roster: Vec<u8>, timesheet: Vec<u8>) -> (String, usize, usize, Vec<String>) {
     let req = CheckRequest::new(
-        Data {
-            name: "roster".into(),
-            bytes: roster,
-        },
-        Data {
-            name: "timesheet".into(),
-            bytes: timesheet,
-        },
+        Data::new("roster", roster),
+        Data::new("timesheet", timesheet),
         Lang::En,
     );
     let law = ereje::app::law().expect("law");

@@ -229,10 +229,7 @@ fn check(
         month,
         ..CheckRequest::new(
             Data::text("roster.csv", ROSTER),
-            Data {
-                name: "tabel".into(),
-                bytes: timesheet,
-            },
+            Data::new("tabel", timesheet),
             Lang::En,
         )
     };

@@ -139,10 +139,7 @@ fn every_confidence_note_is_in_each_language() {
 fn the_examples_explanations_carry_no_english_in_russian_or_kazakh() {
     let example = |name: &str| {
         let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        Data {
-            name: name.into(),
-            bytes: std::fs::read(path).expect("example"),
-        }
+        Data::new(name, std::fs::read(path).expect("example"))
     };
     for lang in [Lang::Ru, Lang::Kk] {
         let request = CheckRequest {

@@ -24,32 +24,33 @@ function fastEngine() {
   return fast;
 }
 
-/** The bytes of the large files of the last call, by name, size and date (a file crosses to
- * the worker as a new object each time, so it is known by these). */
-let read = new Map();
+/** Files larger than this are read by the engine as it goes, a slice at a time, from the
+ * browser's own copy (the module's memory never shrinks: a year's timesheet copied into it
+ * would stay there); smaller ones cross as their bytes. */
+const READ_AS_IT_GOES = 4 * 1024 * 1024;
+
+const slices = new FileReaderSync();
+
+/** A file as the engine takes it: a function `(at, length)` giving its bytes from `at` (fewer
+ * at its end) for a large file, its bytes for a small one. */
+function fileFor(x) {
+  if (x instanceof Blob && x.size > READ_AS_IT_GOES) {
+    return (at, length) => new Uint8Array(slices.readAsArrayBuffer(x.slice(at, at + length)));
+  }
+  if (x instanceof Blob) return x.arrayBuffer().then((b) => new Uint8Array(b));
+  if (x instanceof Uint8Array) return x;
+  return new TextEncoder().encode(String(x ?? ''));
+}
 
 /** A call's files, `[kind, name, file, columns named by hand, …]`, as the engine takes them:
- * `[kind, name, columns named by hand, …]` and each file's bytes (the engine finds their
- * encoding). The bytes of the last call's files are reused, others let go. */
-async function bytesOf(list) {
-  const next = new Map();
+ * `[kind, name, columns named by hand, …]` and each file (the engine finds its encoding). */
+async function filesOf(list) {
   const names = [];
   const data = [];
   for (let i = 0; i + 3 < list.length; i += 4) {
-    const x = list[i + 2];
     names.push(list[i], list[i + 1], list[i + 3] ?? '');
-    if (x instanceof Blob) {
-      const key = `${x.name}\u0000${x.size}\u0000${x.lastModified}`;
-      const bytes = read.get(key) ?? next.get(key) ?? x.arrayBuffer().then((b) => new Uint8Array(b));
-      next.set(key, bytes);
-      data.push(bytes);
-    } else if (x instanceof Uint8Array) {
-      data.push(x);
-    } else {
-      data.push(new TextEncoder().encode(String(x ?? '')));
-    }
+    data.push(fileFor(list[i + 2]));
   }
-  read = next;
   return { names, data: await Promise.all(data) };
 }
 
@@ -65,10 +66,10 @@ self.onmessage = async (event) => {
     if (fn === 'inspect') {
       // How a dropped file is understood: by the first engine, or by the fuller one when the
       // first cannot read it (a spreadsheet, a CSV not in UTF-8).
-      const bytes = new Uint8Array(await args.file.arrayBuffer());
-      let result = JSON.parse(small.inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
+      const file = await fileFor(args.file);
+      let result = JSON.parse(small.inspect(args.name, file, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
       if (result.ok && result.value.needs_more) {
-        result = JSON.parse((await fastEngine()).inspect(args.name, bytes, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
+        result = JSON.parse((await fastEngine()).inspect(args.name, file, args.month ?? '', args.lang ?? 'en', args.named ?? ''));
         // Its checks run on the fuller engine too.
         if (result.ok) result.value.fast = true;
       }
@@ -77,10 +78,9 @@ self.onmessage = async (event) => {
       return;
     }
     const ereje = wantsFast ? await fastEngine() : small;
-    // A large file comes as the file itself and is read here; the bytes of the last call's
-    // files are kept, so that explaining a finding does not read a large timesheet again.
-    const files = Array.isArray(args.files) ? await bytesOf(args.files) : null;
-    const population = Array.isArray(args.population) ? await bytesOf(args.population) : { names: [], data: [] };
+    // A file comes as the file itself: a large one is read by the engine as it goes.
+    const files = Array.isArray(args.files) ? await filesOf(args.files) : null;
+    const population = Array.isArray(args.population) ? await filesOf(args.population) : { names: [], data: [] };
     let text;
     if (fn === 'check') {
       const onProgress = (done, total) => self.postMessage({ id, progress: [done, total] });

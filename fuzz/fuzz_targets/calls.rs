@@ -24,14 +24,8 @@ pub fn tables(data: &[u8]) {
     let cut = data.iter().position(|b| *b == 0).unwrap_or(data.len() / 2);
     let (roster, timesheet) = data.split_at(cut);
     let req = ereje::app::CheckRequest::new(
-        ereje::app::Data {
-            name: "roster".into(),
-            bytes: roster.to_vec(),
-        },
-        ereje::app::Data {
-            name: "timesheet".into(),
-            bytes: timesheet.to_vec(),
-        },
+        ereje::app::Data::new("roster", roster.to_vec()),
+        ereje::app::Data::new("timesheet", timesheet.to_vec()),
         ereje::domain::Lang::Ru,
     );
     if let Ok(law) = ereje::app::law() {

@@ -25,22 +25,85 @@ pub struct File {
 }
 
 /// A table file (CSV in any encoding, or a spreadsheet) as the page sends it: its bytes, read
-/// as they are ([`crate::facts::source`]).
+/// as they are ([`crate::facts::source`]), or a way to read them as it goes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Data {
     /// Its name (errors show it).
     pub name: String,
-    /// Its bytes.
+    /// Its bytes (none when it is read as it goes).
     pub bytes: Vec<u8>,
+    /// Read as it goes instead: the page's large files, read a part at a time from the
+    /// browser's own copy, so that the module never holds them (its memory never shrinks).
+    pub reader: Option<Reader>,
 }
 
+/// Opens a file at its start, again for each pass.
+pub type Open = dyn Fn() -> std::io::Result<Box<dyn std::io::BufRead + Send>> + Send + Sync;
+
+/// A file read as it goes ([`Data::reader`]).
+#[derive(Clone)]
+pub struct Reader(pub std::sync::Arc<Open>);
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reader")
+    }
+}
+
+/// The same reader, not one that reads the same bytes.
+impl PartialEq for Reader {
+    fn eq(&self, other: &Reader) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Reader {}
+
 impl Data {
-    /// A file of this text.
-    pub fn text(name: &str, text: &str) -> Data {
+    /// A file of these bytes.
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Data {
         Data {
             name: name.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes,
+            reader: None,
         }
+    }
+
+    /// A file of this text.
+    pub fn text(name: &str, text: &str) -> Data {
+        Data::new(name, text.as_bytes().to_vec())
+    }
+
+    /// A file read as it goes.
+    pub fn read(name: impl Into<String>, reader: Reader) -> Data {
+        Data {
+            name: name.into(),
+            bytes: Vec::new(),
+            reader: Some(reader),
+        }
+    }
+
+    /// The file as a streamed check reads it (bytes in memory are not copied).
+    fn input(&self) -> stream::Input<'_> {
+        match &self.reader {
+            Some(r) => stream::Input::reader(&self.name, r.0.clone()),
+            None => stream::Input::bytes(&self.name, &self.bytes),
+        }
+    }
+
+    /// The file held whole: its bytes, or all it reads.
+    pub fn held(&self) -> Result<Data, Failure> {
+        let Some(r) = &self.reader else {
+            return Ok(self.clone());
+        };
+        let mut bytes = Vec::new();
+        (r.0)()
+            .and_then(|mut r| r.read_to_end(&mut bytes))
+            .map_err(|e| Failure {
+                message: format!("{}: {e}", self.name),
+                ..Failure::default()
+            })?;
+        Ok(Data::new(self.name.clone(), bytes))
     }
 }
 
@@ -71,6 +134,34 @@ pub struct CheckRequest {
 }
 
 impl CheckRequest {
+    /// The request with every file held whole, to be read in memory (a check small enough to
+    /// explain every finding); itself when it is.
+    fn held(&self) -> Result<std::borrow::Cow<'_, CheckRequest>, Failure> {
+        let tables = [
+            &self.payroll,
+            &self.leave,
+            &self.accidents,
+            &self.inspections,
+        ];
+        let streamed = [&self.roster, &self.timesheet]
+            .into_iter()
+            .chain(tables.into_iter().flatten())
+            .any(|f| f.reader.is_some());
+        if !streamed {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        }
+        let held = |f: &Option<Data>| f.as_ref().map(Data::held).transpose();
+        Ok(std::borrow::Cow::Owned(CheckRequest {
+            roster: self.roster.held()?,
+            timesheet: self.timesheet.held()?,
+            payroll: held(&self.payroll)?,
+            leave: held(&self.leave)?,
+            accidents: held(&self.accidents)?,
+            inspections: held(&self.inspections)?,
+            ..self.clone()
+        }))
+    }
+
     /// A check of a roster and a timesheet alone, in a language; the optional tables, the
     /// employer's category and the day of the check are set after (`..CheckRequest::new(…)`).
     pub fn new(roster: Data, timesheet: Data, lang: Lang) -> CheckRequest {
@@ -298,6 +389,7 @@ fn judge(
     req: &CheckRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Judged, Failure> {
+    let req = &*req.held()?;
     let coverage = law.coverage();
     let (facts, input) = read_files(req, coverage);
     // The day of the check by default, as the stream finds it: the timesheet's last date of a
@@ -349,12 +441,9 @@ pub const CHARTED_UP_TO: usize = 2_000;
 
 /// The files as a streamed check reads them (texts in memory, not copied).
 fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::StreamRequest<'_> {
-    fn input(f: &Data) -> stream::Input<'_> {
-        stream::Input::bytes(&f.name, &f.bytes)
-    }
     stream::StreamRequest {
-        roster: input(&req.roster),
-        timesheet: input(&req.timesheet),
+        roster: req.roster.input(),
+        timesheet: req.timesheet.input(),
         tables: [
             (Table::Payroll, &req.payroll),
             (Table::Leave, &req.leave),
@@ -362,7 +451,7 @@ fn stream_request(req: &CheckRequest, detail: crate::eval::Detail) -> stream::St
             (Table::Inspection, &req.inspections),
         ]
         .into_iter()
-        .filter_map(|(t, f)| f.as_ref().map(|f| (t, input(f))))
+        .filter_map(|(t, f)| f.as_ref().map(|f| (t, f.input())))
         .collect(),
         enterprise: req.enterprise,
         as_of: req.as_of,
@@ -813,7 +902,7 @@ pub fn amend_with(base: &Law, req: &AmendRequest) -> Result<crate::amend::impact
     }
     let population = match (&req.population, req.generate) {
         (Some(p), _) => {
-            read = read_files(p, coverage);
+            read = read_files(&*p.held()?, coverage);
             let (facts, input) = &read;
             Some(crate::amend::impact::Population {
                 parts: crate::amend::impact::Parts::Whole(facts, input),
@@ -883,10 +972,7 @@ fn generated_parts(
         };
         // Writing to a String cannot fail.
         let _ = Generator::headers(&mut out).and_then(|()| g.employees(k, &mut out));
-        let file = |name: &str, text: String| Data {
-            name: name.into(),
-            bytes: text.into_bytes(),
-        };
+        let file = |name: &str, text: String| Data::new(name, text.into_bytes());
         let part = CheckRequest {
             payroll: Some(file("payroll.csv", payroll)),
             ..CheckRequest::new(
@@ -930,7 +1016,16 @@ fn read_files(
 /// How a table file is understood ([`facts::inspect`]): what the page shows for a file dropped,
 /// before it is checked. `month`: a табель's month (its first day) when given.
 pub fn inspect(file: &Data, month: Option<Date>, lang: Lang) -> facts::inspect::Understood {
-    facts::inspect::inspect(&file.name, &file.bytes, month, lang)
+    match &file.reader {
+        Some(r) => facts::inspect::inspect_from(
+            &file.name,
+            &|| (r.0)().map(|r| Box::new(r) as Box<dyn std::io::Read + Send>),
+            None,
+            month,
+            lang,
+        ),
+        None => facts::inspect::inspect(&file.name, &file.bytes, month, lang),
+    }
 }
 
 /// Employees an amendment's impact makes up at most (a national population is about 10 M; the

@@ -56,6 +56,17 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// A file read as it goes, opened again by `open` for each pass.
+    pub fn reader(name: &str, open: std::sync::Arc<super::Open>) -> Input<'a> {
+        Input {
+            name: name.to_string(),
+            open: Box::new(move || {
+                let r: Box<dyn BufRead + Send + 'a> = open()?;
+                Ok(r)
+            }),
+        }
+    }
+
     /// A file, read through a buffer.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file(name: &str, path: std::path::PathBuf) -> Input<'static> {

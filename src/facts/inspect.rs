@@ -6,6 +6,7 @@ use super::{HEADER_WITHIN, Header, Part, Problem, names, source, tabel};
 use crate::date::Date;
 use crate::domain::{FileKind, Lang};
 use serde::Serialize;
+use std::io::Read;
 
 /// Rows shown as read.
 pub const FIRST_ROWS: usize = 5;
@@ -64,9 +65,27 @@ pub struct Understood {
     pub needs_more: bool,
 }
 
+/// Opens a file at its start, again for each pass.
+pub type Open<'a> = dyn Fn() -> std::io::Result<Box<dyn std::io::Read + Send + 'a>> + 'a;
+
 /// How `bytes` (a file named `file`) is understood; `month`: a табель's month when given;
 /// `lang`: the language of `error`.
 pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>, lang: Lang) -> Understood {
+    // Its encoding is judged on the whole text when it is in memory.
+    let whole = source::needs_more_than_utf8(bytes);
+    inspect_from(file, &|| Ok(Box::new(bytes)), Some(whole), month, lang)
+}
+
+/// [`inspect`] of a file read as it goes (a large file in the page, read from the browser's own
+/// copy: it is read twice, never held); `needs_more`: whether it needs more than a reader of
+/// UTF-8, when known (else its head tells, as [`source::sniff`] reads it).
+pub fn inspect_from(
+    file: &str,
+    open: &Open<'_>,
+    needs_more: Option<bool>,
+    month: Option<Date>,
+    lang: Lang,
+) -> Understood {
     let unreadable = |detail: String| {
         Problem::Unreadable {
             part: Part::File,
@@ -78,17 +97,22 @@ pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>, lang: Lang) -> Und
         file: file.to_string(),
         ..Understood::default()
     };
-    let head = &bytes[..bytes.len().min(8)];
-    if source::needs_more_than_utf8(bytes) && !cfg!(feature = "spreadsheets") {
+    let mut head = Vec::new();
+    if let Err(e) = open().and_then(|r| r.take(source::HEAD as u64).read_to_end(&mut head)) {
+        out.error = Some(unreadable(e.to_string()));
+        return out;
+    }
+    let needs_more = needs_more.unwrap_or_else(|| source::needs_more_than_utf8(&head));
+    if needs_more && !cfg!(feature = "spreadsheets") {
         out.needs_more = true;
-        out.error = Some(unreadable(if source::is_spreadsheet(head) {
+        out.error = Some(unreadable(if source::is_spreadsheet(&head) {
             "a spreadsheet: this build reads CSV only".into()
         } else {
             "not in UTF-8: this build reads UTF-8 only".into()
         }));
         return out;
     }
-    match tabel::read(file, bytes, month) {
+    match open().and_then(|r| tabel::read(file, r, month)) {
         Err(e) => {
             out.error = Some(unreadable(e.to_string()));
             return out;
@@ -96,7 +120,7 @@ pub fn inspect(file: &str, bytes: &[u8], month: Option<Date>, lang: Lang) -> Und
         Ok(Some(t)) => return from_tabel(out, &t, lang),
         Ok(None) => {}
     }
-    let (dialect, mut reader) = match super::records(bytes) {
+    let (dialect, mut reader) = match open().and_then(super::records) {
         Ok(r) => r,
         Err(e) => {
             out.error = Some(unreadable(e.to_string()));

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::io::{self, Read};
 
 /// Bytes looked at to tell a file's encoding and delimiter.
-const HEAD: usize = 64 * 1024;
+pub(super) const HEAD: usize = 64 * 1024;
 
 /// Lines looked at to tell the delimiter.
 const HEAD_LINES: usize = 30;

@@ -142,7 +142,7 @@ pub fn amend_lift_caps() -> String {
         ],
         &scenarios,
         &[],
-        Vec::new(),
+        Vec::<Vec<u8>>::new(),
     )
 }
 

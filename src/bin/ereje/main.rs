@@ -655,13 +655,13 @@ fn amend_request(args: AmendArgs, lang: Lang) -> Result<ereje::app::AmendRequest
         request.scenarios.push(file(p)?);
     }
     let data = |p: &Path| -> Result<ereje::app::Data, ExitCode> {
-        Ok(ereje::app::Data {
-            name: p.display().to_string(),
-            bytes: std::fs::read(p).map_err(|e| {
+        Ok(ereje::app::Data::new(
+            p.display().to_string(),
+            std::fs::read(p).map_err(|e| {
                 eprintln!("error: cannot read {}: {e}", p.display());
                 ExitCode::from(2)
             })?,
-        })
+        ))
     };
     match (roster, timesheet) {
         (Some(r), Some(t)) => {
