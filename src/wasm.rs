@@ -336,15 +336,101 @@ pub fn check_args<B: Into<Body>>(
 ) -> String {
     let run = || -> Result<app::CheckAnswer, Failure> {
         let mut form = Form::new("check", form)?;
+        let part = part(&mut form)?;
         let data = data.into_iter().map(Into::into).collect();
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
         req.month = month_field(&form.text("month"))?;
+        req.part = part;
         form.done()?;
-        app::check_answer(app::law()?, &req, progress)
+        let (answer, first) = app::check_kept(app::law()?, &req, progress)?;
+        if req.part.is_some_and(|p| p.index == 0) {
+            keep_first_part(first);
+        }
+        Ok(answer)
     };
     answer(run())
+}
+
+/// The part of a check asked (`part` of `parts`, from 0), or none (`parts` empty or 1): a large
+/// check is split across the page's workers by employee, and closed by [`merge_checks`].
+fn part(form: &mut Form) -> Result<Option<app::stream::Part>, Failure> {
+    let index: Option<usize> = field(&form.text("part"), "part", "a whole number")?;
+    let of: Option<usize> = field(&form.text("parts"), "parts", "a whole number")?;
+    match (index.unwrap_or(0), of.unwrap_or(1)) {
+        (0, 1) => Ok(None),
+        (index, of) if of <= MAX_PARTS => app::stream::Part::new(index, of)
+            .map(Some)
+            .ok_or_else(|| bad(format!("part {index} of {of}: parts are counted from 0"))),
+        (_, of) => Err(bad(format!(
+            "{of} parts: a check is split into {MAX_PARTS} at most"
+        ))),
+    }
+}
+
+/// Parts a check may be split into at most (a worker each: more than a machine's cores).
+const MAX_PARTS: usize = 64;
+
+#[cfg(feature = "workers")]
+thread_local! {
+    /// The first part of the last check made in parts, kept to close it ([`merge_checks`]).
+    static FIRST_PART: std::cell::RefCell<Option<app::FirstPart>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+#[cfg(feature = "workers")]
+fn keep_first_part(first: app::FirstPart) {
+    FIRST_PART.with(|f| *f.borrow_mut() = Some(first));
+}
+
+/// This build does not close checks made in parts (the page's first module: its checks are
+/// small and made in one piece).
+#[cfg(not(feature = "workers"))]
+fn keep_first_part(_: app::FirstPart) {}
+
+/// Bytes of a part's totals at most (they hold counts by article and rule, and the rules left
+/// undecided: a few kilobytes).
+#[cfg(feature = "workers")]
+const MAX_TOTALS: usize = 1 << 20;
+
+/// `merge_checks`'s twin.
+#[cfg(feature = "workers")]
+pub fn merge_checks_args(form: &[String], totals: &[String]) -> String {
+    let run = || -> Result<crate::explain::Closing, Failure> {
+        let mut form = Form::new("merge_checks", form)?;
+        let lang = lang(&form.text("lang"));
+        form.done()?;
+        let others = totals
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.len() > MAX_TOTALS {
+                    return Err(bad(format!(
+                        "part {}: its totals are over {MAX_TOTALS} bytes",
+                        i + 1
+                    )));
+                }
+                serde_json::from_str::<app::PartTotals>(t)
+                    .map_err(|e| bad(format!("part {}: its totals cannot be read: {e}", i + 1)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let first = FIRST_PART.with(|f| f.borrow_mut().take()).ok_or_else(|| {
+            bad("no first part of a check is kept here: check the files again".into())
+        })?;
+        app::merge_parts(app::law()?, &first, others, lang)
+    };
+    answer(run())
+}
+
+/// Closes a check made in parts, here where its first part ran (`check` with `part` 0 of
+/// `parts`): the form (`lang`) and the other parts' `totals`, in order, as JSON → what the whole
+/// check says after its findings (`engine`, `undecided`, `summary`). The findings, the weekly
+/// hours and `findings_total` of the parts are joined by the page, in order.
+#[cfg(all(target_arch = "wasm32", feature = "workers"))]
+#[wasm_bindgen]
+pub fn merge_checks(form: Vec<String>, totals: Vec<String>) -> String {
+    merge_checks_args(&form, &totals)
 }
 
 /// A self-check: the form (`enterprise`: the employer's category, `as_of`: the day of the check,

@@ -203,6 +203,7 @@ fn january_2027() -> CheckRequest {
         as_of: None,
         month: None,
         lang: Lang::En,
+        part: None,
     }
 }
 

@@ -385,6 +385,110 @@ fn a_file_read_as_it_goes_answers_as_its_bytes() {
     );
 }
 
+/// A large check split by employee across the page's workers, each judging its part of the
+/// roster, and closed where the first part ran, says what the check in one piece says: the same
+/// findings in the same order, the same totals, the same rules left undecided (past the law's
+/// horizon, in 2028), the same weekly hours; the employer's own records are judged once.
+#[test]
+fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
+    use serde_json::Value;
+    let parse = |text: String| -> Value {
+        let v: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(v["ok"], true, "{text:.300}");
+        v["value"].clone()
+    };
+    let brief = |findings: &Value| -> Vec<Value> {
+        let mut all = findings.as_array().expect("findings").clone();
+        for f in &mut all {
+            f.as_object_mut().expect("finding").remove("explanation");
+        }
+        all
+    };
+    let names: Vec<String> = [
+        "roster",
+        "roster.csv",
+        "",
+        "timesheet",
+        "timesheet.csv",
+        "",
+        "payroll",
+        "payroll.csv",
+        "",
+        "inspections",
+        "inspections.csv",
+        "",
+    ]
+    .map(String::from)
+    .to_vec();
+    for (year, parts) in [(2024, 2), (2028, 3), (2024, 7)] {
+        let g = ereje::eval::population::generate(1500, year, 3, 11);
+        let inspections = include_str!("../examples/inspections.csv");
+        let data = || {
+            [&g.roster, &g.timesheet, &g.payroll, inspections]
+                .map(|t| t.as_bytes().to_vec())
+                .to_vec()
+        };
+        let form = |more: &[(&str, String)]| -> Vec<String> {
+            [("lang", "ru".to_string())]
+                .iter()
+                .chain(more)
+                .flat_map(|(n, v)| [n.to_string(), v.clone()])
+                .collect()
+        };
+        let whole = parse(wasm::check_args(&form(&[]), &names, data(), &mut |_, _| {}));
+        assert_eq!(whole["explained"], false);
+        let (mut findings, mut hours, mut total, mut totals) = (vec![], vec![], 0, vec![]);
+        for part in 0..parts {
+            let mut seen = (0, 0);
+            let asked = form(&[("part", part.to_string()), ("parts", parts.to_string())]);
+            let v = parse(wasm::check_args(&asked, &names, data(), &mut |done, of| {
+                seen = (done, of);
+            }));
+            // Progress counts the part's own employees, to the last.
+            assert_eq!(seen.0, seen.1);
+            assert!(
+                (1500 / parts..=1500 / parts + 1).contains(&seen.1),
+                "{seen:?}"
+            );
+            findings.extend(brief(&v["findings"]));
+            hours.extend(v["hours"].as_array().expect("hours").clone());
+            total += v["findings_total"].as_u64().expect("total");
+            if part > 0 {
+                totals.push(v["totals"].to_string());
+            }
+        }
+        let closed = parse(wasm::merge_checks_args(&form(&[]), &totals));
+        for key in ["engine", "undecided", "summary"] {
+            assert_eq!(closed[key], whole[key], "{year}, {parts} parts: {key}");
+        }
+        assert_eq!(total, whole["findings_total"].as_u64().expect("total"));
+        let shown = whole["findings"].as_array().map_or(0, Vec::len);
+        assert_eq!(findings[..shown], brief(&whole["findings"])[..]);
+        hours.truncate(whole["hours"].as_array().map_or(0, Vec::len));
+        assert_eq!(Value::from(hours), whole["hours"]);
+        if year == 2028 {
+            assert!(whole["undecided"].as_array().is_some_and(|u| !u.is_empty()));
+        }
+    }
+    // Closing again, or with no check made in parts here, is refused; so are parts that are not.
+    let refused = |text: String| text.starts_with("{\"ok\":false");
+    assert!(refused(wasm::merge_checks_args(&[], &[])));
+    let asked = |part: &str, parts: &str| {
+        let form: Vec<String> = ["part", part, "parts", parts].map(String::from).to_vec();
+        wasm::check_args(&form, &[], Vec::<Vec<u8>>::new(), &mut |_, _| {})
+    };
+    for (part, parts, why) in [
+        ("2", "2", "counted from 0"),
+        ("0", "65", "64 at most"),
+        ("-1", "2", "not a whole number"),
+    ] {
+        let answer = asked(part, parts);
+        assert!(refused(answer.clone()) && answer.contains(why), "{answer}");
+    }
+    // One part is the whole check (here refused for its missing files, not for its part).
+    assert!(asked("0", "1").contains("roster.csv"));
+}
+
 /// KoAP 58 p.1: a penalty for each offence, and an offence is a KoAP part breached, not each
 /// finding (`koap-general.md` (a): the Code makes no worker or day an offence of its own). The
 /// example for a medium business in 2024 (MCI 3,692 tenge, Law 43-VIII Art 9) breaches KoAP 87.1

@@ -16,16 +16,13 @@ const PAYROLL: &str = "employee_id,period,paid_on,base_pay,overtime_pay,night_pa
 fn request() -> CheckRequest {
     let file = Data::text;
     CheckRequest {
-        roster: file("roster.csv", ROSTER),
-        timesheet: file("timesheet.csv", TIMESHEET),
         payroll: Some(file("payroll.csv", PAYROLL)),
-        leave: None,
-        accidents: None,
-        inspections: None,
         enterprise: Some(ereje::domain::Subject::Medium),
-        as_of: None,
-        month: None,
-        lang: Lang::En,
+        ..CheckRequest::new(
+            file("roster.csv", ROSTER),
+            file("timesheet.csv", TIMESHEET),
+            Lang::En,
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 
 import { t, getLang } from './i18n.js';
 import { $, el, money, range, day, download, showError, errorText, say } from './ui.js';
-import { call, engine, restart, Cancelled } from './engine.js';
+import { call, checkInParts, partsFor, engine, restart, Cancelled } from './engine.js';
 // ---------------------------------------------------------------------------------------------
 // Self-check
 
@@ -236,12 +236,17 @@ export async function runCheck(again) {
   $('#check-progress-text').textContent = t('phase_reading');
   $('#run-check').disabled = true;
   try {
-    const answer = await call('check', args, (done, total) => {
+    const onProgress = (done, total) => {
       if (seq !== check.seq) return;
       bar.max = Math.max(total, 1);
       bar.value = done;
       $('#check-progress-text').textContent = done >= total ? t('phase_writing') : t('checking', { done, total });
-    }, fast);
+    };
+    // A large timesheet is judged across the machine's cores, a run of employees in each worker.
+    const large = (timesheet?.size ?? 0) > READ_IN_PAGE;
+    const answer = fast && large
+      ? await checkInParts(args, onProgress, partsFor())
+      : await call('check', args, onProgress, fast);
     if (seq !== check.seq) return;
     if (!answer.ok) {
       showError(box, answer.error);

@@ -131,6 +131,8 @@ pub struct CheckRequest {
     pub month: Option<Date>,
     /// `en`, `ru` or `kk`.
     pub lang: Lang,
+    /// Judge this part of the roster alone (a large check split across the page's workers).
+    pub part: Option<stream::Part>,
 }
 
 impl CheckRequest {
@@ -176,6 +178,7 @@ impl CheckRequest {
             as_of: None,
             month: None,
             lang,
+            part: None,
         }
     }
 }
@@ -303,6 +306,64 @@ pub struct CheckAnswer {
     pub findings_total: usize,
     /// Each finding carries its steps; when false, [`explain_finding`] gives them one by one.
     pub explained: bool,
+    /// For a part of a check ([`CheckRequest::part`]): what it adds to the other parts, to be
+    /// merged ([`merge_parts`]); `report`, `hours` and `findings_total` are its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<PartTotals>,
+}
+
+/// What a part of a check adds to the other parts: what it left undecided, its employees, those
+/// in breach, and the totals of its findings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct PartTotals {
+    undecided: Vec<crate::eval::Undecided>,
+    employees: usize,
+    employees_in_breach: usize,
+    tally: explain::Tally,
+}
+
+/// The first part of a check, kept to close the whole check ([`merge_parts`]): what it read
+/// (each part reads every row: the others read the same), its options and its totals.
+#[derive(Clone, Debug)]
+pub struct FirstPart {
+    input: facts::InputReport,
+    options: Options,
+    totals: PartTotals,
+}
+
+/// Closes a check made in parts: the first part's totals with the others', in order (what a
+/// check in one piece would have said: engine, undecided, summary). A part that names a rule or
+/// a value the law does not have is refused (it was not made by this engine).
+pub fn merge_parts(
+    law: &Law,
+    first: &FirstPart,
+    others: Vec<PartTotals>,
+    lang: Lang,
+) -> Result<explain::Closing, Failure> {
+    use crate::eval::Judged;
+    let whole = |t: PartTotals| {
+        let known = t.undecided.iter().all(|u| {
+            law.rules.get(u.rule.index()).is_some() && law.params.get(u.param.index()).is_some()
+        });
+        known
+            .then(|| {
+                let judged = Judged::of_totals(t.undecided, t.employees, t.employees_in_breach);
+                (judged, t.tally)
+            })
+            .ok_or_else(|| Failure {
+                message: "a part of the check names a rule or a value this law does not have"
+                    .into(),
+                ..Failure::default()
+            })
+    };
+    let (mut judged, mut tally) = whole(first.totals.clone())?;
+    for part in others {
+        let (j, t) = whole(part)?;
+        judged.merge(j);
+        tally.merge(t);
+    }
+    let verdict = judged.verdict(&first.options);
+    Ok(explain::closing(law, &verdict, tally, &first.input, lang))
 }
 
 fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours> {
@@ -473,6 +534,17 @@ pub fn check_answer(
     req: &CheckRequest,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CheckAnswer, Failure> {
+    Ok(check_kept(law, req, progress)?.0)
+}
+
+/// [`check_answer`], with what its first part keeps to close the whole check when it is made in
+/// parts ([`CheckRequest::part`]). A part is brief (its findings are explained on demand), and
+/// counts progress over its own employees.
+pub fn check_kept(
+    law: &Law,
+    req: &CheckRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(CheckAnswer, FirstPart), Failure> {
     let limit = weekly_limit(law);
     let mut hours = Vec::new();
     let mut findings = Vec::new();
@@ -488,6 +560,7 @@ pub fn check_answer(
         let mut watch = stream::Watch {
             days: Some(&mut days),
             progress: Some(progress),
+            part: req.part,
             ..stream::Watch::default()
         };
         stream::check_watched(
@@ -502,14 +575,30 @@ pub fn check_answer(
             &mut watch,
         )?
     };
-    if total <= EXPLAINED_UP_TO && streamed.input.rows_read <= EXPLAINED_ROWS_UP_TO {
+    let totals = PartTotals {
+        undecided: streamed.verdict.undecided.clone(),
+        employees: streamed.verdict.employees,
+        employees_in_breach: streamed.verdict.employees_in_breach,
+        tally: streamed.tally.clone(),
+    };
+    let first = FirstPart {
+        input: streamed.input.clone(),
+        options: streamed.verdict.options,
+        totals: totals.clone(),
+    };
+    if req.part.is_none()
+        && total <= EXPLAINED_UP_TO
+        && streamed.input.rows_read <= EXPLAINED_ROWS_UP_TO
+    {
         let j = judge(law, req, &mut |_, _| {})?;
-        return Ok(CheckAnswer {
+        let answer = CheckAnswer {
             report: explain::report(law, &j.facts, &j.verdict, &j.input, req.lang),
             hours: weekly_hours(law, &j.facts, &j.options),
             findings_total: total,
             explained: true,
-        });
+            totals: None,
+        };
+        return Ok((answer, first));
     }
     let end = streamed.closing(law, req.lang);
     let verdict = crate::eval::Verdict {
@@ -520,12 +609,14 @@ pub fn check_answer(
     // The totals of every finding, not only of those sent.
     report.summary = end.summary;
     report.undecided = end.undecided;
-    Ok(CheckAnswer {
+    let answer = CheckAnswer {
         report,
         hours,
         findings_total: total,
         explained: false,
-    })
+        totals: req.part.map(|_| totals),
+    };
+    Ok((answer, first))
 }
 
 /// Which finding to explain: its employee's id (empty for the employer's own records), rule,
@@ -796,6 +887,11 @@ pub struct About {
     pub files: Vec<crate::facts::Header>,
     /// Each column of each file in words, in en, ru and kk: `[kind, column, [en, ru, kk]]`.
     pub column_titles: Vec<(crate::domain::FileKind, &'static str, [String; 3])>,
+    /// The findings a large check sends at most ([`SHOWN_UP_TO`]), by which the page joins a
+    /// check made in parts.
+    pub shown_up_to: usize,
+    /// The employees whose weekly hours a large check sends ([`CHARTED_UP_TO`]).
+    pub charted_up_to: usize,
 }
 
 /// Describes the bundled law.
@@ -826,6 +922,8 @@ pub fn about() -> Result<About, Failure> {
                 })
             })
             .collect(),
+        shown_up_to: SHOWN_UP_TO,
+        charted_up_to: CHARTED_UP_TO,
     })
 }
 

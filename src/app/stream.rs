@@ -184,6 +184,44 @@ pub struct Watch<'w> {
     /// The check's options, once known (before the first finding): the day of the check
     /// defaults to the timesheet's last date.
     pub begun: Option<&'w mut dyn FnMut(&Options)>,
+    /// Judge this part of the roster alone (a check split across the page's workers): the
+    /// other employees are read and passed over; progress counts the part's employees.
+    pub part: Option<Part>,
+}
+
+/// A part of a check split by employee: the `index`-th of `of` runs of the roster, in roster
+/// order; the employer's own records are judged in the last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// Which, from 0.
+    pub index: usize,
+    /// Of how many (at least 1).
+    pub of: usize,
+}
+
+impl Part {
+    /// The part at `index` of `of`, when there is one.
+    pub fn new(index: usize, of: usize) -> Option<Part> {
+        (index < of).then_some(Part { index, of })
+    }
+
+    /// Its employees (by roster position) in a roster of `n`: parts differ in size by one at
+    /// most.
+    pub fn employees(self, n: usize) -> std::ops::Range<usize> {
+        let at = |i: usize| {
+            // n × i / of without overflow: n < 2^32 and of ≤ n + 1 in any real request.
+            let q = n / self.of;
+            let r = n % self.of;
+            q.saturating_mul(i)
+                .saturating_add(r.saturating_mul(i) / self.of)
+        };
+        at(self.index)..at(self.index + 1)
+    }
+
+    /// True for the last part, which judges the employer's own records.
+    pub fn is_last(self) -> bool {
+        self.index + 1 == self.of
+    }
 }
 
 /// [`check_stream`], followed by `watch`.
@@ -266,6 +304,7 @@ pub fn check_watched(
     let only = watch
         .only
         .map(|id| facts.employees.iter().position(|e| e.id == id));
+    let part = watch.part;
     let mut run = Run {
         law,
         facts: &facts,
@@ -275,6 +314,7 @@ pub fn check_watched(
         found,
         watch,
         only,
+        part,
     };
     let read = read_in_parallel(timesheet, &facts, coverage, layout, &mut |b| {
         run.judge_batch(b)
@@ -515,12 +555,14 @@ struct Run<'r, 'f, 'g, 'w, 'x> {
     watch: &'w mut Watch<'x>,
     /// The one employee judged, when asked (`Some(None)`: an id not in the roster, no one).
     only: Option<Option<usize>>,
+    /// The part of the roster judged, when asked.
+    part: Option<Part>,
 }
 
 impl Run<'_, '_, '_, '_, '_> {
     /// Judges the employer's own records, after every employee (unless one employee is asked).
     fn finish(&mut self) -> Result<(), super::Failure> {
-        if matches!(self.only, Some(Some(_))) {
+        if matches!(self.only, Some(Some(_))) || self.part.is_some_and(|p| !p.is_last()) {
             return Ok(());
         }
         let mut employer = Judged::default();
@@ -533,6 +575,11 @@ impl Run<'_, '_, '_, '_, '_> {
     fn judge_batch(&mut self, mut batch: Batch) -> Result<(), super::Failure> {
         if let Some(one) = self.only {
             batch.retain(|(e, _)| Some(*e) == one);
+        }
+        let n = self.facts.employees.len();
+        let mine = self.part.map_or(0..n, |p| p.employees(n));
+        if self.part.is_some() {
+            batch.retain(|(e, _)| mine.contains(e));
         }
         if let Some(days) = self.watch.days.as_mut() {
             for (e, d) in &batch {
@@ -554,7 +601,7 @@ impl Run<'_, '_, '_, '_, '_> {
         }
         self.hand_on(judged)?;
         if let (Some(progress), Some((last, _))) = (self.watch.progress.as_mut(), batch.last()) {
-            progress(last + 1, self.facts.employees.len());
+            progress(last + 1 - mine.start, mine.len());
         }
         Ok(())
     }

@@ -85,7 +85,7 @@ pub struct Finding {
 /// A rule that could not be judged on some dates because a value the law sets per period
 /// (next year's MCI or minimum wage, a year's calendar) is not yet set for them: the law's
 /// horizon. Neither a breach nor compliance.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Undecided {
     /// The rule.
     pub rule: RuleId,
@@ -142,6 +142,20 @@ impl Judged {
         if employee.is_some() && *last != employee {
             u.employees = u.employees.saturating_add(1);
             *last = employee;
+        }
+    }
+
+    /// A part judged elsewhere (another of the page's workers), from its totals: no findings,
+    /// what it left undecided, its employees and those in breach.
+    pub fn of_totals(undecided: Vec<Undecided>, employees: usize, in_breach: usize) -> Judged {
+        Judged {
+            findings: Vec::new(),
+            undecided: undecided
+                .into_iter()
+                .map(|u| ((u.rule, u.param), (u, None)))
+                .collect(),
+            employees,
+            in_breach,
         }
     }
 

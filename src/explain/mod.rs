@@ -335,7 +335,7 @@ pub struct Exposure {
 /// offence of its own (`koap-general.md` (a)), so a part breached for many workers on many days
 /// is counted as one offence — the reading an inspection case takes (one fine per part per
 /// case), not a fine per finding.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Offence {
     /// The KoAP part.
     pub citation: String,
@@ -652,7 +652,7 @@ pub fn closing(
 
 /// The totals of findings, counted one by one as they are found: a check streamed to a file
 /// keeps no finding to sum them at the end.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Tally {
     findings: usize,
     by_citation: BTreeMap<String, usize>,

@@ -158,7 +158,20 @@ test('self-check: a large file is read by the worker, and its findings are brief
   assert.ok(Number(cards[2]) > 10000, `every finding is counted: ${cards[2]}`);
   assert.match(await page.textContent('#shown'), /first 10000 of \d+ findings/);
   assert.match(await page.textContent('#chart-part'), /first 2000 of 6000 employees/);
+  // The check was split across the machine's cores (a worker each) and joined: it says what
+  // the same engine says checking the files in one piece.
+  const whole = await page.evaluate(async ([r, t]) => {
+    const m = await import('./pkg/fast/ereje.js');
+    await m.default();
+    const bytes = (x) => new TextEncoder().encode(x);
+    const a = JSON.parse(m.check(['lang', 'en'], ['roster', 'roster.csv', '', 'timesheet', 'timesheet.csv', ''], [bytes(r), bytes(t)], () => {}));
+    return { breach: a.value.summary.employees_in_breach, total: a.value.findings_total, first: a.value.findings[0].message };
+  }, [`${roster.join('\n')}\n`, timesheet.toString()]);
+  assert.equal(cards[1], String(whole.breach));
+  assert.equal(cards[2], String(whole.total));
+  assert.match(await page.textContent('#shown'), new RegExp(`first 10000 of ${whole.total} findings`));
   const first = page.locator('#findings details').first();
+  assert.ok((await first.textContent()).includes(whole.first), 'the first finding is the same');
   await first.locator('summary').click();
   await page.waitForSelector('#findings details[open] ul.steps', { timeout: 60000 });
   assert.match(await first.textContent(), /requirement/);
