@@ -925,6 +925,15 @@ struct Row<'r> {
 }
 
 impl Row<'_> {
+    /// The cell of a column found once per file, trimmed (empty when the file has no such
+    /// column), with the column.
+    fn at(&self, col: Option<usize>) -> (&str, Option<usize>) {
+        (
+            col.and_then(|i| self.record.get(i)).map_or("", str::trim),
+            col,
+        )
+    }
+
     fn get<'a>(&'a self, t: &Sheet, col: &str) -> (&'a str, Option<usize>) {
         match t.columns.get(col) {
             Some(&i) => (self.record.get(i).map_or("", str::trim), Some(i)),
@@ -1269,7 +1278,26 @@ fn optional<T>(
     parse: impl Fn(&str) -> Option<T>,
     expected: Expected,
 ) -> Option<T> {
-    let (v, col) = row.get(t, column);
+    optional_at(
+        t,
+        row,
+        report,
+        t.columns.get(column).copied(),
+        parse,
+        expected,
+    )
+}
+
+/// [`optional`] of a column found once per file.
+fn optional_at<T>(
+    t: &Sheet,
+    row: &Row,
+    report: &mut InputReport,
+    column: Option<usize>,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: Expected,
+) -> Option<T> {
+    let (v, col) = row.at(column);
     if v.is_empty() {
         return None;
     }
@@ -1292,10 +1320,11 @@ fn optional<T>(
 fn judged_date(
     t: &Sheet,
     row: &Row,
+    column: Option<usize>,
     report: &mut InputReport,
     coverage: Coverage,
 ) -> (Option<Date>, Option<usize>) {
-    let (d, d_col) = row.get(t, "date");
+    let (d, d_col) = row.at(column);
     let date = match cells::date(d).ok_or(()) {
         Ok(date) if date < coverage.from || date > coverage.to => {
             report.errors.push(t.err(
@@ -1327,29 +1356,29 @@ fn judged_date(
 
 /// The hours, times, break and overtime basis of a timesheet row, as a day of no one on no
 /// date (the caller sets both); `None` when any of them is wrong (the errors are located).
-fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
+fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport) -> Option<Day> {
     let before = report.errors.len();
     let max_day = Decimal::from(24);
-    let mut hours = |name: &str| {
-        let (v, c) = row.get(t, name);
-        let value = v.to_string();
+    let mut hours = |col: Option<usize>| {
+        let (v, c) = row.at(col);
+        // The cell is written out only for an error (three cells a row, millions of rows).
+        let value = || v.to_string();
         let problem = match cells::hours(v).map(|h| (h, h.decimal())) {
-            Some((_, h)) if h < Decimal::ZERO => Problem::NegativeHours { value },
-            Some((_, h)) if h > max_day => Problem::OverADay { value },
+            Some((_, h)) if h < Decimal::ZERO => Problem::NegativeHours { value: value() },
+            Some((_, h)) if h > max_day => Problem::OverADay { value: value() },
             Some((h, d)) => return (h, d, c),
-            None if cells::decimal(v).is_some() => Problem::TooPrecise { value },
+            None if cells::decimal(v).is_some() => Problem::TooPrecise { value: value() },
             None => Problem::Not {
-                value,
+                value: value(),
                 expected: Expected::Hours,
             },
         };
         report.errors.push(t.err(row.line, c, problem));
         (Hours::ZERO, Decimal::ZERO, c)
     };
-    let column = |f: DayField| f.column().unwrap_or_default();
-    let (worked_hours, worked, _) = hours(column(DayField::Worked));
-    let (overtime_hours, overtime, ot_col) = hours(column(DayField::Overtime));
-    let (night_hours, night, n_col) = hours(column(DayField::Night));
+    let (worked_hours, worked, _) = hours(cols.worked);
+    let (overtime_hours, overtime, ot_col) = hours(cols.overtime);
+    let (night_hours, night, n_col) = hours(cols.night);
     if overtime > worked {
         report.errors.push(t.err(
             row.line,
@@ -1370,19 +1399,23 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
             },
         ));
     }
-    let start = optional(t, row, report, "start", cells::time, Expected::Time);
-    let end = optional(t, row, report, "end", cells::time, Expected::Time);
+    let start = optional_at(t, row, report, cols.start, cells::time, Expected::Time);
+    let end = optional_at(t, row, report, cols.end, cells::time, Expected::Time);
     if start.is_some() != end.is_some() {
-        let col = row.get(t, if start.is_none() { "start" } else { "end" }).1;
+        let col = if start.is_none() {
+            cols.start
+        } else {
+            cols.end
+        };
         report
             .errors
             .push(t.err(row.line, col, Problem::StartWithoutEnd));
     }
-    let break_minutes = optional(
+    let break_minutes = optional_at(
         t,
         row,
         report,
-        "break_minutes",
+        cols.break_minutes,
         |v| {
             cells::whole(v)
                 .filter(|m| (0..=24 * 60).contains(m))
@@ -1390,11 +1423,11 @@ fn day_values(t: &Sheet, row: &Row, report: &mut InputReport) -> Option<Day> {
         },
         Expected::Minutes,
     );
-    let basis = optional(
+    let basis = optional_at(
         t,
         row,
         report,
-        "overtime_basis",
+        cols.basis,
         OvertimeBasis::from_keyword,
         Expected::OvertimeBasis,
     )
@@ -1438,9 +1471,41 @@ pub fn in_row_order(errors: &mut [InputError]) {
     errors.sort_by_key(|e| e.row);
 }
 
+/// Where the timesheet's columns are, found once per file: each row reads its cells by place.
+struct DayColumns {
+    id: Option<usize>,
+    date: Option<usize>,
+    worked: Option<usize>,
+    overtime: Option<usize>,
+    night: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+    break_minutes: Option<usize>,
+    basis: Option<usize>,
+}
+
+impl DayColumns {
+    fn of(t: &Sheet) -> DayColumns {
+        let at = |name: &str| t.columns.get(name).copied();
+        let field = |f: DayField| f.column().and_then(at);
+        DayColumns {
+            id: at("employee_id"),
+            date: at("date"),
+            worked: field(DayField::Worked),
+            overtime: field(DayField::Overtime),
+            night: field(DayField::Night),
+            start: at("start"),
+            end: at("end"),
+            break_minutes: at("break_minutes"),
+            basis: at("overtime_basis"),
+        }
+    }
+}
+
 /// The timesheet read row by row, from a text or a file, with the roster to resolve ids.
 pub struct TimesheetReader<'a> {
     sheet: Sheet<'a>,
+    cols: DayColumns,
     reader: Reader<'a>,
     record: csv::StringRecord,
     employees: &'a [Employee],
@@ -1471,6 +1536,7 @@ impl<'a> TimesheetReader<'a> {
             .map(|(i, e)| (e.id.as_str(), i as u32))
             .collect();
         Some(TimesheetReader {
+            cols: DayColumns::of(&sheet),
             sheet,
             reader,
             record: csv::StringRecord::new(),
@@ -1493,7 +1559,7 @@ impl<'a> TimesheetReader<'a> {
             line,
             record: &self.record,
         };
-        let (id, id_col) = row.get(t, "employee_id");
+        let (id, id_col) = row.at(self.cols.id);
         let employee = match &self.last {
             Some((last, e)) if last == id => Some(*e),
             _ => {
@@ -1505,8 +1571,8 @@ impl<'a> TimesheetReader<'a> {
                 e
             }
         };
-        let (date, _) = judged_date(t, &row, report, self.coverage);
-        let values = day_values(t, &row, report);
+        let (date, _) = judged_date(t, &row, self.cols.date, report, self.coverage);
+        let values = day_values(t, &row, &self.cols, report);
         let day = match (employee, date, values) {
             (Some(employee), Some(date), Some(v)) if report.errors.len() == before => Some(Day {
                 employee,

@@ -189,16 +189,21 @@ impl<R: Read> Read for Unblank<R> {
         }
         let mut n = 0;
         while n < out.len() && self.pos < self.len {
-            let b = self.buf[self.pos];
-            if b == b'\n' && self.line_start {
+            let rest = &self.buf[self.pos..self.len];
+            if self.line_start && rest.first() == Some(&b'\n') {
                 out[n] = b' ';
                 self.line_start = false;
-            } else {
-                out[n] = b;
-                self.pos += 1;
-                self.line_start = b == b'\n';
+                n += 1;
+                continue;
             }
-            n += 1;
+            // Copied as it is up to the next blank line (through the line break before it),
+            // a run at a time: the bytes of a large file pass here once for each pass.
+            let room = rest.len().min(out.len() - n);
+            let run = memchr::memmem::find(&rest[..room], b"\n\n").map_or(room, |at| at + 1);
+            out[n..n + run].copy_from_slice(&rest[..run]);
+            n += run;
+            self.pos += run;
+            self.line_start = rest[run - 1] == b'\n';
         }
         Ok(n)
     }
@@ -368,6 +373,35 @@ mod tests {
                 out.extend_from_slice(&buf[..n]);
             }
             assert_eq!(out, b" \n \na\n \n \nb\r\n\r\nc", "chunk {chunk}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Read a run at a time, any text reads as if each byte were looked at in turn.
+        #[test]
+        fn blank_lines_become_a_space_however_read(
+            text in proptest::collection::vec(proptest::sample::select(b"\n\ra,".to_vec()), 0..200),
+            chunk in 1usize..70,
+        ) {
+            let mut want = Vec::new();
+            let mut line_start = true;
+            for &b in &text {
+                if b == b'\n' && line_start {
+                    want.push(b' ');
+                }
+                want.push(b);
+                line_start = b == b'\n';
+            }
+            let mut r = Unblank::new(text.as_slice());
+            let (mut out, mut buf) = (Vec::new(), vec![0; chunk]);
+            loop {
+                let n = r.read(&mut buf).expect("read");
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            proptest::prop_assert_eq!(out, want);
         }
     }
 
