@@ -401,6 +401,12 @@ pub fn merge_checks_args(form: &[String], totals: &[String]) -> String {
         let mut form = Form::new("merge_checks", form)?;
         let lang = lang(&form.text("lang"));
         form.done()?;
+        if totals.len() >= MAX_PARTS {
+            return Err(bad(format!(
+                "{} parts: a check is split into {MAX_PARTS} at most",
+                totals.len() + 1
+            )));
+        }
         let others = totals
             .iter()
             .enumerate()

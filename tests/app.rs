@@ -489,6 +489,60 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
     assert!(asked("0", "1").contains("roster.csv"));
 }
 
+/// Checks the example files as the first of two parts: the module keeps that part to close.
+fn keep_a_first_part() -> bool {
+    let names: Vec<String> = ["roster", "roster.csv", "", "timesheet", "timesheet.csv", ""]
+        .map(String::from)
+        .to_vec();
+    let data = vec![
+        include_bytes!("../examples/roster.csv").to_vec(),
+        include_bytes!("../examples/timesheet.csv").to_vec(),
+    ];
+    let form: Vec<String> = ["lang", "en", "part", "0", "parts", "2"]
+        .map(String::from)
+        .to_vec();
+    wasm::check_args(&form, &names, data, &mut |_, _| {}).starts_with(r#"{"ok":true"#)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+    /// The totals a part sends cross the page: any, however large or malformed, close the
+    /// check or are refused with a message, never a panic (counts saturate; rules and values
+    /// the law does not have are refused).
+    #[test]
+    fn any_totals_are_merged_or_refused(
+        n in proptest::prop_oneof![proptest::prelude::Just(u64::MAX), proptest::prelude::any::<u64>()],
+        m in proptest::prelude::any::<u64>(),
+        // The law has 62 rules and 73 values: most are known, some not.
+        rule in 0u32..70,
+        param in 0u32..80,
+        name in r#"[A-Za-z .0-9"\\]{0,12}"#,
+        kzt in r"-?[0-9]{1,30}(\.[0-9]{1,5})?",
+        junk in ".{0,60}",
+    ) {
+        let name = serde_json::to_string(&name).expect("json");
+        let offence = format!(
+            r#"{{"citation":"KoAP 87.1","breaches":{n},"kzt_min":"{kzt}","kzt_max":"{kzt}","kzt_max_if_repeated":"{kzt}","mci_max":"{kzt}"}}"#
+        );
+        let tally = format!(
+            r#"{{"findings":{n},"by_citation":{{"LC 69.1":{n},{name}:{m}}},"by_rule":{{{name}:{n}}},"offences":{{"KoAP 87.1":{offence}}}}}"#
+        );
+        let undecided = format!(
+            r#"{{"rule":{rule},"param":{param},"from":"2024-01-01","to":"2024-01-02","times":{n},"employees":{m}}}"#
+        );
+        let totals = format!(
+            r#"{{"undecided":[{undecided}],"employees":{n},"employees_in_breach":{m},"tally":{tally}}}"#
+        );
+        let lang: Vec<String> = ["lang", "ru"].map(String::from).to_vec();
+        for others in [vec![totals.clone(), totals], vec![junk]] {
+            proptest::prop_assert!(keep_a_first_part(), "the first part is checked");
+            let closed = wasm::merge_checks_args(&lang, &others);
+            let v: serde_json::Value = serde_json::from_str(&closed).expect("json");
+            proptest::prop_assert!(v["ok"].is_boolean(), "{}", closed);
+        }
+    }
+}
+
 /// KoAP 58 p.1: a penalty for each offence, and an offence is a KoAP part breached, not each
 /// finding (`koap-general.md` (a): the Code makes no worker or day an offence of its own). The
 /// example for a medium business in 2024 (MCI 3,692 tenge, Law 43-VIII Art 9) breaches KoAP 87.1

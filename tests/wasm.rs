@@ -62,13 +62,23 @@ fn the_exported_check_tells_a_js_callback_its_progress() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    // The files cross as bytes, as the worker sends them.
-    let data = vec![
-        js_sys::Uint8Array::from(include_bytes!("../examples/roster.csv").as_slice()),
-        js_sys::Uint8Array::from(include_bytes!("../examples/timesheet.csv").as_slice()),
-    ];
-    let answer = ereje::wasm::check(vec!["lang".into(), "en".into()], files, data, &progress);
+    // The files cross as bytes, as the worker sends a small file.
+    let roster = js_sys::Uint8Array::from(include_bytes!("../examples/roster.csv").as_slice());
+    let timesheet =
+        js_sys::Uint8Array::from(include_bytes!("../examples/timesheet.csv").as_slice());
+    let data = vec![roster.clone().into(), timesheet.clone().into()];
+    let form = || vec!["lang".to_string(), "en".to_string()];
+    let answer = ereje::wasm::check(form(), files.clone(), data, &progress);
     assert!(answer.starts_with("{\"ok\":true"), "{answer}");
+    // A large file crosses as a function reading a slice of it (the worker's FileReaderSync on
+    // the File), here 7 bytes at a time: the same answer.
+    js_sys::Reflect::set(&js_sys::global(), &"ereje_timesheet".into(), &timesheet).expect("set");
+    let read = js_sys::Function::new_with_args(
+        "at, length",
+        "return globalThis.ereje_timesheet.slice(at, at + Math.min(length, 7));",
+    );
+    let streamed = ereje::wasm::check(form(), files, vec![roster.into(), read.into()], &progress);
+    assert_eq!(streamed, answer);
     let seen = js_sys::Reflect::get(&js_sys::global(), &"ereje_progress".into())
         .expect("progress was called");
     let seen = js_sys::Array::from(&seen);

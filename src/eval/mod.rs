@@ -176,8 +176,8 @@ impl Judged {
                 }
             }
         }
-        self.employees += later.employees;
-        self.in_breach += later.in_breach;
+        self.employees = self.employees.saturating_add(later.employees);
+        self.in_breach = self.in_breach.saturating_add(later.in_breach);
     }
 
     /// The rules left undecided, in law order.

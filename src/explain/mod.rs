@@ -697,11 +697,14 @@ impl Tally {
     /// Adds the counts of another part.
     pub fn merge(&mut self, o: Tally) {
         self.findings = self.findings.saturating_add(o.findings);
+        // Saturating: a part's totals may come from the page (a check made in parts).
         for (c, n) in o.by_citation {
-            *self.by_citation.entry(c).or_default() += n;
+            let m = self.by_citation.entry(c).or_default();
+            *m = m.saturating_add(n);
         }
         for (r, n) in o.by_rule {
-            *self.by_rule.entry(r).or_default() += n;
+            let m = self.by_rule.entry(r).or_default();
+            *m = m.saturating_add(n);
         }
         for (c, offence) in o.offences {
             match self.offences.get_mut(&c) {
