@@ -138,6 +138,20 @@ impl Hours {
         }
     }
 
+    /// Compares the numbers (`8.50` and `8.5` are equal), without building `Decimal`s: a
+    /// timesheet row compares three.
+    pub fn cmp_value(self, other: Hours) -> std::cmp::Ordering {
+        if self.scale == other.scale {
+            return self.digits.cmp(&other.digits);
+        }
+        // At most 31 bits of digits times 10^28 (the largest scale): within i128.
+        let at = |h: Hours, scale: u8| {
+            i128::from(h.digits) * 10i128.pow(u32::from(scale.saturating_sub(h.scale)))
+        };
+        let scale = self.scale.max(other.scale);
+        at(self, scale).cmp(&at(other, scale))
+    }
+
     /// The number.
     pub fn decimal(self) -> Decimal {
         // The scale came from a Decimal (at most 28): `try_new` cannot fail.
@@ -1358,15 +1372,17 @@ fn judged_date(
 /// date (the caller sets both); `None` when any of them is wrong (the errors are located).
 fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport) -> Option<Day> {
     let before = report.errors.len();
-    let max_day = Decimal::from(24);
+    let max_day = Hours::whole(24);
     let mut hours = |col: Option<usize>| {
         let (v, c) = row.at(col);
         // The cell is written out only for an error (three cells a row, millions of rows).
         let value = || v.to_string();
-        let problem = match cells::hours(v).map(|h| (h, h.decimal())) {
-            Some((_, h)) if h < Decimal::ZERO => Problem::NegativeHours { value: value() },
-            Some((_, h)) if h > max_day => Problem::OverADay { value: value() },
-            Some((h, d)) => return (h, d, c),
+        let problem = match cells::hours(v) {
+            Some(h) if h.cmp_value(Hours::ZERO).is_lt() => {
+                Problem::NegativeHours { value: value() }
+            }
+            Some(h) if h.cmp_value(max_day).is_gt() => Problem::OverADay { value: value() },
+            Some(h) => return (h, c),
             None if cells::decimal(v).is_some() => Problem::TooPrecise { value: value() },
             None => Problem::Not {
                 value: value(),
@@ -1374,28 +1390,29 @@ fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport)
             },
         };
         report.errors.push(t.err(row.line, c, problem));
-        (Hours::ZERO, Decimal::ZERO, c)
+        (Hours::ZERO, c)
     };
-    let (worked_hours, worked, _) = hours(cols.worked);
-    let (overtime_hours, overtime, ot_col) = hours(cols.overtime);
-    let (night_hours, night, n_col) = hours(cols.night);
-    if overtime > worked {
+    let (worked_hours, _) = hours(cols.worked);
+    let (overtime_hours, ot_col) = hours(cols.overtime);
+    let (night_hours, n_col) = hours(cols.night);
+    let said = |h: Hours| h.decimal().to_string();
+    if overtime_hours.cmp_value(worked_hours).is_gt() {
         report.errors.push(t.err(
             row.line,
             ot_col,
             Problem::OvertimeOverWorked {
-                overtime: overtime.to_string(),
-                worked: worked.to_string(),
+                overtime: said(overtime_hours),
+                worked: said(worked_hours),
             },
         ));
     }
-    if night > worked {
+    if night_hours.cmp_value(worked_hours).is_gt() {
         report.errors.push(t.err(
             row.line,
             n_col,
             Problem::NightOverWorked {
-                night: night.to_string(),
-                worked: worked.to_string(),
+                night: said(night_hours),
+                worked: said(worked_hours),
             },
         ));
     }
@@ -2132,6 +2149,20 @@ pub fn read_month(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Hours compare as the numbers they are, whatever their scale.
+        #[test]
+        fn hours_compare_as_their_numbers(
+            a in proptest::prelude::any::<i32>(),
+            b in proptest::prelude::any::<i32>(),
+            sa in 0u8..=28,
+            sb in 0u8..=28,
+        ) {
+            let (x, y) = (Hours { digits: a, scale: sa }, Hours { digits: b, scale: sb });
+            proptest::prop_assert_eq!(x.cmp_value(y), x.decimal().cmp(&y.decimal()));
+        }
+    }
 
     #[test]
     fn a_header_named_by_hand_keeps_the_rows_where_they_were() {
