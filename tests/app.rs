@@ -303,6 +303,21 @@ fn a_large_check_is_brief_and_explains_a_finding_on_demand() {
     let explained = app::explain_finding(law, &req, &which).expect("explained");
     assert_eq!(&explained, pick);
     assert!(!explained.explanation.is_empty());
+    // Given the check's day (as the page gives it), the timesheet is read once and the
+    // employee's rows alone are kept: the same finding, grouped by employee or not.
+    let as_of = answer.report.engine.law_as_of.parse().expect("date");
+    let mut lines: Vec<&str> = g.timesheet.lines().collect();
+    lines[1..].reverse();
+    let reversed = lines.join("\n") + "\n";
+    for timesheet in [g.timesheet.as_str(), reversed.as_str()] {
+        let on_the_day = CheckRequest {
+            as_of: Some(as_of),
+            timesheet: Data::text("timesheet.csv", timesheet),
+            ..req.clone()
+        };
+        let again = app::explain_finding(law, &on_the_day, &which).expect("explained");
+        assert_eq!(again, explained);
+    }
     let missing = FindingRef {
         rule: "no_such_rule".into(),
         ..which

@@ -419,6 +419,8 @@ function onDemand(f) {
   const box = el('div', { class: 'hint' }, t('explaining'));
   const args = {
     ...check.args,
+    // The check's day, as it found it: the engine then reads the file once for the employee.
+    as_of: check.args.as_of || check.report.engine.law_as_of,
     employee: f.employee_id,
     rule: f.rule,
     from: f.period.from,

@@ -248,11 +248,17 @@ pub fn check_watched(
         None => req.timesheet.borrowed(),
     };
     let timesheet = &as_timesheet;
+    // One employee judged on a given day of the check (a finding explained when it is opened):
+    // the first pass, which finds the layout and the day, is not needed; that employee's rows
+    // are kept as they are read, the others passed over.
+    let one = watch.only.is_some() && req.as_of.is_some();
     // The timesheet's first pass runs beside the reading of the roster and the other tables.
     let first_pass = || {
-        timesheet
-            .open(&mut InputReport::default())
-            .map(|r| facts::timesheet_runs(r, coverage))
+        (!one).then(|| {
+            timesheet
+                .open(&mut InputReport::default())
+                .map(|r| facts::timesheet_runs(r, coverage))
+        })
     };
     let mut leave_errors = Vec::new();
     // Where the roster's errors end: the timesheet's go there, before the other tables', in the
@@ -279,7 +285,13 @@ pub fn check_watched(
         }
         Facts::with_records(employees, Vec::new(), records)
     });
-    let layout = match runs {
+    let layout = match runs.flatten() {
+        // The one employee's rows, held as they are read.
+        _ if one => Layout {
+            grouped: false,
+            last_date: None,
+            rows: 0,
+        },
         Some(Some(runs)) => runs.layout(&facts.employees),
         // No timesheet to read (its error is reported by the reading itself).
         Some(None) => Layout {
@@ -316,7 +328,8 @@ pub fn check_watched(
         only,
         part,
     };
-    let read = read_in_parallel(timesheet, &facts, coverage, layout, &mut |b| {
+    let keep = only.filter(|_| one);
+    let read = read_in_parallel(timesheet, &facts, coverage, layout, keep, &mut |b| {
         run.judge_batch(b)
     })?;
     input.rows_read += read.rows_read;
@@ -380,6 +393,7 @@ fn read_in_parallel(
     facts: &Facts,
     coverage: facts::Coverage,
     layout: Layout,
+    keep: Option<Option<usize>>,
     judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
 ) -> Result<InputReport, super::Failure> {
     #[cfg(not(target_arch = "wasm32"))]
@@ -388,9 +402,15 @@ fn read_in_parallel(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reader = s.spawn(move || {
             let mut input = InputReport::default();
-            let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
-                tx.send(b).is_ok()
-            });
+            let in_order = read_batches(
+                timesheet,
+                facts,
+                coverage,
+                layout,
+                keep,
+                &mut input,
+                &mut |b| tx.send(b).is_ok(),
+            );
             (input, in_order)
         });
         let mut judged = Ok(());
@@ -412,10 +432,18 @@ fn read_in_parallel(
     let (input, in_order) = {
         let mut input = InputReport::default();
         let mut judged = Ok(());
-        let in_order = read_batches(timesheet, facts, coverage, layout, &mut input, &mut |b| {
-            judged = judge(b);
-            judged.is_ok()
-        });
+        let in_order = read_batches(
+            timesheet,
+            facts,
+            coverage,
+            layout,
+            keep,
+            &mut input,
+            &mut |b| {
+                judged = judge(b);
+                judged.is_ok()
+            },
+        );
         judged?;
         (input, in_order)
     };
@@ -427,13 +455,15 @@ fn read_in_parallel(
 
 /// Reads the timesheet and sends its employees in roster order, in batches, with every
 /// employee of the roster (those with no days too: their payroll and leave are judged).
-/// Grouped files are judged as they are read; others once read whole. `send` returns false
-/// to stop. False when the file was not in the order its first reading found (it changed).
+/// Grouped files are judged as they are read; others once read whole. `keep`: hold the days
+/// of this employee alone (none: no one's). `send` returns false to stop. False when the file
+/// was not in the order its first reading found (it changed).
 fn read_batches(
     timesheet: &Input,
     facts: &Facts,
     coverage: facts::Coverage,
     layout: Layout,
+    keep: Option<Option<usize>>,
     input: &mut InputReport,
     send: &mut dyn FnMut(Batch) -> bool,
 ) -> bool {
@@ -448,6 +478,7 @@ fn read_batches(
         && let Some(mut reader) =
             facts::TimesheetReader::open(&timesheet.name, r, &facts.employees, coverage, input)
     {
+        reader.keep = keep.map(|k| k.and_then(|k| u32::try_from(k).ok()));
         let grouped = layout.grouped;
         let mut days: Vec<Day> = Vec::with_capacity(if grouped { 0 } else { layout.rows });
         while let Some(row) = reader.next_row(input) {

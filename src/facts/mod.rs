@@ -1530,6 +1530,9 @@ pub struct TimesheetReader<'a> {
     coverage: Coverage,
     /// The last row's id and employee: consecutive rows of one employee skip the lookup.
     last: Option<(String, u32)>,
+    /// Read the rows of this employee alone (none: of no one's); the others' cells are passed
+    /// over unread and the rows given as not read (a finding explained on its own).
+    pub keep: Option<Option<u32>>,
 }
 
 impl<'a> TimesheetReader<'a> {
@@ -1561,6 +1564,7 @@ impl<'a> TimesheetReader<'a> {
             index,
             coverage,
             last: None,
+            keep: None,
         })
     }
 
@@ -1588,6 +1592,9 @@ impl<'a> TimesheetReader<'a> {
                 e
             }
         };
+        if self.keep.is_some_and(|k| k != employee) {
+            return Some(None);
+        }
         let (date, _) = judged_date(t, &row, self.cols.date, report, self.coverage);
         let values = day_values(t, &row, &self.cols, report);
         let day = match (employee, date, values) {
