@@ -329,9 +329,14 @@ pub fn check_watched(
         part,
     };
     let keep = only.filter(|_| one);
-    let read = read_in_parallel(timesheet, &facts, coverage, layout, keep, &mut |b| {
-        run.judge_batch(b)
-    })?;
+    let reading = Reading {
+        timesheet,
+        facts: &facts,
+        coverage,
+        layout,
+        keep,
+    };
+    let read = read_in_parallel(&reading, &mut |b| run.judge_batch(b))?;
     input.rows_read += read.rows_read;
     input.rows_rejected += read.rows_rejected;
     let at = roster_end.min(input.errors.len());
@@ -385,15 +390,23 @@ fn beside<A, B>(other: impl FnOnce() -> A, this: impl FnOnce() -> B) -> (B, Opti
 /// Employees in roster order with their days, a batch at a time.
 type Batch = Vec<(usize, Vec<Day>)>;
 
+/// How the timesheet is read into batches.
+#[derive(Clone, Copy)]
+struct Reading<'r, 'i> {
+    timesheet: &'r Input<'i>,
+    facts: &'r Facts,
+    coverage: facts::Coverage,
+    /// As its first pass found it.
+    layout: Layout,
+    /// Hold the days of this employee alone (none: no one's).
+    keep: Option<Option<usize>>,
+}
+
 /// Reads the timesheet and hands its batches to `judge`: natively on a thread of its own while
 /// the batches are judged on this one (and the pool's), so that reading and judging overlap; in
 /// the page's worker in turn (the module has one thread). Returns what the reading reported.
 fn read_in_parallel(
-    timesheet: &Input,
-    facts: &Facts,
-    coverage: facts::Coverage,
-    layout: Layout,
-    keep: Option<Option<usize>>,
+    reading: &Reading<'_, '_>,
     judge: &mut dyn FnMut(Batch) -> Result<(), super::Failure>,
 ) -> Result<InputReport, super::Failure> {
     #[cfg(not(target_arch = "wasm32"))]
@@ -402,15 +415,7 @@ fn read_in_parallel(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
         let reader = s.spawn(move || {
             let mut input = InputReport::default();
-            let in_order = read_batches(
-                timesheet,
-                facts,
-                coverage,
-                layout,
-                keep,
-                &mut input,
-                &mut |b| tx.send(b).is_ok(),
-            );
+            let in_order = read_batches(reading, &mut input, &mut |b| tx.send(b).is_ok());
             (input, in_order)
         });
         let mut judged = Ok(());
@@ -432,41 +437,35 @@ fn read_in_parallel(
     let (input, in_order) = {
         let mut input = InputReport::default();
         let mut judged = Ok(());
-        let in_order = read_batches(
-            timesheet,
-            facts,
-            coverage,
-            layout,
-            keep,
-            &mut input,
-            &mut |b| {
-                judged = judge(b);
-                judged.is_ok()
-            },
-        );
+        let in_order = read_batches(reading, &mut input, &mut |b| {
+            judged = judge(b);
+            judged.is_ok()
+        });
         judged?;
         (input, in_order)
     };
     if !in_order {
-        return Err(changed(timesheet));
+        return Err(changed(reading.timesheet));
     }
     Ok(input)
 }
 
 /// Reads the timesheet and sends its employees in roster order, in batches, with every
 /// employee of the roster (those with no days too: their payroll and leave are judged).
-/// Grouped files are judged as they are read; others once read whole. `keep`: hold the days
-/// of this employee alone (none: no one's). `send` returns false to stop. False when the file
-/// was not in the order its first reading found (it changed).
+/// Grouped files are judged as they are read; others once read whole. `send` returns false to
+/// stop. False when the file was not in the order its first reading found (it changed).
 fn read_batches(
-    timesheet: &Input,
-    facts: &Facts,
-    coverage: facts::Coverage,
-    layout: Layout,
-    keep: Option<Option<usize>>,
+    reading: &Reading<'_, '_>,
     input: &mut InputReport,
     send: &mut dyn FnMut(Batch) -> bool,
 ) -> bool {
+    let Reading {
+        timesheet,
+        facts,
+        coverage,
+        layout,
+        keep,
+    } = *reading;
     let mut batcher = Batcher {
         next: 0,
         batch: Vec::new(),
