@@ -303,6 +303,10 @@ struct RulePlan {
     /// It judges days alone (a day, shift or calendar period, folding no table): an employee
     /// without days gives it nothing to judge.
     on_days_only: bool,
+    /// Its `when` reads a total: the days are folded before it is asked. Otherwise it is asked
+    /// first, and a period it does not apply to is not folded at all (`overtime_annual` of an
+    /// employee on a five-day week: most periods of most rules).
+    when_reads_totals: bool,
 }
 
 /// The conjuncts of a `when` that read only what never changes for an employee (regime, sex,
@@ -339,6 +343,7 @@ impl RulePlan {
         RulePlan {
             tables,
             governed: reads_exceptions(law, &rule.require, 0),
+            when_reads_totals: rule.when.as_ref().is_some_and(|w| reads_totals(law, w, 0)),
             on_days_only: matches!(
                 rule.scope,
                 Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
@@ -374,6 +379,40 @@ fn reads_exceptions(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool
         | K::Record(..)
         | K::Global(_)
         | K::Agg(_) => false,
+    }
+}
+
+/// True when an expression reads an aggregate's total, itself or through a definition (which
+/// the checker does not let fold; read anyway, to be sure). `depth` bounds the walk as in
+/// [`reads_exceptions`].
+fn reads_totals(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool {
+    use crate::law::expr::ExprKind as K;
+    if depth > 64 {
+        return true;
+    }
+    let deeper = |x: &crate::law::expr::Expr| reads_totals(law, x, depth + 1);
+    match &e.kind {
+        K::Agg(_) => true,
+        K::Define(id) => law.defines.get(id.index()).is_none_or(|d| {
+            deeper(&d.base)
+                || d.exceptions.iter().any(|x| {
+                    law.exceptions.get(x.index()).is_none_or(|x| {
+                        deeper(&x.condition) || x.value.as_ref().is_some_and(deeper)
+                    })
+                })
+        }),
+        K::Unary(_, a) => deeper(a),
+        K::Binary(_, a, b) => deeper(a) || deeper(b),
+        K::If(c, a, b) => deeper(c) || deeper(a) || deeper(b),
+        K::In(a, set) => deeper(a) || set.iter().any(deeper),
+        K::Call(_, args) => args.iter().any(deeper),
+        K::Const(_)
+        | K::Param(_)
+        | K::RuleInForce(_)
+        | K::Employee(_)
+        | K::Day(..)
+        | K::Record(..)
+        | K::Global(_) => false,
     }
 }
 
@@ -900,20 +939,27 @@ impl<'a, 'c> Judge<'a, 'c> {
                 out.undecide(self.id, p, self.employee.map(|(e, _)| e), i.from, i.to);
             }
         };
-        let aggs = if rule.aggs.is_empty() {
-            Vec::new()
-        } else {
-            self.fold(i, None)?
-        };
-        let env = self.env(i, &aggs);
         let code = self.code(i.date)?;
         let when = match self.ask.get() {
             Ask::Whole => &code.when,
             Ask::Unfixed => &code.when_unfixed,
             Ask::Unaged => &code.when_unaged,
         };
+        // Asked before folding when it reads no total (the totals are then not needed unless
+        // it holds), after when it does.
+        let folded_first = self.plan.when_reads_totals;
+        let fold = |aggs: &mut Vec<Value>| -> Result<(), EvalError> {
+            if !rule.aggs.is_empty() {
+                *aggs = self.fold(i, None)?;
+            }
+            Ok(())
+        };
+        let mut aggs = Vec::new();
+        if folded_first {
+            fold(&mut aggs)?;
+        }
         if let Some(w) = when {
-            match w(&env)? {
+            match w(&self.env(i, &aggs))? {
                 Value::Bool(true) => {}
                 Value::Unknown => {
                     undecided(out);
@@ -922,6 +968,10 @@ impl<'a, 'c> Judge<'a, 'c> {
                 _ => return Ok(()),
             }
         }
+        if !folded_first {
+            fold(&mut aggs)?;
+        }
+        let env = self.env(i, &aggs);
         let mut unsure = false;
         // (Only the exceptions in force on the day are compiled.)
         for condition in &code.exceptions {

@@ -1528,8 +1528,8 @@ pub struct TimesheetReader<'a> {
     employees: &'a [Employee],
     index: IdMap<&'a str, u32>,
     coverage: Coverage,
-    /// The last row's id and employee: consecutive rows of one employee skip the lookup.
-    last: Option<(String, u32)>,
+    /// The last row's employee: consecutive rows of one employee skip the lookup.
+    last: Option<u32>,
     /// Read the rows of this employee alone (none: of no one's); the others' cells are passed
     /// over unread and the rows given as not read (a finding explained on its own).
     pub keep: Option<Option<u32>>,
@@ -1581,17 +1581,19 @@ impl<'a> TimesheetReader<'a> {
             record: &self.record,
         };
         let (id, id_col) = row.at(self.cols.id);
-        let employee = match &self.last {
-            Some((last, e)) if last == id => Some(*e),
-            _ => {
-                let e = self.index.get(id).copied();
-                match e {
-                    Some(e) => self.last = Some((id.to_string(), e)),
-                    None => not_in_roster(t, &row, id, id_col, self.employees, report),
-                }
-                e
-            }
+        // The last row's employee, or the next in the roster (a file grouped in roster order),
+        // before the lookup: ids are unique in the roster, so either is the lookup's answer.
+        let is = |e: u32| self.employees.get(e as usize).is_some_and(|x| x.id == id);
+        let next = self.last.and_then(|e| e.checked_add(1));
+        let employee = match (self.last, next) {
+            (Some(e), _) if is(e) => Some(e),
+            (_, Some(n)) if is(n) => Some(n),
+            _ => self.index.get(id).copied(),
         };
+        match employee {
+            Some(e) => self.last = Some(e),
+            None => not_in_roster(t, &row, id, id_col, self.employees, report),
+        }
         if self.keep.is_some_and(|k| k != employee) {
             return Some(None);
         }
