@@ -187,6 +187,63 @@ fn examples_as_csv() {
     );
 }
 
+/// The CSV writer's row of a finding as judged is the row of the finding as reported (the
+/// CLI writes the former: it skips the parts a row does not show), in every language, for
+/// findings about employees, their pay and leave, and the employer's own records.
+#[test]
+fn a_csv_row_is_the_row_of_the_finding_reported() {
+    use ereje::app::stream::{Input, StreamRequest, check_stream};
+    use ereje::domain::{Lang, Table};
+    use ereje::explain::{FindingsCsv, finding};
+    let law = ereje::bundled().unwrap();
+    let file = |name: &str| {
+        Input::file(
+            name,
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(name),
+        )
+    };
+    let request = StreamRequest {
+        roster: file("roster.csv"),
+        timesheet: file("timesheet.csv"),
+        tables: vec![
+            (Table::Payroll, file("payroll.csv")),
+            (Table::Leave, file("leave.csv")),
+            (Table::Accident, file("accidents.csv")),
+            (Table::Inspection, file("inspections.csv")),
+        ],
+        enterprise: None,
+        as_of: None,
+        detail: ereje::eval::Detail::Brief,
+        month: None,
+    };
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        let (mut judged, mut reported) =
+            (FindingsCsv::rows(Vec::new()), FindingsCsv::rows(Vec::new()));
+        let mut n = 0;
+        check_stream(law, &request, &mut |facts, findings| {
+            for f in findings {
+                judged
+                    .write_judged(law, facts, f, lang)
+                    .map_err(|e| e.to_string())?;
+                reported
+                    .write(&finding(law, facts, f, lang))
+                    .map_err(|e| e.to_string())?;
+                n += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let (judged, reported) = (judged.finish().unwrap(), reported.finish().unwrap());
+        assert!(n > 30, "{n}");
+        assert_eq!(
+            String::from_utf8(judged).unwrap(),
+            String::from_utf8(reported).unwrap()
+        );
+    }
+}
+
 #[test]
 fn explain_shows_the_dated_history_and_sources() {
     let (code, out, _) = ereje(&["explain", "LC 78"]);

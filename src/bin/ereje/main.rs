@@ -1006,7 +1006,7 @@ fn csv_rows(
         .map(|part| {
             let mut w = explain::FindingsCsv::rows(Vec::new());
             for f in part {
-                w.write(&explain::finding(law, facts, f, lang))?;
+                w.write_judged(law, facts, f, lang)?;
             }
             w.finish()
         })
