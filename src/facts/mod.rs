@@ -1058,8 +1058,12 @@ pub fn read_roster_from<R: std::io::Read + Send>(
         return Vec::new();
     };
     let mut out: Vec<Employee> = Vec::new();
-    // A lookup table only: never iterated.
-    let mut seen: IdMap<String, usize> = IdMap::default();
+    // The ids read so far, as places in `out` (their lines in `lines`): a repeated id is found
+    // without a copy of every id (a lookup table only: never iterated).
+    let hasher = foldhash::fast::FixedState::default();
+    let hash = |id: &str| std::hash::BuildHasher::hash_one(&hasher, id);
+    let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
+    let mut lines: Vec<usize> = Vec::new();
     let mut rec = csv::StringRecord::new();
     while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, false) {
         let Some(before) = before else {
@@ -1084,7 +1088,12 @@ pub fn read_roster_from<R: std::io::Read + Send>(
                     limit: MAX_ID,
                 },
             ));
-        } else if let Some(first) = seen.get(id) {
+        } else if let Some(first) = seen
+            .find(hash(id), |&i| {
+                out.get(i as usize).is_some_and(|e| e.id == id)
+            })
+            .and_then(|&i| lines.get(i as usize))
+        {
             report.errors.push(t.err(
                 row.line,
                 id_col,
@@ -1103,8 +1112,14 @@ pub fn read_roster_from<R: std::io::Read + Send>(
             report.rows_rejected += 1;
             continue;
         };
-        seen.insert(id.to_string(), row.line);
         out.push(employee);
+        lines.push(row.line);
+        // (A roster of more than 4,294,967,295 rows is far past the limit on a file's size.)
+        if let Ok(at) = u32::try_from(out.len() - 1) {
+            seen.insert_unique(hash(id), at, |&i| {
+                out.get(i as usize).map_or(0, |e| hash(&e.id))
+            });
+        }
     }
     out
 }
