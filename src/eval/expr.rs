@@ -700,19 +700,48 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
         DayField::Night => Value::Num(d.night.decimal()),
         DayField::Start => d.start.map_or(Value::Unknown, Value::Time),
         DayField::End => d.end.map_or(Value::Unknown, Value::Time),
-        DayField::RestBefore => d.rest_minutes.map_or(Value::Unknown, |m| {
-            Value::Num(Decimal::from(m) / Decimal::from(60))
-        }),
+        DayField::RestBefore => d
+            .rest_minutes
+            .map_or(Value::Unknown, |m| Value::Num(hours_of_minutes(m))),
         DayField::OvertimeBasis => Value::from(d.basis),
-        DayField::Break => d.break_minutes.map_or(Value::Unknown, |m| {
-            Value::Num(Decimal::from(m) / Decimal::from(60))
-        }),
+        DayField::Break => d
+            .break_minutes
+            .map_or(Value::Unknown, |m| Value::Num(hours_of_minutes(i32::from(m)))),
+    }
+}
+
+/// Minutes as hours, `m / 60`. The quotients of a week's minutes are worked out once: a
+/// `Decimal` division took a tenth of judging the rest between shifts (LC 76.1, 76.4), read on
+/// every day; they are the same values, divided once.
+fn hours_of_minutes(m: i32) -> Decimal {
+    const WEEK: usize = 7 * 24 * 60;
+    static TABLE: std::sync::OnceLock<Vec<Decimal>> = std::sync::OnceLock::new();
+    let divide = |m: i32| Decimal::from(m) / Decimal::from(60);
+    match usize::try_from(m) {
+        Ok(i) if i <= WEEK => TABLE
+            .get_or_init(|| (0..=WEEK as i32).map(divide).collect())
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| divide(m)),
+        _ => divide(m),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of a week's minutes gives each quotient in its place, to the same digits and
+    /// scale; minutes past it (a rest across a holiday) or below zero are divided.
+    #[test]
+    fn minutes_read_as_the_hours_they_divide_into() {
+        for m in [-61, -1, 0, 1, 7, 20, 30, 45, 59, 60, 90, 661, 10_079, 10_080, 10_081, 1 << 20] {
+            let exact = Decimal::from(m) / Decimal::from(60);
+            let table = hours_of_minutes(m);
+            assert_eq!((table, table.to_string()), (exact, exact.to_string()), "{m}");
+        }
+        assert_eq!(hours_of_minutes(90), Decimal::new(15, 1));
+    }
 
     #[test]
     fn night_overlap_crosses_midnight() {
