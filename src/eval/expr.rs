@@ -704,9 +704,9 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
             .rest_minutes
             .map_or(Value::Unknown, |m| Value::Num(hours_of_minutes(m))),
         DayField::OvertimeBasis => Value::from(d.basis),
-        DayField::Break => d
-            .break_minutes
-            .map_or(Value::Unknown, |m| Value::Num(hours_of_minutes(i32::from(m)))),
+        DayField::Break => d.break_minutes.map_or(Value::Unknown, |m| {
+            Value::Num(hours_of_minutes(i32::from(m)))
+        }),
     }
 }
 
@@ -735,10 +735,31 @@ mod tests {
     /// scale; minutes past it (a rest across a holiday) or below zero are divided.
     #[test]
     fn minutes_read_as_the_hours_they_divide_into() {
-        for m in [-61, -1, 0, 1, 7, 20, 30, 45, 59, 60, 90, 661, 10_079, 10_080, 10_081, 1 << 20] {
+        for m in [
+            -61,
+            -1,
+            0,
+            1,
+            7,
+            20,
+            30,
+            45,
+            59,
+            60,
+            90,
+            661,
+            10_079,
+            10_080,
+            10_081,
+            1 << 20,
+        ] {
             let exact = Decimal::from(m) / Decimal::from(60);
             let table = hours_of_minutes(m);
-            assert_eq!((table, table.to_string()), (exact, exact.to_string()), "{m}");
+            assert_eq!(
+                (table, table.to_string()),
+                (exact, exact.to_string()),
+                "{m}"
+            );
         }
         assert_eq!(hours_of_minutes(90), Decimal::new(15, 1));
     }

@@ -307,6 +307,8 @@ struct RulePlan {
     /// first, and a period it does not apply to is not folded at all (`overtime_annual` of an
     /// employee on a five-day week: most periods of most rules).
     when_reads_totals: bool,
+    /// Its provision (`LC 78.1`), written once: most findings cite it.
+    citation: String,
 }
 
 /// The conjuncts of a `when` that read only what never changes for an employee (regime, sex,
@@ -344,6 +346,7 @@ impl RulePlan {
             tables,
             governed: reads_exceptions(law, &rule.require, 0),
             when_reads_totals: rule.when.as_ref().is_some_and(|w| reads_totals(law, w, 0)),
+            citation: law.cite(rule.article, rule.part.as_deref()),
             on_days_only: matches!(
                 rule.scope,
                 Scope::Day | Scope::Shift | Scope::Week | Scope::Month | Scope::Year
@@ -1037,7 +1040,7 @@ impl<'a, 'c> Judge<'a, 'c> {
                 label: law.text(w.span).to_string(),
                 value: v,
                 ty: Type::Bool,
-                citation: Some(law.rule_citation(self.id)),
+                citation: Some(self.plan.citation.clone()),
                 since: None,
                 on: None,
                 source: None,
@@ -1066,7 +1069,7 @@ impl<'a, 'c> Judge<'a, 'c> {
                 (None, None)
             }
         };
-        let citation = governing(&children).unwrap_or_else(|| law.rule_citation(self.id));
+        let citation = governing(&children).unwrap_or_else(|| self.plan.citation.clone());
         if explained {
             attach_days(&mut children, &per_day, law, rule);
             steps.push(Step {
@@ -1074,7 +1077,7 @@ impl<'a, 'c> Judge<'a, 'c> {
                 label: law.text(rule.require.span).to_string(),
                 value: Value::Bool(false),
                 ty: Type::Bool,
-                citation: Some(law.rule_citation(self.id)),
+                citation: Some(self.plan.citation.clone()),
                 since: None,
                 on: None,
                 source: None,

@@ -45,20 +45,26 @@ pub fn sanction_at(law: &Law, id: PenaltyId, date: Date) -> Option<&Sanction> {
 /// The MCI in force on a date, in tenge, with the act that set it: `None` past the last budget
 /// year encoded (the law's horizon), where the value is not yet known.
 pub fn mci_entry(law: &Law, date: Date) -> Result<Option<(Decimal, Option<String>)>, EvalError> {
+    Ok(mci_dated(law, date)?.map(|(v, d)| (v, d.source.clone())))
+}
+
+/// The MCI in force on a date, in tenge (`None` past the law's horizon); as [`mci_entry`],
+/// without a copy of the act (every finding's fine is quoted with it).
+pub fn mci(law: &Law, date: Date) -> Result<Option<Decimal>, EvalError> {
+    Ok(mci_dated(law, date)?.map(|(v, _)| v))
+}
+
+/// The MCI in force on a date and its dated value (`None` past the law's horizon).
+fn mci_dated(
+    law: &Law,
+    date: Date,
+) -> Result<Option<(Decimal, &crate::law::dated::Dated<crate::law::expr::Value>)>, EvalError> {
     let id = law.known.mci.ok_or(EvalError::Internal)?;
     if law.params[id.index()].beyond_horizon(date) {
         return Ok(None);
     }
     let (v, d) = param_at(law, id, date)?;
-    Ok(Some((
-        v.as_num().ok_or(EvalError::Internal)?,
-        d.source.clone(),
-    )))
-}
-
-/// The MCI in force on a date, in tenge (`None` past the law's horizon).
-pub fn mci(law: &Law, date: Date) -> Result<Option<Decimal>, EvalError> {
-    Ok(mci_entry(law, date)?.map(|(v, _)| v))
+    Ok(Some((v.as_num().ok_or(EvalError::Internal)?, d)))
 }
 
 /// `mci × amount` in tenge, or `None` when the MCI is unknown; overflow is an error.
@@ -95,17 +101,21 @@ pub fn quote(
     let Some(sanction) = sanction_at(law, id, offence) else {
         return Ok(None);
     };
-    let subjects: Vec<Subject> = match enterprise {
-        Some(s) => vec![s],
-        None => BUSINESS.to_vec(),
+    let one;
+    let subjects: &[Subject] = match enterprise {
+        Some(s) => {
+            one = [s];
+            &one
+        }
+        None => &BUSINESS,
     };
     let mci_value = mci(law, as_of)?;
     let warning_possible = sanction.warning_possible();
-    let (lo, hi) = range(sanction, &subjects).unwrap_or((Decimal::ZERO, Decimal::ZERO));
+    let (lo, hi) = range(sanction, subjects).unwrap_or((Decimal::ZERO, Decimal::ZERO));
     let lo = if warning_possible { Decimal::ZERO } else { lo };
     let penalty = &law.penalties[id.index()];
     let repeat = penalty.repeated_by.and_then(|r| {
-        let (a, b) = range(sanction_at(law, r, offence)?, &subjects)?;
+        let (a, b) = range(sanction_at(law, r, offence)?, subjects)?;
         Some((law.penalty_citation(r), a, b))
     });
     Ok(Some(Quote {
