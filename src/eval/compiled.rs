@@ -11,10 +11,13 @@
 //! two to the same values on every rule, day and employee they try.
 
 use super::error::EvalError;
-use super::expr::{Env, and_or, apply, combine, conflict, day_field, employee_field, eval};
+use super::expr::{
+    Env, and_or, apply, combine, conflict, day_field, day_known, employee_field, eval,
+};
 use crate::date::Date;
-use crate::law::expr::{Expr, ExprKind, Value, Which, equal};
+use crate::law::expr::{Builtin, Expr, ExprKind, Value, Which, equal};
 use crate::law::{DefineId, Law, Rule};
+use crate::schema::DayField;
 use crate::syntax::ast::{BinOp, UnOp};
 use std::sync::{Arc, OnceLock};
 
@@ -114,6 +117,19 @@ impl Span {
     pub fn holds(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f <= date) && self.next.is_none_or(|n| date < n)
     }
+}
+
+/// The day (or the day before) an expression reads.
+fn day_of<'e>(env: &Env<'e>, which: Which) -> Option<&'e crate::facts::Day> {
+    match which {
+        Which::Current => env.day,
+        Which::Previous => env.previous,
+    }
+}
+
+/// A day's fact as `day.…` (or `previous.…`) reads it: unknown without the day.
+fn read_day(env: &Env, f: DayField, which: Which) -> Value {
+    day_of(env, which).map_or(Value::Unknown, |d| day_field(f, d))
 }
 
 /// Compiles the law for the span of one date.
@@ -247,6 +263,21 @@ impl<'a> Builder<'a> {
                 let slot = *slot;
                 Arc::new(move |env: &Env| Ok(env.aggs.get(slot).copied().unwrap_or(Value::Unknown)))
             }
+            // `known(day.start)`: whether the day has it, without reading it.
+            K::Call(Builtin::Known, args) if args.len() == 1 => {
+                let Some(arg) = args.first() else {
+                    return Self::walked(e);
+                };
+                if let K::Day(f, which) = arg.kind {
+                    return Arc::new(move |env: &Env| {
+                        Ok(Value::Bool(
+                            day_of(env, which).is_some_and(|d| day_known(f, d)),
+                        ))
+                    });
+                }
+                let x = self.expr(arg);
+                Arc::new(move |env: &Env| Ok(Value::Bool(x(env)? != Value::Unknown)))
+            }
             K::Call(f, args) => {
                 let (f, n) = (*f, args.len());
                 let at = args.first().map(|a| a.span);
@@ -291,6 +322,21 @@ impl<'a> Builder<'a> {
             }
             K::Binary(op, a, b) => {
                 let (op, at) = (*op, a.span.to(b.span));
+                // A day's fact against a constant or another of its facts (`day.overtime > 0 h`,
+                // `day.worked - day.overtime`): read in place, not called.
+                match (&a.kind, &b.kind) {
+                    (K::Day(f, w), K::Const(c)) => {
+                        let (f, w, c) = (*f, *w, *c);
+                        return Arc::new(move |env: &Env| combine(op, read_day(env, f, w), c, at));
+                    }
+                    (K::Day(f, w), K::Day(g, v)) => {
+                        let (f, w, g, v) = (*f, *w, *g, *v);
+                        return Arc::new(move |env: &Env| {
+                            combine(op, read_day(env, f, w), read_day(env, g, v), at)
+                        });
+                    }
+                    _ => {}
+                }
                 let x = self.expr(a);
                 // A constant right side (`day.overtime > 0 h`) is read once, not called.
                 if let K::Const(c) = b.kind {

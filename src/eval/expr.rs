@@ -710,6 +710,23 @@ pub fn day_field(f: DayField, d: &Day) -> Value {
     }
 }
 
+/// True when a day's field is known (`known(day.rest_before)`): what `day_field` gives is not
+/// `Unknown`, found without working the value out.
+pub fn day_known(f: DayField, d: &Day) -> bool {
+    match f {
+        DayField::Start => d.start.is_some(),
+        DayField::End => d.end.is_some(),
+        DayField::RestBefore => d.rest_minutes.is_some(),
+        DayField::Break => d.break_minutes.is_some(),
+        DayField::Date
+        | DayField::Weekday
+        | DayField::Worked
+        | DayField::Overtime
+        | DayField::Night
+        | DayField::OvertimeBasis => true,
+    }
+}
+
 /// Minutes as hours, `m / 60`. The quotients of a week's minutes are worked out once: a
 /// `Decimal` division took a tenth of judging the rest between shifts (LC 76.1, 76.4), read on
 /// every day; they are the same values, divided once.
@@ -730,6 +747,28 @@ fn hours_of_minutes(m: i32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A field is known exactly when its value is not `Unknown`, on a day with every optional
+    /// fact given and on one with none.
+    #[test]
+    fn a_field_is_known_when_it_has_a_value() {
+        let bare = Day::new(0, crate::date::Date::constant(2024, 3, 4));
+        let mut full = bare.clone();
+        full.start = Some(8 * 60);
+        full.end = Some(17 * 60);
+        full.rest_minutes = Some(900);
+        full.break_minutes = Some(60);
+        for d in [&bare, &full] {
+            for (f, _, _) in DayField::ALL {
+                assert_eq!(
+                    day_known(*f, d),
+                    day_field(*f, d) != Value::Unknown,
+                    "{f:?}"
+                );
+            }
+        }
+        assert!(!day_known(DayField::RestBefore, &bare) && day_known(DayField::RestBefore, &full));
+    }
 
     /// The table of a week's minutes gives each quotient in its place, to the same digits and
     /// scale; minutes past it (a rest across a holiday) or below zero are divided.
