@@ -17,7 +17,7 @@ use super::expr::{
 use crate::date::Date;
 use crate::law::expr::{Builtin, Expr, ExprKind, Value, Which, equal};
 use crate::law::{DefineId, Law, Rule};
-use crate::schema::DayField;
+use crate::schema::{DayField, EmployeeField};
 use crate::syntax::ast::{BinOp, UnOp};
 use std::sync::{Arc, OnceLock};
 
@@ -119,6 +119,29 @@ impl Span {
     }
 }
 
+/// A node read in place by the node above it, not called: it cannot fail and notes nothing.
+#[derive(Clone, Copy)]
+enum Leaf {
+    /// A constant, or a parameter's value on the span.
+    Const(Value),
+    /// `day.…` or `previous.…`.
+    Day(DayField, Which),
+    /// `employee.…`.
+    Employee(EmployeeField),
+}
+
+impl Leaf {
+    fn read(self, env: &Env) -> Value {
+        match self {
+            Leaf::Const(v) => v,
+            Leaf::Day(f, which) => read_day(env, f, which),
+            Leaf::Employee(f) => env
+                .employee
+                .map_or(Value::Unknown, |x| employee_field(f, x, env.date)),
+        }
+    }
+}
+
 /// The day (or the day before) an expression reads.
 fn day_of<'e>(env: &Env<'e>, which: Which) -> Option<&'e crate::facts::Day> {
     match which {
@@ -203,6 +226,26 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `e` as a leaf, if it is one: a parameter past the law's horizon is not (reading it notes
+    /// it missing), nor one not in force (reading it fails).
+    fn leaf(&self, e: &Expr) -> Option<Leaf> {
+        match &e.kind {
+            ExprKind::Const(v) => Some(Leaf::Const(*v)),
+            ExprKind::Day(f, which) => Some(Leaf::Day(*f, *which)),
+            ExprKind::Employee(f) => Some(Leaf::Employee(*f)),
+            ExprKind::Param(id) => {
+                let p = self.law.params.get(id.index())?;
+                if p.beyond_horizon(self.date) {
+                    return None;
+                }
+                super::expr::param_at(self.law, *id, self.date)
+                    .ok()
+                    .map(|(v, _)| Leaf::Const(v))
+            }
+            _ => None,
+        }
+    }
+
     /// The expression `e`, evaluated by the tree walker (a node with no faster form).
     fn walked(e: &'a Expr) -> Code<'a> {
         Arc::new(move |env: &Env| eval(e, env, None))
@@ -281,6 +324,16 @@ impl<'a> Builder<'a> {
             K::Call(f, args) => {
                 let (f, n) = (*f, args.len());
                 let at = args.first().map(|a| a.span);
+                // Arguments that are facts or constants (`non_working_day(day.date,
+                // employee.regime)`, `shift_hours_between(night_start, night_end)`): read in place.
+                let leaves: Option<Vec<Leaf>> = args.iter().map(|a| self.leaf(a)).collect();
+                if let Some(leaves) = leaves.filter(|l| l.len() <= 2) {
+                    let (a, b) = (leaves.first().copied(), leaves.get(1).copied());
+                    return Arc::new(move |env: &Env| {
+                        let read = |l: Option<Leaf>| l.map_or(Value::Unknown, |l| l.read(env));
+                        apply(f, read(a), read(b), n, at, env)
+                    });
+                }
                 let codes: Vec<Code<'a>> = args.iter().map(|a| self.expr(a)).collect();
                 Arc::new(move |env: &Env| {
                     let (mut x, mut y) = (Value::Unknown, Value::Unknown);
@@ -322,26 +375,25 @@ impl<'a> Builder<'a> {
             }
             K::Binary(op, a, b) => {
                 let (op, at) = (*op, a.span.to(b.span));
-                // A day's fact against a constant or another of its facts (`day.overtime > 0 h`,
-                // `day.worked - day.overtime`): read in place, not called.
-                match (&a.kind, &b.kind) {
-                    (K::Day(f, w), K::Const(c)) => {
-                        let (f, w, c) = (*f, *w, *c);
-                        return Arc::new(move |env: &Env| combine(op, read_day(env, f, w), c, at));
-                    }
-                    (K::Day(f, w), K::Day(g, v)) => {
-                        let (f, w, g, v) = (*f, *w, *g, *v);
+                // A side that is a fact or a constant (`day.overtime > 0 h`, `day.worked -
+                // day.overtime`, `day.overtime <= overtime_per_day`) is read in place, not called.
+                match (self.leaf(a), self.leaf(b)) {
+                    (Some(x), Some(y)) => {
                         return Arc::new(move |env: &Env| {
-                            combine(op, read_day(env, f, w), read_day(env, g, v), at)
+                            combine(op, x.read(env), y.read(env), at)
                         });
                     }
-                    _ => {}
+                    (Some(x), None) => {
+                        let y = self.expr(b);
+                        return Arc::new(move |env: &Env| combine(op, x.read(env), y(env)?, at));
+                    }
+                    (None, Some(y)) => {
+                        let x = self.expr(a);
+                        return Arc::new(move |env: &Env| combine(op, x(env)?, y.read(env), at));
+                    }
+                    (None, None) => {}
                 }
                 let x = self.expr(a);
-                // A constant right side (`day.overtime > 0 h`) is read once, not called.
-                if let K::Const(c) = b.kind {
-                    return Arc::new(move |env: &Env| combine(op, x(env)?, c, at));
-                }
                 let y = self.expr(b);
                 Arc::new(move |env: &Env| combine(op, x(env)?, y(env)?, at))
             }
@@ -354,7 +406,10 @@ impl<'a> Builder<'a> {
                 })
             }
             K::In(x, set) => {
-                let x = self.expr(x);
+                let x = match self.leaf(x) {
+                    Some(l) => Arc::new(move |env: &Env| Ok(l.read(env))),
+                    None => self.expr(x),
+                };
                 let constants: Option<Vec<Value>> = set
                     .iter()
                     .map(|s| match s.kind {
