@@ -898,25 +898,34 @@ impl<'a, 'c> Judge<'a, 'c> {
                     .filter(|r| matches!(a.domain, Domain::Table(t) if r.table == t))
                     .map(|r| (None, Some(*r), r.key)),
             );
+            // One environment, moved from item to item.
+            let mut env = self.env(i, &[]);
+            // What the aggregate folds on the span of the last item: found again only when an
+            // item is dated past it.
+            let mut code = None;
             for (day, record, date) in items {
-                let inst = Instance {
-                    day,
-                    record: record.or(i.record),
-                    date,
-                    ..*i
-                };
-                let env = self.env(&inst, &[]);
+                env.day = day;
+                env.record = record.or(i.record);
+                env.date = date;
                 // Each day (or record) under the law of its own date.
                 if !span.holds(date) {
                     span = self.compiled.at(date);
+                    code = None;
                 }
-                let code = self
-                    .compiled
-                    .rules(span)
-                    .get(r)
-                    .and_then(|c| c.aggs.get(k))
-                    .ok_or(EvalError::Internal)?;
-                let v = code(&env)?;
+                let c = match code {
+                    Some(c) => c,
+                    None => {
+                        let c = self
+                            .compiled
+                            .rules(span)
+                            .get(r)
+                            .and_then(|c| c.aggs.get(k))
+                            .ok_or(EvalError::Internal)?;
+                        code = Some(c);
+                        c
+                    }
+                };
+                let v = c(&env)?;
                 if let Some(t) = trace.as_deref_mut()
                     && let Some(steps) = t.get_mut(k)
                 {
@@ -1150,8 +1159,12 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
             (Value::Int(a), Value::Int(b)) => {
                 Value::Int(a.checked_add(b).ok_or(EvalError::Internal)?)
             }
+            // Checked: a rule may sum amounts a Decimal cannot hold the total of.
             _ => Value::Num(
-                acc.as_num().ok_or(EvalError::Internal)? + v.as_num().ok_or(EvalError::Internal)?,
+                acc.as_num()
+                    .ok_or(EvalError::Internal)?
+                    .checked_add(v.as_num().ok_or(EvalError::Internal)?)
+                    .ok_or(EvalError::Internal)?,
             ),
         },
         AggKind::Count => match (acc, v) {
