@@ -1134,13 +1134,14 @@ fn attach_days(steps: &mut [Step], per_day: &[Vec<Step>], law: &Law, rule: &Rule
 /// The citation of the exception that set the limit, if one did (e.g. LC 69.1.1 for a minor).
 fn governing(steps: &[Step]) -> Option<String> {
     for s in steps {
+        // The definition's own step cites the exception that set its value: of those that
+        // apply, the one of highest priority, not the first written.
         if s.kind == StepKind::Define
-            && let Some(e) = s
-                .children
+            && s.children
                 .iter()
-                .find(|c| c.kind == StepKind::Exception && c.note == Some(StepNote::Applies))
+                .any(|c| c.kind == StepKind::Exception && c.note == Some(StepNote::Applies))
         {
-            return e.citation.clone();
+            return s.citation.clone();
         }
         if let Some(c) = governing(&s.children) {
             return Some(c);
