@@ -1062,7 +1062,8 @@ pub fn read_roster_from<R: std::io::Read + Send>(
     // without a copy of every id (a lookup table only: never iterated).
     let hasher = foldhash::fast::FixedState::default();
     let hash = |id: &str| std::hash::BuildHasher::hash_one(&hasher, id);
-    let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
+    // (Each place with its id's hash: the table grows without hashing the ids again.)
+    let mut seen: hashbrown::HashTable<(u64, u32)> = hashbrown::HashTable::new();
     let mut lines: Vec<usize> = Vec::new();
     let mut rec = csv::StringRecord::new();
     while let Some((line, before)) = t.take_next(&mut reader, &mut rec, report, false) {
@@ -1089,10 +1090,10 @@ pub fn read_roster_from<R: std::io::Read + Send>(
                 },
             ));
         } else if let Some(first) = seen
-            .find(hash(id), |&i| {
+            .find(hash(id), |&(_, i)| {
                 out.get(i as usize).is_some_and(|e| e.id == id)
             })
-            .and_then(|&i| lines.get(i as usize))
+            .and_then(|&(_, i)| lines.get(i as usize))
         {
             report.errors.push(t.err(
                 row.line,
@@ -1116,9 +1117,8 @@ pub fn read_roster_from<R: std::io::Read + Send>(
         lines.push(row.line);
         // (A roster of more than 4,294,967,295 rows is far past the limit on a file's size.)
         if let Ok(at) = u32::try_from(out.len() - 1) {
-            seen.insert_unique(hash(id), at, |&i| {
-                out.get(i as usize).map_or(0, |e| hash(&e.id))
-            });
+            let h = hash(id);
+            seen.insert_unique(h, (h, at), |&(h, _)| h);
         }
     }
     out
