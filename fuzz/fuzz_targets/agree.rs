@@ -2,8 +2,9 @@
 //! (`eval::expr::eval`, the reference, which also explains): the same value or the same error,
 //! and the same parameter noted as not yet set, for every rule's condition, exceptions,
 //! requirement and totals on each day; and where the conjuncts of a condition on the employee's
-//! fixed facts (and age) hold, what is left of the condition gives what the whole gives.
-//! Shared by tests/compiled.rs and the `evaluate` and `grammar` fuzz targets; a disagreement
+//! fixed facts (and age) hold, what is left of the condition gives what the whole gives; and
+//! the employee judged in brief (the governing provision found without the steps) has the
+//! findings judged with every step, less the steps. Shared by tests/compiled.rs and the `evaluate` and `grammar` fuzz targets; a disagreement
 //! panics, naming the rule and the day.
 
 use ereje::domain::Subject;
@@ -42,8 +43,31 @@ fn total(kind: AggKind, ty: Type, n: usize) -> Value {
     }
 }
 
+/// Judges `employee` (index 0 of `days`, in date order) in brief and with every step: the
+/// same findings, less the steps (where both judge without an error).
+fn brief_as_explained(law: &Law, employee: &Employee, days: &[Day], enterprise: Option<Subject>) {
+    use ereje::eval::{Checker, Detail, Facts, Judged, Options};
+    let facts = Facts::with_records(vec![employee.clone()], Vec::new(), Vec::new());
+    let Some(as_of) = days.last().map(|d| d.date) else {
+        return;
+    };
+    let options = Options { as_of, enterprise };
+    let judge = |detail| {
+        let checker = Checker::new(law, &facts, options, detail);
+        let mut out = Judged::default();
+        checker.employee(0, days, &mut out).map(|()| out.findings)
+    };
+    if let (Ok(brief), Ok(mut explained)) = (judge(Detail::Brief), judge(Detail::Explained)) {
+        for f in &mut explained {
+            f.explanation.clear();
+        }
+        assert_eq!(brief, explained, "brief and explained findings");
+    }
+}
+
 /// Asks every rule of `law` both ways on each of `days` (in date order) of `employee`.
 pub fn agree(law: &Law, employee: &Employee, days: &[Day], enterprise: Option<Subject>) {
+    brief_as_explained(law, employee, days, enterprise);
     let compiled = Compiled::new(law);
     let missing = Cell::new(None);
     for (j, day) in days.iter().enumerate() {

@@ -1060,12 +1060,11 @@ impl<'a, 'c> Judge<'a, 'c> {
         if explained {
             steps.extend(self.exception_steps(i, env)?);
         }
-        // The requirement's steps are needed to explain, or to find the exception that set the
-        // limit (its provision governs); a brief finding of a rule with no such exception
-        // skips them.
-        let traced = explained || self.plan.governed;
-        let trace =
-            |e: &crate::law::expr::Expr, into: &mut Vec<Step>| eval(e, env, traced.then_some(into));
+        // The requirement's steps are needed to explain; a brief finding finds the exception
+        // that set the limit (its provision governs) without them where it can.
+        let trace = |e: &crate::law::expr::Expr, into: &mut Vec<Step>| {
+            eval(e, env, explained.then_some(into))
+        };
         let mut children = Vec::new();
         let (measured, limit) = match &rule.require.kind {
             crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
@@ -1078,7 +1077,21 @@ impl<'a, 'c> Judge<'a, 'c> {
                 (None, None)
             }
         };
-        let citation = governing(&children).unwrap_or_else(|| self.plan.citation.clone());
+        let governs = if explained {
+            governing(&children)
+        } else if self.plan.governed {
+            match governing_untraced(law, &rule.require, env, 0) {
+                Some(found) => found,
+                None => {
+                    let mut steps = Vec::new();
+                    eval(&rule.require, env, Some(&mut steps))?;
+                    governing(&steps)
+                }
+            }
+        } else {
+            None
+        };
+        let citation = governs.unwrap_or_else(|| self.plan.citation.clone());
         if explained {
             attach_days(&mut children, &per_day, law, rule);
             steps.push(Step {
@@ -1148,6 +1161,82 @@ fn governing(steps: &[Step]) -> Option<String> {
         }
     }
     None
+}
+
+/// What [`governing`] finds in the steps of `e`, found without making them: the provision of
+/// the exception that set the value of the first definition, in the steps' order, that an
+/// exception applies to. `None` where that order depends on values the steps would show (a
+/// definition with exceptions under `and`, `or`, `if` or `in`), on an error (the steps report
+/// it) or past a depth of 64: the caller makes the steps. Tests hold it to [`governing`]
+/// (brief findings against explained ones, `fuzz/fuzz_targets/agree.rs`).
+fn governing_untraced(
+    law: &Law,
+    e: &crate::law::expr::Expr,
+    env: &Env,
+    depth: usize,
+) -> Option<Option<String>> {
+    use crate::law::expr::ExprKind as K;
+    use crate::syntax::ast::BinOp;
+    if depth > 64 {
+        return None;
+    }
+    // (No definition with exceptions below: nothing to find.)
+    if !reads_exceptions(law, e, 0) {
+        return Some(None);
+    }
+    let deeper = |x: &crate::law::expr::Expr| governing_untraced(law, x, env, depth + 1);
+    match &e.kind {
+        K::Binary(op, a, b) if !matches!(op, BinOp::And | BinOp::Or) => match deeper(a)? {
+            Some(c) => Some(Some(c)),
+            None => deeper(b),
+        },
+        K::Unary(_, x) => deeper(x),
+        K::Call(_, args) => {
+            for a in args {
+                if let Some(c) = deeper(a)? {
+                    return Some(Some(c));
+                }
+            }
+            Some(None)
+        }
+        K::Define(id) => {
+            let d = law.defines.get(id.index())?;
+            let in_force_now = || {
+                d.exceptions
+                    .iter()
+                    .map(|x| law.exceptions.get(x.index()))
+                    .filter(|x| x.is_none_or(|x| in_force(x.in_force, env.date)))
+            };
+            // As `expr::define` picks it: the highest priority, the first written of equals.
+            let mut best: Option<(i64, Value, &crate::law::Exception)> = None;
+            for ex in in_force_now() {
+                let ex = ex?;
+                if eval(&ex.condition, env, None).ok()? != Value::Bool(true) {
+                    continue;
+                }
+                let v = eval(ex.value.as_ref()?, env, None).ok()?;
+                match best {
+                    Some((p, _, _)) if ex.priority < p => {}
+                    Some((p, w, _)) if ex.priority == p && !crate::law::expr::equal(w, v) => {
+                        return None;
+                    }
+                    Some((p, _, _)) if ex.priority == p => {}
+                    _ => best = Some((ex.priority, v, ex)),
+                }
+            }
+            if let Some((_, _, ex)) = best {
+                return Some(Some(law.cite(ex.article, ex.part.as_deref())));
+            }
+            // None applies: the steps below it, in order (each exception's condition, the base).
+            for ex in in_force_now() {
+                if let Some(c) = deeper(&ex?.condition)? {
+                    return Some(Some(c));
+                }
+            }
+            deeper(&d.base)
+        }
+        _ => None,
+    }
 }
 
 fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
