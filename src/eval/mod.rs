@@ -356,19 +356,62 @@ impl RulePlan {
 }
 
 /// True when an expression reads, as the trace would show it, a definition that has exceptions
-/// (aggregates show their total only). `depth` bounds the walk through definitions (the
-/// checker refuses cycles; the bound keeps a hostile law from recursing without end).
+/// (aggregates show their total only). `depth` bounds the walk (see [`reads`]).
 fn reads_exceptions(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool {
+    use crate::law::expr::ExprKind as K;
+    let excepted = |k: &K| match k {
+        K::Define(id) => law
+            .defines
+            .get(id.index())
+            .is_some_and(|d| !d.exceptions.is_empty())
+            .then_some(true),
+        _ => None,
+    };
+    reads(law, e, depth, &excepted, false)
+}
+
+/// True when an expression reads an aggregate's total, itself or through a definition (which
+/// the checker does not let fold; read anyway, to be sure).
+fn reads_totals(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool {
+    use crate::law::expr::ExprKind as K;
+    reads(
+        law,
+        e,
+        depth,
+        &|k| matches!(k, K::Agg(_)).then_some(true),
+        true,
+    )
+}
+
+/// True when `e` has a node `found` says true of, looking through the definitions it reads
+/// into their base (and, with `exceptions`, their exceptions' conditions and values); a node
+/// `found` answers for is not looked into. `depth` bounds the walk (the checker refuses cycles;
+/// the bound keeps a hostile law from recursing without end): past it, true.
+fn reads(
+    law: &Law,
+    e: &crate::law::expr::Expr,
+    depth: usize,
+    found: &dyn Fn(&crate::law::expr::ExprKind) -> Option<bool>,
+    exceptions: bool,
+) -> bool {
     use crate::law::expr::ExprKind as K;
     if depth > 64 {
         return true;
     }
-    let deeper = |x: &crate::law::expr::Expr| reads_exceptions(law, x, depth + 1);
+    if let Some(answer) = found(&e.kind) {
+        return answer;
+    }
+    let deeper = |x: &crate::law::expr::Expr| reads(law, x, depth + 1, found, exceptions);
     match &e.kind {
-        K::Define(id) => law
-            .defines
-            .get(id.index())
-            .is_none_or(|d| !d.exceptions.is_empty() || deeper(&d.base)),
+        K::Define(id) => law.defines.get(id.index()).is_none_or(|d| {
+            deeper(&d.base)
+                || (exceptions
+                    && d.exceptions.iter().any(|x| {
+                        law.exceptions.get(x.index()).is_none_or(|x| {
+                            deeper(&x.condition) || x.value.as_ref().is_some_and(deeper)
+                        })
+                    }))
+        }),
         K::Unary(_, a) => deeper(a),
         K::Binary(_, a, b) => deeper(a) || deeper(b),
         K::If(c, a, b) => deeper(c) || deeper(a) || deeper(b),
@@ -382,40 +425,6 @@ fn reads_exceptions(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool
         | K::Record(..)
         | K::Global(_)
         | K::Agg(_) => false,
-    }
-}
-
-/// True when an expression reads an aggregate's total, itself or through a definition (which
-/// the checker does not let fold; read anyway, to be sure). `depth` bounds the walk as in
-/// [`reads_exceptions`].
-fn reads_totals(law: &Law, e: &crate::law::expr::Expr, depth: usize) -> bool {
-    use crate::law::expr::ExprKind as K;
-    if depth > 64 {
-        return true;
-    }
-    let deeper = |x: &crate::law::expr::Expr| reads_totals(law, x, depth + 1);
-    match &e.kind {
-        K::Agg(_) => true,
-        K::Define(id) => law.defines.get(id.index()).is_none_or(|d| {
-            deeper(&d.base)
-                || d.exceptions.iter().any(|x| {
-                    law.exceptions.get(x.index()).is_none_or(|x| {
-                        deeper(&x.condition) || x.value.as_ref().is_some_and(deeper)
-                    })
-                })
-        }),
-        K::Unary(_, a) => deeper(a),
-        K::Binary(_, a, b) => deeper(a) || deeper(b),
-        K::If(c, a, b) => deeper(c) || deeper(a) || deeper(b),
-        K::In(a, set) => deeper(a) || set.iter().any(deeper),
-        K::Call(_, args) => args.iter().any(deeper),
-        K::Const(_)
-        | K::Param(_)
-        | K::RuleInForce(_)
-        | K::Employee(_)
-        | K::Day(..)
-        | K::Record(..)
-        | K::Global(_) => false,
     }
 }
 
