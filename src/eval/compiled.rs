@@ -258,23 +258,21 @@ impl<'a> Builder<'a> {
     /// Long on purpose: one arm per kind of checked expression, as in [`eval`].
     fn expr(&mut self, e: &'a Expr) -> Code<'a> {
         use ExprKind as K;
+        // A constant, a parameter's value on the span, a day's or the employee's fact.
+        if let Some(leaf) = self.leaf(e) {
+            return Arc::new(move |env: &Env| Ok(leaf.read(env)));
+        }
         match &e.kind {
-            K::Const(v) => Self::constant(*v),
+            // Past the law's horizon (unknown, and noted), not in force or repealed (the walker
+            // says so, with the day judged): the rest are leaves.
             K::Param(id) => {
-                let Some(p) = self.law.params.get(id.index()) else {
-                    return Self::walked(e);
-                };
-                if p.beyond_horizon(self.date) {
-                    let id = *id;
-                    return Arc::new(move |env: &Env| {
+                let id = *id;
+                match self.law.params.get(id.index()) {
+                    Some(p) if p.beyond_horizon(self.date) => Arc::new(move |env: &Env| {
                         env.note_missing(id);
                         Ok(Value::Unknown)
-                    });
-                }
-                match super::expr::param_at(self.law, *id, self.date) {
-                    Ok((v, _)) => Self::constant(v),
-                    // Not in force or repealed: the walker says so, with the day judged.
-                    Err(_) => Self::walked(e),
+                    }),
+                    _ => Self::walked(e),
                 }
             }
             K::Define(id) => self.define(*id).unwrap_or_else(|| Self::walked(e)),
@@ -284,24 +282,7 @@ impl<'a> Builder<'a> {
                 }
                 None => Self::walked(e),
             },
-            K::Employee(f) => {
-                let f = *f;
-                Arc::new(move |env: &Env| {
-                    Ok(env
-                        .employee
-                        .map_or(Value::Unknown, |x| employee_field(f, x, env.date)))
-                })
-            }
-            K::Day(f, Which::Current) => {
-                let f = *f;
-                Arc::new(move |env: &Env| Ok(env.day.map_or(Value::Unknown, |d| day_field(f, d))))
-            }
-            K::Day(f, Which::Previous) => {
-                let f = *f;
-                Arc::new(move |env: &Env| {
-                    Ok(env.previous.map_or(Value::Unknown, |d| day_field(f, d)))
-                })
-            }
+            K::Const(_) | K::Employee(_) | K::Day(..) => Self::walked(e),
             K::Agg(slot) => {
                 let slot = *slot;
                 Arc::new(move |env: &Env| Ok(env.aggs.get(slot).copied().unwrap_or(Value::Unknown)))
@@ -406,10 +387,7 @@ impl<'a> Builder<'a> {
                 })
             }
             K::In(x, set) => {
-                let x = match self.leaf(x) {
-                    Some(l) => Arc::new(move |env: &Env| Ok(l.read(env))),
-                    None => self.expr(x),
-                };
+                let x = self.expr(x);
                 let constants: Option<Vec<Value>> = set
                     .iter()
                     .map(|s| match s.kind {

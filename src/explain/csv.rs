@@ -51,7 +51,6 @@ impl<W: std::io::Write> FindingsCsv<W> {
     /// Writes one finding.
     pub fn write(&mut self, f: &FindingOut) -> ::csv::Result<()> {
         let p = f.penalty.as_ref();
-        let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
         self.row([
             f.employee_id.as_str(),
             &f.rule,
@@ -63,10 +62,10 @@ impl<W: std::io::Write> FindingsCsv<W> {
             f.limit.as_deref().unwrap_or(""),
             f.unit.as_deref().unwrap_or(""),
             p.map_or("", |p| p.citation.as_str()),
-            &d(p.map(|p| p.mci_min)),
-            &d(p.map(|p| p.mci_max)),
-            &d(p.and_then(|p| p.kzt_min)),
-            &d(p.and_then(|p| p.kzt_max)),
+            &cell(p.map(|p| p.mci_min)),
+            &cell(p.map(|p| p.mci_max)),
+            &cell(p.and_then(|p| p.kzt_min)),
+            &cell(p.and_then(|p| p.kzt_max)),
             &f.title,
             &f.message,
         ])
@@ -84,10 +83,9 @@ impl<W: std::io::Write> FindingsCsv<W> {
         lang: Lang,
     ) -> ::csv::Result<()> {
         let Some(rule) = law.rules.get(f.rule.index()) else {
-            return Ok(());
+            return Err(std::io::Error::other("a finding of a rule the law does not have").into());
         };
         let p = f.penalty.as_ref();
-        let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
         let unit = f.measured.and_then(|(_, t)| unit_of(t));
         self.row([
             f.employee
@@ -102,10 +100,10 @@ impl<W: std::io::Write> FindingsCsv<W> {
             &f.limit.map(|(v, _)| bare(v)).unwrap_or_default(),
             unit.as_deref().unwrap_or(""),
             p.map_or("", |p| p.citation.as_str()),
-            &d(p.map(|p| p.mci_min)),
-            &d(p.map(|p| p.mci_max)),
-            &d(p.and_then(|p| p.kzt_min)),
-            &d(p.and_then(|p| p.kzt_max)),
+            &cell(p.map(|p| p.mci_min)),
+            &cell(p.map(|p| p.mci_max)),
+            &cell(p.and_then(|p| p.kzt_min)),
+            &cell(p.and_then(|p| p.kzt_max)),
             rule.title.get(lang),
             &fill(rule.message.get(lang), f, facts, lang),
         ])
@@ -122,9 +120,13 @@ impl<W: std::io::Write> FindingsCsv<W> {
     }
 }
 
+/// An amount as a cell: its shortest decimal, or empty.
+fn cell(x: Option<Decimal>) -> String {
+    x.map_or_else(String::new, |x| x.normalize().to_string())
+}
+
 /// A fine as one CSV row with a header.
 pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
-    let d = |x: Option<Decimal>| x.map_or_else(String::new, |x| x.normalize().to_string());
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "citation",
@@ -146,15 +148,15 @@ pub fn fine_csv(f: &crate::eval::penalty::Fine) -> String {
         f.subject.to_string(),
         f.repeat.to_string(),
         f.date.to_string(),
-        d(f.mci_value),
+        cell(f.mci_value),
         f.mci_min.normalize().to_string(),
         f.mci_max.normalize().to_string(),
-        d(f.kzt_min),
-        d(f.kzt_max),
+        cell(f.kzt_min),
+        cell(f.kzt_max),
         f.warning_possible.to_string(),
-        d(f.pay_within_days),
-        d(f.appeal_within_days),
-        d(f.reduced_kzt),
+        cell(f.pay_within_days),
+        cell(f.appeal_within_days),
+        cell(f.reduced_kzt),
     ]);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
