@@ -437,9 +437,39 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
     .to_vec();
     for (year, parts) in [(2024, 2), (2028, 3), (2024, 7)] {
         let g = ereje::eval::population::generate(1500, year, 3, 11);
+        // Rows a check must report, wherever the parts begin (7 parts: at 214, 428, …): an id
+        // not in the roster before an employee's rows, a blank line, a row that does not read
+        // among the employee's own (the file stays grouped), an unknown id at the very end.
+        let ids: Vec<&str> = g
+            .roster
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').next())
+            .collect();
+        let marked: Vec<&str> = [0, 213, 214, 499, 500, 750, 1000, 1071, 1499]
+            .iter()
+            .filter_map(|&k| ids.get(k).copied())
+            .collect();
+        let mut timesheet = String::new();
+        let mut last = "";
+        for line in g.timesheet.lines() {
+            let id = line.split(',').next().unwrap_or("");
+            if id != last && marked.contains(&id) {
+                let rest = line.split_once(',').map_or("", |(_, r)| r);
+                timesheet.push_str(&format!("NOT-{id},{rest}\n\n"));
+                let mut cells: Vec<&str> = line.split(',').collect();
+                cells[2] = "eight";
+                timesheet.push_str(&cells.join(","));
+                timesheet.push('\n');
+            }
+            last = id;
+            timesheet.push_str(line);
+            timesheet.push('\n');
+        }
+        timesheet.push_str("NOBODY,2024-03-29,8,0,0,09:00,17:00\n");
         let inspections = include_str!("../examples/inspections.csv");
         let data = || {
-            [&g.roster, &g.timesheet, &g.payroll, inspections]
+            [&g.roster, &timesheet, &g.payroll, inspections]
                 .map(|t| t.as_bytes().to_vec())
                 .to_vec()
         };
@@ -452,6 +482,9 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
         };
         let whole = parse(wasm::check_args(&form(&[]), &names, data(), &mut |_, _| {}));
         assert_eq!(whole["explained"], false);
+        // Each marked employee's three rows are reported (the blank line is not a row).
+        let errors = whole["summary"]["errors"].as_array().map_or(0, Vec::len);
+        assert!(errors >= 2 * marked.len(), "{errors} problems");
         let (mut findings, mut hours, mut total, mut totals) = (vec![], vec![], 0, vec![]);
         for part in 0..parts {
             let mut seen = (0, 0);
@@ -465,6 +498,9 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
                 (1500 / parts..=1500 / parts + 1).contains(&seen.1),
                 "{seen:?}"
             );
+            // The timesheet is grouped: a part reads its own employees' rows, not every row.
+            let rows = |v: &Value| v["summary"]["rows_read"].as_u64().expect("rows");
+            assert!(rows(&v) < rows(&whole), "part {part}: {} rows", rows(&v));
             findings.extend(brief(&v["findings"]));
             hours.extend(v["hours"].as_array().expect("hours").clone());
             total += v["findings_total"].as_u64().expect("total");

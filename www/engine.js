@@ -72,7 +72,8 @@ export function partsFor() {
 }
 
 /** A check of large files on the engine built for speed, split by employee across `parts`
- * workers: each reads every row and judges its run of the roster; the first closes the check
+ * workers: each judges its run of the roster (reading its own employees' rows alone when the
+ * timesheet is grouped); the first closes the check
  * with the others' totals (`merge_checks`) and the findings and weekly hours are joined in
  * roster order, as the check in one piece gives them. `onProgress(done, total)` counts the
  * employees judged in all parts. */

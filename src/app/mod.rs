@@ -320,13 +320,60 @@ pub struct PartTotals {
     employees: usize,
     employees_in_breach: usize,
     tally: explain::Tally,
+    /// The timesheet rows the part read alone (a grouped file: [`facts::Window`]); none when
+    /// every part read every row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rows: Option<RowsRead>,
+}
+
+/// Timesheet rows a part of a check read alone: their counts and problems, in row order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct RowsRead {
+    rows_read: usize,
+    rows_rejected: usize,
+    errors: Vec<RowError>,
+}
+
+/// A problem of a row as it crosses between parts: as data, said in the report's language
+/// when the check is closed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+struct RowError {
+    file: String,
+    row: usize,
+    column: Option<usize>,
+    column_name: Option<String>,
+    problem: facts::Problem,
+}
+
+impl RowsRead {
+    fn of(report: &facts::InputReport) -> Self {
+        RowsRead {
+            rows_read: report.rows_read,
+            rows_rejected: report.rows_rejected,
+            errors: report
+                .errors
+                .iter()
+                .map(|e| RowError {
+                    file: e.file.clone(),
+                    row: e.row,
+                    column: e.column,
+                    column_name: e.column_name.clone(),
+                    problem: e.problem.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The first part of a check, kept to close the whole check ([`merge_parts`]): what it read
-/// (each part reads every row: the others read the same), its options and its totals.
+/// (each part reads the roster and the other tables; the timesheet's rows too, unless each
+/// part read its own: `rows_end`), its options and its totals.
 #[derive(Clone, Debug)]
 pub struct FirstPart {
     input: facts::InputReport,
+    /// Where the problems of the timesheet rows it read end in `input`, when each part read
+    /// its own rows: the other parts' go there, in order.
+    rows_end: Option<usize>,
     options: Options,
     totals: PartTotals,
 }
@@ -357,13 +404,40 @@ pub fn merge_parts(
             })
     };
     let (mut judged, mut tally) = whole(first.totals.clone())?;
-    for part in others {
+    let mut input = first.input.clone();
+    let mut rows_end = first.rows_end;
+    for mut part in others {
+        match (part.rows.take(), rows_end.as_mut()) {
+            (None, None) => {}
+            (Some(rows), Some(at)) => {
+                input.rows_read = input.rows_read.saturating_add(rows.rows_read);
+                input.rows_rejected = input.rows_rejected.saturating_add(rows.rows_rejected);
+                let errors = rows.errors.into_iter().map(|e| facts::InputError {
+                    file: e.file,
+                    row: e.row,
+                    column: e.column,
+                    column_name: e.column_name,
+                    problem: e.problem,
+                });
+                let from = (*at).min(input.errors.len());
+                let before = input.errors.len();
+                input.errors.splice(from..from, errors);
+                *at = from + (input.errors.len() - before);
+            }
+            _ => {
+                return Err(Failure {
+                    message: "the parts of the check did not read the timesheet the same way"
+                        .into(),
+                    ..Failure::default()
+                });
+            }
+        }
         let (j, t) = whole(part)?;
         judged.merge(j);
         tally.merge(t);
     }
     let verdict = judged.verdict(&first.options);
-    Ok(explain::closing(law, &verdict, tally, &first.input, lang))
+    Ok(explain::closing(law, &verdict, tally, &input, lang))
 }
 
 fn weekly_hours(law: &Law, facts: &facts::Facts, options: &Options) -> Vec<Hours> {
@@ -466,7 +540,7 @@ fn judge(
     let rows = tabel
         .as_ref()
         .map_or(req.timesheet.bytes.as_slice(), |t| t.timesheet.as_slice());
-    let last = facts::timesheet_runs(rows, coverage)
+    let last = facts::timesheet_runs(rows, coverage, false)
         .layout(&facts.employees)
         .last_date;
     let as_of = req.as_of.or(last).unwrap_or(coverage.from);
@@ -580,9 +654,11 @@ pub fn check_kept(
         employees: streamed.verdict.employees,
         employees_in_breach: streamed.verdict.employees_in_breach,
         tally: streamed.tally.clone(),
+        rows: streamed.own_rows.as_ref().map(|o| RowsRead::of(&o.rows)),
     };
     let first = FirstPart {
         input: streamed.input.clone(),
+        rows_end: streamed.own_rows.as_ref().map(|o| o.ends_at),
         options: streamed.verdict.options,
         totals: totals.clone(),
     };

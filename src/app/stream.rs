@@ -148,6 +148,18 @@ pub struct Streamed {
     pub tally: Tally,
     /// How the timesheet was laid out.
     pub layout: Layout,
+    /// For a part of a check that read its own rows alone ([`facts::Window`]): those rows'
+    /// counts and problems, which the other parts did not read.
+    pub own_rows: Option<OwnRows>,
+}
+
+/// The timesheet rows a part of a check read alone, to add to the first part's report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnRows {
+    /// Their counts and problems, in row order.
+    pub rows: InputReport,
+    /// Where their problems end in the part's own report (before the other tables').
+    pub ends_at: usize,
 }
 
 impl Streamed {
@@ -253,11 +265,15 @@ pub fn check_watched(
     // are kept as they are read, the others passed over.
     let one = watch.only.is_some() && req.as_of.is_some();
     // The timesheet's first pass runs beside the reading of the roster and the other tables.
+    // A part of a check split across the page's workers reads its own employees' rows alone
+    // when the file is grouped: the first pass finds where each employee's rows begin. (A
+    // табель, read whole into memory, is read whole by each part.)
+    let places = watch.part.is_some() && tabel.is_none();
     let first_pass = || {
         (!one).then(|| {
             timesheet
                 .open(&mut InputReport::default())
-                .map(|r| facts::timesheet_runs(r, coverage))
+                .map(|r| facts::timesheet_runs(r, coverage, places))
         })
     };
     let mut leave_errors = Vec::new();
@@ -285,7 +301,8 @@ pub fn check_watched(
         }
         Facts::with_records(employees, Vec::new(), records)
     });
-    let layout = match runs.flatten() {
+    let runs = runs.flatten();
+    let layout = match &runs {
         // The one employee's rows, held as they are read.
         _ if one => Layout {
             grouped: false,
@@ -329,24 +346,46 @@ pub fn check_watched(
         part,
     };
     let keep = only.filter(|_| one);
+    let window = match (part, &runs) {
+        (Some(p), Some(Some(runs))) if layout.grouped && !one => runs.window(
+            &facts.employees,
+            p.employees(facts.employees.len()),
+            p.index == 0,
+            p.is_last(),
+        ),
+        _ => None,
+    };
     let reading = Reading {
         timesheet,
         facts: &facts,
         coverage,
         layout,
         keep,
+        window,
     };
     let read = read_in_parallel(&reading, &mut |b| run.judge_batch(b))?;
     input.rows_read += read.rows_read;
     input.rows_rejected += read.rows_rejected;
     let at = roster_end.min(input.errors.len());
+    let mut own_rows = None;
     match &tabel {
         Some(t) => t.settle(read.errors, leave_errors, &mut input, at),
         None => {
             let timesheet_errors = read.errors.len();
+            let rows = (read.rows_read, read.rows_rejected);
             input.errors.splice(at..at, read.errors);
             if let Some(errors) = input.errors.get_mut(at..at + timesheet_errors) {
                 facts::in_row_order(errors);
+                if window.is_some() {
+                    own_rows = Some(OwnRows {
+                        rows: InputReport {
+                            rows_read: rows.0,
+                            rows_rejected: rows.1,
+                            errors: errors.to_vec(),
+                        },
+                        ends_at: at + timesheet_errors,
+                    });
+                }
             }
         }
     }
@@ -363,6 +402,7 @@ pub fn check_watched(
         input,
         tally,
         layout,
+        own_rows,
     })
 }
 
@@ -400,6 +440,8 @@ struct Reading<'r, 'i> {
     layout: Layout,
     /// Hold the days of this employee alone (none: no one's).
     keep: Option<Option<usize>>,
+    /// Read these rows alone (a part of a check).
+    window: Option<facts::Window>,
 }
 
 /// Reads the timesheet and hands its batches to `judge`: natively on a thread of its own while
@@ -465,6 +507,7 @@ fn read_batches(
         coverage,
         layout,
         keep,
+        window,
     } = *reading;
     let mut batcher = Batcher {
         next: 0,
@@ -474,8 +517,14 @@ fn read_batches(
         send,
     };
     if let Some(r) = timesheet.open(input)
-        && let Some(mut reader) =
-            facts::TimesheetReader::open(&timesheet.name, r, &facts.employees, coverage, input)
+        && let Some(mut reader) = facts::TimesheetReader::open_window(
+            &timesheet.name,
+            r,
+            window,
+            &facts.employees,
+            coverage,
+            input,
+        )
     {
         reader.keep = keep.map(|k| k.and_then(|k| u32::try_from(k).ok()));
         let grouped = layout.grouped;

@@ -120,7 +120,7 @@ pub fn inspect_from(
         Ok(Some(t)) => return from_tabel(out, &t, lang),
         Ok(None) => {}
     }
-    let (dialect, mut reader) = match open().and_then(super::records) {
+    let (dialect, mut reader) = match open().and_then(|r| super::records(r, None)) {
         Ok(r) => r,
         Err(e) => {
             out.error = Some(unreadable(e.to_string()));

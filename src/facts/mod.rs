@@ -18,6 +18,7 @@ pub mod problem;
 #[cfg(feature = "spreadsheets")]
 pub mod sheet;
 pub mod source;
+pub use source::Window;
 pub mod tabel;
 
 /// One employee (a roster row).
@@ -543,6 +544,9 @@ struct Sheet<'t> {
     header: Vec<String>,
     /// The columns read and where they are (a few: a list is quicker to search than a map).
     columns: Columns,
+    /// Lines passed over by a [`Window`] (read by other parts of the check): added to the
+    /// lines the reader counts after the header.
+    skipped: usize,
 }
 
 /// Where each column asked for is in a file.
@@ -582,7 +586,7 @@ impl Sheet<'_> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = self.line_of(e.position());
                 report.errors.push(self.err(
                     line,
                     None,
@@ -595,7 +599,7 @@ impl Sheet<'_> {
                 return None;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = self.line_of(rec.position());
         let before = report.errors.len();
         // A quote left open makes the lines after it one cell. Said with the lines it took, each
         // counted as a row rejected — never lost without a word.
@@ -674,12 +678,21 @@ impl Sheet<'_> {
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = self.line_of(e.position());
                 // Counted and reported by `take`.
                 let _ = self.take(Err(e), report, comma);
                 Some((line, None))
             }
         }
+    }
+
+    /// The line in the file of a place the reader gives (0: none).
+    fn line_of(&self, place: Option<&csv::Position>) -> usize {
+        place.map_or(0, |p| {
+            usize::try_from(p.line())
+                .unwrap_or(usize::MAX)
+                .saturating_add(self.skipped)
+        })
     }
 
     fn err(&self, row: usize, col: Option<usize>, problem: Problem) -> InputError {
@@ -703,8 +716,14 @@ type Reader<'r> = csv::Reader<Box<dyn std::io::Read + Send + 'r>>;
 /// A table file's records, decoded ([`source::sniff`]), header and title rows included.
 fn records<'r, R: std::io::Read + Send + 'r>(
     input: R,
+    window: Option<Window>,
 ) -> std::io::Result<(source::Dialect, Reader<'r>)> {
     let (dialect, decoded) = source::sniff(input)?;
+    let text = source::Unblank::new(decoded);
+    let text: Box<dyn std::io::Read + Send + 'r> = match window {
+        Some(w) => Box::new(source::Windowed::new(text, w)),
+        None => Box::new(text),
+    };
     // Lines end at `\n` (a `\r` before it is trimmed with the cell): the csv crate's own CRLF
     // handling numbers every line after the first of a CRLF file one too low; blank lines are
     // made lines of a space (`Unblank`), which it numbers right.
@@ -713,7 +732,7 @@ fn records<'r, R: std::io::Read + Send + 'r>(
         .flexible(true)
         .delimiter(u8::try_from(dialect.delimiter).unwrap_or(b','))
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(Box::new(source::Unblank::new(decoded)) as Box<dyn std::io::Read + Send + 'r>);
+        .from_reader(text);
     Ok((dialect, reader))
 }
 
@@ -728,7 +747,7 @@ pub fn renamed<'b>(
     if renames.is_empty() {
         return Ok(std::borrow::Cow::Borrowed(bytes));
     }
-    let (_, mut reader) = records(bytes)?;
+    let (_, mut reader) = records(bytes, None)?;
     let mut out = Vec::with_capacity(bytes.len());
     let mut line = 1;
     let mut header_done = false;
@@ -792,6 +811,18 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
     optional: &[&'static str],
     report: &mut InputReport,
 ) -> Option<(Sheet<'t>, Reader<'r>)> {
+    open_window(file, input, None, required, optional, report)
+}
+
+/// [`open`], reading the rows in `window` alone.
+fn open_window<'t, 'r, R: std::io::Read + Send + 'r>(
+    file: &'t str,
+    input: R,
+    window: Option<Window>,
+    required: &[&'static str],
+    optional: &[&'static str],
+    report: &mut InputReport,
+) -> Option<(Sheet<'t>, Reader<'r>)> {
     let whole_file = |problem: Problem| InputError {
         file: file.to_string(),
         row: 0,
@@ -799,7 +830,7 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
         column_name: None,
         problem,
     };
-    let (dialect, mut reader) = match records(input) {
+    let (dialect, mut reader) = match records(input, window) {
         Ok(d) => d,
         Err(e) => {
             report.errors.push(whole_file(Problem::Unreadable {
@@ -866,6 +897,7 @@ fn open<'t, 'r, R: std::io::Read + Send + 'r>(
         delimiter: dialect.delimiter,
         header,
         columns: Columns::default(),
+        skipped: window.map_or(0, |w| usize::try_from(w.lines).unwrap_or(usize::MAX)),
     };
     let mut ok = true;
     for (i, name) in table.header.iter().enumerate() {
@@ -1560,10 +1592,22 @@ impl<'a> TimesheetReader<'a> {
         coverage: Coverage,
         report: &mut InputReport,
     ) -> Option<Self> {
+        Self::open_window(file, input, None, employees, coverage, report)
+    }
+
+    /// [`TimesheetReader::open`], reading the rows in `window` alone (a part of a check).
+    pub fn open_window<R: std::io::Read + Send + 'a>(
+        file: &'a str,
+        input: R,
+        window: Option<Window>,
+        employees: &'a [Employee],
+        coverage: Coverage,
+        report: &mut InputReport,
+    ) -> Option<Self> {
         let Header {
             required, optional, ..
         } = Header::of(FileKind::Timesheet);
-        let (sheet, reader) = open(file, input, &required, &optional, report)?;
+        let (sheet, reader) = open_window(file, input, window, &required, &optional, report)?;
         // A lookup table only: never iterated, so its order does not reach any output.
         let index = employees
             .iter()
@@ -1684,6 +1728,14 @@ pub struct Layout {
 pub struct Runs {
     runs: Vec<(u64, Option<Date>)>,
     rows: usize,
+    /// Where each run begins (its first row's byte and line), when asked: a check split into
+    /// parts reads each part's rows alone ([`Runs::window`]).
+    places: Vec<(u64, u64)>,
+    /// Where the header ends (byte and line), when places are asked.
+    header_end: Option<(u64, u64)>,
+    /// The file was read to its end without a fault (else no window is given: rows after the
+    /// fault are in no run).
+    complete: bool,
 }
 
 /// The hash runs and roster ids are matched by.
@@ -1693,10 +1745,14 @@ fn id_hash(id: &[u8]) -> u64 {
 
 /// Reads a timesheet's employee ids and dates only. Rows that do not read are skipped here: the
 /// full reading reports them.
-pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage) -> Runs {
+/// With `places`, where each run begins too.
+pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage, places: bool) -> Runs {
     let mut out = Runs {
         runs: Vec::new(),
         rows: 0,
+        places: Vec::new(),
+        header_end: None,
+        complete: false,
     };
     let Header {
         required, optional, ..
@@ -1709,12 +1765,24 @@ pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage) -> 
     else {
         return out;
     };
+    let place = |p: &csv::Position| (p.byte(), p.line());
+    if places {
+        out.header_end = Some(place(reader.position()));
+    }
     let mut record = csv::ByteRecord::new();
     let mut last_id: Option<Vec<u8>> = None;
     // The run's latest ISO date as written: ISO dates order as their text, so only a
     // later-looking one is parsed (other forms are parsed each time).
     let mut latest_text: Vec<u8> = Vec::new();
-    while let Ok(true) = reader.read_byte_record(&mut record) {
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                out.complete = true;
+                break;
+            }
+            Err(_) => break,
+        }
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
             // Passed over by the reading too (`Sheet::take_next`).
             continue;
@@ -1732,6 +1800,9 @@ pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage) -> 
         };
         if last_id.as_deref() != Some(id.as_bytes()) {
             out.runs.push((id_hash(id.as_bytes()), None));
+            if places {
+                out.places.push(record.position().map_or((0, 0), place));
+            }
             last_id = Some(id.as_bytes().to_vec());
             latest_text.clear();
         }
@@ -1758,16 +1829,7 @@ impl Runs {
     /// the latest date among known ids. Two roster ids with one hash make the file
     /// count as not grouped (always correct, only less frugal).
     pub fn layout(&self, employees: &[Employee]) -> Layout {
-        let mut index: IdMap<u64, Option<u32>> = IdMap::default();
-        index.reserve(employees.len());
-        for (i, e) in employees.iter().enumerate() {
-            let slot = index
-                .entry(id_hash(e.id.as_bytes()))
-                .or_insert(Some(i as u32));
-            if *slot != Some(i as u32) {
-                *slot = None;
-            }
-        }
+        let index = Self::index(employees);
         let mut layout = Layout {
             grouped: true,
             last_date: None,
@@ -1789,6 +1851,72 @@ impl Runs {
             layout.last_date = layout.last_date.max(*latest);
         }
         layout
+    }
+
+    /// Each roster id's hash with its place in the roster (none: two ids with one hash).
+    fn index(employees: &[Employee]) -> IdMap<u64, Option<u32>> {
+        let mut index: IdMap<u64, Option<u32>> = IdMap::default();
+        index.reserve(employees.len());
+        for (i, e) in employees.iter().enumerate() {
+            let slot = index
+                .entry(id_hash(e.id.as_bytes()))
+                .or_insert(Some(i as u32));
+            if *slot != Some(i as u32) {
+                *slot = None;
+            }
+        }
+        index
+    }
+
+    /// Where a part of a check judging `mine` (places in the roster) reads a grouped timesheet
+    /// (its [`Layout`] says so): from the first row of its first employee with rows (the first
+    /// part from the header's end) to the first row of the next part's (the last part to the
+    /// end). Rows of no known employee are read by the part they fall in, so that every row is
+    /// read, counted and reported by one part. None when the places were not asked or the
+    /// first pass did not reach the end of the file.
+    pub fn window(
+        &self,
+        employees: &[Employee],
+        mine: Range<usize>,
+        first: bool,
+        last: bool,
+    ) -> Option<Window> {
+        let header_end = self.header_end?;
+        if !self.complete || self.places.len() != self.runs.len() {
+            return None;
+        }
+        let index = Self::index(employees);
+        // The place of the first run of a known employee at or after roster place `e`.
+        let from = |e: usize| {
+            self.runs
+                .iter()
+                .zip(&self.places)
+                .find(|((hash, _), _)| {
+                    index
+                        .get(hash)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|x| x as usize >= e)
+                })
+                .map(|(_, place)| *place)
+        };
+        let start = if first {
+            Some(header_end)
+        } else {
+            from(mine.start)
+        };
+        let stop = if last { None } else { from(mine.end) };
+        // No rows of its own: the header alone.
+        let (resume, stop) = match start {
+            Some(s) => (s, stop.map(|(byte, _)| byte)),
+            None => (header_end, Some(header_end.0)),
+        };
+        Some(Window {
+            header_end: header_end.0,
+            resume: resume.0,
+            stop,
+            lines: resume.1.saturating_sub(header_end.1),
+        })
     }
 }
 

@@ -3,10 +3,10 @@
 
 use crate::date::Date;
 use crate::domain::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a cell should have been.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Expected {
     /// A date.
@@ -48,7 +48,7 @@ pub enum Expected {
 }
 
 /// What cannot be read at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// The file.
@@ -60,7 +60,7 @@ pub enum Part {
 }
 
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     /// The file, its header or a row cannot be read (`detail`: the reader's words, in English).

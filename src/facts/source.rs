@@ -212,6 +212,82 @@ impl<R: Read> Read for Unblank<R> {
     }
 }
 
+/// Where a part of a check reads a grouped timesheet (a check split across the page's workers,
+/// each judging a run of the roster): its header, then its own employees' rows only. Places
+/// are bytes of the text as the reader sees it (decoded, blank lines made spaces), found by the
+/// first pass ([`super::Runs::window`]); the rows passed over are counted and reported by the
+/// parts that read them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// Where the header ends.
+    pub header_end: u64,
+    /// Where the part's rows begin (at or after `header_end`).
+    pub resume: u64,
+    /// Where they end (none: at the end of the file).
+    pub stop: Option<u64>,
+    /// Lines passed over between the header and `resume`: added to the lines the reader counts,
+    /// so that a row is named by its line in the file.
+    pub lines: u64,
+}
+
+/// A text read through a [`Window`].
+pub struct Windowed<R> {
+    inner: R,
+    window: Window,
+    /// Bytes of `inner` read so far.
+    at: u64,
+}
+
+impl<R: Read> Windowed<R> {
+    /// Reads `inner` through `window`.
+    pub fn new(inner: R, window: Window) -> Self {
+        Windowed {
+            inner,
+            window,
+            at: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Windowed<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let Window {
+            header_end,
+            resume,
+            stop,
+            ..
+        } = self.window;
+        if self.at >= header_end && self.at < resume {
+            // The rows of the parts before: passed over unparsed.
+            let mut scratch = vec![0u8; 1 << 16];
+            while self.at < resume {
+                let want = usize::try_from(resume - self.at)
+                    .unwrap_or(usize::MAX)
+                    .min(scratch.len());
+                let n = self.inner.read(&mut scratch[..want])?;
+                if n == 0 {
+                    return Ok(0);
+                }
+                self.at += n as u64;
+            }
+        }
+        let end = if self.at < header_end {
+            header_end
+        } else {
+            stop.unwrap_or(u64::MAX)
+        };
+        let room = usize::try_from(end.saturating_sub(self.at))
+            .unwrap_or(usize::MAX)
+            .min(out.len());
+        if room == 0 {
+            return Ok(0);
+        }
+        let n = self.inner.read(&mut out[..room])?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
 /// The head as text, to find the delimiter in.
 fn decode_head(charset: Charset, head: &[u8]) -> io::Result<String> {
     #[cfg(feature = "encodings")]
@@ -327,6 +403,39 @@ mod tests {
         let mut s = String::new();
         r.read_to_string(&mut s).expect("decoded");
         (dialect, s)
+    }
+
+    /// A window gives the header, then its rows alone, read in pieces of any size.
+    #[test]
+    fn a_window_reads_the_header_and_its_own_rows() {
+        let text = b"id,h\nA,1\nB,2\nB,3\nC,4\n";
+        let window = |resume, stop| Window {
+            header_end: 5,
+            resume,
+            stop,
+            lines: 0,
+        };
+        for (w, expected) in [
+            (window(9, Some(17)), "id,h\nB,2\nB,3\n"),
+            (window(5, Some(9)), "id,h\nA,1\n"),
+            (window(17, None), "id,h\nC,4\n"),
+            (window(5, Some(5)), "id,h\n"),
+            (window(30, None), "id,h\n"),
+        ] {
+            for piece in [1, 3, 64] {
+                let mut r = Windowed::new(&text[..], w);
+                let mut out = Vec::new();
+                let mut buf = vec![0; piece];
+                loop {
+                    let n = r.read(&mut buf).expect("reads");
+                    if n == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&buf[..n]);
+                }
+                assert_eq!(String::from_utf8_lossy(&out), expected, "{w:?}, {piece}");
+            }
+        }
     }
 
     #[test]

@@ -420,7 +420,7 @@ pub fn read<R: std::io::Read + Send>(
     input: R,
     month: Option<Date>,
 ) -> std::io::Result<Option<Tabel>> {
-    let (dialect, mut reader) = super::records(input)?;
+    let (dialect, mut reader) = super::records(input, None)?;
     let mut rows: Vec<(csv::StringRecord, usize)> = Vec::new();
     let mut layout = None;
     let mut record = csv::StringRecord::new();

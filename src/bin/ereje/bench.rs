@@ -299,7 +299,8 @@ fn read_only(law: &Law, files: &Files) -> Result<usize, String> {
         coverage,
         &mut input,
     );
-    let _ = facts::timesheet_runs(files.open(&files.timesheet)?, coverage).layout(&employees);
+    let _ =
+        facts::timesheet_runs(files.open(&files.timesheet)?, coverage, false).layout(&employees);
     if let Some(mut reader) = facts::TimesheetReader::open(
         "timesheet.csv",
         files.open(&files.timesheet)?,
