@@ -1089,6 +1089,7 @@ pub fn read_roster_from<R: std::io::Read + Send>(
     let Some((t, mut reader)) = open(file, input, &required, &optional, report) else {
         return Vec::new();
     };
+    let cols = RosterColumns::of(&t, &required);
     let mut out: Vec<Employee> = Vec::new();
     // The ids read so far, as places in `out` (their lines in `lines`): a repeated id is found
     // without a copy of every id (a lookup table only: never iterated).
@@ -1103,7 +1104,7 @@ pub fn read_roster_from<R: std::io::Read + Send>(
             continue;
         };
         let row = Row { line, record: &rec };
-        let (id, id_col) = row.get(&t, "employee_id");
+        let (id, id_col) = row.at(cols.id);
         if id.is_empty() {
             report.errors.push(t.err(
                 row.line,
@@ -1136,7 +1137,7 @@ pub fn read_roster_from<R: std::io::Read + Send>(
                 },
             ));
         }
-        let employee = roster_row(&t, &row, id, &required, report);
+        let employee = roster_row(&t, &row, id, &cols, report);
         if report.errors.len() > before {
             report.rows_rejected += 1;
             continue;
@@ -1156,16 +1157,63 @@ pub fn read_roster_from<R: std::io::Read + Send>(
     out
 }
 
+/// Where the roster's columns are, found once per file: each row reads its cells by place.
+struct RosterColumns {
+    id: Option<usize>,
+    birth_date: Option<usize>,
+    regime: Option<usize>,
+    /// Each flag's column, and whether the file must have it (an empty cell is then "no"
+    /// only if it need not).
+    hazardous: (Option<usize>, bool),
+    pregnant: (Option<usize>, bool),
+    overtime_consent: (Option<usize>, bool),
+    night_consent: (Option<usize>, bool),
+    child_under_7: (Option<usize>, bool),
+    disabled_child: (Option<usize>, bool),
+    womens_list_job: (Option<usize>, bool),
+    sex: Option<usize>,
+    hire_date: Option<usize>,
+    day_off_consent: Option<usize>,
+    accounting_period_months: Option<usize>,
+    disability_group: Option<usize>,
+    hourly_rate: Option<usize>,
+}
+
+impl RosterColumns {
+    fn of(t: &Sheet, required: &[&str]) -> RosterColumns {
+        let at = |name: &str| t.columns.get(name).copied();
+        let flag = |name: &str| (at(name), required.contains(&name));
+        RosterColumns {
+            id: at("employee_id"),
+            birth_date: at("birth_date"),
+            regime: at("work_regime"),
+            hazardous: flag("hazardous"),
+            pregnant: flag("pregnant"),
+            overtime_consent: flag("overtime_consent"),
+            night_consent: flag("night_consent"),
+            child_under_7: flag("child_under_7"),
+            disabled_child: flag("disabled_child"),
+            womens_list_job: flag("womens_list_job"),
+            sex: at("sex"),
+            hire_date: at("hire_date"),
+            day_off_consent: at("day_off_consent"),
+            accounting_period_months: at("accounting_period_months"),
+            disability_group: at("disability_group"),
+            hourly_rate: at("hourly_rate"),
+        }
+    }
+}
+
 /// One roster row's facts after its id; `None` when a required fact does not read (each error
 /// is in `report`, located at its cell).
 fn roster_row(
     t: &Sheet,
     row: &Row,
     id: &str,
-    required: &[&str],
+    cols: &RosterColumns,
     report: &mut InputReport,
 ) -> Option<Employee> {
-    let (b, b_col) = row.get(t, "birth_date");
+    let (b, b_col) = row.at(cols.birth_date);
     // A birth date a worker can have: from 1900 to the end of the 21st century (a year 9999
     // made "an employee aged -7976").
     let birth_date = cells::date(b).filter(|d| (1900..=2099).contains(&d.year()));
@@ -1179,7 +1227,7 @@ fn roster_row(
             },
         ));
     }
-    let (r, r_col) = row.get(t, "work_regime");
+    let (r, r_col) = row.at(cols.regime);
     let regime =
         Regime::from_csv(r).or_else(|| names::value("regime", r).and_then(Regime::from_keyword));
     if regime.is_none() {
@@ -1192,9 +1240,9 @@ fn roster_row(
             },
         ));
     }
-    let mut flag = |name: &str| {
-        let (v, c) = row.get(t, name);
-        if v.is_empty() && !required.contains(&name) {
+    let mut flag = |(col, required): (Option<usize>, bool)| {
+        let (v, c) = row.at(col);
+        if v.is_empty() && !required {
             return false;
         }
         let b = cells::boolean(v);
@@ -1210,35 +1258,54 @@ fn roster_row(
         }
         b.unwrap_or(false)
     };
-    let hazardous = flag("hazardous");
-    let pregnant = flag("pregnant");
-    let overtime_consent = flag("overtime_consent");
-    let night_consent = flag("night_consent");
-    let child_under_7 = flag("child_under_7");
-    let disabled_child = flag("disabled_child");
-    let womens_list_job = flag("womens_list_job");
+    let hazardous = flag(cols.hazardous);
+    let pregnant = flag(cols.pregnant);
+    let overtime_consent = flag(cols.overtime_consent);
+    let night_consent = flag(cols.night_consent);
+    let child_under_7 = flag(cols.child_under_7);
+    let disabled_child = flag(cols.disabled_child);
+    let womens_list_job = flag(cols.womens_list_job);
     // Optional facts: an empty cell (or no column) is unknown, never "no"; a value that
     // does not read is located and says what the column takes.
     let sex = optional(
         t,
         row,
         report,
-        "sex",
+        cols.sex,
         |x| Sex::from_keyword(x).or_else(|| names::value("sex", x).and_then(Sex::from_keyword)),
         Expected::Sex,
     );
-    let hire_date = optional_date(t, row, report, "hire_date");
+    let hire_date = optional(t, row, report, cols.hire_date, cells::date, Expected::Date);
     let day_off_consent = optional(
         t,
         row,
         report,
-        "day_off_consent",
+        cols.day_off_consent,
         cells::boolean,
         Expected::YesNo,
     );
-    let accounting_period_months = months(t, row, report, "accounting_period_months");
-    let disability_group = disability_group(t, row, report);
-    let hourly_rate = tenge_per_hour(t, row, report, "hourly_rate");
+    // An accounting period (LC 73-1 p.2, 75 p.3): 1 to 120 months.
+    let accounting_period_months = optional(
+        t,
+        row,
+        report,
+        cols.accounting_period_months,
+        |v| {
+            cells::whole(v)
+                .filter(|m| (1..=120).contains(m))
+                .and_then(|m| u32::try_from(m).ok())
+        },
+        Expected::Months,
+    );
+    let disability_group = disability_group(t, row, cols.disability_group, report);
+    let hourly_rate = optional(
+        t,
+        row,
+        report,
+        cols.hourly_rate,
+        |v| cells::decimal(v).filter(|d| *d >= Decimal::ZERO),
+        Expected::HourlyRate,
+    );
     let (Some(birth_date), Some(regime)) = (birth_date, regime) else {
         return None;
     };
@@ -1262,42 +1329,13 @@ fn roster_row(
     })
 }
 
-/// An optional date cell (YYYY-MM-DD); see [`optional`].
-fn optional_date(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Date> {
-    optional(t, row, report, column, cells::date, Expected::Date)
-}
-
-/// An optional number of months, 1 to 120 (an accounting period, LC 73-1 p.2, 75 p.3).
-fn months(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<u32> {
-    optional(
-        t,
-        row,
-        report,
-        column,
-        |v| {
-            cells::whole(v)
-                .filter(|m| (1..=120).contains(m))
-                .and_then(|m| u32::try_from(m).ok())
-        },
-        Expected::Months,
-    )
-}
-
-/// An optional amount of tenge per hour, at least 0.
-fn tenge_per_hour(t: &Sheet, row: &Row, report: &mut InputReport, column: &str) -> Option<Decimal> {
-    optional(
-        t,
-        row,
-        report,
-        column,
-        |v| cells::decimal(v).filter(|d| *d >= Decimal::ZERO),
-        Expected::HourlyRate,
-    )
-}
-
 /// The disability group, 0 (none) to 3; a cell that does not read is an error (and 0).
-fn disability_group(t: &Sheet, row: &Row, report: &mut InputReport) -> u8 {
-    let (g, g_col) = row.get(t, "disability_group");
+fn disability_group(t: &Sheet, row: &Row, col: Option<usize>, report: &mut InputReport) -> u8 {
+    let (g, g_col) = row.at(col);
+    // The usual cell, one digit, read as it is.
+    if let [d @ b'0'..=b'3'] = g.as_bytes() {
+        return d - b'0';
+    }
     // `2`, `II`, `2 группа`, `II топ`; none: `0`, empty, `нет`, `жоқ`, `-`.
     let k = names::key(g);
     let group = k
@@ -1332,25 +1370,6 @@ fn disability_group(t: &Sheet, row: &Row, report: &mut InputReport) -> u8 {
 /// An optional cell of a row: `None` when empty; when it does not read, `None` and an error at
 /// the row and column saying what the column takes.
 fn optional<T>(
-    t: &Sheet,
-    row: &Row,
-    report: &mut InputReport,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    expected: Expected,
-) -> Option<T> {
-    optional_at(
-        t,
-        row,
-        report,
-        t.columns.get(column).copied(),
-        parse,
-        expected,
-    )
-}
-
-/// [`optional`] of a column found once per file.
-fn optional_at<T>(
     t: &Sheet,
     row: &Row,
     report: &mut InputReport,
@@ -1463,8 +1482,8 @@ fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport)
             },
         ));
     }
-    let start = optional_at(t, row, report, cols.start, cells::time, Expected::Time);
-    let end = optional_at(t, row, report, cols.end, cells::time, Expected::Time);
+    let start = optional(t, row, report, cols.start, cells::time, Expected::Time);
+    let end = optional(t, row, report, cols.end, cells::time, Expected::Time);
     if start.is_some() != end.is_some() {
         let col = if start.is_none() {
             cols.start
@@ -1475,7 +1494,7 @@ fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport)
             .errors
             .push(t.err(row.line, col, Problem::StartWithoutEnd));
     }
-    let break_minutes = optional_at(
+    let break_minutes = optional(
         t,
         row,
         report,
@@ -1487,7 +1506,7 @@ fn day_values(t: &Sheet, row: &Row, cols: &DayColumns, report: &mut InputReport)
         },
         Expected::Minutes,
     );
-    let basis = optional_at(
+    let basis = optional(
         t,
         row,
         report,
