@@ -196,11 +196,11 @@ impl FromStr for Date {
             return Err(DateError);
         }
         let num = |r: std::ops::Range<usize>| -> Result<i32, DateError> {
-            let part = s.get(r).ok_or(DateError)?;
-            if !part.bytes().all(|c| c.is_ascii_digit()) {
-                return Err(DateError);
-            }
-            part.parse().map_err(|_| DateError)
+            let part = b.get(r).ok_or(DateError)?;
+            part.iter().try_fold(0, |n, c| match c {
+                b'0'..=b'9' => Ok(n * 10 + i32::from(c - b'0')),
+                _ => Err(DateError),
+            })
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
         Date::new(y as i16, m as i8, d as i8)

@@ -117,6 +117,15 @@ const HOURS_PLACES: u32 = 6;
 /// Hours: a number in any form [`number`] reads, or `H:MM` (`7:30` = 7.5); more than six decimal
 /// places are cut to six.
 pub fn hours(s: &str) -> Option<Hours> {
+    // The usual cell, a whole number of hours (`8`, `12`), read as it is.
+    let digits = match s.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(i32::from(d - b'0')),
+        [t @ b'0'..=b'9', d @ b'0'..=b'9'] => Some(i32::from(t - b'0') * 10 + i32::from(d - b'0')),
+        _ => None,
+    };
+    if let Some(digits) = digits {
+        return Some(Hours { digits, scale: 0 });
+    }
     if let Some((h, m)) = s.split_once(':') {
         let (h, m) = (h.trim(), m.trim());
         if h.is_empty() || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit()) {
@@ -156,6 +165,17 @@ pub fn boolean(s: &str) -> Option<bool> {
 
 /// A time of day, `HH:MM`, `H:MM` or `HH:MM:SS` (seconds 00), as minutes after midnight.
 pub fn time(s: &str) -> Option<u16> {
+    // The usual forms, `HH:MM` and `H:MM`, read as they are.
+    let digit = |c: &u8| c.is_ascii_digit().then(|| u16::from(c - b'0'));
+    let quick = match s.as_bytes() {
+        [h1, h2, b':', m1, m2] => Some((digit(h1)? * 10 + digit(h2)?, m1, m2)),
+        [h, b':', m1, m2] => Some((digit(h)?, m1, m2)),
+        _ => None,
+    };
+    if let Some((h, m1, m2)) = quick {
+        let m = digit(m1)? * 10 + digit(m2)?;
+        return (h < 24 && m < 60).then_some(h * 60 + m);
+    }
     let s = s
         .strip_suffix(":00")
         .filter(|t| t.len() >= 4 && t.contains(':'))
@@ -249,8 +269,35 @@ mod tests {
         assert_eq!(time("8:00"), Some(480));
         assert_eq!(time("08:00:00"), Some(480));
         assert_eq!(time("23:59"), Some(1439));
-        for bad in ["24:00", "8:0", "08:60", "0800", "08:00:30"] {
+        assert_eq!(time("9:05"), Some(545));
+        assert_eq!(time("00:00"), Some(0));
+        for bad in [
+            "24:00", "8:0", "08:60", "0800", "08:00:30", "8:60", "1a:00", "a8:00", "08:0a", "8:a0",
+            "08-00", "+8:00",
+        ] {
             assert_eq!(time(bad), None, "{bad}");
+        }
+    }
+
+    /// A whole number of hours is read as the general reading reads it: `08` is `8`, with no
+    /// places; other forms take the general way.
+    #[test]
+    fn hours_in_a_cell() {
+        for (cell, digits, scale) in [
+            ("8", 8, 0),
+            ("08", 8, 0),
+            ("12", 12, 0),
+            ("0", 0, 0),
+            ("99", 99, 0),
+            ("8.5", 85, 1),
+            ("8,5", 85, 1),
+            ("8:30", 8_500_000, 6),
+            ("120", 120, 0),
+        ] {
+            assert_eq!(hours(cell), Some(Hours { digits, scale }), "{cell}");
+        }
+        for bad in ["", "a", "8a", "восемь", "8:3"] {
+            assert_eq!(hours(bad), None, "{bad}");
         }
     }
 }

@@ -974,17 +974,24 @@ impl Row<'_> {
     /// The cell of a column found once per file, trimmed (empty when the file has no such
     /// column), with the column.
     fn at(&self, col: Option<usize>) -> (&str, Option<usize>) {
-        (
-            col.and_then(|i| self.record.get(i)).map_or("", str::trim),
-            col,
-        )
+        (col.and_then(|i| self.record.get(i)).map_or("", trim), col)
     }
 
     fn get<'a>(&'a self, t: &Sheet, col: &str) -> (&'a str, Option<usize>) {
         match t.columns.get(col) {
-            Some(&i) => (self.record.get(i).map_or("", str::trim), Some(i)),
+            Some(&i) => (self.record.get(i).map_or("", trim), Some(i)),
             None => ("", None),
         }
+    }
+}
+
+/// A cell without the spaces around it, as `str::trim` gives it: a cell that begins and ends
+/// with a printable ASCII character (most do) is not searched.
+fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
     }
 }
 
