@@ -1592,6 +1592,9 @@ impl DayColumns {
     }
 }
 
+/// Employees of the roster after the last row's tried before the lookup of a row's id.
+const LOOK_AHEAD: u32 = 4;
+
 /// The timesheet read row by row, from a text or a file, with the roster to resolve ids.
 pub struct TimesheetReader<'a> {
     sheet: Sheet<'a>,
@@ -1599,7 +1602,9 @@ pub struct TimesheetReader<'a> {
     reader: Reader<'a>,
     record: csv::StringRecord,
     employees: &'a [Employee],
-    index: IdMap<&'a str, u32>,
+    /// Each roster id's place, made the first time a row is not of the last row's employee
+    /// or the next one (a file grouped in roster order needs none).
+    index: Option<IdMap<&'a str, u32>>,
     coverage: Coverage,
     /// The last row's employee: consecutive rows of one employee skip the lookup.
     last: Option<u32>,
@@ -1634,19 +1639,13 @@ impl<'a> TimesheetReader<'a> {
             required, optional, ..
         } = Header::of(FileKind::Timesheet);
         let (sheet, reader) = open_window(file, input, window, &required, &optional, report)?;
-        // A lookup table only: never iterated, so its order does not reach any output.
-        let index = employees
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32))
-            .collect();
         Some(TimesheetReader {
             cols: DayColumns::of(&sheet),
             sheet,
             reader,
             record: csv::StringRecord::new(),
             employees,
-            index,
+            index: None,
             coverage,
             last: None,
             keep: None,
@@ -1666,14 +1665,31 @@ impl<'a> TimesheetReader<'a> {
             record: &self.record,
         };
         let (id, id_col) = row.at(self.cols.id);
-        // The last row's employee, or the next in the roster (a file grouped in roster order),
-        // before the lookup: ids are unique in the roster, so either is the lookup's answer.
-        let is = |e: u32| self.employees.get(e as usize).is_some_and(|x| x.id == id);
-        let next = self.last.and_then(|e| e.checked_add(1));
-        let employee = match (self.last, next) {
-            (Some(e), _) if is(e) => Some(e),
-            (_, Some(n)) if is(n) => Some(n),
-            _ => self.index.get(id).copied(),
+        // The last row's employee, or one of the next few in the roster (a file grouped in
+        // roster order, some employees without rows), before the lookup: ids are unique in the
+        // roster, so any found is the lookup's answer.
+        let is = |e: &u32| self.employees.get(*e as usize).is_some_and(|x| x.id == id);
+        let next = self.last.map_or(Some(0), |e| e.checked_add(1));
+        let ahead = next.map_or(0..0, |n| n..n.saturating_add(LOOK_AHEAD));
+        let employee = match self.last.filter(is) {
+            Some(e) => Some(e),
+            None => match ahead.into_iter().find(is) {
+                Some(e) => Some(e),
+                None => {
+                    // A lookup table only: never iterated, so its order does not reach any output.
+                    let employees = self.employees;
+                    self.index
+                        .get_or_insert_with(|| {
+                            employees
+                                .iter()
+                                .enumerate()
+                                .map(|(i, e)| (e.id.as_str(), i as u32))
+                                .collect()
+                        })
+                        .get(id)
+                        .copied()
+                }
+            },
         };
         match employee {
             Some(e) => self.last = Some(e),
@@ -1855,7 +1871,7 @@ impl Runs {
     /// the latest date among known ids. Two roster ids with one hash make the file
     /// count as not grouped (always correct, only less frugal).
     pub fn layout(&self, employees: &[Employee]) -> Layout {
-        let index = Self::index(employees);
+        let ids = RosterHashes::of(employees);
         let mut layout = Layout {
             grouped: true,
             last_date: None,
@@ -1863,8 +1879,11 @@ impl Runs {
         };
         let mut current = None::<u32>;
         for (hash, latest) in &self.runs {
-            let Some(e) = index.get(hash) else { continue };
-            let Some(e) = *e else {
+            let next = current.map_or(0, |c| c as usize + 1);
+            let Some(e) = ids.find(*hash, next) else {
+                continue;
+            };
+            let Some(e) = e else {
                 layout.grouped = false;
                 continue;
             };
@@ -1877,21 +1896,6 @@ impl Runs {
             layout.last_date = layout.last_date.max(*latest);
         }
         layout
-    }
-
-    /// Each roster id's hash with its place in the roster (none: two ids with one hash).
-    fn index(employees: &[Employee]) -> IdMap<u64, Option<u32>> {
-        let mut index: IdMap<u64, Option<u32>> = IdMap::default();
-        index.reserve(employees.len());
-        for (i, e) in employees.iter().enumerate() {
-            let slot = index
-                .entry(id_hash(e.id.as_bytes()))
-                .or_insert(Some(i as u32));
-            if *slot != Some(i as u32) {
-                *slot = None;
-            }
-        }
-        index
     }
 
     /// Where a part of a check judging `mine` (places in the roster) reads a grouped timesheet
@@ -1911,16 +1915,14 @@ impl Runs {
         if !self.complete || self.places.len() != self.runs.len() {
             return None;
         }
-        let index = Self::index(employees);
+        let ids = RosterHashes::of(employees);
         // The place of the first run of a known employee at or after roster place `e`.
         let from = |e: usize| {
             self.runs
                 .iter()
                 .zip(&self.places)
                 .find(|((hash, _), _)| {
-                    index
-                        .get(hash)
-                        .copied()
+                    ids.find(*hash, 0)
                         .flatten()
                         .is_some_and(|x| x as usize >= e)
                 })
@@ -1943,6 +1945,53 @@ impl Runs {
             stop,
             lines: resume.1.saturating_sub(header_end.1),
         })
+    }
+}
+
+/// The roster's ids by the hash runs are matched by.
+struct RosterHashes {
+    /// Each employee's, in roster order.
+    by_place: Vec<u64>,
+    /// Each with its place, in order of hash.
+    sorted: Vec<(u64, u32)>,
+    /// No two ids have one hash.
+    unique: bool,
+}
+
+impl RosterHashes {
+    fn of(employees: &[Employee]) -> Self {
+        let by_place: Vec<u64> = employees.iter().map(|e| id_hash(e.id.as_bytes())).collect();
+        let mut sorted: Vec<(u64, u32)> = by_place.iter().copied().zip(0u32..).collect();
+        sorted.sort_unstable();
+        let unique = sorted.windows(2).all(|w| w[0].0 != w[1].0);
+        RosterHashes {
+            by_place,
+            sorted,
+            unique,
+        }
+    }
+
+    /// The place of the id with this hash: none when no id has it, `Some(None)` when two do.
+    /// The places from `near` on are tried first (a file grouped in roster order has the next
+    /// employee's rows next, or one a few further on), without the search.
+    fn find(&self, hash: u64, near: usize) -> Option<Option<u32>> {
+        if self.unique {
+            let ahead = self.by_place.get(near..).unwrap_or(&[]);
+            let step = ahead
+                .iter()
+                .take(LOOK_AHEAD as usize)
+                .position(|h| *h == hash);
+            if let Some(k) = step.and_then(|k| u32::try_from(near + k).ok()) {
+                return Some(Some(k));
+            }
+        }
+        let at = self.sorted.partition_point(|(h, _)| *h < hash);
+        let (h, place) = *self.sorted.get(at)?;
+        if h != hash {
+            return None;
+        }
+        let twice = self.sorted.get(at + 1).is_some_and(|(h, _)| *h == hash);
+        Some((!twice).then_some(place))
     }
 }
 
@@ -2327,6 +2376,44 @@ pub fn read_month(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An id's hash finds its place, tried first near where it is expected or searched for;
+    /// a hash two ids share finds none of them, and one no id has finds nothing.
+    #[test]
+    fn roster_hashes_find_places() {
+        let of = |by_place: Vec<u64>| {
+            let mut sorted: Vec<(u64, u32)> = by_place.iter().copied().zip(0u32..).collect();
+            sorted.sort_unstable();
+            let unique = sorted.windows(2).all(|w| w[0].0 != w[1].0);
+            RosterHashes {
+                by_place,
+                sorted,
+                unique,
+            }
+        };
+        let ids = of(vec![50, 70, 30, 90, 10, 20, 40]);
+        for near in [0, 1, 3, 6, 7, 100] {
+            assert_eq!(ids.find(70, near), Some(Some(1)), "{near}");
+            assert_eq!(ids.find(40, near), Some(Some(6)), "{near}");
+            assert_eq!(ids.find(50, near), Some(Some(0)), "{near}");
+            assert_eq!(ids.find(60, near), None, "{near}");
+        }
+        let shared = of(vec![50, 70, 30, 70]);
+        assert!(!shared.unique);
+        for near in [0, 1, 3] {
+            assert_eq!(shared.find(70, near), Some(None), "{near}");
+            assert_eq!(shared.find(30, near), Some(Some(2)), "{near}");
+        }
+        // Made from a roster, the hashes are those the first pass gives its runs.
+        let roster = read_roster(
+            "roster.csv",
+            b"employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\nA,1990-01-01,5day,false,0,false,true\nB,1990-01-01,5day,false,0,false,true\n",
+            &mut InputReport::default(),
+        );
+        let ids = RosterHashes::of(&roster);
+        assert_eq!(ids.find(id_hash(b"B"), 0), Some(Some(1)));
+        assert_eq!(ids.find(id_hash(b"C"), 0), None);
+    }
 
     proptest::proptest! {
         /// Hours compare as the numbers they are, whatever their scale.
