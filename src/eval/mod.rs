@@ -769,6 +769,12 @@ impl<'a, 'c> Judge<'a, 'c> {
         };
         self.ask.set(ask);
         match self.rule.scope {
+            Scope::Day if self.rule.aggs.is_empty() => {
+                self.days(days.iter().map(|d| (None, d)), out)?;
+            }
+            Scope::Shift if self.rule.aggs.is_empty() => {
+                self.days(days.windows(2).map(|w| (Some(&w[0]), &w[1])), out)?;
+            }
             Scope::Day => {
                 for d in days {
                     let i = Instance {
@@ -961,11 +967,7 @@ impl<'a, 'c> Judge<'a, 'c> {
             }
         };
         let code = self.code(i.date)?;
-        let when = match self.ask.get() {
-            Ask::Whole => &code.when,
-            Ask::Unfixed => &code.when_unfixed,
-            Ask::Unaged => &code.when_unaged,
-        };
+        let when = self.when(code);
         // Asked before folding when it reads no total (the totals are then not needed unless
         // it holds), after when it does.
         let folded_first = self.plan.when_reads_totals;
@@ -992,7 +994,101 @@ impl<'a, 'c> Judge<'a, 'c> {
         if !folded_first {
             fold(&mut aggs)?;
         }
-        let env = self.env(i, &aggs);
+        self.held(i, code, &aggs, out)
+    }
+
+    /// The code of the rule's `when` asked of this employee (see [`Ask`]).
+    fn when<'k>(&self, code: &'k compiled::RuleCode<'c>) -> &'k Option<compiled::Code<'c>> {
+        match self.ask.get() {
+            Ask::Whole => &code.when,
+            Ask::Unfixed => &code.when_unfixed,
+            Ask::Unaged => &code.when_unaged,
+        }
+    }
+
+    /// Judges each day (each with the day before, for a rule on shifts) of a rule with no
+    /// totals: as [`Judge::instance`] does, the `when` asked with one environment moved from
+    /// day to day and the rule's code found again only when a day is past its span (most days
+    /// end at the `when`).
+    fn days(
+        &self,
+        days: impl Iterator<Item = (Option<&'a Day>, &'a Day)>,
+        out: &mut Judged,
+    ) -> Result<(), EvalError> {
+        let mut env = self.env(
+            &Instance {
+                day: None,
+                previous: None,
+                record: None,
+                date: Date::constant(2016, 1, 1),
+                from: Date::constant(2016, 1, 1),
+                to: Date::constant(2016, 1, 1),
+                days: &[],
+                records: &[],
+            },
+            &[],
+        );
+        let mut found: Option<(compiled::Span, &'a compiled::RuleCode<'c>)> = None;
+        for (previous, d) in days {
+            if !in_force(self.rule.in_force, d.date) {
+                continue;
+            }
+            self.missing.set(None);
+            let code = match found {
+                Some((span, code)) if span.holds(d.date) => code,
+                _ => {
+                    let code = self.code(d.date)?;
+                    if let Some(span) = self.span.get() {
+                        found = Some((span, code));
+                    }
+                    code
+                }
+            };
+            let i = Instance {
+                day: Some(d),
+                previous,
+                record: None,
+                date: d.date,
+                from: previous.map_or(d.date, |p| p.date),
+                to: d.date,
+                days: &[],
+                records: &[],
+            };
+            if let Some(w) = self.when(code) {
+                env.day = Some(d);
+                env.previous = previous;
+                env.date = d.date;
+                match w(&env)? {
+                    Value::Bool(true) => {}
+                    Value::Unknown => {
+                        if let Some(p) = self.missing.get() {
+                            out.undecide(self.id, p, self.employee.map(|(e, _)| e), i.from, i.to);
+                        }
+                        continue;
+                    }
+                    _ => continue,
+                }
+            }
+            self.held(&i, code, &[], out)?;
+        }
+        Ok(())
+    }
+
+    /// Judges an instance whose `when` holds, its totals folded: its exceptions, then its
+    /// requirement.
+    fn held(
+        &self,
+        i: &Instance<'a>,
+        code: &compiled::RuleCode<'c>,
+        aggs: &[Value],
+        out: &mut Judged,
+    ) -> Result<(), EvalError> {
+        let undecided = |out: &mut Judged| {
+            if let Some(p) = self.missing.get() {
+                out.undecide(self.id, p, self.employee.map(|(e, _)| e), i.from, i.to);
+            }
+        };
+        let env = self.env(i, aggs);
         let mut unsure = false;
         // (Only the exceptions in force on the day are compiled.)
         for condition in &code.exceptions {
