@@ -125,6 +125,17 @@ impl Date {
 
     /// The date `n` days later (earlier when negative).
     pub fn add_days(self, n: i64) -> Result<Date, DateError> {
+        // Within the first 28 days of the month (a week's start and end mostly are): the same
+        // month, no calendar arithmetic.
+        if let Some(day) = n
+            .checked_add(i64::from(self.day))
+            .filter(|d| (1..=28).contains(d))
+        {
+            return Ok(Date {
+                day: day as i8,
+                ..self
+            });
+        }
         Date::from_days(self.to_days() + n)
     }
 
@@ -256,6 +267,25 @@ mod tests {
         assert_eq!(d("2024-03-01").add_days(-1).unwrap(), d("2024-02-29"));
         assert_eq!(d("2016-01-01").days_until(d("2026-12-31")), 4017);
         assert_eq!(d("1970-01-01").add_days(0).unwrap(), d("1970-01-01"));
+    }
+
+    proptest::proptest! {
+        /// Adding days within the month gives what counting the days gives.
+        #[test]
+        fn days_added_are_days_counted(
+            y in 1i16..=9999,
+            m in 1i8..=12,
+            day in 1i8..=31,
+            n in -70i64..=70,
+        ) {
+            if let Ok(date) = Date::new(y, m, day) {
+                let counted = Date::from_days(date.to_days() + n);
+                proptest::prop_assert_eq!(date.add_days(n), counted);
+                if let Ok(later) = counted {
+                    proptest::prop_assert_eq!(date.days_until(later), n);
+                }
+            }
+        }
     }
 
     #[test]
