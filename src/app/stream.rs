@@ -347,12 +347,14 @@ pub fn check_watched(
     };
     let keep = only.filter(|_| one);
     let window = match (part, &runs) {
-        (Some(p), Some(Some(runs))) if layout.grouped && !one => runs.window(
-            &facts.employees,
-            p.employees(facts.employees.len()),
-            p.index == 0,
-            p.is_last(),
-        ),
+        (Some(p), Some(Some(runs))) if layout.grouped && !one => runs
+            .window(
+                &facts.employees,
+                p.employees(facts.employees.len()),
+                p.index == 0,
+                p.is_last(),
+            )
+            .map(|w| (w, p)),
         _ => None,
     };
     let reading = Reading {
@@ -440,8 +442,8 @@ struct Reading<'r, 'i> {
     layout: Layout,
     /// Hold the days of this employee alone (none: no one's).
     keep: Option<Option<usize>>,
-    /// Read these rows alone (a part of a check).
-    window: Option<facts::Window>,
+    /// Read these rows alone (this part of a check).
+    window: Option<(facts::Window, Part)>,
 }
 
 /// Reads the timesheet and hands its batches to `judge`: natively on a thread of its own while
@@ -516,17 +518,29 @@ fn read_batches(
         out_of_order: false,
         send,
     };
+    // A part but the first reads the header too, but its problems (an unknown column) are the
+    // first part's to report: they are said once, as in a check in one piece. (A header that
+    // cannot be read leaves no window: the first pass found none.)
+    let mut said_by_the_first = InputReport::default();
+    let header_elsewhere = window.is_some_and(|(_, part)| part.index > 0);
     if let Some(r) = timesheet.open(input)
         && let Some(mut reader) = facts::TimesheetReader::open_window(
             &timesheet.name,
             r,
-            window,
+            window.map(|(w, _)| w),
             &facts.employees,
             coverage,
-            input,
+            if header_elsewhere {
+                &mut said_by_the_first
+            } else {
+                input
+            },
         )
     {
         reader.keep = keep.map(|k| k.and_then(|k| u32::try_from(k).ok()));
+        if let Some((_, part)) = window {
+            reader.expect_from(part.employees(facts.employees.len()).start);
+        }
         let grouped = layout.grouped;
         let mut days: Vec<Day> = Vec::with_capacity(if grouped { 0 } else { layout.rows });
         while let Some(row) = reader.next_row(input) {

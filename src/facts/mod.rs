@@ -1614,6 +1614,12 @@ pub struct TimesheetReader<'a> {
 }
 
 impl<'a> TimesheetReader<'a> {
+    /// Rows are expected from roster place `e` on (a part of a check reading its own
+    /// employees' rows): the look-ahead before the lookup starts there.
+    pub fn expect_from(&mut self, e: usize) {
+        self.last = e.checked_sub(1).and_then(|l| u32::try_from(l).ok());
+    }
+
     /// Reads the header; `None` (with the errors reported and every row counted) when the file
     /// cannot be read at all.
     pub fn open<R: std::io::Read + Send + 'a>(
