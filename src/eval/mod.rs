@@ -658,6 +658,22 @@ struct Instance<'a> {
     records: &'a [&'a Record],
 }
 
+impl Instance<'_> {
+    /// No day, record or period: what each instance fills in.
+    fn bare() -> Self {
+        Instance {
+            day: None,
+            previous: None,
+            record: None,
+            date: Date::constant(2016, 1, 1),
+            from: Date::constant(2016, 1, 1),
+            to: Date::constant(2016, 1, 1),
+            days: &[],
+            records: &[],
+        }
+    }
+}
+
 impl<'a, 'c> Judge<'a, 'c> {
     /// The rule compiled for the span of `date` (the last span found serves while it holds).
     fn code(&self, date: Date) -> Result<&'a compiled::RuleCode<'c>, EvalError> {
@@ -752,16 +768,7 @@ impl<'a, 'c> Judge<'a, 'c> {
     /// Long on purpose: one arm per scope (day, shift, ISO week, month, year, a table's records),
     /// each building the instances it judges, which the compiler checks are complete.
     fn run(&self, days: &'a [Day], out: &mut Judged) -> Result<(), EvalError> {
-        let bare = Instance {
-            day: None,
-            previous: None,
-            record: None,
-            date: Date::constant(2016, 1, 1),
-            from: Date::constant(2016, 1, 1),
-            to: Date::constant(2016, 1, 1),
-            days: &[],
-            records: &[],
-        };
+        let bare = Instance::bare();
         // (An employee without days never gets here for a rule on days only: `employee` skips it.)
         let only = if self.plan.on_days_only { days } else { &[] };
         let Some(ask) = self.outlook(&bare, only)? else {
@@ -1015,19 +1022,7 @@ impl<'a, 'c> Judge<'a, 'c> {
         days: impl Iterator<Item = (Option<&'a Day>, &'a Day)>,
         out: &mut Judged,
     ) -> Result<(), EvalError> {
-        let mut env = self.env(
-            &Instance {
-                day: None,
-                previous: None,
-                record: None,
-                date: Date::constant(2016, 1, 1),
-                from: Date::constant(2016, 1, 1),
-                to: Date::constant(2016, 1, 1),
-                days: &[],
-                records: &[],
-            },
-            &[],
-        );
+        let mut env = self.env(&Instance::bare(), &[]);
         let mut found: Option<(compiled::Span, &'a compiled::RuleCode<'c>)> = None;
         for (previous, d) in days {
             if !in_force(self.rule.in_force, d.date) {

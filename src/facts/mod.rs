@@ -1966,7 +1966,11 @@ struct RosterHashes {
 
 impl RosterHashes {
     fn of(employees: &[Employee]) -> Self {
-        let by_place: Vec<u64> = employees.iter().map(|e| id_hash(e.id.as_bytes())).collect();
+        Self::of_hashes(employees.iter().map(|e| id_hash(e.id.as_bytes())).collect())
+    }
+
+    /// The ids' hashes in roster order.
+    fn of_hashes(by_place: Vec<u64>) -> Self {
         let mut sorted: Vec<(u64, u32)> = by_place.iter().copied().zip(0u32..).collect();
         sorted.sort_unstable();
         let unique = sorted.windows(2).all(|w| w[0].0 != w[1].0);
@@ -2387,16 +2391,7 @@ mod tests {
     /// a hash two ids share finds none of them, and one no id has finds nothing.
     #[test]
     fn roster_hashes_find_places() {
-        let of = |by_place: Vec<u64>| {
-            let mut sorted: Vec<(u64, u32)> = by_place.iter().copied().zip(0u32..).collect();
-            sorted.sort_unstable();
-            let unique = sorted.windows(2).all(|w| w[0].0 != w[1].0);
-            RosterHashes {
-                by_place,
-                sorted,
-                unique,
-            }
-        };
+        let of = RosterHashes::of_hashes;
         let ids = of(vec![50, 70, 30, 90, 10, 20, 40]);
         for near in [0, 1, 3, 6, 7, 100] {
             assert_eq!(ids.find(70, near), Some(Some(1)), "{near}");

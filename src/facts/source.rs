@@ -405,6 +405,19 @@ mod tests {
         (dialect, s)
     }
 
+    /// All that `r` gives, asked for `piece` bytes at a time.
+    fn in_pieces(mut r: impl Read, piece: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut buf = vec![0; piece];
+        loop {
+            let n = r.read(&mut buf).expect("reads");
+            if n == 0 {
+                return out;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+
     /// A window gives the header, then its rows alone, read in pieces of any size.
     #[test]
     fn a_window_reads_the_header_and_its_own_rows() {
@@ -423,16 +436,7 @@ mod tests {
             (window(30, None), "id,h\n"),
         ] {
             for piece in [1, 3, 64] {
-                let mut r = Windowed::new(&text[..], w);
-                let mut out = Vec::new();
-                let mut buf = vec![0; piece];
-                loop {
-                    let n = r.read(&mut buf).expect("reads");
-                    if n == 0 {
-                        break;
-                    }
-                    out.extend_from_slice(&buf[..n]);
-                }
+                let out = in_pieces(Windowed::new(&text[..], w), piece);
                 assert_eq!(String::from_utf8_lossy(&out), expected, "{w:?}, {piece}");
             }
         }
@@ -474,16 +478,7 @@ mod tests {
     #[test]
     fn blank_lines_become_a_space() {
         for chunk in [1, 2, 3, 64] {
-            let mut r = Unblank::new(b"\n\na\n\n\nb\r\n\r\nc".as_slice());
-            let mut out = Vec::new();
-            let mut buf = vec![0; chunk];
-            loop {
-                let n = r.read(&mut buf).expect("read");
-                if n == 0 {
-                    break;
-                }
-                out.extend_from_slice(&buf[..n]);
-            }
+            let out = in_pieces(Unblank::new(b"\n\na\n\n\nb\r\n\r\nc".as_slice()), chunk);
             assert_eq!(out, b" \n \na\n \n \nb\r\n\r\nc", "chunk {chunk}");
         }
     }
