@@ -197,7 +197,8 @@ pub struct Watch<'w> {
     /// defaults to the timesheet's last date.
     pub begun: Option<&'w mut dyn FnMut(&Options)>,
     /// Judge this part of the roster alone (a check split across the page's workers): the
-    /// other employees are read and passed over; progress counts the part's employees.
+    /// other employees' rows are passed over (unparsed, when the timesheet is grouped: see
+    /// [`facts::Window`]); progress counts the part's employees.
     pub part: Option<Part>,
 }
 
