@@ -63,26 +63,45 @@ impl Dim {
 
     /// The unit's short name in a language, e.g. `h`, `ч`, `сағ`; empty for a plain number.
     pub fn label(self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.write_label(lang, &mut out);
+        out
+    }
+
+    /// [`Dim::label`], written at the end of `out` (a check writes one per finding).
+    pub fn write_label(self, lang: Lang, out: &mut String) {
         let names: [(i8, &str); 4] = [
             (self.tenge, ["tenge", "тенге", "теңге"][lang as usize]),
             (self.mci, ["MCI", "МРП", "АЕК"][lang as usize]),
             (self.hours, ["h", "ч", "сағ"][lang as usize]),
             (self.days, ["days", "дн.", "күн"][lang as usize]),
         ];
-        let up: Vec<&str> = names
-            .iter()
-            .filter(|(e, _)| *e > 0)
-            .map(|(_, n)| *n)
-            .collect();
-        let down: Vec<&str> = names
-            .iter()
-            .filter(|(e, _)| *e < 0)
-            .map(|(_, n)| *n)
-            .collect();
-        match (up.is_empty(), down.is_empty()) {
-            (_, true) => up.join("·"),
-            (true, false) => format!("1/{}", down.join("·")),
-            (false, false) => format!("{}/{}", up.join("·"), down.join("·")),
+        let side = |up: bool, out: &mut String| {
+            let of_side = names
+                .iter()
+                .filter(|(e, _)| if up { *e > 0 } else { *e < 0 });
+            for (k, (_, n)) in of_side.enumerate() {
+                if k > 0 {
+                    out.push('·');
+                }
+                out.push_str(n);
+            }
+        };
+        let (up, down) = (
+            names.iter().any(|(e, _)| *e > 0),
+            names.iter().any(|(e, _)| *e < 0),
+        );
+        match (up, down) {
+            (_, false) => side(true, out),
+            (false, true) => {
+                out.push_str("1/");
+                side(false, out);
+            }
+            (true, true) => {
+                side(true, out);
+                out.push('/');
+                side(false, out);
+            }
         }
     }
 }
@@ -270,47 +289,67 @@ impl Value {
 
     /// Renders the value with its unit in a language: `42 h`, `24 ч`, `2024-03-04`.
     pub fn show(self, ty: Type, lang: Lang) -> String {
-        match self {
-            Value::Bool(b) => match (b, lang) {
-                (true, Lang::En) => "yes".into(),
-                (false, Lang::En) => "no".into(),
-                (true, Lang::Ru) => "да".into(),
-                (false, Lang::Ru) => "нет".into(),
-                (true, Lang::Kk) => "иә".into(),
-                (false, Lang::Kk) => "жоқ".into(),
-            },
-            Value::Int(i) => i.to_string(),
+        let mut out = String::new();
+        self.write_shown(ty, lang, &mut out);
+        out
+    }
+
+    /// [`Value::show`], written at the end of `out` (a check writes a million values: no
+    /// string of each its own).
+    pub fn write_shown(self, ty: Type, lang: Lang, out: &mut String) {
+        use std::fmt::Write;
+        // (Writing to a `String` does not fail.)
+        let _ = match self {
+            Value::Bool(b) => {
+                out.push_str(match (b, lang) {
+                    (true, Lang::En) => "yes",
+                    (false, Lang::En) => "no",
+                    (true, Lang::Ru) => "да",
+                    (false, Lang::Ru) => "нет",
+                    (true, Lang::Kk) => "иә",
+                    (false, Lang::Kk) => "жоқ",
+                });
+                Ok(())
+            }
+            Value::Int(i) => write!(out, "{i}"),
             Value::Num(d) => {
                 // Shown to the hundredth, half away from zero (a pro-rata minimum of
                 // 26190.476… tenge reads 26190.48); the exact value stays in the computation.
                 let n = d
                     .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                    .normalize()
-                    .to_string();
-                let unit = match ty {
-                    Type::Num(dim) => dim.label(lang),
-                    _ => String::new(),
-                };
-                if unit.is_empty() {
-                    n
-                } else {
-                    format!("{n} {unit}")
+                    .normalize();
+                let written = write!(out, "{n}");
+                if let Type::Num(dim) = ty
+                    && dim != Dim::NONE
+                {
+                    out.push(' ');
+                    dim.write_label(lang, out);
                 }
+                written
             }
-            Value::Date(d) => d.to_string(),
-            Value::Time(m) => format!("{:02}:{:02}", m / 60, m % 60),
-            Value::Enum(t, i) => t.variants().get(i as usize).copied().unwrap_or("?").into(),
-            Value::Days(_) => match lang {
-                Lang::En => "(days of the calendar)".into(),
-                Lang::Ru => "(дни календаря)".into(),
-                Lang::Kk => "(күнтізбе күндері)".into(),
-            },
-            Value::Unknown => match lang {
-                Lang::En => "unknown".into(),
-                Lang::Ru => "неизвестно".into(),
-                Lang::Kk => "белгісіз".into(),
-            },
-        }
+            Value::Date(d) => write!(out, "{d}"),
+            Value::Time(m) => write!(out, "{:02}:{:02}", m / 60, m % 60),
+            Value::Enum(t, i) => {
+                out.push_str(t.variants().get(i as usize).copied().unwrap_or("?"));
+                Ok(())
+            }
+            Value::Days(_) => {
+                out.push_str(match lang {
+                    Lang::En => "(days of the calendar)",
+                    Lang::Ru => "(дни календаря)",
+                    Lang::Kk => "(күнтізбе күндері)",
+                });
+                Ok(())
+            }
+            Value::Unknown => {
+                out.push_str(match lang {
+                    Lang::En => "unknown",
+                    Lang::Ru => "неизвестно",
+                    Lang::Kk => "белгісіз",
+                });
+                Ok(())
+            }
+        };
     }
 }
 

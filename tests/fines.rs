@@ -121,3 +121,47 @@ fn unknown_parts_and_missing_repeats_are_explained() {
         Err(FineError::NoAmount { .. })
     ));
 }
+
+/// A check prices its breaches through a memo of quotes (one per pair of sanctions in force):
+/// each must be the quote made afresh, on every day a sanction changes, the day before, and the
+/// first of every month, asked in an order that fills the memo from both ends.
+#[test]
+fn a_check_prices_each_breach_as_the_schedule_does_on_its_day() {
+    use ereje::eval::penalty::{Quotes, quote};
+    let law = law();
+    let mut days: Vec<Date> = Vec::new();
+    for p in &law.penalties {
+        for entry in &p.history.values {
+            days.push(entry.since);
+            days.extend(entry.since.add_days(-1).ok());
+            days.extend(entry.until);
+            days.extend(entry.until.and_then(|u| u.tomorrow().ok()));
+        }
+    }
+    for year in 2015..=2028 {
+        for month in 1..=12 {
+            days.push(d(&format!("{year}-{month:02}-01")));
+        }
+    }
+    // Some penalty's sanction changes: the memo is asked across a change.
+    assert!(law.penalties.iter().any(|p| p.history.values.len() > 1));
+    let back: Vec<Date> = days.iter().rev().copied().collect();
+    for (as_of, enterprise) in [
+        (d("2024-03-10"), None),
+        (d("2026-12-01"), Some(Subject::Small)),
+        (d("2030-01-01"), Some(Subject::Large)),
+    ] {
+        let quotes = Quotes::new(law, as_of, enterprise);
+        for (i, _) in law.penalties.iter().enumerate() {
+            let id = ereje::law::PenaltyId(i as u32);
+            for &day in days.iter().chain(&back) {
+                assert_eq!(
+                    quotes.quote(law, id, day).ok(),
+                    quote(law, id, day, as_of, enterprise).ok(),
+                    "{} on {day}",
+                    law.penalty_citation(id)
+                );
+            }
+        }
+    }
+}

@@ -438,6 +438,7 @@ pub struct Checker<'a> {
     detail: Detail,
     plans: Vec<RulePlan>,
     compiled: compiled::Compiled<'a>,
+    quotes: penalty::Quotes,
 }
 
 impl<'a> Checker<'a> {
@@ -450,6 +451,7 @@ impl<'a> Checker<'a> {
             detail,
             plans: law.rules.iter().map(|r| RulePlan::new(law, r)).collect(),
             compiled: compiled::Compiled::new(law),
+            quotes: penalty::Quotes::new(law, options.as_of, options.enterprise),
         }
     }
 
@@ -476,6 +478,7 @@ impl<'a> Checker<'a> {
             missing,
             detail: self.detail,
             compiled: &self.compiled,
+            quotes: &self.quotes,
             span,
             ask: Cell::new(Ask::Whole),
         })
@@ -625,6 +628,8 @@ struct Judge<'a, 'c> {
     detail: Detail,
     /// (Of the checker's lifetime: a span's program, once compiled, serves every employee.)
     compiled: &'a compiled::Compiled<'c>,
+    /// (Of the checker's: a penalty is priced once for every breach it prices.)
+    quotes: &'a penalty::Quotes,
     /// The span of the last day judged, shared by the employee's rules (the next day is
     /// mostly in it too).
     span: &'a Cell<Option<compiled::Span>>,
@@ -1208,7 +1213,7 @@ impl<'a, 'c> Judge<'a, 'c> {
             });
         }
         let penalty = match rule.penalty {
-            Some(p) => penalty::quote(law, p, i.date, self.options.as_of, self.options.enterprise)?,
+            Some(p) => self.quotes.quote(law, p, i.date)?,
             None => None,
         };
         Ok(Finding {

@@ -130,6 +130,72 @@ pub fn quote(
     }))
 }
 
+/// The quotes of one check (one day of the check, one employer): each penalty priced once per
+/// pair of sanctions in force (its own and its repeat's), however many breaches it prices.
+pub struct Quotes {
+    as_of: Date,
+    enterprise: Option<Subject>,
+    /// Per penalty: the quotes made, by which entries of the two histories held.
+    made: Vec<std::sync::Mutex<Vec<Made>>>,
+}
+
+/// A quote made, by the entries of the penalty's history and its repeat's that held (each its
+/// place from 1; 0: none).
+type Made = ((usize, usize), Option<Quote>);
+
+impl Quotes {
+    /// No quote made yet.
+    pub fn new(law: &Law, as_of: Date, enterprise: Option<Subject>) -> Self {
+        Quotes {
+            as_of,
+            enterprise,
+            made: law
+                .penalties
+                .iter()
+                .map(|_| std::sync::Mutex::default())
+                .collect(),
+        }
+    }
+
+    /// [`quote`] of `id` for an offence on `offence`, on this check's day and employer.
+    pub fn quote(
+        &self,
+        law: &Law,
+        id: PenaltyId,
+        offence: Date,
+    ) -> Result<Option<Quote>, EvalError> {
+        // Which entry of a penalty's history holds on the day: all `quote` reads by the
+        // offence's date.
+        let entry = |p: PenaltyId| {
+            let history = law.penalties.get(p.index()).map(|p| &p.history);
+            match history.map(|h| (h, h.at(offence))) {
+                Some((h, InForce::Value(d, _) | InForce::Repealed(d))) => h
+                    .values
+                    .iter()
+                    .position(|x| std::ptr::eq(x, d))
+                    .map_or(0, |i| i + 1),
+                _ => 0,
+            }
+        };
+        let repeat = law.penalties.get(id.index()).and_then(|p| p.repeated_by);
+        let key = (entry(id), repeat.map_or(0, entry));
+        let Some(made) = self.made.get(id.index()) else {
+            return quote(law, id, offence, self.as_of, self.enterprise);
+        };
+        // (A poisoned lock only loses the memo: the quote is made again.)
+        if let Ok(made) = made.lock()
+            && let Some((_, q)) = made.iter().find(|(k, _)| *k == key)
+        {
+            return Ok(q.clone());
+        }
+        let q = quote(law, id, offence, self.as_of, self.enterprise)?;
+        if let Ok(mut made) = made.lock() {
+            made.push((key, q.clone()));
+        }
+        Ok(q)
+    }
+}
+
 /// What an inspector asks: which part, whom, first or repeat, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FineQuery {

@@ -14,6 +14,8 @@ pub fn csv(r: &CheckReport) -> String {
 /// Findings written as CSV as they come (`ereje check --format csv` streams them).
 pub struct FindingsCsv<W: std::io::Write> {
     w: ::csv::Writer<W>,
+    /// The cells of the row being written that are made, not borrowed.
+    cells: String,
 }
 
 impl<W: std::io::Write> FindingsCsv<W> {
@@ -21,6 +23,7 @@ impl<W: std::io::Write> FindingsCsv<W> {
     pub fn rows(out: W) -> Self {
         FindingsCsv {
             w: ::csv::Writer::from_writer(out),
+            cells: String::new(),
         }
     }
 
@@ -45,7 +48,10 @@ impl<W: std::io::Write> FindingsCsv<W> {
             "title",
             "message",
         ]);
-        FindingsCsv { w }
+        FindingsCsv {
+            w,
+            cells: String::new(),
+        }
     }
 
     /// Writes one finding.
@@ -82,31 +88,86 @@ impl<W: std::io::Write> FindingsCsv<W> {
         f: &Finding,
         lang: Lang,
     ) -> ::csv::Result<()> {
+        use std::fmt::Write;
         let Some(rule) = law.rules.get(f.rule.index()) else {
             return Err(std::io::Error::other("a finding of a rule the law does not have").into());
         };
         let p = f.penalty.as_ref();
-        let unit = f.measured.and_then(|(_, t)| unit_of(t));
-        self.row([
+        // The cells made here are written one after the other into one buffer, kept from row to
+        // row, and cut apart after (a check writes a million rows).
+        let mut buf = std::mem::take(&mut self.cells);
+        buf.clear();
+        let mut ends = [0usize; 10];
+        let mut end = |k: usize, buf: &String| {
+            if let Some(e) = ends.get_mut(k) {
+                *e = buf.len();
+            }
+        };
+        // (Writing to a `String` does not fail.)
+        let _ = write!(buf, "{}", rule.severity);
+        end(0, &buf);
+        let _ = write!(buf, "{}", f.from);
+        end(1, &buf);
+        let _ = write!(buf, "{}", f.to);
+        end(2, &buf);
+        if let Some((v, _)) = f.measured {
+            write_bare(v, &mut buf);
+        }
+        end(3, &buf);
+        if let Some((v, _)) = f.limit {
+            write_bare(v, &mut buf);
+        }
+        end(4, &buf);
+        if let Some(u) = f.measured.and_then(|(_, t)| unit_of(t)) {
+            buf.push_str(&u);
+        }
+        end(5, &buf);
+        for (k, x) in [
+            p.map(|p| p.mci_min),
+            p.map(|p| p.mci_max),
+            p.and_then(|p| p.kzt_min),
+            p.and_then(|p| p.kzt_max),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if let Some(x) = x {
+                let _ = write!(buf, "{}", x.normalize());
+            }
+            end(6 + k, &buf);
+        }
+        write_filled(rule.message.get(lang), f, facts, lang, &mut buf);
+        let cell = |k: usize| {
+            let from = k
+                .checked_sub(1)
+                .and_then(|i| ends.get(i))
+                .copied()
+                .unwrap_or(0);
+            let to = ends.get(k).copied().unwrap_or(buf.len());
+            buf.get(from..to).unwrap_or("")
+        };
+        let written = self.row([
             f.employee
                 .and_then(|i| facts.employees.get(i))
                 .map_or("", |e| e.id.as_str()),
             &rule.name,
             &f.citation,
-            &rule.severity.to_string(),
-            &f.from.to_string(),
-            &f.to.to_string(),
-            &f.measured.map(|(v, _)| bare(v)).unwrap_or_default(),
-            &f.limit.map(|(v, _)| bare(v)).unwrap_or_default(),
-            unit.as_deref().unwrap_or(""),
+            cell(0),
+            cell(1),
+            cell(2),
+            cell(3),
+            cell(4),
+            cell(5),
             p.map_or("", |p| p.citation.as_str()),
-            &cell(p.map(|p| p.mci_min)),
-            &cell(p.map(|p| p.mci_max)),
-            &cell(p.and_then(|p| p.kzt_min)),
-            &cell(p.and_then(|p| p.kzt_max)),
+            cell(6),
+            cell(7),
+            cell(8),
+            cell(9),
             rule.title.get(lang),
-            &fill(rule.message.get(lang), f, facts, lang),
-        ])
+            cell(10),
+        ]);
+        self.cells = buf;
+        written
     }
 
     /// A row, in the header's order.

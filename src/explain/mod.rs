@@ -31,14 +31,14 @@ pub use words::{Word, confidence_level, fine_refusal, mci_not_set, money, subjec
 use words::{mci_word, tenge};
 
 /// The unit keyword of a type, as in JSON (`h`, `days`, `tenge`, `mci`).
-fn unit_of(ty: Type) -> Option<String> {
+fn unit_of(ty: Type) -> Option<std::borrow::Cow<'static, str>> {
     match ty {
         Type::Num(d) if d != Dim::NONE => Some(match d {
             Dim::HOURS => "h".into(),
             Dim::DAYS => "days".into(),
             Dim::TENGE => "tenge".into(),
             Dim::MCI => "mci".into(),
-            other => other.to_string(),
+            other => other.to_string().into(),
         }),
         _ => None,
     }
@@ -46,11 +46,23 @@ fn unit_of(ty: Type) -> Option<String> {
 
 /// A value without its unit (for JSON and CSV).
 fn bare(v: Value) -> String {
-    match v {
-        Value::Num(d) => d.normalize().to_string(),
-        Value::Bool(b) => b.to_string(),
-        other => other.show(Type::Int, Lang::En),
-    }
+    let mut out = String::new();
+    write_bare(v, &mut out);
+    out
+}
+
+/// [`bare`], written at the end of `out`.
+fn write_bare(v: Value, out: &mut String) {
+    use std::fmt::Write;
+    // (Writing to a `String` does not fail.)
+    let _ = match v {
+        Value::Num(d) => write!(out, "{}", d.normalize()),
+        Value::Bool(b) => write!(out, "{b}"),
+        other => {
+            other.write_shown(Type::Int, Lang::En, out);
+            Ok(())
+        }
+    };
 }
 
 /// What produced a report: for evidence, the exact engine and rules.
@@ -435,31 +447,39 @@ pub struct CheckReport {
     pub summary: Summary,
 }
 
-/// A message with its placeholders filled, in one pass (a check writes one per finding).
+/// A message with its placeholders filled, in one pass.
 fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
-    let show =
-        |v: Option<(Value, Type)>| v.map_or_else(String::new, |(v, t)| say::value(v, t, lang));
     let mut out = String::with_capacity(template.len() + 32);
+    write_filled(template, f, facts, lang, &mut out);
+    out
+}
+
+/// [`fill`], written at the end of `out` (a check writes one per finding).
+fn write_filled(template: &str, f: &Finding, facts: &Facts, lang: Lang, out: &mut String) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let (before, from_brace) = rest.split_at(open);
         out.push_str(before);
         let Some(close) = from_brace.find('}') else {
             out.push_str(from_brace);
-            return out;
+            return;
         };
         let (name, after) = (&from_brace[1..close], &from_brace[close + 1..]);
         match name {
-            "measured" => out.push_str(&show(f.measured)),
-            "limit" => out.push_str(&show(f.limit)),
-            "excess" => {
-                if let (Some((Value::Num(a), t)), Some((Value::Num(b), _))) = (f.measured, f.limit)
-                {
-                    out.push_str(&Value::Num(a - b).show(t, lang));
+            "measured" | "limit" => {
+                if let Some((v, t)) = if name == "limit" { f.limit } else { f.measured } {
+                    say::write_value(v, t, lang, out);
                 }
             }
-            "from" => out.push_str(&say::date(f.from, lang)),
-            "to" => out.push_str(&say::date(f.to, lang)),
+            "excess" => {
+                if let (Some((Value::Num(a), t)), Some((Value::Num(b), _))) = (f.measured, f.limit)
+                    && let Some(excess) = a.checked_sub(b)
+                {
+                    Value::Num(excess).write_shown(t, lang, out);
+                }
+            }
+            "from" => say::write_date(f.from, lang, out),
+            "to" => say::write_date(f.to, lang, out),
             "employee" => out.push_str(
                 f.employee
                     .and_then(|i| facts.employees.get(i))
@@ -471,13 +491,12 @@ fn fill(template: &str, f: &Finding, facts: &Facts, lang: Lang) -> String {
         rest = after;
     }
     out.push_str(rest);
-    out
 }
 
 /// A finding in a language.
 pub fn finding(law: &Law, facts: &Facts, f: &Finding, lang: Lang) -> FindingOut {
     let rule = &law.rules[f.rule.index()];
-    let unit = f.measured.and_then(|(_, t)| unit_of(t));
+    let unit = f.measured.and_then(|(_, t)| unit_of(t)).map(String::from);
     FindingOut {
         employee_id: f
             .employee

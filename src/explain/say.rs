@@ -76,23 +76,39 @@ pub fn act(source: &str, lang: Lang) -> String {
 /// A value with its unit in the language; a value of an enumeration (`five_day`) in words, a
 /// date as the language writes it.
 pub fn value(v: crate::schema::Value, ty: crate::schema::Type, lang: Lang) -> String {
+    let mut out = String::new();
+    write_value(v, ty, lang, &mut out);
+    out
+}
+
+/// [`value`], written at the end of `out` (a check writes one or two per finding).
+pub fn write_value(v: crate::schema::Value, ty: crate::schema::Type, lang: Lang, out: &mut String) {
     match v {
         crate::schema::Value::Enum(..) => {
             let shown = v.show(ty, lang);
-            term(&shown, lang).map_or(shown, str::to_string)
+            out.push_str(term(&shown, lang).unwrap_or(&shown));
         }
-        crate::schema::Value::Date(d) => date(d, lang),
-        _ => v.show(ty, lang),
+        crate::schema::Value::Date(d) => write_date(d, lang, out),
+        _ => v.write_shown(ty, lang, out),
     }
 }
 
 /// A date as the language writes it: `04.03.2024` in Russian and Kazakh, ISO `2024-03-04` in
 /// English (unambiguous where day-month and month-day orders meet).
 pub fn date(d: crate::date::Date, lang: Lang) -> String {
-    match lang {
-        Lang::En => d.to_string(),
-        Lang::Ru | Lang::Kk => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
-    }
+    let mut out = String::new();
+    write_date(d, lang, &mut out);
+    out
+}
+
+/// [`date`], written at the end of `out`.
+pub fn write_date(d: crate::date::Date, lang: Lang, out: &mut String) {
+    use std::fmt::Write;
+    // (Writing to a `String` does not fail.)
+    let _ = match lang {
+        Lang::En => write!(out, "{d}"),
+        Lang::Ru | Lang::Kk => write!(out, "{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+    };
 }
 
 /// A column of an input file in words: the name of the fact it holds (`work_regime` is the

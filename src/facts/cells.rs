@@ -149,6 +149,12 @@ pub fn hours(s: &str) -> Option<Hours> {
 pub fn boolean(s: &str) -> Option<bool> {
     const YES: [&str; 8] = ["true", "1", "yes", "y", "да", "д", "иә", "+"];
     const NO: [&str; 8] = ["false", "0", "no", "n", "нет", "н", "жоқ", "-"];
+    // The forms systems export, as they are (a roster has several such cells a row).
+    match s {
+        "true" | "1" => return Some(true),
+        "false" | "0" => return Some(false),
+        _ => {}
+    }
     let is = |words: &[&str]| {
         words
             .iter()
