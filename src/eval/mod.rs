@@ -439,6 +439,9 @@ pub struct Checker<'a> {
     plans: Vec<RulePlan>,
     compiled: compiled::Compiled<'a>,
     quotes: penalty::Quotes,
+    /// Per rule: it judges a table's records (payroll, leave) and the table has none, so it
+    /// judges nothing for anyone.
+    no_records: Vec<bool>,
 }
 
 impl<'a> Checker<'a> {
@@ -452,6 +455,16 @@ impl<'a> Checker<'a> {
             plans: law.rules.iter().map(|r| RulePlan::new(law, r)).collect(),
             compiled: compiled::Compiled::new(law),
             quotes: penalty::Quotes::new(law, options.as_of, options.enterprise),
+            no_records: law
+                .rules
+                .iter()
+                .map(|r| {
+                    r.scope.table().is_some_and(|t| {
+                        let first = facts.records.partition_point(|x| x.table < t);
+                        facts.records.get(first).is_none_or(|x| x.table != t)
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -495,7 +508,8 @@ impl<'a> Checker<'a> {
         // The span of the days judged, found once for all the rules.
         let span = Cell::new(None);
         for (r, rule) in self.law.rules.iter().enumerate() {
-            let idle = days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only);
+            let idle = days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only)
+                || self.no_records.get(r).is_some_and(|&none| none);
             if !per_employee(rule.scope) || idle {
                 continue;
             }

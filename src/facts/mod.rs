@@ -1112,6 +1112,7 @@ pub fn read_roster_from<R: std::io::Read + Send>(
         };
         let row = Row { line, record: &rec };
         let (id, id_col) = row.at(cols.id);
+        let h = hash(id);
         if id.is_empty() {
             report.errors.push(t.err(
                 row.line,
@@ -1130,9 +1131,7 @@ pub fn read_roster_from<R: std::io::Read + Send>(
                 },
             ));
         } else if let Some(first) = seen
-            .find(hash(id), |&(_, i)| {
-                out.get(i as usize).is_some_and(|e| e.id == id)
-            })
+            .find(h, |&(_, i)| out.get(i as usize).is_some_and(|e| e.id == id))
             .and_then(|&(_, i)| lines.get(i as usize))
         {
             report.errors.push(t.err(
@@ -1157,7 +1156,6 @@ pub fn read_roster_from<R: std::io::Read + Send>(
         lines.push(row.line);
         // (A roster of more than 4,294,967,295 rows is far past the limit on a file's size.)
         if let Ok(at) = u32::try_from(out.len() - 1) {
-            let h = hash(id);
             seen.insert_unique(h, (h, at), |&(h, _)| h);
         }
     }
