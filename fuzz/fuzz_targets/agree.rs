@@ -116,6 +116,19 @@ pub fn agree(law: &Law, employee: &Employee, days: &[Day], enterprise: Option<Su
                 }
             }
             same(&rule.require, &code.require, &env, &missing, name);
+            // A breach's measure and limit, as the span's code works them out.
+            match (&rule.require.kind, &code.sides) {
+                (ereje::law::expr::ExprKind::Binary(op, a, b), Some((ca, cb)))
+                    if op.is_comparison() =>
+                {
+                    same(a, ca, &env, &missing, &format!("{name}: measured"));
+                    same(b, cb, &env, &missing, &format!("{name}: limit"));
+                }
+                (ereje::law::expr::ExprKind::Binary(op, ..), sides) => {
+                    assert_eq!(op.is_comparison(), sides.is_some(), "{name}: sides")
+                }
+                (_, sides) => assert!(sides.is_none(), "{name}: sides"),
+            }
             let in_force = rule
                 .exceptions
                 .iter()

@@ -44,6 +44,9 @@ pub struct RuleCode<'a> {
     pub exceptions: Vec<Code<'a>>,
     /// Its requirement.
     pub require: Code<'a>,
+    /// The two sides of its requirement when it compares them (`sum(normal_hours) <=
+    /// weekly_limit`): a breach's measure and limit, worked out again only for a breach.
+    pub sides: Option<(Code<'a>, Code<'a>)>,
     /// What each aggregate folds, in the rule's order.
     pub aggs: Vec<Code<'a>>,
 }
@@ -201,6 +204,12 @@ impl<'a> Builder<'a> {
             when_unaged: r.when.as_ref().and_then(|w| self.unfixed(w, true)),
             exceptions,
             require: self.expr(&r.require),
+            sides: match &r.require.kind {
+                ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                    Some((self.expr(a), self.expr(b)))
+                }
+                _ => None,
+            },
             aggs: r.aggs.iter().map(|a| self.expr(&a.inner)).collect(),
         }
     }

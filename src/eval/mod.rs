@@ -1114,7 +1114,7 @@ impl<'a, 'c> Judge<'a, 'c> {
         }
         match (code.require)(&env)? {
             Value::Bool(false) if unsure && self.missing.get().is_some() => undecided(out),
-            Value::Bool(false) => out.findings.push(self.explain(i, &env)?),
+            Value::Bool(false) => out.findings.push(self.explain(i, code, &env)?),
             Value::Unknown => undecided(out),
             _ => {}
         }
@@ -1149,7 +1149,12 @@ impl<'a, 'c> Judge<'a, 'c> {
     }
 
     /// Re-evaluates a breach with the trace on, to build its finding.
-    fn explain(&self, i: &Instance<'a>, env: &Env<'a>) -> Result<Finding, EvalError> {
+    fn explain(
+        &self,
+        i: &Instance<'a>,
+        code: &compiled::RuleCode<'c>,
+        env: &Env<'a>,
+    ) -> Result<Finding, EvalError> {
         let law = self.law;
         let rule = self.rule;
         let mut steps = Vec::new();
@@ -1185,8 +1190,14 @@ impl<'a, 'c> Judge<'a, 'c> {
             eval(e, env, explained.then_some(into))
         };
         let mut children = Vec::new();
-        let (measured, limit) = match &rule.require.kind {
-            crate::law::expr::ExprKind::Binary(op, a, b) if op.is_comparison() => {
+        let (measured, limit) = match (&rule.require.kind, &code.sides) {
+            // A brief finding's sides, as the span's code works them out (the same values).
+            (crate::law::expr::ExprKind::Binary(op, a, b), Some((ca, cb)))
+                if op.is_comparison() && !explained =>
+            {
+                (Some((ca(env)?, a.ty)), Some((cb(env)?, b.ty)))
+            }
+            (crate::law::expr::ExprKind::Binary(op, a, b), _) if op.is_comparison() => {
                 let va = trace(a, &mut children)?;
                 let vb = trace(b, &mut children)?;
                 (Some((va, a.ty)), Some((vb, b.ty)))
