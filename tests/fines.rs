@@ -156,7 +156,10 @@ fn a_check_prices_each_breach_as_the_schedule_does_on_its_day() {
             let id = ereje::law::PenaltyId(i as u32);
             for &day in days.iter().chain(&back) {
                 assert_eq!(
-                    quotes.quote(law, id, day).ok(),
+                    quotes
+                        .quote(law, id, day)
+                        .ok()
+                        .map(|q| q.as_deref().cloned()),
                     quote(law, id, day, as_of, enterprise).ok(),
                     "{} on {day}",
                     law.penalty_citation(id)

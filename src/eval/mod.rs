@@ -77,7 +77,7 @@ pub struct Finding {
     /// The provision that governs: the rule's, or that of the exception that set the limit.
     pub citation: String,
     /// What it could cost.
-    pub penalty: Option<penalty::Quote>,
+    pub penalty: Option<std::sync::Arc<penalty::Quote>>,
     /// Why: the steps of the computation.
     pub explanation: Vec<Step>,
 }
@@ -903,27 +903,22 @@ impl<'a, 'c> Judge<'a, 'c> {
         &self,
         i: &Instance<'a>,
         mut trace: Option<&mut Vec<Vec<Step>>>,
-    ) -> Result<Vec<Value>, EvalError> {
+    ) -> Result<Totals, EvalError> {
         let r = self.id.0 as usize;
         let mut span = match self.span.get() {
             Some(s) => s,
             None => self.compiled.at(i.date),
         };
-        let mut accs: Vec<Value> = self
-            .rule
-            .aggs
-            .iter()
-            .map(|a| match a.kind {
-                AggKind::Sum => match a.inner.ty {
-                    Type::Int => Value::Int(0),
-                    _ => Value::Num(rust_decimal::Decimal::ZERO),
-                },
-                AggKind::Count => Value::Int(0),
-                AggKind::Max | AggKind::Min => Value::Unknown,
-                AggKind::Any => Value::Bool(false),
-                AggKind::All => Value::Bool(true),
-            })
-            .collect();
+        let mut accs = Totals::of(self.rule.aggs.iter().map(|a| match a.kind {
+            AggKind::Sum => match a.inner.ty {
+                Type::Int => Value::Int(0),
+                _ => Value::Num(rust_decimal::Decimal::ZERO),
+            },
+            AggKind::Count => Value::Int(0),
+            AggKind::Max | AggKind::Min => Value::Unknown,
+            AggKind::Any => Value::Bool(false),
+            AggKind::All => Value::Bool(true),
+        }));
         for (k, a) in self.rule.aggs.iter().enumerate() {
             let days = match a.domain {
                 Domain::Days => i.days,
@@ -973,7 +968,8 @@ impl<'a, 'c> Judge<'a, 'c> {
                     let label = record.and_then(|r| r.id.clone()).unwrap_or_default();
                     steps.push(Step::fact_on(label, date, v, a.inner.ty));
                 }
-                accs[k] = fold_one(a.kind, accs[k], v)?;
+                let acc = accs.get_mut(k).ok_or(EvalError::Internal)?;
+                *acc = fold_one(a.kind, *acc, v)?;
             }
         }
         Ok(accs)
@@ -997,18 +993,18 @@ impl<'a, 'c> Judge<'a, 'c> {
         // Asked before folding when it reads no total (the totals are then not needed unless
         // it holds), after when it does.
         let folded_first = self.plan.when_reads_totals;
-        let fold = |aggs: &mut Vec<Value>| -> Result<(), EvalError> {
+        let fold = |aggs: &mut Totals| -> Result<(), EvalError> {
             if !rule.aggs.is_empty() {
                 *aggs = self.fold(i, None)?;
             }
             Ok(())
         };
-        let mut aggs = Vec::new();
+        let mut aggs = Totals::default();
         if folded_first {
             fold(&mut aggs)?;
         }
         if let Some(w) = when {
-            match w(&self.env(i, &aggs))? {
+            match w(&self.env(i, aggs.as_slice()))? {
                 Value::Bool(true) => {}
                 Value::Unknown => {
                     undecided(out);
@@ -1020,7 +1016,7 @@ impl<'a, 'c> Judge<'a, 'c> {
         if !folded_first {
             fold(&mut aggs)?;
         }
-        self.held(i, code, &aggs, out)
+        self.held(i, code, aggs.as_slice(), out)
     }
 
     /// The code of the rule's `when` asked of this employee (see [`Ask`]).
@@ -1159,8 +1155,12 @@ impl<'a, 'c> Judge<'a, 'c> {
         let rule = self.rule;
         let mut steps = Vec::new();
         // Per-day contributions to each total, for periods short enough to read.
-        let mut per_day: Vec<Vec<Step>> = vec![Vec::new(); rule.aggs.len()];
         let explained = self.detail == Detail::Explained;
+        let mut per_day: Vec<Vec<Step>> = if explained {
+            vec![Vec::new(); rule.aggs.len()]
+        } else {
+            Vec::new()
+        };
         if explained && i.days.len() + i.records.len() <= 31 && !rule.aggs.is_empty() {
             self.fold(i, Some(&mut per_day))?;
         }
@@ -1258,6 +1258,59 @@ impl<'a, 'c> Judge<'a, 'c> {
             penalty,
             explanation: steps,
         })
+    }
+}
+
+/// A period's totals, one per aggregate of its rule, held in place when they are few (most
+/// rules have one or two): a check folds millions of periods, and allocated none of them.
+struct Totals {
+    few: [Value; FEW_TOTALS],
+    /// How many of `few` are totals (none when `many` holds them).
+    n: usize,
+    many: Vec<Value>,
+}
+
+/// Totals held in place at most.
+const FEW_TOTALS: usize = 4;
+
+impl Default for Totals {
+    fn default() -> Totals {
+        Totals {
+            few: [Value::Unknown; FEW_TOTALS],
+            n: 0,
+            many: Vec::new(),
+        }
+    }
+}
+
+impl Totals {
+    fn of(totals: impl ExactSizeIterator<Item = Value>) -> Totals {
+        let mut t = Totals::default();
+        if totals.len() <= FEW_TOTALS {
+            for (slot, v) in t.few.iter_mut().zip(totals) {
+                *slot = v;
+                t.n += 1;
+            }
+        } else {
+            t.many = totals.collect();
+        }
+        t
+    }
+
+    fn as_slice(&self) -> &[Value] {
+        if self.many.is_empty() {
+            self.few.get(..self.n).unwrap_or(&[])
+        } else {
+            &self.many
+        }
+    }
+
+    fn get_mut(&mut self, k: usize) -> Option<&mut Value> {
+        if self.many.is_empty() {
+            self.few.get_mut(..self.n)?.get_mut(k)
+        } else {
+            self.many.get_mut(k)
+        }
     }
 }
 

@@ -131,7 +131,8 @@ pub fn quote(
 }
 
 /// The quotes of one check (one day of the check, one employer): each penalty priced once per
-/// pair of sanctions in force (its own and its repeat's), however many breaches it prices.
+/// pair of sanctions in force (its own and its repeat's), however many breaches it prices, and
+/// shared by their findings.
 pub struct Quotes {
     as_of: Date,
     enterprise: Option<Subject>,
@@ -141,7 +142,7 @@ pub struct Quotes {
 
 /// A quote made, by the entries of the penalty's history and its repeat's that held (each its
 /// place from 1; 0: none).
-type Made = ((usize, usize), Option<Quote>);
+type Made = ((usize, usize), Option<std::sync::Arc<Quote>>);
 
 impl Quotes {
     /// No quote made yet.
@@ -163,7 +164,7 @@ impl Quotes {
         law: &Law,
         id: PenaltyId,
         offence: Date,
-    ) -> Result<Option<Quote>, EvalError> {
+    ) -> Result<Option<std::sync::Arc<Quote>>, EvalError> {
         // Which entry of a penalty's history holds on the day: all `quote` reads by the
         // offence's date.
         let entry = |p: PenaltyId| {
@@ -180,7 +181,7 @@ impl Quotes {
         let repeat = law.penalties.get(id.index()).and_then(|p| p.repeated_by);
         let key = (entry(id), repeat.map_or(0, entry));
         let Some(made) = self.made.get(id.index()) else {
-            return quote(law, id, offence, self.as_of, self.enterprise);
+            return Ok(quote(law, id, offence, self.as_of, self.enterprise)?.map(Into::into));
         };
         // (A poisoned lock only loses the memo: the quote is made again.)
         if let Ok(made) = made.lock()
@@ -188,7 +189,8 @@ impl Quotes {
         {
             return Ok(q.clone());
         }
-        let q = quote(law, id, offence, self.as_of, self.enterprise)?;
+        let q: Option<std::sync::Arc<Quote>> =
+            quote(law, id, offence, self.as_of, self.enterprise)?.map(Into::into);
         if let Ok(mut made) = made.lock() {
             made.push((key, q.clone()));
         }
