@@ -1,7 +1,8 @@
 //! The law compiled per span (`eval::compiled`, the checker's hot path) against the tree walker
 //! (`eval::expr::eval`, the reference, which also explains): the same value or the same error,
 //! and the same parameter noted as not yet set, for every rule's condition, exceptions,
-//! requirement and totals on each day; and where the conjuncts of a condition on the employee's
+//! requirement (and each side of a comparing one: a breach's measure and limit) and totals on
+//! each day; and where the conjuncts of a condition on the employee's
 //! fixed facts (and age) hold, what is left of the condition gives what the whole gives; and
 //! the employee judged in brief (the governing provision found without the steps) has the
 //! findings judged with every step, less the steps. Shared by tests/compiled.rs and the `evaluate` and `grammar` fuzz targets; a disagreement

@@ -438,9 +438,9 @@ pub struct Checker<'a> {
     detail: Detail,
     plans: Vec<RulePlan>,
     compiled: compiled::Compiled<'a>,
-    quotes: penalty::Quotes,
-    /// Per rule: it judges a table's records (payroll, leave) and the table has none, so it
-    /// judges nothing for anyone.
+    quotes: penalty::Quotes<'a>,
+    /// Per rule: it judges a table's records and the table has none, so it judges nothing
+    /// (read for the employee's tables, payroll and leave; the employer's are judged once).
     no_records: Vec<bool>,
 }
 
@@ -508,7 +508,7 @@ impl<'a> Checker<'a> {
         // The span of the days judged, found once for all the rules.
         let span = Cell::new(None);
         for (r, rule) in self.law.rules.iter().enumerate() {
-            let idle = days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only)
+            let idle = (days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only))
                 || self.no_records.get(r).is_some_and(|&none| none);
             if !per_employee(rule.scope) || idle {
                 continue;
@@ -642,8 +642,9 @@ struct Judge<'a, 'c> {
     detail: Detail,
     /// (Of the checker's lifetime: a span's program, once compiled, serves every employee.)
     compiled: &'a compiled::Compiled<'c>,
-    /// (Of the checker's: a penalty is priced once for every breach it prices.)
-    quotes: &'a penalty::Quotes,
+    /// (Of the checker's: a penalty is priced once per pair of sanctions in force, for every
+    /// breach it prices.)
+    quotes: &'a penalty::Quotes<'a>,
     /// The span of the last day judged, shared by the employee's rules (the next day is
     /// mostly in it too).
     span: &'a Cell<Option<compiled::Span>>,
@@ -1238,7 +1239,7 @@ impl<'a, 'c> Judge<'a, 'c> {
             });
         }
         let penalty = match rule.penalty {
-            Some(p) => self.quotes.quote(law, p, i.date)?,
+            Some(p) => self.quotes.quote(p, i.date)?,
             None => None,
         };
         Ok(Finding {
@@ -1460,4 +1461,26 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
         AggKind::Any => Value::Bool(acc == Value::Bool(true) || v == Value::Bool(true)),
         AggKind::All => Value::Bool(acc == Value::Bool(true) && v == Value::Bool(true)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FEW_TOTALS, Totals, Value};
+
+    /// A period's totals read back as they were made, held in place or (past the few) in a
+    /// list, and none past the last.
+    #[test]
+    fn totals_are_the_totals_made_however_many() {
+        for n in [0, 1, FEW_TOTALS, FEW_TOTALS + 1, 9] {
+            let made: Vec<Value> = (0..n).map(|k| Value::Int(k as i64)).collect();
+            let mut t = Totals::of(made.iter().copied());
+            assert_eq!(t.as_slice(), made.as_slice(), "{n} totals");
+            assert!(t.get_mut(n).is_none(), "none past {n}");
+            if let Some(last) = n.checked_sub(1) {
+                *t.get_mut(last).expect("the last") = Value::Bool(true);
+                assert_eq!(t.as_slice().get(last), Some(&Value::Bool(true)));
+                assert_eq!(t.as_slice().len(), n);
+            }
+        }
+    }
 }

@@ -133,7 +133,8 @@ pub fn quote(
 /// The quotes of one check (one day of the check, one employer): each penalty priced once per
 /// pair of sanctions in force (its own and its repeat's), however many breaches it prices, and
 /// shared by their findings.
-pub struct Quotes {
+pub struct Quotes<'a> {
+    law: &'a Law,
     as_of: Date,
     enterprise: Option<Subject>,
     /// Per penalty: the quotes made, by which entries of the two histories held.
@@ -144,10 +145,11 @@ pub struct Quotes {
 /// place from 1; 0: none).
 type Made = ((usize, usize), Option<std::sync::Arc<Quote>>);
 
-impl Quotes {
+impl<'a> Quotes<'a> {
     /// No quote made yet.
-    pub fn new(law: &Law, as_of: Date, enterprise: Option<Subject>) -> Self {
+    pub fn new(law: &'a Law, as_of: Date, enterprise: Option<Subject>) -> Self {
         Quotes {
+            law,
             as_of,
             enterprise,
             made: law
@@ -161,10 +163,10 @@ impl Quotes {
     /// [`quote`] of `id` for an offence on `offence`, on this check's day and employer.
     pub fn quote(
         &self,
-        law: &Law,
         id: PenaltyId,
         offence: Date,
     ) -> Result<Option<std::sync::Arc<Quote>>, EvalError> {
+        let law = self.law;
         // Which entry of a penalty's history holds on the day: all `quote` reads by the
         // offence's date.
         let entry = |p: PenaltyId| {
