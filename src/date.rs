@@ -202,7 +202,13 @@ impl FromStr for Date {
 
     /// `YYYY-MM-DD`, exactly.
     fn from_str(s: &str) -> Result<Date, DateError> {
-        let b = s.as_bytes();
+        Date::from_iso(s.as_bytes())
+    }
+}
+
+impl Date {
+    /// `YYYY-MM-DD` as bytes, exactly (a file's cell before it is read as text).
+    pub fn from_iso(b: &[u8]) -> Result<Date, DateError> {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(DateError);
         }

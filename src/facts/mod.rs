@@ -718,6 +718,25 @@ fn records<'r, R: std::io::Read + Send + 'r>(
     input: R,
     window: Option<Window>,
 ) -> std::io::Result<(source::Dialect, Reader<'r>)> {
+    records_read(input, window, Ahead::Buffered)
+}
+
+/// How far a reader of records reads its text ahead of the record it gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ahead {
+    /// A buffer's length (the usual).
+    Buffered,
+    /// Not at all: after a record, its text ([`csv::Reader::into_inner`]) goes on from the
+    /// next (for the header alone: each byte is a call).
+    Exact,
+}
+
+/// [`records`], reading its text `ahead` so.
+fn records_read<'r, R: std::io::Read + Send + 'r>(
+    input: R,
+    window: Option<Window>,
+    ahead: Ahead,
+) -> std::io::Result<(source::Dialect, Reader<'r>)> {
     let (dialect, decoded) = source::sniff(input)?;
     let text = source::Unblank::new(decoded);
     let text: Box<dyn std::io::Read + Send + 'r> = match window {
@@ -727,13 +746,16 @@ fn records<'r, R: std::io::Read + Send + 'r>(
     // Lines end at `\n` (a `\r` before it is trimmed with the cell): the csv crate's own CRLF
     // handling numbers every line after the first of a CRLF file one too low; blank lines are
     // made lines of a space (`Unblank`), which it numbers right.
-    let reader = csv::ReaderBuilder::new()
+    let mut builder = csv::ReaderBuilder::new();
+    builder
         .has_headers(false)
         .flexible(true)
-        .delimiter(u8::try_from(dialect.delimiter).unwrap_or(b','))
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(text);
-    Ok((dialect, reader))
+        .delimiter(delimiter_byte(dialect.delimiter))
+        .terminator(csv::Terminator::Any(b'\n'));
+    if ahead == Ahead::Exact {
+        builder.buffer_capacity(1);
+    }
+    Ok((dialect, builder.from_reader(text)))
 }
 
 /// A file with some of its headers named by hand: each header cell `from` (as written) in the
@@ -823,6 +845,27 @@ fn open_window<'t, 'r, R: std::io::Read + Send + 'r>(
     optional: &[&'static str],
     report: &mut InputReport,
 ) -> Option<(Sheet<'t>, Reader<'r>)> {
+    open_read(
+        file,
+        input,
+        window,
+        Ahead::Buffered,
+        required,
+        optional,
+        report,
+    )
+}
+
+/// [`open_window`], its reader reading `ahead` so.
+fn open_read<'t, 'r, R: std::io::Read + Send + 'r>(
+    file: &'t str,
+    input: R,
+    window: Option<Window>,
+    ahead: Ahead,
+    required: &[&'static str],
+    optional: &[&'static str],
+    report: &mut InputReport,
+) -> Option<(Sheet<'t>, Reader<'r>)> {
     let whole_file = |problem: Problem| InputError {
         file: file.to_string(),
         row: 0,
@@ -830,7 +873,7 @@ fn open_window<'t, 'r, R: std::io::Read + Send + 'r>(
         column_name: None,
         problem,
     };
-    let (dialect, mut reader) = match records(input, window) {
+    let (dialect, mut reader) = match records_read(input, window, ahead) {
         Ok(d) => d,
         Err(e) => {
             report.errors.push(whole_file(Problem::Unreadable {
@@ -1771,6 +1814,7 @@ pub struct Layout {
 /// What a first pass over a timesheet finds before the roster is read (the two are read at
 /// once): its runs of consecutive rows of one id, in file order, each by the hash of the id
 /// with its latest date, and its rows.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Runs {
     runs: Vec<(u64, Option<Date>)>,
     rows: usize,
@@ -1789,85 +1833,311 @@ fn id_hash(id: &[u8]) -> u64 {
     std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), id)
 }
 
+/// A delimiter as the csv crate takes it (every delimiter [`source::sniff`] finds is ASCII).
+fn delimiter_byte(delimiter: char) -> u8 {
+    u8::try_from(delimiter).unwrap_or(b',')
+}
+
 /// Reads a timesheet's employee ids and dates only. Rows that do not read are skipped here: the
 /// full reading reports them.
 /// With `places`, where each run begins too.
+///
+/// Below the header, the text is split at each line's end and delimiter as long as it has no
+/// quote (most files: a quarter of the time the csv crate takes, which reads from the first
+/// line with a quote on, so that both find the same rows).
 pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage, places: bool) -> Runs {
-    let mut out = Runs {
-        runs: Vec::new(),
-        rows: 0,
-        places: Vec::new(),
-        header_end: None,
-        complete: false,
+    runs_read(input, coverage, places, Split::Quick)
+}
+
+/// How the first pass splits the rows below the header.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Split {
+    /// By line and delimiter until a quote, then as the csv crate does.
+    Quick,
+    /// As the csv crate does throughout (the tests hold the two to the same runs).
+    #[cfg(test)]
+    Csv,
+}
+
+/// [`timesheet_runs`], splitting the rows so.
+fn runs_read<R: std::io::Read + Send>(
+    input: R,
+    coverage: Coverage,
+    places: bool,
+    split: Split,
+) -> Runs {
+    let mut runs = RunsFound {
+        out: Runs {
+            runs: Vec::new(),
+            rows: 0,
+            places: Vec::new(),
+            header_end: None,
+            complete: false,
+        },
+        coverage,
+        places,
+        last_id: Vec::new(),
+        last_raw: Vec::new(),
+        latest_text: Vec::new(),
     };
     let Header {
         required, optional, ..
     } = Header::of(FileKind::Timesheet);
     let mut scratch = InputReport::default();
-    let Some((t, mut reader)) = open("", input, &required, &optional, &mut scratch) else {
-        return out;
+    // Nothing is read past the header, so that its text goes on from the first row.
+    let Some((t, reader)) = open_read(
+        "",
+        input,
+        None,
+        Ahead::Exact,
+        &required,
+        &optional,
+        &mut scratch,
+    ) else {
+        return runs.out;
     };
-    let (Some(&id_col), Some(&date_col)) = (t.columns.get("employee_id"), t.columns.get("date"))
-    else {
-        return out;
+    let (Some(&id), Some(&date)) = (t.columns.get("employee_id"), t.columns.get("date")) else {
+        return runs.out;
     };
-    let place = |p: &csv::Position| (p.byte(), p.line());
+    let cols = RunColumns {
+        id,
+        date,
+        delimiter: delimiter_byte(t.delimiter),
+    };
+    let header_end = {
+        let p = reader.position();
+        (p.byte(), p.line())
+    };
     if places {
-        out.header_end = Some(place(reader.position()));
+        runs.out.header_end = Some(header_end);
     }
+    let text = reader.into_inner();
+    let rest = match split {
+        Split::Quick => quick_rows(text, header_end, cols, &mut runs),
+        #[cfg(test)]
+        Split::Csv => Some((text, header_end)),
+    };
+    if let Some((text, from)) = rest {
+        csv_rows(text, from, cols, &mut runs);
+    }
+    runs.out
+}
+
+/// The columns the first pass reads, and the delimiter between cells.
+#[derive(Clone, Copy)]
+struct RunColumns {
+    id: usize,
+    date: usize,
+    delimiter: u8,
+}
+
+/// The runs found so far, and the run being read.
+struct RunsFound {
+    out: Runs,
+    coverage: Coverage,
+    places: bool,
+    /// The id of the run being read.
+    last_id: Vec<u8>,
+    /// Its last row's id cell as written.
+    last_raw: Vec<u8>,
+    /// The run's latest ISO date as written: ISO dates order as their text, so only a
+    /// later-looking one is parsed (other forms are parsed each time).
+    latest_text: Vec<u8>,
+}
+
+impl RunsFound {
+    /// A row that is not blank, with its id and date cells as written (none: the row is
+    /// shorter) and where it begins.
+    fn row(&mut self, id: Option<&[u8]>, date: Option<&[u8]>, place: (u64, u64)) {
+        self.out.rows += 1;
+        let (Some(id), Some(date)) = (id, date) else {
+            return;
+        };
+        // An ISO date with nothing around it: its bytes are its text. ISO dates order as
+        // their text, so only a later-looking one is read.
+        let iso = date.len() == 10
+            && date.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let date = match iso {
+            true => Err(date),
+            false => match text(date) {
+                Some(d) => Ok(d),
+                None => return,
+            },
+        };
+        // The id as the run's last row wrote it: the same run, not read again.
+        if self.out.runs.is_empty() || self.last_raw != id {
+            let raw = id;
+            let Some(id) = text(raw) else {
+                return;
+            };
+            if self.out.runs.is_empty() || self.last_id != id.as_bytes() {
+                self.out.runs.push((id_hash(id.as_bytes()), None));
+                if self.places {
+                    self.out.places.push(place);
+                }
+                self.last_id.clear();
+                self.last_id.extend_from_slice(id.as_bytes());
+                self.latest_text.clear();
+            }
+            self.last_raw.clear();
+            self.last_raw.extend_from_slice(raw);
+        }
+        let read = match date {
+            Err(iso) if iso <= self.latest_text.as_slice() => None,
+            Err(iso) => Date::from_iso(iso).ok(),
+            Ok(other) => cells::date(other),
+        };
+        if let Some(d) = read
+            && let Some((_, latest)) = self.out.runs.last_mut()
+            && d >= self.coverage.from
+            && d <= self.coverage.to
+            && latest.is_none_or(|l| d > l)
+        {
+            *latest = Some(d);
+            if let Err(iso) = date {
+                self.latest_text.clear();
+                self.latest_text.extend_from_slice(iso);
+            }
+        }
+    }
+}
+
+/// A cell's text, trimmed as the reader trims (`Row::get`); none when it is not UTF-8.
+fn text(cell: &[u8]) -> Option<&str> {
+    std::str::from_utf8(cell).ok().map(str::trim)
+}
+
+/// A line longer than this is left to the csv crate (the quick split holds a line whole).
+const QUICK_LINE: usize = 1 << 20;
+
+/// The rows of `text` (from `start`, a line's first byte and its number) split at `\n` and the
+/// delimiter, as the csv crate splits a text with no quote (the text comes through
+/// [`source::Unblank`]: no line is empty). At the first quote (or a line over [`QUICK_LINE`]),
+/// what is left from the line it is in, with where that line begins, for [`csv_rows`]; none
+/// when the text was read to its end (or failed: the runs are then not complete).
+fn quick_rows<'r>(
+    mut text: Box<dyn std::io::Read + Send + 'r>,
+    start: (u64, u64),
+    cols: RunColumns,
+    runs: &mut RunsFound,
+) -> Option<(Box<dyn std::io::Read + Send + 'r>, (u64, u64))> {
+    let mut buf = vec![0u8; 1 << 16];
+    // The text not split yet is `buf[begin..filled]`; its first line begins at `place`.
+    let (mut begin, mut filled) = (0, 0);
+    let mut place = start;
+    loop {
+        if begin > 0 {
+            buf.copy_within(begin..filled, 0);
+            filled -= begin;
+            begin = 0;
+        }
+        if filled == buf.len() {
+            if buf.len() >= QUICK_LINE {
+                break;
+            }
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = match text.read(buf.get_mut(filled..).unwrap_or_default()) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        let fresh = buf.get(filled..filled + n).unwrap_or_default();
+        filled += n;
+        if memchr::memchr(b'"', fresh).is_some() {
+            break;
+        }
+        let unsplit = buf.get(begin..filled).unwrap_or_default();
+        let mut from = 0;
+        for end in memchr::memchr_iter(b'\n', unsplit) {
+            let row = unsplit.get(from..end).unwrap_or_default();
+            quick_row(row, cols, place, runs);
+            from = end + 1;
+            place = (place.0 + (row.len() + 1) as u64, place.1 + 1);
+        }
+        begin += from;
+        if n == 0 {
+            // The last line, with no line break after it.
+            if let Some(row) = buf.get(begin..filled).filter(|r| !r.is_empty()) {
+                quick_row(row, cols, place, runs);
+            }
+            runs.out.complete = true;
+            return None;
+        }
+    }
+    // From the line being split on, as the csv crate reads it.
+    let left = buf.get(begin..filled).unwrap_or_default().to_vec();
+    Some((
+        Box::new(std::io::Read::chain(std::io::Cursor::new(left), text)),
+        place,
+    ))
+}
+
+/// One line split at its delimiters: a row unless every cell is blank.
+fn quick_row(row: &[u8], cols: RunColumns, place: (u64, u64), runs: &mut RunsFound) {
+    if row
+        .iter()
+        .all(|&b| b == cols.delimiter || b.is_ascii_whitespace())
+    {
+        // Passed over by the reading too (`Sheet::take_next`).
+        return;
+    }
+    let (mut id, mut date) = (None, None);
+    let last = cols.id.max(cols.date);
+    for (i, cell) in row
+        .split(|&b| b == cols.delimiter)
+        .enumerate()
+        .take(last + 1)
+    {
+        if i == cols.id {
+            id = Some(cell);
+        }
+        if i == cols.date {
+            date = Some(cell);
+        }
+    }
+    runs.row(id, date, place);
+}
+
+/// The rows of `text` as the csv crate reads them, from `start` (where its first byte is).
+fn csv_rows(
+    text: Box<dyn std::io::Read + Send + '_>,
+    start: (u64, u64),
+    cols: RunColumns,
+    runs: &mut RunsFound,
+) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(cols.delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(text);
     let mut record = csv::ByteRecord::new();
-    let mut last_id: Option<Vec<u8>> = None;
-    // The run's latest ISO date as written: ISO dates order as their text, so only a
-    // later-looking one is parsed (other forms are parsed each time).
-    let mut latest_text: Vec<u8> = Vec::new();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => {
-                out.complete = true;
-                break;
+                runs.out.complete = true;
+                return;
             }
-            Err(_) => break,
+            Err(_) => return,
         }
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
             // Passed over by the reading too (`Sheet::take_next`).
             continue;
         }
-        out.rows += 1;
-        // Trimmed as the reader trims (`Row::get`).
-        let cell = |i| {
-            record
-                .get(i)
-                .and_then(|c| std::str::from_utf8(c).ok())
-                .map(str::trim)
-        };
-        let (Some(id), Some(date)) = (cell(id_col), cell(date_col)) else {
-            continue;
-        };
-        if last_id.as_deref() != Some(id.as_bytes()) {
-            out.runs.push((id_hash(id.as_bytes()), None));
-            if places {
-                out.places.push(record.position().map_or((0, 0), place));
-            }
-            last_id = Some(id.as_bytes().to_vec());
-            latest_text.clear();
-        }
-        let iso = date.len() == 10 && date.as_bytes().get(4) == Some(&b'-');
-        if (!iso || date.as_bytes() > latest_text.as_slice())
-            && let Some((_, latest)) = out.runs.last_mut()
-            && let Some(d) = cells::date(date)
-            && d >= coverage.from
-            && d <= coverage.to
-            && latest.is_none_or(|l| d > l)
-        {
-            *latest = Some(d);
-            if iso {
-                latest_text.clear();
-                latest_text.extend_from_slice(date.as_bytes());
-            }
-        }
+        // Its place in the whole text: lines are counted from 1 there and here.
+        let place = record.position().map_or(start, |p| {
+            (
+                start.0.saturating_add(p.byte()),
+                start.1.saturating_add(p.line()).saturating_sub(1),
+            )
+        });
+        runs.row(record.get(cols.id), record.get(cols.date), place);
     }
-    out
 }
 
 impl Runs {
@@ -2425,6 +2695,116 @@ mod tests {
         ) {
             let (x, y) = (Hours { digits: a, scale: sa }, Hours { digits: b, scale: sb });
             proptest::prop_assert_eq!(x.cmp_value(y), x.decimal().cmp(&y.decimal()));
+        }
+    }
+
+    /// The first pass over a grouped file: each run with its latest date and where it
+    /// begins (bytes and lines as the reader counts them: a blank line is made a space), the
+    /// rows after a quote too.
+    #[test]
+    fn the_first_pass_finds_each_run_and_where_it_begins() {
+        let header = Header::of(FileKind::Timesheet).required.join(",");
+        let text = format!(
+            "{header}\nE1,2024-03-04\nE1,2024-03-05\n\nE2,\"2024-03-06\"\nE2,2024-03-07\nE3,2024-03-01"
+        );
+        let coverage = Coverage {
+            from: Date::constant(2016, 1, 1),
+            to: Date::constant(2036, 12, 31),
+            known_until: Date::constant(2026, 12, 31),
+        };
+        let runs = timesheet_runs(text.as_bytes(), coverage, true);
+        let day = |d| Some(Date::constant(2024, 3, d));
+        let l = header.len() as u64;
+        assert_eq!(
+            runs,
+            Runs {
+                runs: vec![
+                    (id_hash(b"E1"), day(5)),
+                    (id_hash(b"E2"), day(7)),
+                    (id_hash(b"E3"), day(1)),
+                ],
+                rows: 5,
+                // `E1,2024-03-04\n` is 14 bytes, the blank line 2, `E2,"2024-03-06"\n` 16.
+                places: vec![(l + 1, 2), (l + 31, 5), (l + 61, 7)],
+                header_end: Some((l + 1, 2)),
+                complete: true,
+            }
+        );
+    }
+
+    /// Gives at most `step` bytes a read: a long file's reads end anywhere in a line.
+    struct Trickle<'b> {
+        bytes: &'b [u8],
+        step: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.bytes.len());
+            let (now, rest) = self.bytes.split_at(n);
+            out[..n].copy_from_slice(now);
+            self.bytes = rest;
+            Ok(n)
+        }
+    }
+
+    /// A timesheet cell as first passes meet them: ids (some only in their spaces), dates in
+    /// every form, a quote, bytes that are not UTF-8.
+    fn run_cell() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(b"E1".to_vec()),
+            Just(b"E2".to_vec()),
+            Just(b" E2 ".to_vec()),
+            Just(b"2024-03-04".to_vec()),
+            Just(b"2024-03-05".to_vec()),
+            Just(b" 2024-03-06".to_vec()),
+            Just(b"2024-3-07".to_vec()),
+            Just(b"2024-13-01".to_vec()),
+            Just(b"07.03.2024".to_vec()),
+            Just(b"2041-01-01".to_vec()),
+            Just(b"\"E1\"".to_vec()),
+            Just(b"\"a\nb\"".to_vec()),
+            Just(b"\xff".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(Vec::new()),
+            proptest::collection::vec(
+                proptest::sample::select(b"E12-0 .\t\r\n,;\"".to_vec()),
+                0..5
+            ),
+        ]
+    }
+
+    proptest::proptest! {
+        /// The first pass finds the same runs, rows and places splitting lines itself as the
+        /// csv crate finds, quotes and all: before and after a quote, blank and empty lines,
+        /// reads ending anywhere.
+        #[test]
+        fn the_quick_first_pass_finds_what_the_csv_crate_finds(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(run_cell(), 0..6), 0..40),
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
+            step in 1usize..70,
+            places in proptest::prelude::any::<bool>(),
+        ) {
+            let coverage = Coverage {
+                from: Date::constant(2016, 1, 1),
+                to: Date::constant(2036, 12, 31),
+                known_until: Date::constant(2026, 12, 31),
+            };
+            let header = Header::of(FileKind::Timesheet).required.join(
+                std::str::from_utf8(&[delimiter]).unwrap_or(","),
+            );
+            let mut text = header.into_bytes();
+            for cells in &lines {
+                text.push(b'\n');
+                text.extend(cells.join(&delimiter));
+            }
+            let read = |split| {
+                runs_read(Trickle { bytes: &text, step }, coverage, places, split)
+            };
+            let quick = read(Split::Quick);
+            proptest::prop_assert_eq!(&quick, &read(Split::Csv));
         }
     }
 

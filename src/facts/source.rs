@@ -200,9 +200,7 @@ impl<R: Read> Read for Unblank<R> {
             // a run at a time: the bytes of a large file pass here once for each pass.
             let room = rest.len().min(out.len() - n);
             let within = &rest[..room];
-            let run = memchr::memchr_iter(b'\n', within)
-                .find(|&at| within.get(at + 1) == Some(&b'\n'))
-                .map_or(room, |at| at + 1);
+            let run = memchr::memmem::find(within, b"\n\n").map_or(room, |at| at + 1);
             out[n..n + run].copy_from_slice(&rest[..run]);
             n += run;
             self.pos += run;
