@@ -727,7 +727,7 @@ enum Ahead {
     /// A buffer's length (the usual).
     Buffered,
     /// Not at all: after a record, its text ([`csv::Reader::into_inner`]) goes on from the
-    /// next (for the header alone: each byte is a call).
+    /// next (for the header: each byte is a call).
     Exact,
 }
 
@@ -746,16 +746,26 @@ fn records_read<'r, R: std::io::Read + Send + 'r>(
     // Lines end at `\n` (a `\r` before it is trimmed with the cell): the csv crate's own CRLF
     // handling numbers every line after the first of a CRLF file one too low; blank lines are
     // made lines of a space (`Unblank`), which it numbers right.
+    let delimiter = delimiter_byte(dialect.delimiter);
+    Ok((dialect, csv_reader(text, delimiter, ahead)))
+}
+
+/// The csv crate's reader of a table's text, as every reading takes it.
+fn csv_reader<'r>(
+    text: Box<dyn std::io::Read + Send + 'r>,
+    delimiter: u8,
+    ahead: Ahead,
+) -> Reader<'r> {
     let mut builder = csv::ReaderBuilder::new();
     builder
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter_byte(dialect.delimiter))
+        .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'));
     if ahead == Ahead::Exact {
         builder.buffer_capacity(1);
     }
-    Ok((dialect, builder.from_reader(text)))
+    builder.from_reader(text)
 }
 
 /// A file with some of its headers named by hand: each header cell `from` (as written) in the
@@ -996,8 +1006,17 @@ fn open_read<'t, 'r, R: std::io::Read + Send + 'r>(
             .skip(header_at + 1)
             .filter(|(r, _)| !empty(r))
             .count();
+        // (Read on with a buffer: the header's reader may read a byte a call.)
+        let mut rest = match ahead {
+            Ahead::Buffered => reader,
+            Ahead::Exact => csv_reader(
+                reader.into_inner(),
+                delimiter_byte(table.delimiter),
+                Ahead::Buffered,
+            ),
+        };
         let n = below
-            + reader
+            + rest
                 .records()
                 .filter(|r| !r.as_ref().is_ok_and(empty))
                 .count();
@@ -1843,8 +1862,8 @@ fn delimiter_byte(delimiter: char) -> u8 {
 /// With `places`, where each run begins too.
 ///
 /// Below the header, the text is split at each line's end and delimiter as long as it has no
-/// quote (most files: a quarter of the time the csv crate takes, which reads from the first
-/// line with a quote on, so that both find the same rows).
+/// quote (most files: half the time the csv crate takes, which reads on from the first line
+/// with a quote, so that both find the same rows).
 pub fn timesheet_runs<R: std::io::Read + Send>(input: R, coverage: Coverage, places: bool) -> Runs {
     runs_read(input, coverage, places, Split::Quick)
 }
@@ -1866,20 +1885,7 @@ fn runs_read<R: std::io::Read + Send>(
     places: bool,
     split: Split,
 ) -> Runs {
-    let mut runs = RunsFound {
-        out: Runs {
-            runs: Vec::new(),
-            rows: 0,
-            places: Vec::new(),
-            header_end: None,
-            complete: false,
-        },
-        coverage,
-        places,
-        last_id: Vec::new(),
-        last_raw: Vec::new(),
-        latest_text: Vec::new(),
-    };
+    let mut runs = RunsFound::new(coverage, places);
     let Header {
         required, optional, ..
     } = Header::of(FileKind::Timesheet);
@@ -1946,6 +1952,24 @@ struct RunsFound {
 }
 
 impl RunsFound {
+    /// None yet (with where each run begins, when `places`).
+    fn new(coverage: Coverage, places: bool) -> Self {
+        RunsFound {
+            out: Runs {
+                runs: Vec::new(),
+                rows: 0,
+                places: Vec::new(),
+                header_end: None,
+                complete: false,
+            },
+            coverage,
+            places,
+            last_id: Vec::new(),
+            last_raw: Vec::new(),
+            latest_text: Vec::new(),
+        }
+    }
+
     /// A row that is not blank, with its id and date cells as written (none: the row is
     /// shorter) and where it begins.
     fn row(&mut self, id: Option<&[u8]>, date: Option<&[u8]>, place: (u64, u64)) {
@@ -2109,12 +2133,11 @@ fn csv_rows(
     cols: RunColumns,
     runs: &mut RunsFound,
 ) {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(cols.delimiter)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(text);
+    // A blank line first, passed over: a new reader drops a byte order mark that begins its
+    // text, which here is a row's (as the reading, which reads on from the header, keeps it).
+    const LEAD: &[u8] = b" \n";
+    let text = Box::new(std::io::Read::chain(LEAD, text));
+    let mut reader = csv_reader(text, cols.delimiter, Ahead::Buffered);
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -2129,11 +2152,15 @@ fn csv_rows(
             // Passed over by the reading too (`Sheet::take_next`).
             continue;
         }
-        // Its place in the whole text: lines are counted from 1 there and here.
+        // Its place in the whole text, past the lead line (lines are counted from 1 there
+        // and here).
         let place = record.position().map_or(start, |p| {
             (
-                start.0.saturating_add(p.byte()),
-                start.1.saturating_add(p.line()).saturating_sub(1),
+                start
+                    .0
+                    .saturating_add(p.byte())
+                    .saturating_sub(LEAD.len() as u64),
+                start.1.saturating_add(p.line()).saturating_sub(2),
             )
         });
         runs.row(record.get(cols.id), record.get(cols.date), place);
@@ -2699,34 +2726,87 @@ mod tests {
     }
 
     /// The first pass over a grouped file: each run with its latest date and where it
-    /// begins (bytes and lines as the reader counts them: a blank line is made a space), the
-    /// rows after a quote too.
+    /// begins (bytes and lines as the reader counts them: a blank line is made a space), split
+    /// quickly up to the quote and by the csv crate from its line on (a byte order mark at the
+    /// start of that line kept, as the reading keeps it).
     #[test]
     fn the_first_pass_finds_each_run_and_where_it_begins() {
         let header = Header::of(FileKind::Timesheet).required.join(",");
+        // Past the 64 KiB the sniffer reads first, so that the rest comes 1,000 bytes a read.
+        let e0 = "E0,2024-03-01\n".repeat(5000);
         let text = format!(
-            "{header}\nE1,2024-03-04\nE1,2024-03-05\n\nE2,\"2024-03-06\"\nE2,2024-03-07\nE3,2024-03-01"
+            "{header}\n{e0}E1,2024-03-04\nE1,2024-03-05\n\nE2,\"2024-03-06\"\nE2,2024-03-07\n\u{feff}E2,2024-03-08\nE3,2024-03-01"
         );
         let coverage = Coverage {
             from: Date::constant(2016, 1, 1),
             to: Date::constant(2036, 12, 31),
             known_until: Date::constant(2026, 12, 31),
         };
-        let runs = timesheet_runs(text.as_bytes(), coverage, true);
+        let text = Trickle {
+            bytes: text.as_bytes(),
+            step: 1000,
+        };
+        let runs = timesheet_runs(text, coverage, true);
         let day = |d| Some(Date::constant(2024, 3, d));
-        let l = header.len() as u64;
+        // Each E0 row is 14 bytes; `E1,2024-03-04\n` too, the blank line 2, `E2,"2024-03-06"\n`
+        // 16, the byte order mark 3.
+        let l = header.len() as u64 + 1;
+        let e1 = l + 14 * 5000;
         assert_eq!(
             runs,
             Runs {
                 runs: vec![
+                    (id_hash(b"E0"), day(1)),
                     (id_hash(b"E1"), day(5)),
                     (id_hash(b"E2"), day(7)),
+                    (id_hash("\u{feff}E2".as_bytes()), day(8)),
                     (id_hash(b"E3"), day(1)),
                 ],
-                rows: 5,
-                // `E1,2024-03-04\n` is 14 bytes, the blank line 2, `E2,"2024-03-06"\n` 16.
-                places: vec![(l + 1, 2), (l + 31, 5), (l + 61, 7)],
-                header_end: Some((l + 1, 2)),
+                rows: 5006,
+                places: vec![
+                    (l, 2),
+                    (e1, 5002),
+                    (e1 + 30, 5005),
+                    (e1 + 60, 5007),
+                    (e1 + 77, 5008),
+                ],
+                header_end: Some((l, 2)),
+                complete: true,
+            }
+        );
+    }
+
+    /// The csv crate reads on from the line with the first quote as the reading does, which
+    /// reads on from the header: a byte order mark that begins the line stays in its id.
+    #[test]
+    fn the_first_pass_hands_over_a_line_as_it_is() {
+        let coverage = Coverage {
+            from: Date::constant(2016, 1, 1),
+            to: Date::constant(2036, 12, 31),
+            known_until: Date::constant(2026, 12, 31),
+        };
+        let mut runs = RunsFound::new(coverage, true);
+        let cols = RunColumns {
+            id: 0,
+            date: 1,
+            delimiter: b',',
+        };
+        let text = "\u{feff}E1,\"2024-03-05\"\nE1,2024-03-06\n";
+        csv_rows(Box::new(text.as_bytes()), (100, 7), cols, &mut runs);
+        assert_eq!(
+            runs.out,
+            Runs {
+                runs: vec![
+                    (
+                        id_hash("\u{feff}E1".as_bytes()),
+                        Some(Date::constant(2024, 3, 5))
+                    ),
+                    (id_hash(b"E1"), Some(Date::constant(2024, 3, 6))),
+                ],
+                rows: 2,
+                // The first line is 19 bytes: the mark 3, `E1,"2024-03-05"` 15, its end 1.
+                places: vec![(100, 7), (119, 8)],
+                header_end: None,
                 complete: true,
             }
         );
@@ -2767,6 +2847,7 @@ mod tests {
             Just(b"\"a\nb\"".to_vec()),
             Just(b"\xff".to_vec()),
             Just(b"\r".to_vec()),
+            Just("\u{feff}E1".as_bytes().to_vec()),
             Just(Vec::new()),
             proptest::collection::vec(
                 proptest::sample::select(b"E12-0 .\t\r\n,;\"".to_vec()),
@@ -2777,8 +2858,9 @@ mod tests {
 
     proptest::proptest! {
         /// The first pass finds the same runs, rows and places splitting lines itself as the
-        /// csv crate finds, quotes and all: before and after a quote, blank and empty lines,
-        /// reads ending anywhere.
+        /// csv crate finds, quotes and all: before and after a quote, blank lines, title rows
+        /// above the header, a line longer than the quick split's buffer, reads ending anywhere
+        /// (the file is padded past the 64 KiB the sniffer reads first).
         #[test]
         fn the_quick_first_pass_finds_what_the_csv_crate_finds(
             lines in proptest::collection::vec(
@@ -2786,6 +2868,8 @@ mod tests {
             delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
             step in 1usize..70,
             places in proptest::prelude::any::<bool>(),
+            title in proptest::prelude::any::<bool>(),
+            long in proptest::option::of(0usize..40),
         ) {
             let coverage = Coverage {
                 from: Date::constant(2016, 1, 1),
@@ -2795,10 +2879,20 @@ mod tests {
             let header = Header::of(FileKind::Timesheet).required.join(
                 std::str::from_utf8(&[delimiter]).unwrap_or(","),
             );
-            let mut text = header.into_bytes();
-            for cells in &lines {
+            let mut text = if title { "Табель\n".as_bytes().to_vec() } else { Vec::new() };
+            text.extend(header.into_bytes());
+            for _ in 0..5000 {
+                text.extend(b"\nE0");
+                text.push(delimiter);
+                text.extend(b"2024-03-01");
+            }
+            for (i, cells) in lines.iter().enumerate() {
                 text.push(b'\n');
                 text.extend(cells.join(&delimiter));
+                if long == Some(i) {
+                    // Longer than the quick split's first buffer (64 KiB).
+                    text.extend(std::iter::repeat_n(b'x', 70_000));
+                }
             }
             let read = |split| {
                 runs_read(Trickle { bytes: &text, step }, coverage, places, split)
