@@ -7,15 +7,17 @@
 //! program resolves those once and turns each expression into closures, so judging a day walks
 //! no parameter history and skips the exceptions not in force. What a closure does for a node
 //! is what [`eval`] does for it, through the same functions (`combine`, `and_or`, `apply`,
-//! `conflict`); a node it has no faster form for is evaluated by [`eval`] itself. Tests hold the
-//! two to the same values on every rule, day and employee they try.
+//! `conflict`); a node it has no faster form for is evaluated by [`eval`] itself. A comparison
+//! of hours (and the sums of hours over a period) is worked in whole numbers where the numbers
+//! allow, with no `Decimal` (`Quantity`). Tests hold the two to the same values on every rule,
+//! day and employee they try.
 
 use super::error::EvalError;
 use super::expr::{
     Env, and_or, apply, combine, conflict, day_field, day_known, employee_field, eval,
 };
 use crate::date::Date;
-use crate::law::expr::{Builtin, Expr, ExprKind, Value, Which, equal};
+use crate::law::expr::{AggKind, Builtin, Domain, Expr, ExprKind, Type, Value, Which, equal};
 use crate::law::{DefineId, Law, Rule};
 use crate::schema::{DayField, EmployeeField};
 use crate::syntax::ast::{BinOp, UnOp};
@@ -49,6 +51,9 @@ pub struct RuleCode<'a> {
     pub sides: Option<(Code<'a>, Code<'a>)>,
     /// What each aggregate folds, in the rule's order.
     pub aggs: Vec<Code<'a>>,
+    /// For each aggregate that sums a number over the days, what it folds as a [`Quantity`],
+    /// if it is one.
+    pub(super) sums: Vec<Option<Quantity<'a>>>,
 }
 
 /// The law compiled per span, each span compiled the first time a date in it is judged.
@@ -158,6 +163,192 @@ fn read_day(env: &Env, f: DayField, which: Which) -> Value {
     day_of(env, which).map_or(Value::Unknown, |d| day_field(f, d))
 }
 
+/// A number times sixty million (see [`Quantity`]).
+#[derive(Clone, Copy)]
+enum Scaled {
+    /// The number times [`SCALE`], and the scale (decimal places) of the `Decimal` the general
+    /// code makes of it, which a total keeps (or [`UNTRACKED`]).
+    Known(i64, u8),
+    /// Not known from the facts: as `Value::Unknown`.
+    Unknown,
+    /// Not held so (more than six decimal places, or too large): the general code of the node
+    /// answers instead.
+    Slow,
+}
+
+/// What a number is multiplied by to be held whole: hours in millionths of a minute, so that
+/// hours written with up to six decimal places and minutes (`day.rest_before`, `day.break`,
+/// read in minutes) are all whole.
+const SCALE: i64 = 60_000_000;
+
+/// The scale of a number made from minutes (`m / 60`, up to 28 places): not tracked, so such a
+/// number is compared but not totalled here. As the largest scale, it stays through `+`.
+const UNTRACKED: u8 = u8::MAX;
+
+impl Scaled {
+    fn of(v: Option<i64>, scale: u8) -> Scaled {
+        v.map_or(Scaled::Slow, |v| Scaled::Known(v, scale))
+    }
+}
+
+/// A value times [`SCALE`], if it is a number that has at most six decimal places and fits.
+fn scaled(v: Value) -> Scaled {
+    match v {
+        Value::Int(i) => Scaled::of(i.checked_mul(SCALE), 0),
+        Value::Num(d) => Scaled::of(
+            6u32.checked_sub(d.scale())
+                .and_then(|s| d.mantissa().checked_mul(10i128.pow(s) * 60))
+                .and_then(|m| i64::try_from(m).ok()),
+            // (At most six, as just checked.)
+            d.scale() as u8,
+        ),
+        Value::Unknown => Scaled::Unknown,
+        _ => Scaled::Slow,
+    }
+}
+
+/// A number the compiled law reads times [`SCALE`], without a `Decimal`: the hours of a day
+/// (worked, overtime, at night, the rest before it and its break), a constant or parameter,
+/// a total, and sums and differences of these (`day.worked - day.overtime`). Hours are written
+/// with a few decimal places at most, and the rest and the break are whole minutes, so a
+/// comparison of two (`day.overtime > 0 h`: on most days the whole of a rule's question) is
+/// one of whole numbers, with the answer `compare` gives on the decimals (a minute count's
+/// hours, `m / 60`, are a decimal of 28 digits that no number of six places comes within
+/// 10^-8 of unless it is equal), and a total (`sum(normal_hours)`) is a sum of whole numbers
+/// that gives back the very `Decimal` the general code adds up (`Decimal` addition keeps the
+/// larger scale). A value with more places, or an overflow, is left to the general code.
+pub(super) enum Quantity<'a> {
+    /// A number times [`SCALE`], and its scale.
+    Const(i64, u8),
+    /// `day.worked`, `day.overtime`, `day.night`, `day.rest_before` or `day.break` (or
+    /// `previous.…`).
+    Day(DayField, Which),
+    Agg(usize),
+    Add(Box<Quantity<'a>>, Box<Quantity<'a>>),
+    Sub(Box<Quantity<'a>>, Box<Quantity<'a>>),
+    /// A definition with exceptions in force: each one's condition, value and priority, in law
+    /// order, and the base value; two that hold with the same priority and different values
+    /// are left to the general code, which says they conflict.
+    Excepted(Box<Quantity<'a>>, Vec<(Code<'a>, Quantity<'a>, i64)>),
+}
+
+impl Quantity<'_> {
+    fn read(&self, env: &Env) -> Scaled {
+        let both = |a: &Quantity, b: &Quantity, f: fn(i64, i64) -> Option<i64>| match (
+            a.read(env),
+            b.read(env),
+        ) {
+            (Scaled::Known(x, p), Scaled::Known(y, q)) => Scaled::of(f(x, y), p.max(q)),
+            (Scaled::Slow, _) | (_, Scaled::Slow) => Scaled::Slow,
+            _ => Scaled::Unknown,
+        };
+        let minutes = |m: Option<i32>| match m {
+            Some(m) => Scaled::Known(i64::from(m) * (SCALE / 60), UNTRACKED),
+            None => Scaled::Unknown,
+        };
+        let hours = |h: crate::facts::Hours| Scaled::of(h.millionths().map(|m| m * 60), h.scale());
+        match self {
+            Quantity::Const(m, scale) => Scaled::Known(*m, *scale),
+            Quantity::Day(f, which) => match day_of(env, *which) {
+                None => Scaled::Unknown,
+                Some(d) => match f {
+                    DayField::RestBefore => minutes(d.rest_minutes),
+                    DayField::Break => minutes(d.break_minutes.map(i32::from)),
+                    DayField::Worked => hours(d.worked),
+                    DayField::Overtime => hours(d.overtime),
+                    _ => hours(d.night),
+                },
+            },
+            Quantity::Agg(slot) => scaled(env.aggs.get(*slot).copied().unwrap_or(Value::Unknown)),
+            Quantity::Add(a, b) => both(a, b, i64::checked_add),
+            Quantity::Sub(a, b) => both(a, b, i64::checked_sub),
+            Quantity::Excepted(base, exceptions) => {
+                // As `Builder::define` does: the highest priority that holds wins (the first
+                // of those alike).
+                let mut best: Option<(i64, Scaled)> = None;
+                for (condition, value, priority) in exceptions {
+                    match condition(env) {
+                        Ok(Value::Bool(true)) => {}
+                        Ok(_) => continue,
+                        Err(_) => return Scaled::Slow,
+                    }
+                    let v = value.read(env);
+                    let Scaled::Known(x, _) = v else {
+                        return Scaled::Slow;
+                    };
+                    match best {
+                        Some((p, _)) if *priority < p => {}
+                        Some((p, Scaled::Known(w, _))) if *priority == p && w != x => {
+                            return Scaled::Slow;
+                        }
+                        Some((p, _)) if *priority == p => {}
+                        _ => best = Some((*priority, v)),
+                    }
+                }
+                match best {
+                    Some((_, v)) => v,
+                    None => base.read(env),
+                }
+            }
+        }
+    }
+}
+
+/// A total of a number folded whole (see [`Quantity`]), for as long as every item is held so.
+pub(super) struct Total {
+    /// The sum times [`SCALE`].
+    sum: i64,
+    /// The largest scale of the items (0, the scale of `Decimal::ZERO`, before any).
+    scale: u8,
+}
+
+impl Total {
+    /// No items yet: what a sum of `Decimal`s starts from.
+    pub(super) fn new() -> Total {
+        Total { sum: 0, scale: 0 }
+    }
+
+    /// Adds the quantity's value on `env`; false when it is not held whole, or the sum would
+    /// overflow (nothing is added: the caller goes on with the general code from this item).
+    pub(super) fn add(&mut self, q: &Quantity, env: &Env) -> bool {
+        match q.read(env) {
+            Scaled::Known(v, scale) if scale != UNTRACKED => match self.sum.checked_add(v) {
+                Some(sum) => {
+                    self.sum = sum;
+                    self.scale = self.scale.max(scale);
+                    true
+                }
+                None => false,
+            },
+            // Unknown values (facts not given for that day) do not count.
+            Scaled::Unknown => true,
+            _ => false,
+        }
+    }
+
+    /// The sum as the `Decimal` the general code would have added up: every item is a
+    /// multiple of a unit of the largest scale, so the division is exact.
+    pub(super) fn value(&self) -> Value {
+        let unit = 60 * 10i64.pow(6 - u32::from(self.scale.min(6)));
+        Value::Num(rust_decimal::Decimal::from_i128_with_scale(
+            i128::from(self.sum / unit),
+            u32::from(self.scale),
+        ))
+    }
+}
+
+/// Whether the comparison `op` holds of two sides in this order.
+fn holds(op: BinOp, o: std::cmp::Ordering) -> bool {
+    match op {
+        BinOp::Eq => o.is_eq(),
+        BinOp::Ne => o.is_ne(),
+        BinOp::Lt => o.is_lt(),
+        BinOp::Le => o.is_le(),
+        BinOp::Gt => o.is_gt(),
+        _ => o.is_ge(),
+    }
+}
+
 /// Compiles the law for the span of one date.
 struct Builder<'a> {
     law: &'a Law,
@@ -211,6 +402,14 @@ impl<'a> Builder<'a> {
                 _ => None,
             },
             aggs: r.aggs.iter().map(|a| self.expr(&a.inner)).collect(),
+            sums: r
+                .aggs
+                .iter()
+                .map(|a| match (a.kind, a.domain, a.inner.ty) {
+                    (AggKind::Sum, Domain::Days, Type::Num(_)) => self.quantity(&a.inner, 0),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -363,30 +562,25 @@ impl<'a> Builder<'a> {
                     Ok(and_or(op, x, b(env)?))
                 })
             }
-            K::Binary(op, a, b) => {
-                let (op, at) = (*op, a.span.to(b.span));
-                // A side that is a fact or a constant (`day.overtime > 0 h`, `day.worked -
-                // day.overtime`, `day.overtime <= overtime_per_day`) is read in place, not called.
-                match (self.leaf(a), self.leaf(b)) {
+            K::Binary(op, a, b) if op.is_comparison() => {
+                let general = self.binary(*op, a, b);
+                // Two quantities held whole (`day.overtime > 0 h`, `sum(day.night) > 0 h`):
+                // compared as whole numbers, without a `Decimal`.
+                match (self.quantity(a, 0), self.quantity(b, 0)) {
                     (Some(x), Some(y)) => {
-                        return Arc::new(move |env: &Env| {
-                            combine(op, x.read(env), y.read(env), at)
-                        });
+                        let op = *op;
+                        Arc::new(move |env: &Env| match (x.read(env), y.read(env)) {
+                            (Scaled::Known(x, _), Scaled::Known(y, _)) => {
+                                Ok(Value::Bool(holds(op, x.cmp(&y))))
+                            }
+                            (Scaled::Slow, _) | (_, Scaled::Slow) => general(env),
+                            _ => Ok(Value::Unknown),
+                        })
                     }
-                    (Some(x), None) => {
-                        let y = self.expr(b);
-                        return Arc::new(move |env: &Env| combine(op, x.read(env), y(env)?, at));
-                    }
-                    (None, Some(y)) => {
-                        let x = self.expr(a);
-                        return Arc::new(move |env: &Env| combine(op, x(env)?, y.read(env), at));
-                    }
-                    (None, None) => {}
+                    _ => general,
                 }
-                let x = self.expr(a);
-                let y = self.expr(b);
-                Arc::new(move |env: &Env| combine(op, x(env)?, y(env)?, at))
             }
+            K::Binary(op, a, b) => self.binary(*op, a, b),
             K::If(c, a, b) => {
                 let (c, a, b) = (self.expr(c), self.expr(a), self.expr(b));
                 Arc::new(move |env: &Env| match c(env)? {
@@ -427,6 +621,88 @@ impl<'a> Builder<'a> {
                     Ok(Value::Bool(false))
                 })
             }
+        }
+    }
+
+    /// `a op b` for any operator but `and` and `or`.
+    fn binary(&mut self, op: BinOp, a: &'a Expr, b: &'a Expr) -> Code<'a> {
+        let at = a.span.to(b.span);
+        // A side that is a fact or a constant (`day.overtime > 0 h`, `day.worked -
+        // day.overtime`, `day.overtime <= overtime_per_day`) is read in place, not called.
+        match (self.leaf(a), self.leaf(b)) {
+            (Some(x), Some(y)) => {
+                Arc::new(move |env: &Env| combine(op, x.read(env), y.read(env), at))
+            }
+            (Some(x), None) => {
+                let y = self.expr(b);
+                Arc::new(move |env: &Env| combine(op, x.read(env), y(env)?, at))
+            }
+            (None, Some(y)) => {
+                let x = self.expr(a);
+                Arc::new(move |env: &Env| combine(op, x(env)?, y.read(env), at))
+            }
+            (None, None) => {
+                let x = self.expr(a);
+                let y = self.expr(b);
+                Arc::new(move |env: &Env| combine(op, x(env)?, y(env)?, at))
+            }
+        }
+    }
+
+    /// `e` as a [`Quantity`], if it is one on the span: a number (or a whole number) that is
+    /// an hours fact of the day, a constant or parameter held whole, a total, a
+    /// definition whose base and exceptions' values are such, or a sum or difference of such. `depth` bounds
+    /// the walk through definitions (the checker refuses cycles; a hostile law's long chain
+    /// is left to the general code).
+    fn quantity(&mut self, e: &'a Expr, depth: usize) -> Option<Quantity<'a>> {
+        use ExprKind as K;
+        if depth > 32 || !matches!(e.ty, Type::Num(_) | Type::Int) {
+            return None;
+        }
+        match &e.kind {
+            K::Day(
+                f @ (DayField::Worked
+                | DayField::Overtime
+                | DayField::Night
+                | DayField::RestBefore
+                | DayField::Break),
+                which,
+            ) => Some(Quantity::Day(*f, *which)),
+            K::Agg(slot) => Some(Quantity::Agg(*slot)),
+            K::Binary(op @ (BinOp::Add | BinOp::Sub), a, b) => {
+                let (x, y) = (self.quantity(a, depth + 1)?, self.quantity(b, depth + 1)?);
+                let (x, y) = (Box::new(x), Box::new(y));
+                Some(match op {
+                    BinOp::Add => Quantity::Add(x, y),
+                    _ => Quantity::Sub(x, y),
+                })
+            }
+            K::Define(id) => {
+                let law = self.law;
+                let d = law.defines.get(id.index())?;
+                let base = Box::new(self.quantity(&d.base, depth + 1)?);
+                let mut exceptions = Vec::new();
+                for x in &d.exceptions {
+                    let x = law.exceptions.get(x.index())?;
+                    if !super::expr::in_force(x.in_force, self.date) {
+                        continue;
+                    }
+                    let value = self.quantity(x.value.as_ref()?, depth + 1)?;
+                    exceptions.push((self.expr(&x.condition), value, x.priority));
+                }
+                Some(if exceptions.is_empty() {
+                    *base
+                } else {
+                    Quantity::Excepted(base, exceptions)
+                })
+            }
+            _ => match self.leaf(e)? {
+                Leaf::Const(v) => match scaled(v) {
+                    Scaled::Known(m, scale) => Some(Quantity::Const(m, scale)),
+                    _ => None,
+                },
+                _ => None,
+            },
         }
     }
 

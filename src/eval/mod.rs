@@ -937,9 +937,16 @@ impl<'a, 'c> Judge<'a, 'c> {
             );
             // One environment, moved from item to item.
             let mut env = self.env(i, &[]);
-            // What the aggregate folds on the span of the last item: found again only when an
-            // item is dated past it.
+            // The rule on the span of the last item: found again only when an item is dated
+            // past it.
             let mut code = None;
+            // A sum of hours over the days is added up in whole numbers for as long as each
+            // day's value is held so (not when explained: the steps show each day's value).
+            let mut whole = (trace.is_none()
+                && a.kind == AggKind::Sum
+                && a.domain == Domain::Days
+                && matches!(a.inner.ty, Type::Num(_)))
+            .then(compiled::Total::new);
             for (day, record, date) in items {
                 env.day = day;
                 env.record = record.or(i.record);
@@ -949,20 +956,29 @@ impl<'a, 'c> Judge<'a, 'c> {
                     span = self.compiled.at(date);
                     code = None;
                 }
-                let c = match code {
+                let rule = match code {
                     Some(c) => c,
                     None => {
                         let c = self
                             .compiled
                             .rules(span)
                             .get(r)
-                            .and_then(|c| c.aggs.get(k))
                             .ok_or(EvalError::Internal)?;
                         code = Some(c);
                         c
                     }
                 };
-                let v = c(&env)?;
+                if let Some(total) = whole.as_mut() {
+                    if let Some(q) = rule.sums.get(k).and_then(Option::as_ref)
+                        && total.add(q, &env)
+                    {
+                        continue;
+                    }
+                    // Not held whole from this day on: the sum so far is where the values go.
+                    *accs.get_mut(k).ok_or(EvalError::Internal)? = total.value();
+                    whole = None;
+                }
+                let v = rule.aggs.get(k).ok_or(EvalError::Internal)?(&env)?;
                 if let Some(t) = trace.as_deref_mut()
                     && let Some(steps) = t.get_mut(k)
                 {
@@ -971,6 +987,9 @@ impl<'a, 'c> Judge<'a, 'c> {
                 }
                 let acc = accs.get_mut(k).ok_or(EvalError::Internal)?;
                 *acc = fold_one(a.kind, *acc, v)?;
+            }
+            if let Some(total) = whole {
+                *accs.get_mut(k).ok_or(EvalError::Internal)? = total.value();
             }
         }
         Ok(accs)
@@ -1465,7 +1484,105 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FEW_TOTALS, Totals, Value};
+    use super::{
+        Checker, Detail, Domain, FEW_TOTALS, Facts, Instance, Law, Options, Totals, Value,
+    };
+    use crate::date::Date;
+    use crate::facts::{Day, Employee, Hours};
+    use std::cell::Cell;
+
+    /// The law with rules that sum quantities the checker adds up in whole numbers, and some it
+    /// cannot: a definition with an exception, the rest between shifts (minutes, as hours),
+    /// and a day too large for the whole numbers.
+    fn summing_law() -> &'static Law {
+        static LAW: std::sync::OnceLock<Law> = std::sync::OnceLock::new();
+        LAW.get_or_init(|| {
+        let rule = |name: &str, scope: &str, require: &str| {
+            format!(
+                "  rule {name} {{\n    title en \"x\" ru \"x\" kk \"x\"\n    per {scope}\n    require {require}\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }}\n"
+            )
+        };
+        let mut body = String::from(
+            "  define net : hours = day.worked - day.overtime\n  define capped : hours = day.night\n  exception less to capped priority 1 when employee.pregnant = 1.25 h\n",
+        );
+        body += &rule("weekly", "week", "sum(net) <= 40 h");
+        body += &rule("monthly", "month", "sum(capped) - sum(day.overtime) <= 100 h");
+        body += &rule("rested", "week", "sum(day.rest_before) <= 100 h");
+        body += &rule(
+            "huge",
+            "year",
+            "sum(day.worked + 5000000000 h + 5000000000 h) > 0 h",
+        );
+        let text = format!("article LC 999 {{\n  title en \"x\" ru \"x\" kk \"x\"\n{body}}}\n");
+        let files = crate::bundled::RULES
+            .iter()
+            .copied()
+            .chain([("tests/summing.rules", text.as_str())]);
+        crate::load(files).unwrap_or_else(|d| panic!("{}", d.rendered))
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Every total over the days, folded as the checker judges (sums of hours in whole
+        /// numbers while they can be) and as it explains (value by value, the reference), is
+        /// the same `Decimal`, to its last decimal place.
+        #[test]
+        fn sums_added_whole_are_the_sums_added_as_decimals(
+            start in 0i64..4800,
+            pregnant in proptest::prelude::any::<bool>(),
+            days in proptest::collection::vec(
+                (0i64..2_000_000_000, 0u32..9, 0i64..600, 0u32..4, proptest::prelude::any::<Option<u16>>()),
+                1..40,
+            ),
+        ) {
+            let law = summing_law();
+            let mut employee = Employee::adult("e");
+            employee.pregnant = pregnant;
+            let first = Date::constant(2016, 1, 1).add_days(start).expect("a date");
+            let days: Vec<Day> = days
+                .iter()
+                .enumerate()
+                .map(|(n, &(digits, places, overtime, night, rest))| {
+                    let hours = |digits: i64, places: u32| {
+                        Hours::from_decimal(rust_decimal::Decimal::new(digits, places))
+                            .expect("hours that fit")
+                    };
+                    let mut d = Day::new(0, first.add_days(n as i64).expect("a date"));
+                    // Worked hours whole or with up to eight decimal places (more than six:
+                    // not held whole); overtime with two, night hours with none.
+                    d.worked = hours(digits % 10i64.pow(places.max(1) + 1), places);
+                    d.overtime = hours(overtime, 2);
+                    d.night = hours(i64::from(night), 0);
+                    d.rest_minutes = rest.map(i32::from);
+                    d
+                })
+                .collect();
+            let facts = Facts::with_records(vec![employee.clone()], Vec::new(), Vec::new());
+            let last = days.last().map_or(first, |d| d.date);
+            let options = Options { as_of: last, enterprise: None };
+            let checker = Checker::new(law, &facts, options, Detail::Brief);
+            let (missing, span) = (Cell::new(None), Cell::new(None));
+            let mut summed = 0;
+            for (r, rule) in law.rules.iter().enumerate() {
+                if rule.aggs.is_empty() || rule.aggs.iter().any(|a| a.domain != Domain::Days) {
+                    continue;
+                }
+                let judge = checker.judge(r, Some((0, &employee)), &missing, &span).expect("a rule");
+                let i = Instance { date: last, from: first, to: last, days: &days, ..Instance::bare() };
+                let judged = judge.fold(&i, None);
+                let mut steps = vec![Vec::new(); rule.aggs.len()];
+                let explained = judge.fold(&i, Some(&mut steps));
+                let show = |t: Result<Totals, crate::eval::EvalError>| {
+                    t.map(|t| t.as_slice().iter().map(|v| format!("{v:?}")).collect::<Vec<_>>())
+                };
+                proptest::prop_assert_eq!(show(judged), show(explained), "{}", rule.name);
+                summed += 1;
+            }
+            proptest::prop_assert!(summed >= 4, "the rules that sum were folded");
+        }
+    }
 
     /// A period's totals read back as they were made, held in place or (past the few) in a
     /// list, and none past the last.

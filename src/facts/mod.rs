@@ -153,6 +153,18 @@ impl Hours {
         at(self, scale).cmp(&at(other, scale))
     }
 
+    /// The number in millionths (`8.5` is 8 500 000), when it has at most six decimal places:
+    /// what the compiled law compares without building a `Decimal`.
+    pub fn millionths(self) -> Option<i64> {
+        let shift = 6u32.checked_sub(u32::from(self.scale))?;
+        i64::from(self.digits).checked_mul(10i64.pow(shift))
+    }
+
+    /// Its decimal places, as written.
+    pub fn scale(self) -> u8 {
+        self.scale
+    }
+
     /// The number.
     pub fn decimal(self) -> Decimal {
         // The scale came from a Decimal (at most 28): `try_new` cannot fail.
