@@ -7,7 +7,7 @@ use super::Version;
 use crate::Law;
 use crate::date::Date;
 use crate::domain::{Lang, NoteStatus, Subject};
-use crate::eval::{Checker, Detail, Finding, Judged, Options};
+use crate::eval::{Alike, Checker, Detail, Finding, Judged, Options};
 use crate::explain::{self, Exposure};
 use crate::facts::Facts;
 use crate::sorted;
@@ -674,9 +674,11 @@ impl InStep {
             None => vec![None],
         };
         let n = versions.len();
+        // Each version's answers on fixed facts, kept from employee to employee.
+        let mut alike: Vec<Alike> = checkers.iter().map(|_| Alike::default()).collect();
         for unit in units {
             let mut parts: Vec<Option<Judged>> = Vec::with_capacity(checkers.len());
-            for (v, c) in checkers.iter().enumerate() {
+            for ((v, c), alike) in checkers.iter().enumerate().zip(alike.iter_mut()) {
                 let mut part = Judged::default();
                 let judged = match unit {
                     Some(e) => {
@@ -685,7 +687,7 @@ impl InStep {
                             .get(e)
                             .and_then(|r| facts.days.get(r.clone()))
                             .unwrap_or(&[]);
-                        c.employee(e, days, &mut part)
+                        c.employee_alike(e, days, &mut part, alike)
                     }
                     None => c.employer(&mut part),
                 };

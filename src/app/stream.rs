@@ -682,9 +682,9 @@ impl Run<'_, '_, '_, '_, '_> {
         }
         let checker = &self.checker;
         let judge = |part: &[(usize, Vec<Day>)]| {
-            let mut out = Judged::default();
+            let (mut out, mut alike) = (Judged::default(), crate::eval::Alike::default());
             for (e, days) in part {
-                checker.employee(*e, days, &mut out)?;
+                checker.employee_alike(*e, days, &mut out, &mut alike)?;
             }
             Ok(out)
         };

@@ -18,7 +18,7 @@ pub use error::EvalError;
 use crate::date::Date;
 use crate::domain::{Scope, Subject, Table};
 use crate::facts::Record;
-use crate::law::expr::{AggKind, Domain, Type, Value};
+use crate::law::expr::{AggKind, Domain, EmployeeField, Type, Value};
 use crate::law::{Law, ParamId, Rule, RuleId};
 use expr::{Env, Globals, eval, in_force};
 use std::cell::Cell;
@@ -275,7 +275,7 @@ pub fn evaluate_in_detail(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Verdict, EvalError> {
     let checker = Checker::new(law, facts, *options, detail);
-    let mut out = Judged::default();
+    let (mut out, mut alike) = (Judged::default(), Alike::default());
     let total = facts.employees.len();
     for e in 0..total {
         if e % 256 == 0 {
@@ -286,7 +286,7 @@ pub fn evaluate_in_detail(
             .get(e)
             .and_then(|r| facts.days.get(r.clone()))
             .unwrap_or(&[]);
-        checker.employee(e, days, &mut out)?;
+        checker.employee_alike(e, days, &mut out, &mut alike)?;
     }
     checker.employer(&mut out)?;
     progress(total, total);
@@ -332,6 +332,26 @@ fn fixed_conjuncts(
         }
     }
     (fixed, aged)
+}
+
+/// Adds the employee's facts `e` reads to `fields`.
+fn employee_fields(e: &crate::law::expr::Expr, fields: &mut Vec<EmployeeField>) {
+    use crate::law::expr::ExprKind as K;
+    match &e.kind {
+        K::Employee(f) if !fields.contains(f) => fields.push(*f),
+        K::Unary(_, a) => employee_fields(a, fields),
+        K::Binary(_, a, b) => {
+            employee_fields(a, fields);
+            employee_fields(b, fields);
+        }
+        K::In(a, set) => {
+            employee_fields(a, fields);
+            for x in set {
+                employee_fields(x, fields);
+            }
+        }
+        _ => {}
+    }
 }
 
 impl RulePlan {
@@ -442,6 +462,44 @@ pub struct Checker<'a> {
     /// Per rule: it judges a table's records and the table has none, so it judges nothing
     /// (read for the employee's tables, payroll and leave; the employer's are judged once).
     no_records: Vec<bool>,
+    /// The employee's facts that the conjuncts on fixed facts read, over all the rules: the
+    /// employees alike in them get the same answers ([`Alike`]).
+    fixed_fields: Vec<EmployeeField>,
+}
+
+/// What the conjuncts of each rule's `when` on an employee's fixed facts answer (see
+/// [`fixed_conjuncts`]), per set of values of those facts: most employees share theirs with
+/// many others (a regime, no disability, not pregnant, …), so the answers are worked out once
+/// per set, not once per employee and rule. Kept by whoever judges many employees in turn
+/// (one per part of a check: no lock, and the answers do not depend on which part asks).
+#[derive(Default)]
+pub struct Alike {
+    answers: std::collections::HashMap<u128, Vec<Fixed>>,
+}
+
+/// What the conjuncts of a rule's `when` on the employee's fixed facts answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fixed {
+    /// One is false: the rule does not apply to the employee.
+    Fails,
+    /// All hold (or there are none).
+    Holds,
+    /// None is false, but one is unknown or fails to evaluate: the whole `when` is asked on
+    /// each day.
+    Unsure,
+}
+
+/// A fact read by a conjunct on fixed facts as a small code: unknown, no, yes, a whole number
+/// up to 252, or a value of an enumeration (each fact has one type, so codes do not collide);
+/// none for anything else (a rate in tenge), whose employee is then answered alone.
+fn small(v: Value) -> Option<u8> {
+    match v {
+        Value::Unknown => Some(0),
+        Value::Bool(b) => Some(1 + u8::from(b)),
+        Value::Int(i) => u8::try_from(i).ok().filter(|i| *i <= 252).map(|i| i + 3),
+        Value::Enum(_, i) => i.checked_add(3),
+        _ => None,
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -465,7 +523,42 @@ impl<'a> Checker<'a> {
                     })
                 })
                 .collect(),
+            fixed_fields: {
+                let mut fields = Vec::new();
+                for w in law.rules.iter().filter_map(|r| r.when.as_ref()) {
+                    for c in fixed_conjuncts(w).0 {
+                        employee_fields(c, &mut fields);
+                    }
+                }
+                fields
+            },
         }
+    }
+
+    /// The key of the employee's fixed facts that the conjuncts read ([`Alike`]): none when
+    /// one is not a small value, or there are too many to pack.
+    fn alike_key(&self, employee: &Employee) -> Option<u128> {
+        if self.fixed_fields.len() > 16 {
+            return None;
+        }
+        let mut key = 0u128;
+        for f in &self.fixed_fields {
+            // (The fixed facts do not depend on the date.)
+            let code = small(expr::employee_field(*f, employee, self.options.as_of))?;
+            key = (key << 8) | u128::from(code);
+        }
+        Some(key)
+    }
+
+    /// What each rule's conjuncts on fixed facts answer for `employee`.
+    fn fixed_answers(&self, e: usize, employee: &'a Employee, date: Date) -> Vec<Fixed> {
+        let (missing, span) = (Cell::new(None), Cell::new(None));
+        (0..self.law.rules.len())
+            .map(|r| {
+                self.judge(r, Some((e, employee)), &missing, &span)
+                    .map_or(Fixed::Unsure, |j| j.fixed(date))
+            })
+            .collect()
     }
 
     /// The options of the check.
@@ -500,8 +593,32 @@ impl<'a> Checker<'a> {
     /// Judges one employee (`facts.employees[e]`) on their days, sorted by date, and their
     /// records: every rule of the timesheet, payroll and leave.
     pub fn employee(&self, e: usize, days: &[Day], out: &mut Judged) -> Result<(), EvalError> {
+        self.employee_alike(e, days, out, &mut Alike::default())
+    }
+
+    /// [`Checker::employee`], with the answers on fixed facts kept in `alike` for the next
+    /// employees judged.
+    pub fn employee_alike(
+        &self,
+        e: usize,
+        days: &[Day],
+        out: &mut Judged,
+        alike: &mut Alike,
+    ) -> Result<(), EvalError> {
         let Some(employee) = self.facts.employees.get(e) else {
             return Err(EvalError::Internal);
+        };
+        let date = days.first().map_or(self.options.as_of, |d| d.date);
+        let own;
+        let answers = match self.alike_key(employee) {
+            Some(key) => alike
+                .answers
+                .entry(key)
+                .or_insert_with(|| self.fixed_answers(e, employee, date)),
+            None => {
+                own = self.fixed_answers(e, employee, date);
+                &own
+            }
         };
         let before = out.findings.len();
         let missing = Cell::new(None);
@@ -510,11 +627,12 @@ impl<'a> Checker<'a> {
         for (r, rule) in self.law.rules.iter().enumerate() {
             let idle = (days.is_empty() && self.plans.get(r).is_some_and(|p| p.on_days_only))
                 || self.no_records.get(r).is_some_and(|&none| none);
-            if !per_employee(rule.scope) || idle {
+            let fixed = answers.get(r).copied().unwrap_or(Fixed::Unsure);
+            if !per_employee(rule.scope) || idle || fixed == Fixed::Fails {
                 continue;
             }
             if let Some(judge) = self.judge(r, Some((e, employee)), &missing, &span) {
-                judge.run(days, out)?;
+                judge.run(days, fixed, out)?;
             }
         }
         out.employees += 1;
@@ -534,7 +652,10 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(judge) = self.judge(r, None, &missing, &span) {
-                judge.run(&[], out)?;
+                let fixed = judge.fixed(self.options.as_of);
+                if fixed != Fixed::Fails {
+                    judge.run(&[], fixed, out)?;
+                }
             }
         }
         Ok(())
@@ -733,28 +854,19 @@ impl<'a, 'c> Judge<'a, 'c> {
     ///
     /// Otherwise, which part of the `when` is left to ask on each day: the conjuncts found to
     /// hold here need not be asked again.
-    fn outlook(&self, bare: &Instance<'a>, days: &[Day]) -> Result<Option<Ask>, EvalError> {
-        let env = self.env(bare, &[]);
-        // (What they read is the same on every day: any span's code will do, the last found.)
-        let code = match self.span.get() {
-            Some(s) => self
-                .compiled
-                .rules(s)
-                .get(self.id.0 as usize)
-                .ok_or(EvalError::Internal)?,
-            None => self.code(days.first().map_or(bare.date, |d| d.date))?,
+    fn outlook(
+        &self,
+        bare: &Instance<'a>,
+        days: &[Day],
+        fixed: Fixed,
+    ) -> Result<Option<Ask>, EvalError> {
+        let hold = match fixed {
+            Fixed::Fails => return Ok(None),
+            Fixed::Holds => true,
+            Fixed::Unsure => false,
         };
-        let mut hold = true;
-        // Unknown, or an error (`10 / employee.disability_group` of group 0): not known to
-        // hold, so the whole condition is asked on each day, and fails only where asking it in
-        // order reaches the error (`day.worked > 100 h and …` never does on a shorter day).
-        for c in &code.fixed {
-            match c(&env) {
-                Ok(Value::Bool(false)) => return Ok(None),
-                Ok(Value::Bool(true)) => {}
-                _ => hold = false,
-            }
-        }
+        let env = self.env(bare, &[]);
+        let code = self.any_code(days.first().map_or(bare.date, |d| d.date))?;
         let mut aged_hold = code.aged.is_empty();
         if let (false, Some((_, employee)), Some(first), Some(last)) = (
             code.aged.is_empty(),
@@ -783,15 +895,50 @@ impl<'a, 'c> Judge<'a, 'c> {
         }))
     }
 
-    /// Judges the rule over the employee's days or records, one instance at a time.
+    /// The rule's code on the span last found, or else on `date`'s: for what reads the same
+    /// on every day.
+    fn any_code(&self, date: Date) -> Result<&'a compiled::RuleCode<'c>, EvalError> {
+        match self.span.get() {
+            Some(s) => self
+                .compiled
+                .rules(s)
+                .get(self.id.0 as usize)
+                .ok_or(EvalError::Internal),
+            None => self.code(date),
+        }
+    }
+
+    /// What the conjuncts of the rule's `when` on the employee's fixed facts answer: they read
+    /// the same on every day, so any span's code will do.
+    fn fixed(&self, date: Date) -> Fixed {
+        let Ok(code) = self.any_code(date) else {
+            return Fixed::Unsure;
+        };
+        let env = self.env(&Instance::bare(), &[]);
+        let mut answer = Fixed::Holds;
+        // Unknown, or an error (`10 / employee.disability_group` of group 0): not known to
+        // hold, so the whole condition is asked on each day, and fails only where asking it in
+        // order reaches the error (`day.worked > 100 h and …` never does on a shorter day).
+        for c in &code.fixed {
+            match c(&env) {
+                Ok(Value::Bool(false)) => return Fixed::Fails,
+                Ok(Value::Bool(true)) => {}
+                _ => answer = Fixed::Unsure,
+            }
+        }
+        answer
+    }
+
+    /// Judges the rule over the employee's days or records, one instance at a time, given what
+    /// its conjuncts on the employee's fixed facts answer.
     ///
     /// Long on purpose: one arm per scope (day, shift, ISO week, month, year, a table's records),
     /// each building the instances it judges, which the compiler checks are complete.
-    fn run(&self, days: &'a [Day], out: &mut Judged) -> Result<(), EvalError> {
+    fn run(&self, days: &'a [Day], fixed: Fixed, out: &mut Judged) -> Result<(), EvalError> {
         let bare = Instance::bare();
         // (An employee without days never gets here for a rule on days only: `employee` skips it.)
         let only = if self.plan.on_days_only { days } else { &[] };
-        let Some(ask) = self.outlook(&bare, only)? else {
+        let Some(ask) = self.outlook(&bare, only, fixed)? else {
             return Ok(());
         };
         self.ask.set(ask);
@@ -1523,7 +1670,66 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// Employees judged one after another, the answers on fixed facts kept from one to the
+        /// next ([`super::Alike`]), have the findings each has judged alone: alike employees
+        /// share answers, and no two that differ in a fact a rule reads do.
+        #[test]
+        fn employees_judged_in_turn_are_judged_as_alone(
+            people in proptest::collection::vec(
+                (0usize..8, proptest::prelude::any::<u16>(), 0u8..5, 0u32..300),
+                1..24,
+            ),
+        ) {
+            use crate::domain::{Regime, Sex};
+            let law = crate::load::bundled().expect("the bundled law");
+            let employees: Vec<Employee> = people
+                .iter()
+                .map(|&(regime, flags, group, months)| {
+                    let flag = |b: u16| flags & (1 << b) != 0;
+                    let mut e = Employee::adult("e");
+                    e.regime = Regime::ALL[regime % Regime::ALL.len()];
+                    e.hazardous = flag(0);
+                    e.pregnant = flag(1);
+                    e.overtime_consent = flag(2);
+                    e.night_consent = flag(3);
+                    e.child_under_7 = flag(4);
+                    e.disabled_child = flag(5);
+                    e.sex = [None, Some(Sex::Female), Some(Sex::Male)][usize::from(flags >> 6) % 3];
+                    e.womens_list_job = flag(8);
+                    e.day_off_consent = [None, Some(false), Some(true)][usize::from(flags >> 9) % 3];
+                    e.disability_group = group;
+                    // Past 252 months: not a small value, so that employee is answered alone.
+                    e.accounting_period_months = flag(11).then_some(months);
+                    e.birth_date = Date::constant(if flag(12) { 2008 } else { 1980 }, 5, 1);
+                    e
+                })
+                .collect();
+            let facts = Facts::with_records(employees, Vec::new(), Vec::new());
+            let first = Date::constant(2024, 3, 4);
+            let days = |e: usize| -> Vec<Day> {
+                (0..7)
+                    .map(|n| {
+                        let mut d = Day::new(e as u32, first.add_days(n).expect("a date"));
+                        d.worked = Hours::whole(6 + n + e as i64 % 5);
+                        d.overtime = Hours::whole((n + e as i64) % 3);
+                        d.night = Hours::whole(e as i64 % 4);
+                        d
+                    })
+                    .collect()
+            };
+            let options = Options { as_of: first.add_days(7).expect("a date"), enterprise: None };
+            let checker = Checker::new(law, &facts, options, Detail::Brief);
+            let mut alike = super::Alike::default();
+            for e in 0..facts.employees.len() {
+                let days = days(e);
+                let (mut in_turn, mut alone) = (super::Judged::default(), super::Judged::default());
+                checker.employee_alike(e, &days, &mut in_turn, &mut alike).expect("judged");
+                checker.employee(e, &days, &mut alone).expect("judged");
+                proptest::prop_assert_eq!(&in_turn.findings, &alone.findings, "employee {}", e);
+            }
+        }
 
         /// Every total over the days, folded as the checker judges (sums of hours in whole
         /// numbers while they can be) and as it explains (value by value, the reference), is
