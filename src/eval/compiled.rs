@@ -17,6 +17,7 @@ use super::expr::{
     Env, and_or, apply, combine, conflict, day_field, day_known, employee_field, eval,
 };
 use crate::date::Date;
+use crate::facts::TENS;
 use crate::law::expr::{AggKind, Builtin, Domain, Expr, ExprKind, Type, Value, Which, equal};
 use crate::law::{DefineId, Law, Rule};
 use crate::schema::{DayField, EmployeeField};
@@ -196,9 +197,11 @@ fn scaled(v: Value) -> Scaled {
     match v {
         Value::Int(i) => Scaled::of(i.checked_mul(SCALE), 0),
         Value::Num(d) => Scaled::of(
-            6u32.checked_sub(d.scale())
-                .and_then(|s| d.mantissa().checked_mul(10i128.pow(s) * 60))
-                .and_then(|m| i64::try_from(m).ok()),
+            6usize
+                .checked_sub(d.scale() as usize)
+                .and_then(|s| TENS.get(s))
+                .zip(i64::try_from(d.mantissa()).ok())
+                .and_then(|(unit, m)| m.checked_mul(unit * 60)),
             // (At most six, as just checked.)
             d.scale() as u8,
         ),
@@ -329,7 +332,11 @@ impl Total {
     /// The sum as the `Decimal` the general code would have added up: every item is a
     /// multiple of a unit of the largest scale, so the division is exact.
     pub(super) fn value(&self) -> Value {
-        let unit = 60 * 10i64.pow(6 - u32::from(self.scale.min(6)));
+        let unit = 60
+            * TENS
+                .get(6 - usize::from(self.scale.min(6)))
+                .copied()
+                .unwrap_or(1);
         Value::Num(rust_decimal::Decimal::from_i128_with_scale(
             i128::from(self.sum / unit),
             u32::from(self.scale),

@@ -111,6 +111,9 @@ pub struct Hours {
     scale: u8,
 }
 
+/// 10^k for k = 0 … 6: a table, not `pow` (read for every hour compared).
+pub const TENS: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 impl Hours {
     /// No hours.
     pub const ZERO: Hours = Hours {
@@ -156,8 +159,8 @@ impl Hours {
     /// The number in millionths (`8.5` is 8 500 000), when it has at most six decimal places:
     /// what the compiled law compares without building a `Decimal`.
     pub fn millionths(self) -> Option<i64> {
-        let shift = 6u32.checked_sub(u32::from(self.scale))?;
-        i64::from(self.digits).checked_mul(10i64.pow(shift))
+        let shift = 6usize.checked_sub(usize::from(self.scale))?;
+        i64::from(self.digits).checked_mul(*TENS.get(shift)?)
     }
 
     /// Its decimal places, as written.
