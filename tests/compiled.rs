@@ -182,6 +182,11 @@ fn quantities_law() -> &'static Law {
             "    when known(day.rest_before)\n    require day.rest_before >= 11.983333 h",
         );
         body += &rule(
+            "three_breaks",
+            "day",
+            "    when known(day.break)\n    require day.break + day.break + day.break <= 0.05 h",
+        );
+        body += &rule(
             "short_rest",
             "day",
             "    when known(day.rest_before)\n    require day.rest_before <= 12 h",
@@ -243,7 +248,7 @@ proptest! {
 
 /// The cases the property above draws only by chance: a day past 64 bits of millionths of a
 /// minute, two exceptions alike, and a rest just under and just over 11.983333 h (719 minutes
-/// are 11.98333… h) and just at 12 h.
+/// are 11.98333… h) and just at 12 h, and three breaks of a minute against 0.05 h.
 #[test]
 fn quantities_at_their_edges_give_what_the_walker_gives() {
     let law = quantities_law();
@@ -258,6 +263,8 @@ fn quantities_at_their_edges_give_what_the_walker_gives() {
         d.worked = Hours::from_decimal(worked.into()).expect("hours");
         d.night = hours(1, 5, 7);
         d.rest_minutes = Some(rest);
+        // Three breaks of a minute: 0.05 h exactly, 0.0500…01 h as three rounded decimals.
+        d.break_minutes = Some(1);
         days.push(d);
     }
     for group in [0, 1] {

@@ -213,3 +213,34 @@ fn names_that_begin_with_if_are_not_tried_as_the_keyword() {
     );
     assert!(load_with(&body).is_ok());
 }
+
+/// Definitions `d0` … `dN`, each with an exception whose value reads the next one twice
+/// (`d{i+1} + d{i+1}`): the longest chain the checker takes (it refuses larger expansions) is
+/// judged, to the value the chain gives (the compiled law makes each definition once per span
+/// and shares it, rather than once per path through the chain).
+#[test]
+fn a_definition_read_twice_through_exceptions_is_judged_once() {
+    let law = |n: usize| {
+        let mut body = String::new();
+        for i in 0..n {
+            body.push_str(&format!(
+                "  define d{i} : hours = day.worked\n  exception x{i} to d{i} priority 1 when day.worked > {i} h = d{} + d{}\n",
+                i + 1,
+                i + 1
+            ));
+        }
+        body.push_str(&format!("  define d{n} : hours = day.worked\n"));
+        body.push_str(
+            "  rule hostile {\n    title en \"x\" ru \"x\" kk \"x\"\n    per day\n    require d0 <= 1000 h\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }",
+        );
+        article(&body)
+    };
+    let n = (8..=40)
+        .rev()
+        .find(|&n| load_with(&law(n)).is_ok())
+        .expect("a chain of 8 loads");
+    let (_, verdict) = one_day::worked_eight_hours("tests/hostile.rules", &law(n));
+    // 8 h worked: the exceptions of d0 … d7 apply (8 h > i h), so d0 is 2^8 × 8 h = 2048 h.
+    let verdict = verdict.expect("judged");
+    assert_eq!(verdict.findings.len(), 1, "d0 ({n} links) is past 1000 h");
+}

@@ -233,17 +233,43 @@ pub(super) enum Quantity<'a> {
     /// order, and the base value; two that hold with the same priority and different values
     /// are left to the general code, which says they conflict.
     Excepted(Box<Quantity<'a>>, Vec<(Code<'a>, Quantity<'a>, i64)>),
+    /// A definition, made once per span and read wherever it is named.
+    Shared(Arc<Quantity<'a>>),
+}
+
+/// The scale of the `Decimal` sum or difference of numbers of scales `p` and `q`, as `Decimal`
+/// adds: an operand that is zero gives the other as it is, else the larger scale is kept.
+fn scale_of_sum(x: i64, p: u8, y: i64, q: u8) -> u8 {
+    if x == 0 {
+        q
+    } else if y == 0 {
+        p
+    } else {
+        p.max(q)
+    }
 }
 
 impl Quantity<'_> {
     fn read(&self, env: &Env) -> Scaled {
-        let both = |a: &Quantity, b: &Quantity, f: fn(i64, i64) -> Option<i64>| match (
-            a.read(env),
-            b.read(env),
-        ) {
-            (Scaled::Known(x, p), Scaled::Known(y, q)) => Scaled::of(f(x, y), p.max(q)),
-            (Scaled::Slow, _) | (_, Scaled::Slow) => Scaled::Slow,
-            _ => Scaled::Unknown,
+        // Left to right, and no further once a side is not held whole: the general code then
+        // reads both sides again in the same order, so what it notes first is what it would
+        // have noted alone.
+        let both = |a: &Quantity, b: &Quantity, f: fn(i64, i64) -> Option<i64>| {
+            let x = a.read(env);
+            if let Scaled::Slow = x {
+                return Scaled::Slow;
+            }
+            match (x, b.read(env)) {
+                // Hours from minutes are exact here but rounded in a `Decimal` (28 digits): a
+                // sum of them may differ from its decimal in the last digit, so it is not made.
+                (Scaled::Known(_, UNTRACKED), Scaled::Known(..))
+                | (Scaled::Known(..), Scaled::Known(_, UNTRACKED)) => Scaled::Slow,
+                (Scaled::Known(x, p), Scaled::Known(y, q)) => {
+                    Scaled::of(f(x, y), scale_of_sum(x, p, y, q))
+                }
+                (_, Scaled::Slow) => Scaled::Slow,
+                _ => Scaled::Unknown,
+            }
         };
         let minutes = |m: Option<i32>| match m {
             Some(m) => Scaled::Known(i64::from(m) * (SCALE / 60), UNTRACKED),
@@ -265,6 +291,7 @@ impl Quantity<'_> {
             Quantity::Agg(slot) => scaled(env.aggs.get(*slot).copied().unwrap_or(Value::Unknown)),
             Quantity::Add(a, b) => both(a, b, i64::checked_add),
             Quantity::Sub(a, b) => both(a, b, i64::checked_sub),
+            Quantity::Shared(q) => q.read(env),
             Quantity::Excepted(base, exceptions) => {
                 // As `Builder::define` does: the highest priority that holds wins (the first
                 // of those alike).
@@ -301,7 +328,8 @@ impl Quantity<'_> {
 pub(super) struct Total {
     /// The sum times [`SCALE`].
     sum: i64,
-    /// The largest scale of the items (0, the scale of `Decimal::ZERO`, before any).
+    /// The scale of the `Decimal` sum (0, the scale of `Decimal::ZERO`, before any item; see
+    /// [`scale_of_sum`]).
     scale: u8,
 }
 
@@ -317,8 +345,8 @@ impl Total {
         match q.read(env) {
             Scaled::Known(v, scale) if scale != UNTRACKED => match self.sum.checked_add(v) {
                 Some(sum) => {
+                    self.scale = scale_of_sum(self.sum, self.scale, v, scale);
                     self.sum = sum;
-                    self.scale = self.scale.max(scale);
                     true
                 }
                 None => false,
@@ -329,8 +357,8 @@ impl Total {
         }
     }
 
-    /// The sum as the `Decimal` the general code would have added up: every item is a
-    /// multiple of a unit of the largest scale, so the division is exact.
+    /// The sum as the `Decimal` the general code would have added up: the sum is a multiple of
+    /// a unit of its scale (a zero, of any), so the division is exact.
     pub(super) fn value(&self) -> Value {
         let unit = 60
             * TENS
@@ -363,6 +391,8 @@ struct Builder<'a> {
     date: Date,
     /// Each definition compiled once, shared by every expression that reads it.
     defines: Vec<Option<Code<'a>>>,
+    /// Each definition made a [`Quantity`] once (or found not to be one), shared likewise.
+    quantities: Vec<Option<Option<Arc<Quantity<'a>>>>>,
 }
 
 impl<'a> Builder<'a> {
@@ -371,6 +401,7 @@ impl<'a> Builder<'a> {
             law,
             date,
             defines: vec![None; law.defines.len()],
+            quantities: vec![None; law.defines.len()],
         }
     }
 
@@ -576,12 +607,19 @@ impl<'a> Builder<'a> {
                 match (self.quantity(a, 0), self.quantity(b, 0)) {
                     (Some(x), Some(y)) => {
                         let op = *op;
-                        Arc::new(move |env: &Env| match (x.read(env), y.read(env)) {
-                            (Scaled::Known(x, _), Scaled::Known(y, _)) => {
-                                Ok(Value::Bool(holds(op, x.cmp(&y))))
+                        Arc::new(move |env: &Env| {
+                            // (Left to right, as in `Quantity::read`.)
+                            let x = x.read(env);
+                            if let Scaled::Slow = x {
+                                return general(env);
                             }
-                            (Scaled::Slow, _) | (_, Scaled::Slow) => general(env),
-                            _ => Ok(Value::Unknown),
+                            match (x, y.read(env)) {
+                                (Scaled::Known(x, _), Scaled::Known(y, _)) => {
+                                    Ok(Value::Bool(holds(op, x.cmp(&y))))
+                                }
+                                (_, Scaled::Slow) => general(env),
+                                _ => Ok(Value::Unknown),
+                            }
                         })
                     }
                     _ => general,
@@ -685,23 +723,16 @@ impl<'a> Builder<'a> {
                 })
             }
             K::Define(id) => {
-                let law = self.law;
-                let d = law.defines.get(id.index())?;
-                let base = Box::new(self.quantity(&d.base, depth + 1)?);
-                let mut exceptions = Vec::new();
-                for x in &d.exceptions {
-                    let x = law.exceptions.get(x.index())?;
-                    if !super::expr::in_force(x.in_force, self.date) {
-                        continue;
-                    }
-                    let value = self.quantity(x.value.as_ref()?, depth + 1)?;
-                    exceptions.push((self.expr(&x.condition), value, x.priority));
+                // Each definition made once per span and shared (a chain of definitions, each
+                // read twice by the next, stays linear).
+                if let Some(made) = self.quantities.get(id.index())? {
+                    return made.clone().map(Quantity::Shared);
                 }
-                Some(if exceptions.is_empty() {
-                    *base
-                } else {
-                    Quantity::Excepted(base, exceptions)
-                })
+                let made = self.define_quantity(*id, depth).map(Arc::new);
+                if let Some(slot) = self.quantities.get_mut(id.index()) {
+                    *slot = Some(made.clone());
+                }
+                made.map(Quantity::Shared)
             }
             _ => match self.leaf(e)? {
                 Leaf::Const(v) => match scaled(v) {
@@ -711,6 +742,28 @@ impl<'a> Builder<'a> {
                 _ => None,
             },
         }
+    }
+
+    /// Definition `id` as a [`Quantity`], if it is one on the span: its base, and the values
+    /// of its exceptions in force, are quantities.
+    fn define_quantity(&mut self, id: DefineId, depth: usize) -> Option<Quantity<'a>> {
+        let law = self.law;
+        let d = law.defines.get(id.index())?;
+        let base = Box::new(self.quantity(&d.base, depth + 1)?);
+        let mut exceptions = Vec::new();
+        for x in &d.exceptions {
+            let x = law.exceptions.get(x.index())?;
+            if !super::expr::in_force(x.in_force, self.date) {
+                continue;
+            }
+            let value = self.quantity(x.value.as_ref()?, depth + 1)?;
+            exceptions.push((self.expr(&x.condition), value, x.priority));
+        }
+        Some(if exceptions.is_empty() {
+            *base
+        } else {
+            Quantity::Excepted(base, exceptions)
+        })
     }
 
     /// A definition with the exceptions in force on the span (see [`super::expr::define`]).

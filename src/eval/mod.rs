@@ -1797,9 +1797,11 @@ mod tests {
                     };
                     let mut d = Day::new(0, first.add_days(n as i64).expect("a date"));
                     // Worked hours whole or with up to eight decimal places (more than six:
-                    // not held whole); overtime with two, night hours with none.
-                    d.worked = hours(digits % 10i64.pow(places.max(1) + 1), places);
-                    d.overtime = hours(overtime, 2);
+                    // not held whole); overtime with two, night hours with none. Zeros often,
+                    // with their scale (`0.00`): `Decimal` adds a zero without its scale.
+                    let worked = if digits % 4 == 0 { 0 } else { digits % 10i64.pow(places.max(1) + 1) };
+                    d.worked = hours(worked, places);
+                    d.overtime = hours(if overtime % 3 == 0 { 0 } else { overtime }, 2);
                     d.night = hours(i64::from(night), 0);
                     d.rest_minutes = rest.map(i32::from);
                     d
