@@ -217,9 +217,10 @@ fn scaled(v: Value) -> Scaled {
 /// comparison of two (`day.overtime > 0 h`: on most days the whole of a rule's question) is
 /// one of whole numbers, with the answer `compare` gives on the decimals (a minute count's
 /// hours, `m / 60`, are a decimal of 28 digits that no number of six places comes within
-/// 10^-8 of unless it is equal), and a total (`sum(normal_hours)`) is a sum of whole numbers
-/// that gives back the very `Decimal` the general code adds up (`Decimal` addition keeps the
-/// larger scale). A value with more places, or an overflow, is left to the general code.
+/// 10^-8 of unless it is equal; a sum of such decimals may be off in its last digit, so minutes
+/// are not added here), and a total (`sum(normal_hours)`) is a sum of whole numbers that gives
+/// back the very `Decimal` the general code adds up, to its scale ([`scale_of_sum`]). A value
+/// with more places, or an overflow, is left to the general code.
 pub(super) enum Quantity<'a> {
     /// A number times [`SCALE`], and its scale.
     Const(i64, u8),
