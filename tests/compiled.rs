@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 #[path = "../fuzz/fuzz_targets/agree.rs"]
 mod agree;
+#[path = "common/law_text.rs"]
+mod law_text;
 
 /// The law in force and the law under each amendment the repository holds.
 fn laws() -> &'static [Law] {
@@ -162,11 +164,7 @@ fn across_a_change_of_the_law_and_the_horizon() {
 fn quantities_law() -> &'static Law {
     static LAW: OnceLock<Law> = OnceLock::new();
     LAW.get_or_init(|| {
-        let rule = |name: &str, scope: &str, body: &str| {
-            format!(
-                "  rule {name} {{\n    title en \"x\" ru \"x\" kk \"x\"\n    per {scope}\n{body}\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }}\n"
-            )
-        };
+        let rule = law_text::rule;
         let mut body = String::from(
             "  define limit : hours = 8 h\n  exception six to limit priority 1 when employee.pregnant = 6 h\n  exception same to limit priority 1 when day.night > 3 h = 6 h\n  exception lower to limit priority 2 when employee.disability_group > 0 = 7.5 h\n  define net : hours = day.worked - day.overtime\n",
         );
@@ -196,9 +194,7 @@ fn quantities_law() -> &'static Law {
             "week",
             "    when sum(day.night) > 0.0000001 h\n    require sum(net) <= 40 h",
         );
-        let text = format!(
-            "article LC 999 {{\n  title en \"x\" ru \"x\" kk \"x\"\n{body}}}\n"
-        );
+        let text = law_text::article(&body);
         let files = ereje::bundled::RULES
             .iter()
             .copied()
@@ -270,5 +266,50 @@ fn quantities_at_their_edges_give_what_the_walker_gives() {
     for group in [0, 1] {
         employee.disability_group = group;
         agree::agree(law, &employee, &days, None);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Employees judged one after another, the answers on fixed facts kept from one to the next
+    /// (`Alike`), have the findings each has judged alone: alike employees share answers, and no
+    /// two that differ in a fact a rule reads do (an accounting period past 252 months is not a
+    /// small value: that employee is answered alone).
+    #[test]
+    fn employees_judged_in_turn_are_judged_as_alone(
+        people in prop::collection::vec(
+            (any::<u8>(), any::<usize>(), any::<u16>(), any::<u8>(), any::<Option<u32>>(), any::<Option<u16>>()),
+            1..24,
+        ),
+    ) {
+        use ereje::eval::{Alike, Checker, Detail, Facts, Judged, Options};
+        let law = ereje::load::bundled().expect("the bundled law");
+        let employees: Vec<Employee> = people
+            .iter()
+            .map(|&(age, regime, flags, group, rate, months)| {
+                let mut e = employee(&(age, regime, flags, group, rate, None));
+                e.accounting_period_months = months.map(|m| u32::from(m % 300));
+                e
+            })
+            .collect();
+        let facts = Facts::with_records(employees, Vec::new(), Vec::new());
+        let first = Date::constant(2024, 3, 4);
+        let options = Options { as_of: Date::constant(2024, 3, 11), enterprise: None };
+        let checker = Checker::new(law, &facts, options, Detail::Brief);
+        let mut alike = Alike::default();
+        for e in 0..facts.employees.len() {
+            let inputs: Vec<DayInput> = (0..7u8)
+                .map(|n| (6 + n + e as u8 % 5, n % 3, e as u8 % 4, Some((480, 1020)), 0, Some(900), None))
+                .collect();
+            let days: Vec<Day> = days(first, &inputs)
+                .into_iter()
+                .map(|d| Day { employee: e as u32, ..d })
+                .collect();
+            let (mut in_turn, mut alone) = (Judged::default(), Judged::default());
+            checker.employee_alike(e, &days, &mut in_turn, &mut alike).expect("judged");
+            checker.employee(e, &days, &mut alone).expect("judged");
+            prop_assert_eq!(&in_turn.findings, &alone.findings, "employee {}", e);
+        }
     }
 }

@@ -1669,8 +1669,14 @@ fn fold_one(kind: AggKind, acc: Value, v: Value) -> Result<Value, EvalError> {
     })
 }
 
+/// Rule files written by tests (shared with the integration tests).
+#[cfg(test)]
+#[path = "../../tests/common/law_text.rs"]
+mod law_text;
+
 #[cfg(test)]
 mod tests {
+    use super::law_text;
     use super::{
         Checker, Detail, Domain, FEW_TOTALS, Facts, Instance, Law, Options, Totals, Value,
     };
@@ -1685,9 +1691,7 @@ mod tests {
         static LAW: std::sync::OnceLock<Law> = std::sync::OnceLock::new();
         LAW.get_or_init(|| {
         let rule = |name: &str, scope: &str, require: &str| {
-            format!(
-                "  rule {name} {{\n    title en \"x\" ru \"x\" kk \"x\"\n    per {scope}\n    require {require}\n    severity minor\n    message en \"x\" ru \"x\" kk \"x\"\n    remedy en \"x\" ru \"x\" kk \"x\"\n  }}\n"
-            )
+            law_text::rule(name, scope, &format!("    require {require}"))
         };
         let mut body = String::from(
             "  define net : hours = day.worked - day.overtime\n  define capped : hours = day.night\n  exception less to capped priority 1 when employee.pregnant = 1.25 h\n",
@@ -1700,7 +1704,7 @@ mod tests {
             "year",
             "sum(day.worked + 5000000000 h + 5000000000 h) > 0 h",
         );
-        let text = format!("article LC 999 {{\n  title en \"x\" ru \"x\" kk \"x\"\n{body}}}\n");
+        let text = law_text::article(&body);
         let files = crate::bundled::RULES
             .iter()
             .copied()
@@ -1710,66 +1714,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
-
-        /// Employees judged one after another, the answers on fixed facts kept from one to the
-        /// next ([`super::Alike`]), have the findings each has judged alone: alike employees
-        /// share answers, and no two that differ in a fact a rule reads do.
-        #[test]
-        fn employees_judged_in_turn_are_judged_as_alone(
-            people in proptest::collection::vec(
-                (0usize..8, proptest::prelude::any::<u16>(), 0u8..5, 0u32..300),
-                1..24,
-            ),
-        ) {
-            use crate::domain::{Regime, Sex};
-            let law = crate::load::bundled().expect("the bundled law");
-            let employees: Vec<Employee> = people
-                .iter()
-                .map(|&(regime, flags, group, months)| {
-                    let flag = |b: u16| flags & (1 << b) != 0;
-                    let mut e = Employee::adult("e");
-                    e.regime = Regime::ALL[regime % Regime::ALL.len()];
-                    e.hazardous = flag(0);
-                    e.pregnant = flag(1);
-                    e.overtime_consent = flag(2);
-                    e.night_consent = flag(3);
-                    e.child_under_7 = flag(4);
-                    e.disabled_child = flag(5);
-                    e.sex = [None, Some(Sex::Female), Some(Sex::Male)][usize::from(flags >> 6) % 3];
-                    e.womens_list_job = flag(8);
-                    e.day_off_consent = [None, Some(false), Some(true)][usize::from(flags >> 9) % 3];
-                    e.disability_group = group;
-                    // Past 252 months: not a small value, so that employee is answered alone.
-                    e.accounting_period_months = flag(11).then_some(months);
-                    e.birth_date = Date::constant(if flag(12) { 2008 } else { 1980 }, 5, 1);
-                    e
-                })
-                .collect();
-            let facts = Facts::with_records(employees, Vec::new(), Vec::new());
-            let first = Date::constant(2024, 3, 4);
-            let days = |e: usize| -> Vec<Day> {
-                (0..7)
-                    .map(|n| {
-                        let mut d = Day::new(e as u32, first.add_days(n).expect("a date"));
-                        d.worked = Hours::whole(6 + n + e as i64 % 5);
-                        d.overtime = Hours::whole((n + e as i64) % 3);
-                        d.night = Hours::whole(e as i64 % 4);
-                        d
-                    })
-                    .collect()
-            };
-            let options = Options { as_of: first.add_days(7).expect("a date"), enterprise: None };
-            let checker = Checker::new(law, &facts, options, Detail::Brief);
-            let mut alike = super::Alike::default();
-            for e in 0..facts.employees.len() {
-                let days = days(e);
-                let (mut in_turn, mut alone) = (super::Judged::default(), super::Judged::default());
-                checker.employee_alike(e, &days, &mut in_turn, &mut alike).expect("judged");
-                checker.employee(e, &days, &mut alone).expect("judged");
-                proptest::prop_assert_eq!(&in_turn.findings, &alone.findings, "employee {}", e);
-            }
-        }
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
         /// Every total over the days, folded as the checker judges (sums of hours in whole
         /// numbers while they can be) and as it explains (value by value, the reference), is
