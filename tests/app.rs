@@ -46,6 +46,23 @@ fn the_example_check_finds_what_the_cli_finds() {
     assert_eq!(e001["weeks"][0]["from"], "2024-03-04");
     assert_eq!(e001["weeks"][0]["hours"], "45");
     assert_eq!(e001["weeks"][0]["limit"], "40");
+    // Every citation counted is written out with its article's title (a large check's table by
+    // article is made from these, not from the findings it sends): a finding's own title where
+    // the finding cites its rule's provision; an exception's provision has its own article's.
+    let cited = &v["summary"]["cited"];
+    let by = v["summary"]["by_citation"]
+        .as_object()
+        .expect("by citation");
+    assert_eq!(cited.as_object().map(|c| c.len()), Some(by.len()));
+    for f in v["findings"].as_array().expect("findings") {
+        let c = &cited[f["citation"].as_str().expect("citation")];
+        assert_eq!(c["text"], f["citation_text"]);
+        if f["citation"] == f["rule_citation"] {
+            assert_eq!(c["article_title"], f["article_title"], "{}", f["citation"]);
+        }
+    }
+    // LC 76.2 is cited with the title of Article 76 ("Работа в ночное время").
+    assert_eq!(cited["LC 76.2"]["article_title"], "Night work");
 }
 
 #[test]

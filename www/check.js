@@ -302,13 +302,10 @@ function renderReport() {
       e.unpriced ? el('div', {}, t(Number(e.unpriced_mci_max) > 0 ? 'unpriced' : 'unpriced_warning', { n: e.unpriced, mci: money(e.unpriced_mci_max) })) : null]),
     card(`${s.rows_read} / ${s.rows_rejected}`, t('s_rows')));
 
-  // By article, from the findings (they carry the titles in the language asked).
-  const byCite = new Map();
-  for (const f of r.findings) {
-    const x = byCite.get(f.citation) ?? { title: f.article_title, text: f.citation_text ?? f.citation, n: 0 };
-    x.n += 1;
-    byCite.set(f.citation, x);
-  }
+  // By article, from the totals of every finding (a large check sends only its first
+  // findings), with the citations and titles in the language asked.
+  const byCite = new Map(Object.entries(s.by_citation).map(([c, n]) =>
+    [c, { title: s.cited[c]?.article_title ?? '', text: s.cited[c]?.text ?? c, n }]));
   const cites = [...byCite.keys()].sort(citeOrder);
   $('#by-article tbody').replaceChildren(...cites.map((c) => el('tr', {},
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => { $('#f-article').value = c; renderFindings(); } }, byCite.get(c).text)),

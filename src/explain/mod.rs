@@ -316,12 +316,25 @@ pub struct Summary {
     pub employees_in_breach: usize,
     /// Findings per governing citation.
     pub by_citation: BTreeMap<String, usize>,
+    /// Each citation of `by_citation` as the language asked writes it, with its article's
+    /// title: a large check sends only its first findings, so a table by article cannot be
+    /// made from them.
+    pub cited: BTreeMap<String, Cited>,
     /// Findings per rule.
     pub by_rule: BTreeMap<String, usize>,
     /// Lowest and highest total of the fines the findings could bring (first offences).
     pub fine_exposure_kzt: Exposure,
     /// Bad input, said in the report's language.
     pub errors: Vec<InputErrorOut>,
+}
+
+/// A citation in a language, with its article's title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cited {
+    /// The citation as the language writes it (`п. 1 ст. 78 ТК РК`).
+    pub text: String,
+    /// Its article's title (empty for an article the law does not have).
+    pub article_title: String,
 }
 
 /// A range of tenge.
@@ -657,6 +670,18 @@ pub fn closing(
             rows_rejected: input.rows_rejected,
             employees: verdict.employees,
             employees_in_breach: verdict.employees_in_breach,
+            cited: tally
+                .by_citation
+                .keys()
+                .map(|c| {
+                    let title = law.article_cited(c).map(|a| law.article_title(a));
+                    let cited = Cited {
+                        text: citation(c, lang),
+                        article_title: title.map_or_else(String::new, |t| t.get(lang).to_string()),
+                    };
+                    (c.clone(), cited)
+                })
+                .collect(),
             by_citation: tally.by_citation,
             by_rule: tally.by_rule,
             fine_exposure_kzt,

@@ -441,6 +441,13 @@ impl Law {
             .map(|i| ArticleId(i as u32))
     }
 
+    /// The article a citation (`LC 78.1`, `KoAP 87.1`, as [`Law::cite`] writes it) is of.
+    pub fn article_cited(&self, citation: &str) -> Option<ArticleId> {
+        let (code, rest) = citation.split_once(' ')?;
+        let number = rest.split('.').next().unwrap_or(rest);
+        self.article_by_citation(code, number)
+    }
+
     /// The article's title, or empty.
     pub fn article_title(&self, article: ArticleId) -> Tr {
         self.articles

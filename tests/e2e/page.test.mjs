@@ -165,11 +165,16 @@ test('self-check: a large file is read by the worker, and its findings are brief
     await m.default();
     const bytes = (x) => new TextEncoder().encode(x);
     const a = JSON.parse(m.check(['lang', 'en'], ['roster', 'roster.csv', '', 'timesheet', 'timesheet.csv', ''], [bytes(r), bytes(t)], () => {}));
-    return { breach: a.value.summary.employees_in_breach, total: a.value.findings_total, first: a.value.findings[0].message };
+    return { breach: a.value.summary.employees_in_breach, total: a.value.findings_total, first: a.value.findings[0].message, byCitation: a.value.summary.by_citation };
   }, [`${roster.join('\n')}\n`, timesheet.toString()]);
   assert.equal(cards[1], String(whole.breach));
   assert.equal(cards[2], String(whole.total));
   assert.match(await page.textContent('#shown'), new RegExp(`first 10000 of ${whole.total} findings`));
+  // The table by article counts every finding, not only those the list holds.
+  const byArticle = Object.fromEntries(await page.$$eval('#by-article tbody tr', (trs) => trs.map((tr) =>
+    [tr.cells[0].textContent, Number(tr.cells[2].textContent)])));
+  assert.deepEqual(byArticle, whole.byCitation);
+  assert.equal(Object.values(byArticle).reduce((a, b) => a + b, 0), whole.total);
   const first = page.locator('#findings details').first();
   assert.ok((await first.textContent()).includes(whole.first), 'the first finding is the same');
   await first.locator('summary').click();
