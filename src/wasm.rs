@@ -209,10 +209,11 @@ fn body(value: wasm_bindgen::JsValue) -> Result<Body, Failure> {
         .map_err(|_| bad("a file comes as its bytes or a function reading them".into()))?;
     // The module has one thread: the wrapper only lets the reader be typed as the native one.
     let read = send_wrapper::SendWrapper::new(read);
-    let open = move || -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
+    let open = move |at: u64| -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
         let from = FromPage {
             read: read.clone(),
-            at: 0.0,
+            // Exact below 2^53 bytes (9 PB).
+            at: at as f64,
         };
         Ok(Box::new(std::io::BufReader::with_capacity(PAGE_READ, from)))
     };

@@ -37,8 +37,9 @@ pub struct Data {
     pub reader: Option<Reader>,
 }
 
-/// Opens a file at its start, again for each pass.
-pub type Open = dyn Fn() -> std::io::Result<Box<dyn std::io::BufRead + Send>> + Send + Sync;
+/// Opens a file at a byte (its start, or where a part of a check resumes), again for each
+/// pass; past its end, nothing is read.
+pub type Open = dyn Fn(u64) -> std::io::Result<Box<dyn std::io::BufRead + Send>> + Send + Sync;
 
 /// A file read as it goes ([`Data::reader`]).
 #[derive(Clone)]
@@ -97,7 +98,7 @@ impl Data {
             return Ok(self.clone());
         };
         let mut bytes = Vec::new();
-        (r.0)()
+        (r.0)(0)
             .and_then(|mut r| r.read_to_end(&mut bytes))
             .map_err(|e| Failure {
                 message: format!("{}: {e}", self.name),
@@ -1193,7 +1194,7 @@ pub fn inspect(file: &Data, month: Option<Date>, lang: Lang) -> facts::inspect::
     match &file.reader {
         Some(r) => facts::inspect::inspect_from(
             &file.name,
-            &|| (r.0)().map(|r| Box::new(r) as Box<dyn std::io::Read + Send>),
+            &|| (r.0)(0).map(|r| Box::new(r) as Box<dyn std::io::Read + Send>),
             None,
             month,
             lang,

@@ -23,8 +23,8 @@ const BATCH: usize = 4096;
 /// the days held (two batches read ahead and one judged, 64 bytes a day) stay a few megabytes.
 const BATCH_DAYS: usize = 65_536;
 
-/// Opens an input at its start (again for each pass).
-type Opener<'a> = dyn Fn() -> std::io::Result<Box<dyn BufRead + Send + 'a>> + Send + Sync + 'a;
+/// Opens an input at a byte (again for each pass; past its end: nothing to read).
+type Opener<'a> = dyn Fn(u64) -> std::io::Result<Box<dyn BufRead + Send + 'a>> + Send + Sync + 'a;
 
 /// An input read as it goes: a text in memory, or a file opened again for each pass.
 pub struct Input<'a> {
@@ -44,7 +44,11 @@ impl<'a> Input<'a> {
         let bytes: std::sync::Arc<[u8]> = bytes.into();
         Input {
             name: name.to_string(),
-            open: Box::new(move || Ok(Box::new(std::io::Cursor::new(bytes.clone())))),
+            open: Box::new(move |at| {
+                let mut r = std::io::Cursor::new(bytes.clone());
+                r.set_position(at);
+                Ok(Box::new(r))
+            }),
         }
     }
 
@@ -52,7 +56,10 @@ impl<'a> Input<'a> {
     pub fn bytes(name: &str, bytes: &'a [u8]) -> Input<'a> {
         Input {
             name: name.to_string(),
-            open: Box::new(move || Ok(Box::new(bytes))),
+            open: Box::new(move |at| {
+                let from = usize::try_from(at).unwrap_or(usize::MAX);
+                Ok(Box::new(bytes.get(from..).unwrap_or_default()))
+            }),
         }
     }
 
@@ -60,8 +67,8 @@ impl<'a> Input<'a> {
     pub fn reader(name: &str, open: std::sync::Arc<super::Open>) -> Input<'a> {
         Input {
             name: name.to_string(),
-            open: Box::new(move || {
-                let r: Box<dyn BufRead + Send + 'a> = open()?;
+            open: Box::new(move |at| {
+                let r: Box<dyn BufRead + Send + 'a> = open(at)?;
                 Ok(r)
             }),
         }
@@ -72,11 +79,12 @@ impl<'a> Input<'a> {
     pub fn file(name: &str, path: std::path::PathBuf) -> Input<'static> {
         Input {
             name: name.to_string(),
-            open: Box::new(move || {
-                Ok(Box::new(std::io::BufReader::with_capacity(
-                    1 << 16,
-                    std::fs::File::open(&path)?,
-                )))
+            open: Box::new(move |at| {
+                let mut file = std::fs::File::open(&path)?;
+                if at > 0 {
+                    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(at))?;
+                }
+                Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
             }),
         }
     }
@@ -85,8 +93,8 @@ impl<'a> Input<'a> {
     fn borrowed(&self) -> Input<'_> {
         Input {
             name: self.name.clone(),
-            open: Box::new(move || {
-                let r: Box<dyn BufRead + Send + '_> = (self.open)()?;
+            open: Box::new(move |at| {
+                let r: Box<dyn BufRead + Send + '_> = (self.open)(at)?;
                 Ok(r)
             }),
         }
@@ -94,7 +102,23 @@ impl<'a> Input<'a> {
 
     /// Opens it at its start (its encoding is found where it is read: [`facts::source`]).
     fn open(&self, report: &mut InputReport) -> Option<Box<dyn BufRead + Send + 'a>> {
-        match (self.open)() {
+        self.opened((self.open)(0), report)
+    }
+
+    /// Opens it to be read through `window` (a part of a check), its rows before the window
+    /// passed over without being read where the file allows ([`facts::source::seek_window`]),
+    /// with the window as the text given is to be read.
+    fn open_window(
+        &self,
+        window: facts::Window,
+        report: &mut InputReport,
+    ) -> Option<(Box<dyn std::io::Read + Send + 'a>, facts::Window)> {
+        self.opened(facts::source::seek_window(&*self.open, window), report)
+    }
+
+    /// An input opened, or its error reported.
+    fn opened<T>(&self, opened: std::io::Result<T>, report: &mut InputReport) -> Option<T> {
+        match opened {
             Ok(r) => Some(r),
             Err(e) => {
                 report.errors.push(facts::InputError {
@@ -524,11 +548,17 @@ fn read_batches(
     // cannot be read leaves no window: the first pass found none.)
     let mut said_by_the_first = InputReport::default();
     let header_elsewhere = window.is_some_and(|(_, part)| part.index > 0);
-    if let Some(r) = timesheet.open(input)
+    let opened = match window {
+        Some((w, _)) => timesheet.open_window(w, input).map(|(r, w)| (r, Some(w))),
+        None => timesheet
+            .open(input)
+            .map(|r| (Box::new(r) as Box<dyn std::io::Read + Send>, None)),
+    };
+    if let Some((r, window_read)) = opened
         && let Some(mut reader) = facts::TimesheetReader::open_window(
             &timesheet.name,
             r,
-            window.map(|(w, _)| w),
+            window_read,
             &facts.employees,
             coverage,
             if header_elsewhere {
@@ -733,7 +763,7 @@ mod tests {
         let reads = std::sync::atomic::AtomicUsize::new(0);
         let timesheet = Input {
             name: "timesheet.csv".into(),
-            open: Box::new(move || {
+            open: Box::new(move |at| {
                 let n = reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 // Read once to tell a табель, then by the first pass, then by the reading.
                 let t: &'static str = if n <= 1 {
@@ -741,7 +771,9 @@ mod tests {
                 } else {
                     "employee_id,date,worked_hours,overtime_hours,night_hours\nA,2024-03-04,8,0,0\nB,2024-03-04,8,0,0\nA,2024-03-05,8,0,0\n"
                 };
-                Ok(Box::new(t.as_bytes()))
+                Ok(Box::new(
+                    t.as_bytes().get(at as usize..).unwrap_or_default(),
+                ))
             }),
         };
         let req = StreamRequest {

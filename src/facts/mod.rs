@@ -733,7 +733,24 @@ fn records<'r, R: std::io::Read + Send + 'r>(
     input: R,
     window: Option<Window>,
 ) -> std::io::Result<(source::Dialect, Reader<'r>)> {
-    records_read(input, window, Ahead::Buffered)
+    records_read(input, Through::window(window), Ahead::Buffered)
+}
+
+/// How a table file's text is read.
+enum Through {
+    /// Whole.
+    Whole,
+    /// Through a window (a part of a check).
+    Window(Window),
+    /// Whole, writing down where its blank lines were made spaces (the first pass of a check
+    /// split into parts: [`Runs::window`]).
+    Logged(source::BlankLog),
+}
+
+impl Through {
+    fn window(window: Option<Window>) -> Through {
+        window.map_or(Through::Whole, Through::Window)
+    }
 }
 
 /// How far a reader of records reads its text ahead of the record it gives.
@@ -749,14 +766,14 @@ enum Ahead {
 /// [`records`], reading its text `ahead` so.
 fn records_read<'r, R: std::io::Read + Send + 'r>(
     input: R,
-    window: Option<Window>,
+    through: Through,
     ahead: Ahead,
 ) -> std::io::Result<(source::Dialect, Reader<'r>)> {
     let (dialect, decoded) = source::sniff(input)?;
-    let text = source::Unblank::new(decoded);
-    let text: Box<dyn std::io::Read + Send + 'r> = match window {
-        Some(w) => Box::new(source::Windowed::new(text, w)),
-        None => Box::new(text),
+    let text: Box<dyn std::io::Read + Send + 'r> = match through {
+        Through::Whole => Box::new(source::Unblank::new(decoded)),
+        Through::Window(w) => Box::new(source::Windowed::new(source::Unblank::new(decoded), w)),
+        Through::Logged(log) => Box::new(source::Unblank::logged(decoded, log)),
     };
     // Lines end at `\n` (a `\r` before it is trimmed with the cell): the csv crate's own CRLF
     // handling numbers every line after the first of a CRLF file one too low; blank lines are
@@ -873,7 +890,7 @@ fn open_window<'t, 'r, R: std::io::Read + Send + 'r>(
     open_read(
         file,
         input,
-        window,
+        Through::window(window),
         Ahead::Buffered,
         required,
         optional,
@@ -885,7 +902,7 @@ fn open_window<'t, 'r, R: std::io::Read + Send + 'r>(
 fn open_read<'t, 'r, R: std::io::Read + Send + 'r>(
     file: &'t str,
     input: R,
-    window: Option<Window>,
+    through: Through,
     ahead: Ahead,
     required: &[&'static str],
     optional: &[&'static str],
@@ -898,7 +915,11 @@ fn open_read<'t, 'r, R: std::io::Read + Send + 'r>(
         column_name: None,
         problem,
     };
-    let (dialect, mut reader) = match records_read(input, window, ahead) {
+    let skipped = match &through {
+        Through::Window(w) => usize::try_from(w.lines).unwrap_or(usize::MAX),
+        Through::Whole | Through::Logged(_) => 0,
+    };
+    let (dialect, mut reader) = match records_read(input, through, ahead) {
         Ok(d) => d,
         Err(e) => {
             report.errors.push(whole_file(Problem::Unreadable {
@@ -965,7 +986,7 @@ fn open_read<'t, 'r, R: std::io::Read + Send + 'r>(
         delimiter: dialect.delimiter,
         header,
         columns: Columns::default(),
-        skipped: window.map_or(0, |w| usize::try_from(w.lines).unwrap_or(usize::MAX)),
+        skipped,
     };
     let mut ok = true;
     for (i, name) in table.header.iter().enumerate() {
@@ -1860,6 +1881,9 @@ pub struct Runs {
     /// The file was read to its end without a fault (else no window is given: rows after the
     /// fault are in no run).
     complete: bool,
+    /// Where the reading made blank lines spaces, when places are asked (none: too many to
+    /// write down).
+    spaces: Option<Vec<u64>>,
 }
 
 /// The hash runs and roster ids are matched by.
@@ -1906,10 +1930,14 @@ fn runs_read<R: std::io::Read + Send>(
     } = Header::of(FileKind::Timesheet);
     let mut scratch = InputReport::default();
     // Nothing is read past the header, so that its text goes on from the first row.
+    // With places, where the blank lines were made spaces: a part's first row is then found
+    // in the file too ([`Runs::window`]).
+    let log = places.then(source::BlankLog::default);
+    let through = log.clone().map_or(Through::Whole, Through::Logged);
     let Some((t, reader)) = open_read(
         "",
         input,
-        None,
+        through,
         Ahead::Exact,
         &required,
         &optional,
@@ -1941,6 +1969,7 @@ fn runs_read<R: std::io::Read + Send>(
     if let Some((text, from)) = rest {
         csv_rows(text, from, cols, &mut runs);
     }
+    runs.out.spaces = log.and_then(|l| l.spaces());
     runs.out
 }
 
@@ -1976,6 +2005,7 @@ impl RunsFound {
                 places: Vec::new(),
                 header_end: None,
                 complete: false,
+                spaces: None,
             },
             coverage,
             places,
@@ -2260,6 +2290,10 @@ impl Runs {
             resume: resume.0,
             stop,
             lines: resume.1.saturating_sub(header_end.1),
+            resume_unblanked: self
+                .spaces
+                .as_ref()
+                .map(|spaces| source::unblanked(resume.0, spaces)),
         })
     }
 }
@@ -2787,6 +2821,8 @@ mod tests {
                 ],
                 header_end: Some((l, 2)),
                 complete: true,
+                // The blank line after E1's rows, made a space.
+                spaces: Some(vec![e1 + 28]),
             }
         );
     }
@@ -2823,6 +2859,7 @@ mod tests {
                 places: vec![(100, 7), (119, 8)],
                 header_end: None,
                 complete: true,
+                spaces: None,
             }
         );
     }
@@ -2915,6 +2952,119 @@ mod tests {
             let quick = read(Split::Quick);
             proptest::prop_assert_eq!(&quick, &read(Split::Csv));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// A part of a check reads the text of its window the same when the rows before it
+        /// are passed over unread (the file opened again at its first row) as when they are
+        /// read through: blank lines before and inside it, CRLF, a byte order mark, a quote,
+        /// title rows; a UTF-8 file whose part begins past its head is opened again there, and
+        /// one that is not UTF-8 is read from its start.
+        #[test]
+        fn a_part_resumed_in_the_file_reads_what_reading_through_reads(
+            sizes in proptest::collection::vec(1usize..4000, 2..7),
+            blanks in proptest::collection::vec(0usize..3, 0..60),
+            crlf in proptest::prelude::any::<bool>(),
+            bom in proptest::prelude::any::<bool>(),
+            quote in proptest::option::of(0usize..6),
+            title in proptest::prelude::any::<bool>(),
+            cp1251 in proptest::prelude::any::<bool>(),
+            parts in 2usize..5,
+        ) {
+            let coverage = Coverage {
+                from: Date::constant(2016, 1, 1),
+                to: Date::constant(2036, 12, 31),
+                known_until: Date::constant(2026, 12, 31),
+            };
+            let end = if crlf { "\r\n" } else { "\n" };
+            // (A byte order mark says UTF-8: a Windows-1251 file has none.)
+            let cp1251 = cp1251 && cfg!(feature = "encodings");
+            let bom = bom && !cp1251;
+            let mut roster = String::from(
+                "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n",
+            );
+            let mut text: Vec<u8> = if bom { vec![0xef, 0xbb, 0xbf] } else { Vec::new() };
+            if title {
+                text.extend(format!("Табель{end}{end}").as_bytes());
+            }
+            if cp1251 {
+                // `Табель` in Windows-1251: not UTF-8, and its letters take two bytes decoded.
+                text.extend(b"\xd2\xe0\xe1\xe5\xeb\xfc");
+                text.extend(end.as_bytes());
+            }
+            let columns = Header::of(FileKind::Timesheet).required;
+            text.extend(format!("{}{end}", columns.join(",")).as_bytes());
+            let mut blank = blanks.iter().cycle();
+            for (e, &n) in sizes.iter().enumerate() {
+                roster.push_str(&format!("E{e},1990-01-01,5day,false,0,false,true\n"));
+                for r in 0..n {
+                    let id = if quote == Some(e) && r == 1 { format!("\"E{e}\"") } else { format!("E{e}") };
+                    let date = format!("2024-03-{:02}", 1 + r % 28);
+                    let cells: Vec<&str> = columns
+                        .iter()
+                        .map(|c| match *c {
+                            "employee_id" => id.as_str(),
+                            "date" => date.as_str(),
+                            _ => "8",
+                        })
+                        .collect();
+                    text.extend(format!("{}{end}", cells.join(",")).as_bytes());
+                    for _ in 0..*blank.next().unwrap_or(&0) {
+                        text.extend(b"\n");
+                    }
+                }
+            }
+            let employees = read_roster("roster.csv", roster.as_bytes(), &mut InputReport::default());
+            let runs = timesheet_runs(text.as_slice(), coverage, true);
+            let text_of = |input: Box<dyn std::io::Read + Send + '_>, w: Window| {
+                let (_, decoded) = source::sniff(input).expect("sniffed");
+                let mut out = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut source::Windowed::new(source::Unblank::new(decoded), w),
+                    &mut out,
+                )
+                .expect("read");
+                out
+            };
+            for index in 0..parts {
+                let part = stream_part(index, parts, employees.len());
+                let Some(w) = runs.window(&employees, part, index == 0, index + 1 == parts) else {
+                    proptest::prop_assert!(false, "a grouped file read whole gives each part a window");
+                    return Ok(());
+                };
+                let asked = std::cell::RefCell::new(Vec::new());
+                let open_at = |at: u64| -> std::io::Result<&[u8]> {
+                    asked.borrow_mut().push(at);
+                    Ok(text.get(usize::try_from(at).unwrap_or(usize::MAX)..).unwrap_or_default())
+                };
+                let (resumed, w2) = source::seek_window(&open_at, w).expect("opened");
+                let through = text_of(Box::new(text.as_slice()), w);
+                let resumed = text_of(resumed, w2);
+                proptest::prop_assert_eq!(
+                    String::from_utf8_lossy(&resumed),
+                    String::from_utf8_lossy(&through),
+                    "part {} of {}: {:?}", index, parts, w
+                );
+                proptest::prop_assert_eq!(w2.lines, w.lines);
+                // Opened again at the part's first row when it lies past the head of a UTF-8
+                // file (where the row is in the file: the blank lines before it made no spaces).
+                let bom_len = if bom { 3 } else { 0 };
+                let at = w.resume_unblanked.map(|r| r + bom_len);
+                let past_head = at.is_some_and(|a| a as usize > source::HEAD.max(w.header_end as usize + 3));
+                let again = asked.borrow().get(1).copied();
+                proptest::prop_assert_eq!(again, at.filter(|_| past_head && !cp1251));
+                if let Some(a) = again {
+                    proptest::prop_assert!(text.get(a as usize..).is_some_and(|t| t.starts_with(b"E") || t.starts_with(b"\"E")));
+                }
+            }
+        }
+    }
+
+    /// A part of a check as `app::stream::Part` makes it (the facts stage is below the app's).
+    fn stream_part(index: usize, of: usize, n: usize) -> std::ops::Range<usize> {
+        let at = |i: usize| n * i / of;
+        at(index)..at(index + 1)
     }
 
     #[test]

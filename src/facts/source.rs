@@ -160,6 +160,10 @@ pub struct Unblank<R> {
     len: usize,
     /// The last byte given was a line's end (or none was given yet).
     line_start: bool,
+    /// Bytes given so far.
+    given: u64,
+    /// Where the spaces were put, when asked.
+    log: Option<BlankLog>,
 }
 
 impl<R: Read> Unblank<R> {
@@ -171,8 +175,59 @@ impl<R: Read> Unblank<R> {
             pos: 0,
             len: 0,
             line_start: true,
+            given: 0,
+            log: None,
         }
     }
+
+    /// Reads `inner` so, writing down in `log` where each space is put.
+    pub fn logged(inner: R, log: BlankLog) -> Self {
+        Unblank {
+            log: Some(log),
+            ..Unblank::new(inner)
+        }
+    }
+}
+
+/// Spaces written down at most by a [`BlankLog`] (8 MB): a file with more blank lines than
+/// this is read through by the parts of a check.
+const MAX_BLANKS: usize = 1 << 20;
+
+/// Where an [`Unblank`] put its spaces (their places in the text it gave, in order): a place
+/// in that text less the spaces before it is a place in the file's text ([`unblanked`]).
+#[derive(Clone, Debug, Default)]
+pub struct BlankLog(std::sync::Arc<std::sync::Mutex<Blanks>>);
+
+/// The spaces a [`BlankLog`] holds.
+#[derive(Debug, Default)]
+struct Blanks {
+    at: Vec<u64>,
+    /// More than [`MAX_BLANKS`] were put: not all are written down.
+    over: bool,
+}
+
+impl BlankLog {
+    fn put(&self, at: u64) {
+        if let Ok(mut b) = self.0.lock() {
+            if b.at.len() < MAX_BLANKS {
+                b.at.push(at);
+            } else {
+                b.over = true;
+            }
+        }
+    }
+
+    /// Where the spaces were put, if every one was written down.
+    pub fn spaces(&self) -> Option<Vec<u64>> {
+        let b = self.0.lock().ok()?;
+        (!b.over).then(|| b.at.clone())
+    }
+}
+
+/// A place in the text an [`Unblank`] gave, in the text it read: less the spaces it put before
+/// it (`spaces`, in order, from [`BlankLog::spaces`]).
+pub fn unblanked(place: u64, spaces: &[u64]) -> u64 {
+    place.saturating_sub(spaces.partition_point(|&s| s < place) as u64)
 }
 
 impl<R: Read> Read for Unblank<R> {
@@ -192,6 +247,9 @@ impl<R: Read> Read for Unblank<R> {
             let rest = &self.buf[self.pos..self.len];
             if self.line_start && rest.first() == Some(&b'\n') {
                 out[n] = b' ';
+                if let Some(log) = &self.log {
+                    log.put(self.given.saturating_add(n as u64));
+                }
                 self.line_start = false;
                 n += 1;
                 continue;
@@ -206,6 +264,7 @@ impl<R: Read> Read for Unblank<R> {
             self.pos += run;
             self.line_start = rest[run - 1] == b'\n';
         }
+        self.given = self.given.saturating_add(n as u64);
         Ok(n)
     }
 }
@@ -226,6 +285,10 @@ pub struct Window {
     /// Lines passed over between the header and `resume`: added to the lines the reader counts,
     /// so that a row is named by its line in the file.
     pub lines: u64,
+    /// Where the part's rows begin in the decoded text before its blank lines are made spaces
+    /// (`resume` less the spaces put before it), when the first pass knows it: a UTF-8 file is
+    /// then opened again there ([`seek_window`]) rather than read through.
+    pub resume_unblanked: Option<u64>,
 }
 
 /// A text read through a [`Window`].
@@ -284,6 +347,54 @@ impl<R: Read> Read for Windowed<R> {
         self.at += n as u64;
         Ok(n)
     }
+}
+
+/// A file to be read through `window` as [`Windowed`] reads it, without reading the rows it
+/// passes over where the file allows: a UTF-8 file's decoded text is its bytes past a
+/// byte-order mark, so the head (the [`HEAD`] bytes its encoding and delimiter are found in,
+/// and the header) can be followed by the file opened again by `open_at` at the window's first
+/// row (`resume_unblanked`). In the page, a part of a check then asks the browser for its own
+/// rows only. Any other file, or a window without that place, is read from its start. Gives
+/// the bytes to read and the window to read them through.
+pub fn seek_window<'a, R: Read + Send + 'a>(
+    open_at: &dyn Fn(u64) -> io::Result<R>,
+    window: Window,
+) -> io::Result<(Box<dyn Read + Send + 'a>, Window)> {
+    let mut whole = open_at(0)?;
+    // The head and the header, with room for a byte-order mark (the header's end is a place
+    // in the text, at or after its place in the file).
+    let keep = window.header_end.saturating_add(3).max(HEAD as u64);
+    let mut head = Vec::new();
+    (&mut whole).take(keep).read_to_end(&mut head)?;
+    let bom: usize = match head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        true => 3,
+        false => 0,
+    };
+    let utf8 = !needs_more_than_utf8(head.get(..HEAD).unwrap_or(&head));
+    let past_head = window
+        .resume_unblanked
+        .filter(|&r| utf8 && r > head.len().saturating_sub(bom) as u64);
+    let Some(resume_unblanked) = past_head else {
+        return Ok((Box::new(io::Cursor::new(head).chain(whole)), window));
+    };
+    drop(whole);
+    // Where the head's text ends, its blank lines made spaces as the reader makes them.
+    let head_text = io::copy(
+        &mut Unblank::new(head.get(bom..).unwrap_or_default()),
+        &mut io::sink(),
+    )?;
+    // The rows begin at a row that is not blank (a run's first), so the reader makes the same
+    // text of them whatever came before.
+    let rows = open_at(resume_unblanked.saturating_add(bom as u64))?;
+    let window = Window {
+        resume: head_text,
+        stop: window
+            .stop
+            .map(|s| s.saturating_sub(window.resume).saturating_add(head_text)),
+        resume_unblanked: None,
+        ..window
+    };
+    Ok((Box::new(io::Cursor::new(head).chain(rows)), window))
 }
 
 /// The head as text, to find the delimiter in.
@@ -425,6 +536,7 @@ mod tests {
             resume,
             stop,
             lines: 0,
+            resume_unblanked: None,
         };
         for (w, expected) in [
             (window(9, Some(17)), "id,h\nB,2\nB,3\n"),
