@@ -35,7 +35,7 @@ try {
   const t0 = Date.now();
   await page.click('#run-check');
   await page.waitForFunction(() => document.querySelector('#results')?.dataset.run === '1'
-    || document.querySelector('#check-error')?.textContent, null, { timeout: 600000, polling: 500 });
+    || document.querySelector('#check-error')?.textContent, null, { timeout: 600000, polling: 50 });
   const ms = Date.now() - t0;
   const shown = await page.textContent('#shown');
   const error = await page.textContent('#check-error');
