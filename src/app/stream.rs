@@ -548,6 +548,8 @@ fn read_batches(
     // cannot be read leaves no window: the first pass found none.)
     let mut said_by_the_first = InputReport::default();
     let header_elsewhere = window.is_some_and(|(_, part)| part.index > 0);
+    // (A part that cannot read the file again says so, whichever part it is: its employees'
+    // rows were not read.)
     let opened = match window {
         Some((w, _)) => timesheet.open_window(w, input).map(|(r, w)| (r, Some(w))),
         None => timesheet

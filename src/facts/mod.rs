@@ -1969,7 +1969,7 @@ fn runs_read<R: std::io::Read + Send>(
     if let Some((text, from)) = rest {
         csv_rows(text, from, cols, &mut runs);
     }
-    runs.out.spaces = log.and_then(|l| l.spaces());
+    runs.out.spaces = log.and_then(|l| l.take_spaces());
     runs.out
 }
 
@@ -3017,6 +3017,8 @@ mod tests {
             }
             let employees = read_roster("roster.csv", roster.as_bytes(), &mut InputReport::default());
             let runs = timesheet_runs(text.as_slice(), coverage, true);
+            // Every blank line written down (else no part would be opened again).
+            proptest::prop_assert!(runs.spaces.is_some());
             let text_of = |input: Box<dyn std::io::Read + Send + '_>, w: Window| {
                 let (_, decoded) = source::sniff(input).expect("sniffed");
                 let mut out = Vec::new();
@@ -3059,6 +3061,73 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The second of two parts of a file with a byte order mark and blank lines is opened again
+    /// at its first employee's first row, as found in the file's bytes, and reads the header
+    /// and that employee's rows.
+    #[test]
+    fn a_part_is_opened_again_at_its_first_row_in_the_file() {
+        let coverage = Coverage {
+            from: Date::constant(2016, 1, 1),
+            to: Date::constant(2036, 12, 31),
+            known_until: Date::constant(2026, 12, 31),
+        };
+        let columns = Header::of(FileKind::Timesheet).required;
+        let header = columns.join(",");
+        let mut text = vec![0xef, 0xbb, 0xbf];
+        text.extend(format!("{header}\n\n").as_bytes());
+        let mut roster = String::from(
+            "employee_id,birth_date,work_regime,hazardous,disability_group,pregnant,overtime_consent\n",
+        );
+        for e in ["E0", "E1"] {
+            roster.push_str(&format!("{e},1990-01-01,5day,false,0,false,true\n"));
+            for r in 0..5000 {
+                let cells: Vec<String> = columns
+                    .iter()
+                    .map(|c| match *c {
+                        "employee_id" => e.to_string(),
+                        "date" => format!("2024-03-{:02}", 1 + r % 28),
+                        _ => "8".to_string(),
+                    })
+                    .collect();
+                text.extend(cells.join(",").as_bytes());
+                text.extend(if r % 100 == 0 { &b"\n\n"[..] } else { b"\n" });
+            }
+        }
+        let employees = read_roster("roster.csv", roster.as_bytes(), &mut InputReport::default());
+        let runs = timesheet_runs(text.as_slice(), coverage, true);
+        let w = runs
+            .window(&employees, 1..2, false, true)
+            .expect("a window");
+        // 101 blank lines in all: 50 after E0's rows, 50 after E1's, the one after the header.
+        assert_eq!(runs.spaces.as_ref().map(Vec::len), Some(101));
+        let first_row = text.windows(4).position(|w| w == b"\nE1,").expect("E1") + 1;
+        assert!(first_row > source::HEAD);
+        let asked = std::cell::RefCell::new(Vec::new());
+        let open_at = |at: u64| -> std::io::Result<&[u8]> {
+            asked.borrow_mut().push(at);
+            Ok(text
+                .get(usize::try_from(at).unwrap_or(usize::MAX)..)
+                .unwrap_or_default())
+        };
+        let (resumed, w2) = source::seek_window(&open_at, w).expect("opened");
+        assert_eq!(asked.borrow().clone(), vec![0, first_row as u64]);
+        let (_, decoded) = source::sniff(resumed).expect("sniffed");
+        let mut read = String::new();
+        std::io::Read::read_to_string(
+            &mut source::Windowed::new(source::Unblank::new(decoded), w2),
+            &mut read,
+        )
+        .expect("read");
+        // (The blank line after the header is among the rows passed over.)
+        assert!(
+            read.starts_with(&format!("{header}\nE1,2024-03-01,")),
+            "{}",
+            &read[..200]
+        );
+        assert_eq!(read.matches("E1,").count(), 5000);
+        assert_eq!(read.matches("E0,").count(), 0);
     }
 
     /// A part of a check as `app::stream::Part` makes it (the facts stage is below the app's).

@@ -217,10 +217,12 @@ impl BlankLog {
         }
     }
 
-    /// Where the spaces were put, if every one was written down.
-    pub fn spaces(&self) -> Option<Vec<u64>> {
-        let b = self.0.lock().ok()?;
-        (!b.over).then(|| b.at.clone())
+    /// Where the spaces were put, if every one was written down (taken: the log is left
+    /// empty, so that the list is not held twice).
+    pub fn take_spaces(&self) -> Option<Vec<u64>> {
+        let mut b = self.0.lock().ok()?;
+        let at = std::mem::take(&mut b.at);
+        (!b.over).then_some(at)
     }
 }
 
@@ -353,9 +355,10 @@ impl<R: Read> Read for Windowed<R> {
 /// passes over where the file allows: a UTF-8 file's decoded text is its bytes past a
 /// byte-order mark, so the head (the [`HEAD`] bytes its encoding and delimiter are found in,
 /// and the header) can be followed by the file opened again by `open_at` at the window's first
-/// row (`resume_unblanked`). In the page, a part of a check then asks the browser for its own
-/// rows only. Any other file, or a window without that place, is read from its start. Gives
-/// the bytes to read and the window to read them through.
+/// row (`resume_unblanked`, past the mark). In the page, a part of a check then asks the
+/// browser for the head (a 4 MB slice) and its own rows, not for the rows before them. Any
+/// other file, a window without that place, and one whose rows begin within the head are read
+/// from the start. Gives the bytes to read and the window to read them through.
 pub fn seek_window<'a, R: Read + Send + 'a>(
     open_at: &dyn Fn(u64) -> io::Result<R>,
     window: Window,
