@@ -3019,16 +3019,6 @@ mod tests {
             let runs = timesheet_runs(text.as_slice(), coverage, true);
             // Every blank line written down (else no part would be opened again).
             proptest::prop_assert!(runs.spaces.is_some());
-            let text_of = |input: Box<dyn std::io::Read + Send + '_>, w: Window| {
-                let (_, decoded) = source::sniff(input).expect("sniffed");
-                let mut out = Vec::new();
-                std::io::Read::read_to_end(
-                    &mut source::Windowed::new(source::Unblank::new(decoded), w),
-                    &mut out,
-                )
-                .expect("read");
-                out
-            };
             for index in 0..parts {
                 let part = stream_part(index, parts, employees.len());
                 let Some(w) = runs.window(&employees, part, index == 0, index + 1 == parts) else {
@@ -3041,8 +3031,8 @@ mod tests {
                     Ok(text.get(usize::try_from(at).unwrap_or(usize::MAX)..).unwrap_or_default())
                 };
                 let (resumed, w2) = source::seek_window(&open_at, w).expect("opened");
-                let through = text_of(Box::new(text.as_slice()), w);
-                let resumed = text_of(resumed, w2);
+                let through = read_through(Box::new(text.as_slice()), w);
+                let resumed = read_through(resumed, w2);
                 proptest::prop_assert_eq!(
                     String::from_utf8_lossy(&resumed),
                     String::from_utf8_lossy(&through),
@@ -3113,13 +3103,7 @@ mod tests {
         };
         let (resumed, w2) = source::seek_window(&open_at, w).expect("opened");
         assert_eq!(asked.borrow().clone(), vec![0, first_row as u64]);
-        let (_, decoded) = source::sniff(resumed).expect("sniffed");
-        let mut read = String::new();
-        std::io::Read::read_to_string(
-            &mut source::Windowed::new(source::Unblank::new(decoded), w2),
-            &mut read,
-        )
-        .expect("read");
+        let read = String::from_utf8(read_through(resumed, w2)).expect("UTF-8");
         // (The blank line after the header is among the rows passed over.)
         assert!(
             read.starts_with(&format!("{header}\nE1,2024-03-01,")),
@@ -3128,6 +3112,18 @@ mod tests {
         );
         assert_eq!(read.matches("E1,").count(), 5000);
         assert_eq!(read.matches("E0,").count(), 0);
+    }
+
+    /// The text a part of a check reads of `input` through `w`, as the reader is given it.
+    fn read_through(input: Box<dyn std::io::Read + Send + '_>, w: Window) -> Vec<u8> {
+        let (_, decoded) = source::sniff(input).expect("sniffed");
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(
+            &mut source::Windowed::new(source::Unblank::new(decoded), w),
+            &mut out,
+        )
+        .expect("read");
+        out
     }
 
     /// A part of a check as `app::stream::Part` makes it (the facts stage is below the app's).
