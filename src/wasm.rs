@@ -339,12 +339,17 @@ pub fn check_args<B: Into<Body>>(
     let run = || -> Result<app::CheckAnswer, Failure> {
         let mut form = Form::new("check", form)?;
         let part = part(&mut form)?;
+        #[cfg(feature = "workers")]
+        let runs = first_pass(&form.text("runs"))?;
+        #[cfg(not(feature = "workers"))]
+        let runs = None;
         let data = data.into_iter().map(Into::into).collect();
         let mut req = csv_files(files, data, lang(&form.text("lang")))?;
         req.enterprise = subject(&form.text("enterprise"))?;
         req.as_of = date(&form.text("as_of"), "as of")?;
         req.month = month_field(&form.text("month"))?;
         req.part = part;
+        req.first_pass = runs;
         form.done()?;
         let (answer, first) = app::check_kept(app::law()?, &req, progress)?;
         if req.part.is_some_and(|p| p.index == 0) {
@@ -368,6 +373,63 @@ fn part(form: &mut Form) -> Result<Option<app::stream::Part>, Failure> {
         (_, of) => Err(bad(format!(
             "{of} parts: a check is split into {MAX_PARTS} at most"
         ))),
+    }
+}
+
+/// Bytes of the slices of a first pass at most (`runs`: about 60 bytes an employee).
+#[cfg(feature = "workers")]
+const MAX_RUNS: usize = 256 << 20;
+
+/// The timesheet's first pass joined from its slices (`runs`: the [`runs`] of each part, in
+/// order, as a JSON array; empty: none given). Slices that do not join give none: the part
+/// then reads the whole file to find its rows, as it does without them.
+#[cfg(feature = "workers")]
+fn first_pass(runs: &str) -> Result<Option<crate::facts::Runs>, Failure> {
+    if runs.trim().is_empty() {
+        return Ok(None);
+    }
+    if runs.len() > MAX_RUNS {
+        return Err(bad(format!("runs: over {MAX_RUNS} bytes")));
+    }
+    let slices: Vec<crate::facts::RunsSlice> = serde_json::from_str(runs).map_err(|e| {
+        bad(format!(
+            "runs: the slices of the first pass cannot be read: {e}"
+        ))
+    })?;
+    if slices.len() > MAX_PARTS {
+        return Err(bad(format!(
+            "runs: {} slices: a check is split into {MAX_PARTS} at most",
+            slices.len()
+        )));
+    }
+    Ok(crate::facts::Runs::joined(&slices))
+}
+
+/// `runs`'s twin.
+#[cfg(feature = "workers")]
+pub fn runs_args<B: Into<Body>>(form: &[String], files: &[String], data: Vec<B>) -> String {
+    let run = || -> Result<Option<crate::facts::RunsSlice>, Failure> {
+        let mut form = Form::new("runs", form)?;
+        let slice = part(&mut form)?.unwrap_or(app::stream::Part { index: 0, of: 1 });
+        let size: u64 = field(&form.text("size"), "size", "a whole number")?.unwrap_or(0);
+        let data = data.into_iter().map(Into::into).collect();
+        let req = csv_files(files, data, lang(&form.text("lang")))?;
+        form.done()?;
+        Ok(app::runs_slice(app::law()?, &req.timesheet, size, slice))
+    };
+    answer(run())
+}
+
+/// The first pass over one slice of a large timesheet, for a check split across the page's
+/// workers (each reads one slice, then each part joins them: `check`'s `runs`): the form
+/// (`part` of `parts`, the timesheet's `size` in bytes) and the check's files. The slice, or
+/// null when the file is not read in slices (each part then reads it whole).
+#[cfg(all(target_arch = "wasm32", feature = "workers"))]
+#[wasm_bindgen]
+pub fn runs(form: Vec<String>, files: Vec<String>, data: Vec<wasm_bindgen::JsValue>) -> String {
+    match data.into_iter().map(body).collect::<Result<Vec<_>, _>>() {
+        Ok(data) => runs_args(&form, &files, data),
+        Err(e) => answer::<()>(Err(e)),
     }
 }
 

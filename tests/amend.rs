@@ -204,6 +204,7 @@ fn january_2027() -> CheckRequest {
         month: None,
         lang: Lang::En,
         part: None,
+        first_pass: None,
     }
 }
 

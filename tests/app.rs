@@ -531,6 +531,29 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
             .as_array()
             .map_or(0, |e| e.iter().filter(|e| e["row"] == 1).count());
         assert_eq!(at_the_header, 1);
+        // The first pass made in slices, one by each part (the page's workers), as the page
+        // joins them: the file has no quote, so each slice is read.
+        let slices: Vec<Value> = (0..parts)
+            .map(|k| {
+                let size = timesheet.len().to_string();
+                let asked = form(&[
+                    ("part", k.to_string()),
+                    ("parts", parts.to_string()),
+                    ("size", size),
+                ]);
+                parse(wasm::runs_args(&asked, &names, data()))
+            })
+            .collect();
+        assert!(
+            slices.iter().all(|s| s.is_object()),
+            "{year}, {parts} parts"
+        );
+        let runs = Value::from(slices).to_string();
+        let read: Vec<ereje::facts::RunsSlice> = serde_json::from_str(&runs).expect("slices");
+        assert!(
+            ereje::facts::Runs::joined(&read).is_some(),
+            "the slices join up"
+        );
         let (mut findings, mut hours, mut total, mut totals) = (vec![], vec![], 0, vec![]);
         for part in 0..parts {
             let mut seen = (0, 0);
@@ -538,6 +561,17 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
             let v = parse(wasm::check_args(&asked, &names, data(), &mut |done, of| {
                 seen = (done, of);
             }));
+            // With the first pass made in slices, the part says the very same.
+            let given = form(&[
+                ("part", part.to_string()),
+                ("parts", parts.to_string()),
+                ("runs", runs.clone()),
+            ]);
+            let with_slices = parse(wasm::check_args(&given, &names, data(), &mut |_, _| {}));
+            assert!(
+                with_slices == v,
+                "{year}, part {part} of {parts}: not what it says reading the file whole"
+            );
             // Progress counts the part's own employees, to the last.
             assert_eq!(seen.0, seen.1);
             assert!(
@@ -582,6 +616,15 @@ fn a_check_in_parts_says_what_the_check_in_one_piece_says() {
         let answer = asked(part, parts);
         assert!(refused(answer.clone()) && answer.contains(why), "{answer}");
     }
+    // Slices of a first pass that cannot be read are refused, with what was wrong.
+    let form: Vec<String> = ["part", "0", "parts", "2", "runs", "[1]"]
+        .map(String::from)
+        .to_vec();
+    let answer = wasm::check_args(&form, &[], Vec::<Vec<u8>>::new(), &mut |_, _| {});
+    assert!(
+        refused(answer.clone()) && answer.contains("runs:"),
+        "{answer}"
+    );
     // One part is the whole check (here refused for its missing files, not for its part).
     assert!(asked("0", "1").contains("roster.csv"));
 }

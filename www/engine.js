@@ -93,7 +93,11 @@ export async function checkInParts(args, onProgress, parts) {
   };
   try {
     const t0 = performance.now();
-    const answers = await Promise.all(mine.map((w, k) => w.call('check', { ...args, part: k, parts }, progress(k), true)));
+    // First each worker reads a slice of the timesheet's bytes, to find where each employee's
+    // rows are; each part then reads its own employees' rows alone. (A file not read in
+    // slices, such as one with quotes, gives none: each part then reads it whole.)
+    const runs = await firstPass(mine, args, parts);
+    const answers = await Promise.all(mine.map((w, k) => w.call('check', { ...args, part: k, parts, ...runs }, progress(k), true)));
     const failed = answers.find((a) => !a.ok);
     if (failed) return failed;
     const totals = answers.slice(1).map((a) => JSON.stringify(a.value.totals));
@@ -114,6 +118,18 @@ export async function checkInParts(args, onProgress, parts) {
     for (const w of mine.slice(1)) w.stop(new Cancelled('cancelled'));
     helpers = helpers.filter((w) => !mine.includes(w));
   }
+}
+
+/** The timesheet's first pass made by `workers`, a slice each, as `check` takes it: `{runs}`,
+ * or nothing when the timesheet is not read in slices. */
+async function firstPass(workers, args, parts) {
+  const files = args.files ?? [];
+  const at = files.findIndex((x, i) => i % 4 === 0 && x === 'timesheet');
+  const size = files[at + 2]?.size;
+  if (at < 0 || !size) return {};
+  const slices = await Promise.all(workers.map((w, k) => w.call('runs', { files, part: k, parts, size, lang: args.lang }, null, true)));
+  if (!slices.every((s) => s.ok && s.value)) return {};
+  return { runs: JSON.stringify(slices.map((s) => s.value)) };
 }
 
 /** What the engine said of itself (version, rules digest, dates), once it is ready. */

@@ -85,6 +85,8 @@ self.onmessage = async (event) => {
     if (fn === 'check') {
       const onProgress = (done, total) => self.postMessage({ id, progress: [done, total] });
       text = ereje.check(form(args), files.names, files.data, onProgress);
+    } else if (fn === 'runs') {
+      text = ereje.runs(form(args), files.names, files.data);
     } else if (fn === 'merge_checks') {
       text = ereje.merge_checks(form({ lang: args.lang }), args.totals);
     } else if (fn === 'explain_finding') {

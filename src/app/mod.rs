@@ -134,6 +134,9 @@ pub struct CheckRequest {
     pub lang: Lang,
     /// Judge this part of the roster alone (a large check split across the page's workers).
     pub part: Option<stream::Part>,
+    /// For a part: the timesheet's first pass, made by the parts together a slice each
+    /// ([`runs_slice`], [`facts::Runs::joined`]); none: the part makes it itself.
+    pub first_pass: Option<facts::Runs>,
 }
 
 impl CheckRequest {
@@ -180,6 +183,7 @@ impl CheckRequest {
             month: None,
             lang,
             part: None,
+            first_pass: None,
         }
     }
 }
@@ -612,6 +616,25 @@ pub fn check_answer(
     Ok(check_kept(law, req, progress)?.0)
 }
 
+/// The timesheet's first pass over `slice` of its bytes (a large check split across the page's
+/// workers has each read one, and each part joins them: [`CheckRequest::first_pass`]); `size`:
+/// the file's length, when it is read as it goes. None when the file is not read in slices
+/// (not UTF-8 CSV, a quote below its header): each part then reads it whole.
+pub fn runs_slice(
+    law: &Law,
+    timesheet: &Data,
+    size: u64,
+    slice: stream::Part,
+) -> Option<facts::RunsSlice> {
+    let size = match timesheet.reader {
+        Some(_) => size,
+        None => timesheet.bytes.len() as u64,
+    };
+    timesheet
+        .input()
+        .runs_slice(size, slice.index, slice.of, law.coverage())
+}
+
 /// [`check_answer`], with what its first part keeps to close the whole check when it is made in
 /// parts ([`CheckRequest::part`]). A part is brief (its findings are explained on demand), and
 /// counts progress over its own employees.
@@ -636,6 +659,7 @@ pub fn check_kept(
             days: Some(&mut days),
             progress: Some(progress),
             part: req.part,
+            first_pass: req.first_pass.clone(),
             ..stream::Watch::default()
         };
         stream::check_watched(

@@ -100,6 +100,18 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The first pass over slice `index` of `of` of this timesheet, `size` bytes long (each of
+    /// the page's workers reads one: [`facts::RunsSlice`]).
+    pub fn runs_slice(
+        &self,
+        size: u64,
+        index: usize,
+        of: usize,
+        coverage: facts::Coverage,
+    ) -> Option<facts::RunsSlice> {
+        facts::timesheet_runs_slice(&*self.open, size, index, of, coverage)
+    }
+
     /// Opens it at its start (its encoding is found where it is read: [`facts::source`]).
     fn open(&self, report: &mut InputReport) -> Option<Box<dyn BufRead + Send + 'a>> {
         self.opened((self.open)(0), report)
@@ -224,6 +236,9 @@ pub struct Watch<'w> {
     /// other employees' rows are passed over (unparsed, when the timesheet is grouped: see
     /// [`facts::Window`]); progress counts the part's employees.
     pub part: Option<Part>,
+    /// The timesheet's first pass, made by the parts of the check together, a slice each
+    /// ([`facts::Runs::joined`]): not made again here.
+    pub first_pass: Option<facts::Runs>,
 }
 
 /// A part of a check split by employee: the `index`-th of `of` runs of the roster, in roster
@@ -294,12 +309,14 @@ pub fn check_watched(
     // when the file is grouped: the first pass finds where each employee's rows begin. (A
     // табель, read whole into memory, is read whole by each part.)
     let places = watch.part.is_some() && tabel.is_none();
-    let first_pass = || {
-        (!one).then(|| {
+    let given = watch.first_pass.take().filter(|_| places && !one);
+    let first_pass = || match given {
+        Some(runs) => Some(Some(runs)),
+        None => (!one).then(|| {
             timesheet
                 .open(&mut InputReport::default())
                 .map(|r| facts::timesheet_runs(r, coverage, places))
-        })
+        }),
     };
     let mut leave_errors = Vec::new();
     // Where the roster's errors end: the timesheet's go there, before the other tables', in the

@@ -17,6 +17,8 @@ pub mod names;
 pub mod problem;
 #[cfg(feature = "spreadsheets")]
 pub mod sheet;
+mod slices;
+pub use slices::{RunsSlice, timesheet_runs_slice};
 pub mod source;
 pub use source::Window;
 pub mod tabel;
@@ -1869,7 +1871,7 @@ pub struct Layout {
 /// What a first pass over a timesheet finds before the roster is read (the two are read at
 /// once): its runs of consecutive rows of one id, in file order, each by the hash of the id
 /// with its latest date, and its rows.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Runs {
     runs: Vec<(u64, Option<Date>)>,
     rows: usize,
@@ -1993,6 +1995,10 @@ struct RunsFound {
     /// The run's latest ISO date as written: ISO dates order as their text, so only a
     /// later-looking one is parsed (other forms are parsed each time).
     latest_text: Vec<u8>,
+    /// The id of the first run (a run may go on from the slice before: [`slices`]).
+    first_id: Vec<u8>,
+    /// Where the text read ends (byte and line), once read to its end.
+    end: (u64, u64),
 }
 
 impl RunsFound {
@@ -2012,6 +2018,8 @@ impl RunsFound {
             last_id: Vec::new(),
             last_raw: Vec::new(),
             latest_text: Vec::new(),
+            first_id: Vec::new(),
+            end: (0, 0),
         }
     }
 
@@ -2046,6 +2054,9 @@ impl RunsFound {
                 self.out.runs.push((id_hash(id.as_bytes()), None));
                 if self.places {
                     self.out.places.push(place);
+                }
+                if self.out.runs.len() == 1 {
+                    self.first_id = id.as_bytes().to_vec();
                 }
                 self.last_id.clear();
                 self.last_id.extend_from_slice(id.as_bytes());
@@ -2132,7 +2143,9 @@ fn quick_rows<'r>(
             // The last line, with no line break after it.
             if let Some(row) = buf.get(begin..filled).filter(|r| !r.is_empty()) {
                 quick_row(row, cols, place, runs);
+                place.0 += row.len() as u64;
             }
+            runs.end = place;
             runs.out.complete = true;
             return None;
         }
@@ -3048,6 +3061,103 @@ mod tests {
                 proptest::prop_assert_eq!(again, at.filter(|_| past_head && !cp1251));
                 if let Some(a) = again {
                     proptest::prop_assert!(text.get(a as usize..).is_some_and(|t| t.starts_with(b"E") || t.starts_with(b"\"E")));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// The first pass made in slices, a slice by each of the page's workers, joins into
+        /// what one reading of the whole file finds: runs going on across a slice's end, blank
+        /// lines (above the header too), CRLF, a byte order mark, bytes that are not UTF-8 in
+        /// a cell, a long line, more slices than rows, a file size given wrong. A file with a
+        /// quote below its header is not read in slices (the slice holding it gives none).
+        #[test]
+        fn the_first_pass_in_slices_joins_into_the_whole_files(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(run_cell(), 0..6), 0..40),
+            run in 1usize..400,
+            padding in 0usize..6000,
+            at in 0usize..40,
+            slices in 1usize..6,
+            step in 1usize..700,
+            size_off in -300i64..300,
+            crlf in proptest::prelude::any::<bool>(),
+            bom in proptest::prelude::any::<bool>(),
+            title in proptest::prelude::any::<bool>(),
+            long in proptest::option::of(0usize..40),
+            quotes in proptest::prelude::any::<bool>(),
+        ) {
+            let coverage = Coverage {
+                from: Date::constant(2016, 1, 1),
+                to: Date::constant(2036, 12, 31),
+                known_until: Date::constant(2026, 12, 31),
+            };
+            // Half the files have no quote (the cells drawn often do).
+            let lines: Vec<Vec<Vec<u8>>> = lines
+                .into_iter()
+                .map(|cells| {
+                    cells
+                        .into_iter()
+                        .map(|c| c.into_iter().filter(|&b| quotes || b != b'"').collect())
+                        .collect()
+                })
+                .collect();
+            let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+            let mut text: Vec<u8> = if bom { vec![0xef, 0xbb, 0xbf] } else { Vec::new() };
+            if title {
+                text.extend("Табель\n\n".as_bytes());
+            }
+            text.extend(Header::of(FileKind::Timesheet).required.join(",").into_bytes());
+            text.extend(end);
+            // Employees of `run` rows each, so that runs cross the slices' ends; the lines
+            // drawn go in at `at`.
+            let mut drawn = lines.iter().enumerate();
+            for r in 0..padding {
+                if r == at.min(padding.saturating_sub(1)) {
+                    for (i, cells) in drawn.by_ref() {
+                        text.extend(cells.join(&b','));
+                        if long == Some(i) {
+                            text.extend(std::iter::repeat_n(b'x', 70_000));
+                        }
+                        text.extend(end);
+                    }
+                }
+                text.extend(format!("E{},2024-03-{:02}", r / run, 1 + r % 28).as_bytes());
+                text.extend(end);
+            }
+            for (_, cells) in drawn {
+                text.extend(cells.join(&b','));
+                text.extend(end);
+            }
+            let whole = timesheet_runs(text.as_slice(), coverage, true);
+            let open_at = |at: u64| -> std::io::Result<Trickle<'_>> {
+                let from = usize::try_from(at).unwrap_or(usize::MAX);
+                Ok(Trickle { bytes: text.get(from..).unwrap_or_default(), step })
+            };
+            let size = u64::try_from((text.len() as i64 + size_off).max(0)).unwrap_or(0);
+            let read: Vec<Option<RunsSlice>> = (0..slices)
+                .map(|k| timesheet_runs_slice(&open_at, size, k, slices, coverage))
+                .collect();
+            let head = text.get(..source::HEAD).unwrap_or(&text);
+            if source::needs_more_than_utf8(head) {
+                proptest::prop_assert!(read.iter().all(Option::is_none));
+            } else if text.contains(&b'"') {
+                // Its header has none: the quote is in a slice's rows.
+                proptest::prop_assert!(read.iter().any(Option::is_none));
+            } else {
+                let read: Option<Vec<RunsSlice>> = read.into_iter().collect();
+                proptest::prop_assert!(read.is_some(), "every slice is read");
+                let read = read.unwrap_or_default();
+                proptest::prop_assert_eq!(Runs::joined(&read), Some(whole));
+                // Slices out of order, or one left out, do not join.
+                if read.len() > 1 {
+                    proptest::prop_assert_eq!(Runs::joined(&read[1..]), None);
+                    proptest::prop_assert_eq!(Runs::joined(&read[..read.len() - 1]), None);
+                    let mut turned = read.clone();
+                    turned.swap(0, 1);
+                    proptest::prop_assert_eq!(Runs::joined(&turned), None);
                 }
             }
         }

@@ -191,7 +191,7 @@ impl<R: Read> Unblank<R> {
 
 /// Spaces written down at most by a [`BlankLog`] (8 MB): a file with more blank lines than
 /// this is read through by the parts of a check.
-const MAX_BLANKS: usize = 1 << 20;
+pub(super) const MAX_BLANKS: usize = 1 << 20;
 
 /// Where an [`Unblank`] put its spaces (their places in the text it gave, in order): a place
 /// in that text less the spaces before it is a place in the file's text ([`unblanked`]).
