@@ -127,7 +127,9 @@ async function firstPass(workers, args, parts) {
   const at = files.findIndex((x, i) => i % 4 === 0 && x === 'timesheet');
   const size = files[at + 2]?.size;
   if (at < 0 || !size) return {};
-  const slices = await Promise.all(workers.map((w, k) => w.call('runs', { files, part: k, parts, size, lang: args.lang }, null, true)));
+  // (A worker that fails here leaves each part to read the file whole.)
+  const slices = await Promise.all(workers.map((w, k) => w.call('runs', { files, part: k, parts, size, lang: args.lang }, null, true)
+    .catch((e) => { if (e instanceof Cancelled) throw e; return { ok: false }; })));
   if (!slices.every((s) => s.ok && s.value)) return {};
   return { runs: JSON.stringify(slices.map((s) => s.value)) };
 }

@@ -592,7 +592,10 @@ fn read_batches(
             reader.expect_from(part.employees(facts.employees.len()).start);
         }
         let grouped = layout.grouped;
-        let mut days: Vec<Day> = Vec::with_capacity(if grouped { 0 } else { layout.rows });
+        // (The rows counted by the first pass, which may come from the page: room for a
+        // million at most is made at once, the rest as they come.)
+        let room = if grouped { 0 } else { layout.rows.min(1 << 20) };
+        let mut days: Vec<Day> = Vec::with_capacity(room);
         while let Some(row) = reader.next_row(input) {
             let Some(day) = row else { continue };
             if grouped && days.last().is_some_and(|d| d.employee != day.employee) {

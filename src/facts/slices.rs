@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for IdHash {
 /// The first pass over slice `index` of `of` of a timesheet opened by `open_at` (at a byte of
 /// the file) of `size` bytes: the lines that begin in that share of the bytes below the header
 /// (the last slice reads to the end, whatever `size` says, so a wrong size only makes the
-/// slices unequal). None when the file is not UTF-8 CSV, has a quote below its header, a line
+/// slices unequal, or those past the end empty). None when the file is not UTF-8 CSV, has a quote below its header, a line
 /// the quick split does not hold, more blank lines than are written down, or cannot be read.
 pub fn timesheet_runs_slice<R: Read + Send>(
     open_at: &dyn Fn(u64) -> io::Result<R>,
@@ -254,10 +254,21 @@ impl Runs {
         let mut line = first.header_end.1;
         let mut at = first.from;
         let mut last_id: Option<&str> = None;
+        let mut over = false;
         if first.from != source::unblanked(first.header_end.0, &first.head_spaces) {
             return None;
         }
         for (k, s) in slices.iter().enumerate() {
+            // A share past the file's end (a size given too large) holds nothing.
+            let past_the_end = s.runs.is_empty()
+                && s.rows == 0
+                && s.lines == 0
+                && s.spaces.is_empty()
+                && s.to == s.from
+                && s.from >= at;
+            if s.slice == (k, slices.len()) && past_the_end {
+                continue;
+            }
             if s.slice != (k, slices.len())
                 || s.header_end != first.header_end
                 || s.head_spaces != first.head_spaces
@@ -283,14 +294,19 @@ impl Runs {
             if !s.runs.is_empty() {
                 last_id = Some(&s.last_id);
             }
-            for &space in &s.spaces {
-                spaces.push(shift.checked_add(space)?);
+            // (Past the cap, the spaces are not copied: none are given.)
+            if spaces.len().saturating_add(s.spaces.len()) <= source::MAX_BLANKS {
+                for &space in &s.spaces {
+                    spaces.push(shift.checked_add(space)?);
+                }
+            } else {
+                over = true;
             }
             line = line.checked_add(s.lines)?;
             runs.rows = runs.rows.checked_add(s.rows)?;
             at = s.to;
         }
-        runs.spaces = (spaces.len() <= source::MAX_BLANKS).then_some(spaces);
+        runs.spaces = (!over).then_some(spaces);
         Some(runs)
     }
 }
